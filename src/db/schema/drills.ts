@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, instant } from './columns.ts';
+import { subscriptions } from './subscriptions.ts';
+import { users } from './users.ts';
+
+/**
+ * One question sent to one user. The question text is stored as asked, so history and the modal stay
+ * right even if the guide is edited later. The row is written before the DM is posted, then completed
+ * with the channel and ts, so a click always finds its drill.
+ */
+export const drills = pgTable(
+  'drills',
+  {
+    id: serial('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    topicSlug: text('topic_slug').notNull(),
+    questionId: text('question_id').notNull(),
+    questionText: text('question_text').notNull(),
+    source: text('source', { enum: ['on_demand', 'scheduled'] }).notNull(),
+    subscriptionId: integer('subscription_id').references(() => subscriptions.id, { onDelete: 'set null' }),
+    /** For scheduled drills: the user's local date it was due. */
+    localDate: date('local_date', { mode: 'string' }),
+    channelId: text('channel_id'),
+    messageTs: text('message_ts'),
+    postedAt: instant('posted_at'),
+    /** Set once when the sample answer went to the thread, so a retried submission never posts it twice. */
+    feedbackPostedAt: instant('feedback_posted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The last guard of "exactly one scheduled drill per user per local day".
+    uniqueIndex('drills_user_local_date_uq').on(t.userId, t.localDate).where(sql`${t.source} = 'scheduled'`),
+    index('drills_user_created_idx').on(t.userId, t.createdAt.desc()),
+  ],
+);
+
+export type Drill = typeof drills.$inferSelect;
+export type NewDrill = typeof drills.$inferInsert;

@@ -1,0 +1,5 @@
+export * from './answers.ts';
+export * from './drills.ts';
+export * from './processed-events.ts';
+export * from './subscriptions.ts';
+export * from './users.ts';

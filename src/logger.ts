@@ -1,0 +1,26 @@
+import type { Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
+import { pino } from 'pino';
+import type { LogLevel } from './config.ts';
+
+export type Logger = pino.Logger;
+
+/** JSON lines on stdout: one object per event, with context fields (drill id, user) beside the message. */
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+  return pino({ level, base: { app: 'star-drill' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+}
+
+/** Bolt wants its own Logger interface; route it into the same pino stream under `component: bolt`. */
+export function boltLogger(log: Logger): BoltLogger {
+  const child = log.child({ component: 'bolt' });
+  const text = (msgs: unknown[]) =>
+    msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...m) => child.debug(text(m)),
+    info: (...m) => child.info(text(m)),
+    warn: (...m) => child.warn(text(m)),
+    error: (...m) => child.error(text(m)),
+    setLevel: () => {},
+    getLevel: () => child.level as BoltLogLevel,
+    setName: () => {},
+  };
+}
