@@ -1,0 +1,83 @@
+import { GuideError } from './errors.ts';
+import { findTopic } from './find-topic.ts';
+import type { Guide, Question, Strategy, Topic } from './types.ts';
+
+export interface QuestionRef {
+  topic: Topic;
+  question: Question;
+}
+
+function sectionOf(topic: Topic): string {
+  return `${topic.number}. ${topic.title}`;
+}
+
+/** All topics of all guides, looked up by slug, question id, or what a user typed. */
+export class QuestionBank {
+  readonly topics: Topic[];
+  readonly strategies: Strategy[];
+  readonly #bySlug: Map<string, Topic>;
+  readonly #byQuestionId: Map<string, QuestionRef>;
+
+  private constructor(
+    topics: Topic[],
+    strategies: Strategy[],
+    bySlug: Map<string, Topic>,
+    byId: Map<string, QuestionRef>,
+  ) {
+    this.topics = topics;
+    this.strategies = strategies;
+    this.#bySlug = bySlug;
+    this.#byQuestionId = byId;
+  }
+
+  /**
+   * Topics keep the guides' order, then each guide's order. Slugs and question ids are keys stored
+   * in the database, so a clash between (or within) guides is an error naming both places.
+   */
+  static fromGuides(guides: Guide[]): QuestionBank {
+    const bySlug = new Map<string, Topic>();
+    const byId = new Map<string, QuestionRef>();
+    for (const topic of guides.flatMap((g) => g.topics)) {
+      const other = bySlug.get(topic.slug);
+      if (other !== undefined) {
+        throw new GuideError(
+          topic.sourceFile,
+          sectionOf(topic),
+          `topic slug "${topic.slug}" is already used by section "${sectionOf(other)}" in ${other.sourceFile}`,
+        );
+      }
+      bySlug.set(topic.slug, topic);
+      for (const question of topic.questions) {
+        const clash = byId.get(question.id);
+        if (clash !== undefined) {
+          throw new GuideError(
+            topic.sourceFile,
+            sectionOf(topic),
+            `question ${question.number} ("${question.text}") has the same id ${question.id} as question ` +
+              `${clash.question.number} of section "${sectionOf(clash.topic)}" in ${clash.topic.sourceFile}`,
+          );
+        }
+        byId.set(question.id, { topic, question });
+      }
+    }
+    return new QuestionBank(
+      [...bySlug.values()],
+      guides.flatMap((g) => g.strategies),
+      bySlug,
+      byId,
+    );
+  }
+
+  topic(slug: string): Topic | undefined {
+    return this.#bySlug.get(slug);
+  }
+
+  question(id: string): QuestionRef | undefined {
+    return this.#byQuestionId.get(id);
+  }
+
+  /** See `findTopic` for the matching rules: null unless the query names exactly one topic. */
+  findTopic(query: string): Topic | null {
+    return findTopic(this.topics, query);
+  }
+}
