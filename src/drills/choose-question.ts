@@ -1,0 +1,56 @@
+/**
+ * Which question (and topic) to drill next: the one asked least recently, so practice rotates through
+ * everything before repeating, and the same question never comes twice in a row while others remain.
+ * Pure and deterministic, so the choice can be tested and explained; no randomness to seed.
+ */
+
+export interface AskedBefore {
+  topicSlug: string;
+  questionId: string;
+  askedAt: Date;
+}
+
+/**
+ * Of `keys` (in the caller's order), the one whose last use is oldest; never-used keys come first, in
+ * the caller's order. Equal timestamps are ordered by position in `history` (later = more recent), so a
+ * batch written in the same millisecond still rotates.
+ */
+function leastRecent(keys: string[], history: AskedBefore[], keyOf: (h: AskedBefore) => string): string {
+  if (keys.length === 0) throw new RangeError('Nothing to choose from');
+  const last = new Map<string, { at: number; index: number }>();
+  history.forEach((h, index) => {
+    const key = keyOf(h);
+    const at = h.askedAt.getTime();
+    const seen = last.get(key);
+    if (!seen || at > seen.at || (at === seen.at && index > seen.index)) last.set(key, { at, index });
+  });
+  let best: string | undefined;
+  let bestSeen: { at: number; index: number } | undefined;
+  for (const key of keys) {
+    const seen = last.get(key);
+    if (!seen) return key;
+    if (!bestSeen || seen.at < bestSeen.at || (seen.at === bestSeen.at && seen.index < bestSeen.index)) {
+      best = key;
+      bestSeen = seen;
+    }
+  }
+  return best as string;
+}
+
+/**
+ * The least recently asked of `questions`. History is matched by question id, so question ids must be
+ * unique across the bank, or `history` must be limited to the questions' topic.
+ */
+export function chooseQuestion<Q extends { id: string }>(questions: Q[], history: AskedBefore[]): Q {
+  const id = leastRecent(
+    questions.map((q) => q.id),
+    history,
+    (h) => h.questionId,
+  );
+  return questions.find((q) => q.id === id) as Q;
+}
+
+/** The least recently drilled of `topicSlugs`; never-drilled topics first, in the given order. */
+export function chooseTopic(topicSlugs: string[], history: AskedBefore[]): string {
+  return leastRecent(topicSlugs, history, (h) => h.topicSlug);
+}

@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  App,
+  type Authorize,
+  type CustomRoute,
+  HTTPReceiver,
+  type Receiver,
+  type ReceiverEvent,
+  SocketModeReceiver,
+} from '@slack/bolt';
+import type { Config } from '../config.ts';
+import type { BotContext } from '../context.ts';
+import { boltLogger } from '../logger.ts';
+import { registerListeners } from './listeners/index.ts';
+import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
+
+/** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
+class GatedApp extends App {
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    assertKnownPayload(event.body);
+    return super.processEvent(event);
+  }
+}
+
+export interface SlackApp {
+  app: App;
+  /** Starts listening; resolves with the HTTP port (the health route's, in Socket Mode). */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface SlackAppOptions {
+  config: Config;
+  ctx: BotContext;
+  /** Answers GET /healthz: true when the database answers. */
+  isHealthy: () => Promise<boolean>;
+  /** Runs the bot's auth.test once; Bolt then reuses the identity for every request. */
+  authorize: Authorize<boolean>;
+}
+
+export function createSlackApp({ config, ctx, isHealthy, authorize }: SlackAppOptions): SlackApp {
+  const logger = boltLogger(ctx.log);
+  const customRoutes: CustomRoute[] = [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        void isHealthy().then((ok) => {
+          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok }));
+        });
+      },
+    },
+  ];
+  const socketMode = config.slack.appToken !== undefined;
+  let server: Server | undefined;
+  const receiver: Receiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: config.slack.appToken as string,
+        logger,
+        customRoutes,
+        installerOptions: { port: config.port },
+      })
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret as string,
+        endpoints: '/slack/events',
+        logger,
+        customRoutes,
+        processEventErrorHandler: async ({ error, response, logger: log }) => {
+          if (response.headersSent) return false;
+          const malformed = error instanceof MalformedRequestError;
+          if (malformed) log.warn(`refused a signed request: ${error.message}`);
+          else log.error(`request failed before ack: ${error.message}`);
+          response.writeHead(malformed ? 400 : 500);
+          response.end();
+          return false;
+        },
+      });
+
+  const app = new GatedApp({
+    receiver,
+    authorize,
+    logger,
+    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
+  });
+  registerListeners(app, ctx);
+
+  return {
+    app,
+    async start() {
+      if (socketMode) {
+        await app.start();
+        return config.port;
+      }
+      server = (await app.start(config.port)) as Server;
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+/** Calls auth.test once (with the caller's retries) and hands Bolt the cached identity afterwards. */
+export function cachedAuthorize(ctx: Pick<BotContext, 'slack'>, botToken: string): Authorize<boolean> {
+  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | undefined;
+  return async () => {
+    identity ??= ctx.slack.auth
+      .test()
+      .then((r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }))
+      .catch((err: unknown) => {
+        // Never cache a failure: the next request tries again.
+        identity = undefined;
+        throw err;
+      });
+    return { botToken, ...(await identity) };
+  };
+}

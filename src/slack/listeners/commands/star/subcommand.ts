@@ -1,0 +1,21 @@
+import type { BotContext } from '../../../../context.ts';
+import type { SlashCommandPayload } from '../../../payloads.ts';
+import type { SlackMessage } from '../../../views/drill-message.ts';
+
+export interface SubcommandInput {
+  ctx: BotContext;
+  command: SlashCommandPayload;
+  /** The words after the subcommand (or the whole text for a topic). */
+  args: string;
+}
+
+/**
+ * What a subcommand answers. `ack` is sent as the immediate response (so it must not wait on I/O);
+ * `later` does the slow work after the ack and its message goes to the user through response_url.
+ */
+export interface SubcommandReply {
+  ack?: SlackMessage;
+  later?: () => Promise<SlackMessage | undefined>;
+}
+
+export type Subcommand = (input: SubcommandInput) => SubcommandReply;

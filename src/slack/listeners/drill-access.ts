@@ -1,0 +1,33 @@
+import type { BotContext } from '../../context.ts';
+import { findAnswer } from '../../db/repositories/answers.ts';
+import { findDrill } from '../../db/repositories/drills.ts';
+import type { Answer, Drill } from '../../db/schema/index.ts';
+
+export type DrillAccess =
+  | { ok: true; drill: Drill; answer: Answer | undefined }
+  | { ok: false; reason: 'not_found' | 'not_yours' };
+
+/** Drill ids come from Slack payloads anyone can forge: accept only positive integers. */
+export function parseDrillId(raw: string | undefined): number | undefined {
+  if (!raw || !/^\d{1,9}$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return id > 0 ? id : undefined;
+}
+
+/** Loads a drill for the user who asked; another user's drill is reported, never returned. */
+export async function drillForUser(
+  ctx: Pick<BotContext, 'db'>,
+  rawId: string,
+  userId: string,
+): Promise<DrillAccess> {
+  const id = parseDrillId(rawId);
+  const drill = id === undefined ? undefined : await findDrill(ctx.db, id);
+  if (!drill) return { ok: false, reason: 'not_found' };
+  if (drill.userId !== userId) return { ok: false, reason: 'not_yours' };
+  return { ok: true, drill, answer: await findAnswer(ctx.db, drill.id) };
+}
+
+export const ACCESS_MESSAGES = {
+  not_found: 'This drill no longer exists. Start a new one with `/star random`.',
+  not_yours: 'This drill belongs to someone else, so you cannot open or answer it.',
+} as const;

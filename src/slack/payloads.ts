@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ACTION_ANSWER_DRILL, COMMAND, VIEW_NOTICE, VIEW_STAR_ANSWER } from './ids.ts';
+
+/**
+ * The shapes of what Slack sends that this bot acts on. Anything signed but not one of these is refused
+ * with 400 before any listener runs, so a malformed or hostile payload never reaches the domain code.
+ */
+const id = z.string().min(1).max(64);
+
+export const slashCommandSchema = z.object({
+  command: z.literal(COMMAND),
+  text: z.string().max(4000).default(''),
+  user_id: id,
+  channel_id: id,
+  team_id: id.optional(),
+  response_url: z.url().optional(),
+  trigger_id: z.string().max(255).optional(),
+});
+export type SlashCommandPayload = z.infer<typeof slashCommandSchema>;
+
+export const answerClickSchema = z.object({
+  type: z.literal('block_actions'),
+  user: z.object({ id, team_id: id.optional() }),
+  trigger_id: z.string().min(1).max(255),
+  actions: z
+    .array(z.object({ action_id: z.literal(ACTION_ANSWER_DRILL), value: z.string().max(64) }))
+    .length(1),
+});
+export type AnswerClickPayload = z.infer<typeof answerClickSchema>;
+
+const inputValue = z.object({ value: z.string().nullish() });
+
+export const starSubmissionSchema = z.object({
+  type: z.literal('view_submission'),
+  user: z.object({ id }),
+  view: z.object({
+    id,
+    callback_id: z.literal(VIEW_STAR_ANSWER),
+    private_metadata: z.string().max(3000),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), inputValue)) }),
+  }),
+});
+export type StarSubmissionPayload = z.infer<typeof starSubmissionSchema>;
+
+const noticeViewSchema = z.object({
+  type: z.enum(['view_submission', 'view_closed']),
+  user: z.object({ id }),
+  view: z.object({ callback_id: z.enum([VIEW_NOTICE, VIEW_STAR_ANSWER]) }),
+});
+
+export const eventCallbackSchema = z.object({
+  type: z.literal('event_callback'),
+  event_id: z.string().min(1).max(255),
+  event: z.object({ type: z.string().min(1).max(255) }).loose(),
+});
+
+export const userChangeEventSchema = z.object({
+  type: z.literal('user_change'),
+  user: z.object({ id, tz: z.string().max(255).optional(), deleted: z.boolean().optional() }),
+});
+
+export const appHomeOpenedEventSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: id,
+  tab: z.string().optional(),
+});
+
+const knownPayload = z.union([
+  slashCommandSchema,
+  answerClickSchema,
+  starSubmissionSchema,
+  noticeViewSchema,
+  eventCallbackSchema,
+]);
+
+export class MalformedRequestError extends Error {}
+
+/** Throws MalformedRequestError for anything this bot does not handle. */
+export function assertKnownPayload(body: unknown): void {
+  const parsed = knownPayload.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MalformedRequestError(
+      `unrecognised payload${issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : ''}`,
+    );
+  }
+}
