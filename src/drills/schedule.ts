@@ -148,7 +148,7 @@ export function dueInstant(zone: string, localDate: string, minuteOfDay: number)
     if (mid + offsetMs(z, mid) >= wall) hi = mid;
     else lo = mid;
   }
-  return new Date(hi + 30*60000);
+  return new Date(hi);
 }
 
 function isWeekend(localDate: string): boolean {

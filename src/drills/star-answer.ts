@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 
-export const STAR_PARTS = ['situation', 'task', 'action', 'result'] as const;
-export type StarPart = (typeof STAR_PARTS)[number];
+import { STAR_PARTS, type StarPart } from '../bank/types.ts';
+
+// One definition of the four parts, shared with the guide parser (the guide's samples have the same four).
+export { STAR_PARTS, type StarPart };
 export type StarAnswer = Record<StarPart, string>;
 
 export const STAR_LABELS: Record<StarPart, string> = {

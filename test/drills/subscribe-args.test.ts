@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { formatMinuteOfDay, parseClock, parseSubscribeArgs } from '../../src/drills/subscribe-args.ts';
+
+const TOPICS: Record<string, string> = {
+  incidents: 'handling-production-incidents',
+  collaboration: 'cross-functional-collaboration',
+  '10x': 'ten-x-engineering', // a topic word that starts with a digit
+};
+const resolveTopic = (word: string) => TOPICS[word.toLowerCase()] ?? null;
+const parse = (text: string) => parseSubscribeArgs(text, resolveTopic);
+const USAGE =
+  'Use `/star subscribe [HH:MM] [daily|weekdays] [topic ...]`, e.g. `/star subscribe 08:30 weekdays incidents`.';
+
+describe('parseClock and formatMinuteOfDay', () => {
+  it.each([
+    ['00:00', 0],
+    ['09:00', 540],
+    ['9:00', 540],
+    ['08:30', 510],
+    ['23:59', 1439],
+    [' 12:05 ', 725],
+  ])('parseClock(%j) = %d', (text, minute) => {
+    expect(parseClock(text)).toBe(minute);
+  });
+
+  it.each(['24:00', '25:00', '9:60', '9:5', '900', '9', '9am', '09:00:00', '-1:00', '', 'nine'])(
+    'parseClock(%j) = null',
+    (text) => {
+      expect(parseClock(text)).toBeNull();
+    },
+  );
+
+  it('formats minutes after midnight as HH:MM and round-trips', () => {
+    expect(formatMinuteOfDay(540)).toBe('09:00');
+    expect(formatMinuteOfDay(0)).toBe('00:00');
+    expect(formatMinuteOfDay(1439)).toBe('23:59');
+    for (let m = 0; m < 1440; m++) expect(parseClock(formatMinuteOfDay(m))).toBe(m);
+  });
+
+  it.each([-1, 1440, 9.5, Number.NaN])('formatMinuteOfDay(%d) throws', (m) => {
+    expect(() => formatMinuteOfDay(m)).toThrow(RangeError);
+  });
+});
+
+describe('parseSubscribeArgs: accepted', () => {
+  it.each([
+    ['', 540, 'weekdays', []],
+    ['   ', 540, 'weekdays', []],
+    ['08:30', 510, 'weekdays', []],
+    ['daily', 540, 'daily', []],
+    ['weekday', 540, 'weekdays', []],
+    ['08:30 weekdays incidents', 510, 'weekdays', ['handling-production-incidents']],
+    ['incidents 7:05 DAILY', 425, 'daily', ['handling-production-incidents']],
+    [
+      'incidents, collaboration',
+      540,
+      'weekdays',
+      ['handling-production-incidents', 'cross-functional-collaboration'],
+    ],
+    ['incidents incidents Incidents', 540, 'weekdays', ['handling-production-incidents']],
+    ['`08:30` `daily`', 510, 'daily', []],
+    ['daily daily 09:00 09:00', 540, 'daily', []],
+    ['10x 00:00', 0, 'weekdays', ['ten-x-engineering']],
+  ])('%j', (text, minuteOfDay, days, topics) => {
+    expect(parse(text)).toEqual({ ok: true, value: { minuteOfDay, days, topics } });
+  });
+});
+
+describe('parseSubscribeArgs: refused, naming the problem and showing the form', () => {
+  it.each([
+    ['25:00', '`25:00` is not a time: hours go from 00 to 23, minutes from 00 to 59.'],
+    ['9:60', '`9:60` is not a time: hours go from 00 to 23, minutes from 00 to 59.'],
+    ['24:00 daily', '`24:00` is not a time: hours go from 00 to 23, minutes from 00 to 59.'],
+    ['9am', '`9am` is not a time: write it as HH:MM on a 24-hour clock, e.g. `09:00`.'],
+    ['9:30pm', '`9:30pm` is not a time: write it as HH:MM on a 24-hour clock, e.g. `21:30`.'],
+    ['12am', '`12am` is not a time: write it as HH:MM on a 24-hour clock, e.g. `00:00`.'],
+    ['9', '`9` is not a time: write it as HH:MM on a 24-hour clock, e.g. `09:00`.'],
+    ['9.30', '`9.30` is not a time: write it as HH:MM on a 24-hour clock, e.g. `09:30`.'],
+    ['0900', '`0900` is not a time: write it as HH:MM on a 24-hour clock.'],
+    ['09:00:00', '`09:00:00` is not a time: write it as HH:MM on a 24-hour clock.'],
+    ['08:00 09:00', 'Give one time, not two (`08:00` and `09:00`).'],
+    ['daily weekdays', 'Choose `daily` or `weekdays`, not both (`daily` and `weekdays`).'],
+    ['08:30 daily astrology', '`astrology` is not a topic I know.'],
+  ])('%j', (text, problem) => {
+    expect(parse(text)).toEqual({ ok: false, error: `${problem} ${USAGE}` });
+  });
+
+  it('stops at the first problem without resolving later words', () => {
+    const asked: string[] = [];
+    parseSubscribeArgs('25:00 incidents', (w) => {
+      asked.push(w);
+      return null;
+    });
+    expect(asked).toEqual([]);
+  });
+});
