@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_ANSWER_DRILL, COMMAND, VIEW_NOTICE, VIEW_STAR_ANSWER } from './ids.ts';
+import { ACTION_ANSWER_DRILL, COMMAND, VIEW_STAR_ANSWER } from './ids.ts';
 
 /**
  * The shapes of what Slack sends that this bot acts on. Anything signed but not one of these is refused
@@ -42,12 +42,6 @@ export const starSubmissionSchema = z.object({
 });
 export type StarSubmissionPayload = z.infer<typeof starSubmissionSchema>;
 
-const noticeViewSchema = z.object({
-  type: z.enum(['view_submission', 'view_closed']),
-  user: z.object({ id }),
-  view: z.object({ callback_id: z.enum([VIEW_NOTICE, VIEW_STAR_ANSWER]) }),
-});
-
 export const eventCallbackSchema = z.object({
   type: z.literal('event_callback'),
   event_id: z.string().min(1).max(255),
@@ -69,7 +63,6 @@ const knownPayload = z.union([
   slashCommandSchema,
   answerClickSchema,
   starSubmissionSchema,
-  noticeViewSchema,
   eventCallbackSchema,
 ]);
 

@@ -1,0 +1,64 @@
+import type { BotContext } from '../context.ts';
+import {
+  findSubscription,
+  hasScheduledDrill,
+  rescheduleSubscription,
+} from '../db/repositories/subscriptions.ts';
+import {
+  type Delivery,
+  firstDeliveryAtOrAfter,
+  isValidZone,
+  nextDeliveryAfterDate,
+  type Schedule,
+} from '../drills/schedule.ts';
+
+/** The schedule of a stored subscription. A stored zone is checked on the way in; UTC guards the rest. */
+export function scheduleOf(row: {
+  tz: string;
+  minuteOfDay: number;
+  days: Schedule['days'];
+  skipDate: string | null;
+}): Schedule {
+  return {
+    zone: isValidZone(row.tz) ? row.tz : 'UTC',
+    minuteOfDay: row.minuteOfDay,
+    days: row.days,
+    skipDate: row.skipDate,
+  };
+}
+
+/** More than enough: a zone change moves the local date by at most one day. */
+const MAX_TAKEN_DATES = 3;
+
+/**
+ * The first delivery from `now` on whose local date has no scheduled drill yet. Someone who changes their
+ * time (or zone) after today's drill went out is not promised a second one today: the unique index on
+ * (user, local date) would refuse it at delivery time, so the reply would be a lie.
+ */
+export async function nextDeliveryFor(
+  ctx: Pick<BotContext, 'db'>,
+  userId: string,
+  schedule: Schedule,
+  now: Date,
+): Promise<Delivery> {
+  let next = firstDeliveryAtOrAfter(schedule, now);
+  for (let i = 0; i < MAX_TAKEN_DATES && (await hasScheduledDrill(ctx.db, userId, next.localDate)); i++) {
+    next = nextDeliveryAfterDate(schedule, next.localDate);
+  }
+  return next;
+}
+
+/**
+ * The user's stored zone changed (user_change): "09:00" now means 09:00 where they are, so the next
+ * delivery is computed again. A skipped date stays skipped: it is a local date, whatever the zone.
+ */
+export async function rescheduleUser(ctx: Pick<BotContext, 'db' | 'clock' | 'log'>, userId: string) {
+  const sub = await findSubscription(ctx.db, userId);
+  if (!sub?.active) return;
+  const next = await nextDeliveryFor(ctx, userId, scheduleOf(sub), ctx.clock.now());
+  await rescheduleSubscription(ctx.db, userId, next, sub.skipDate);
+  ctx.log.info(
+    { user: userId, tz: sub.tz, nextDueAt: next.dueAt.toISOString(), localDate: next.localDate },
+    'subscription rescheduled for the new time zone',
+  );
+}

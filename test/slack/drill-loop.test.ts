@@ -1,0 +1,421 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { answers, drills } from '../../src/db/schema/index.ts';
+import { STAR_PARTS } from '../../src/drills/star-answer.ts';
+import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
+import type { StoredMessage } from '../support/slack-standin.ts';
+import { startTestBot, type TestBot } from '../support/test-bot.ts';
+
+let t: TestBot;
+let userSeq = 0;
+const newUser = () => `U${Date.now().toString(36).toUpperCase()}${++userSeq}`;
+
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const blocksText = (blocks: unknown) => JSON.stringify(blocks);
+/** Replies in a drill's thread (the stand-in's thread() includes the parent). */
+const repliesTo = (channel: string, ts: string) =>
+  t.standin.thread(channel, ts).filter((m) => m.thread_ts === ts);
+
+/**
+ * A view_submission built by hand and signed, as a retry from Slack or a forged request would arrive:
+ * the stand-in's submitView refuses what the Slack client would not send.
+ */
+async function rawSubmission(viewId: string, userId: string, values: Record<string, string | null>) {
+  const opened = t.standin.views.get(viewId);
+  const view = opened?.view as Record<string, unknown>;
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0STANDIN', domain: 'standin' },
+    user: { id: userId, username: 'someone', name: 'someone', team_id: 'T0STANDIN' },
+    api_app_id: 'A0STANDIN',
+    token: 'standin-verification-token',
+    trigger_id: t.standin.newTriggerId(userId),
+    view: {
+      ...view,
+      id: viewId,
+      team_id: 'T0STANDIN',
+      hash: opened?.hash,
+      state: {
+        values: Object.fromEntries(
+          Object.entries(values).map(([part, value]) => [
+            part,
+            { [ACTION_STAR_INPUT]: { type: 'plain_text_input', value } },
+          ]),
+        ),
+      },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return t.standin.sendRaw(t.url, body, 'application/x-www-form-urlencoded');
+}
+const answerOf = (label: string) => ({
+  situation: `${label} situation: the payments API fell over at peak.`,
+  task: `${label} task: restore service and stop it recurring.`,
+  action: `${label} action: I traced the pool exhaustion and added breakers.`,
+  result: `${label} result: service back in 45 minutes, 30% less load.`,
+});
+const viewValues = (a: Record<string, string | null>) =>
+  Object.fromEntries(Object.entries(a).map(([part, value]) => [part, { [ACTION_STAR_INPUT]: value }]));
+
+/** `/star <text>` from a channel, then the DM the bot posted for that user. */
+async function requestDrill(userId: string, text: string, channelId = 'C0GENERAL') {
+  const before = t.standin.callsTo('chat.postMessage').length;
+  const reply = await t.standin.slashCommand(t.url, { userId, text, channelId });
+  expect(reply.status).toBe(200);
+  const post = await t.standin.waitForCall(
+    'chat.postMessage',
+    (c) =>
+      c.args.channel === userId &&
+      !c.args.thread_ts &&
+      t.standin.callsTo('chat.postMessage').indexOf(c) >= before,
+  );
+  const channel = String(post.response.channel);
+  const ts = String(post.response.ts);
+  const message = t.standin.message(channel, ts) as StoredMessage;
+  // The bot records the ts right after Slack answered the post: wait for that write.
+  const drill = await vi.waitFor(async () => {
+    const [row] = await t.bot.ctx.db.select().from(drills).where(eq(drills.messageTs, ts));
+    if (!row) throw new Error(`no drill stored with ts ${ts}`);
+    return row;
+  });
+  return { reply, post, channel, ts, message, drill };
+}
+
+/** Clicks the drill's button and returns the modal the bot opened. */
+async function openModal(userId: string, channel: string, ts: string, drillId: number) {
+  const opensBefore = t.standin.callsTo('views.open').length;
+  const click = await t.standin.clickButton(t.url, {
+    userId,
+    channel,
+    messageTs: ts,
+    actionId: ACTION_ANSWER_DRILL,
+    value: String(drillId),
+  });
+  expect(click.status).toBe(200);
+  const open = await t.standin.waitFor(() => t.standin.callsTo('views.open')[opensBefore]);
+  expect(open.response.ok).toBe(true);
+  const viewId = String((open.response.view as { id: string }).id);
+  return { click, open, viewId, view: t.standin.views.get(viewId)?.view as Record<string, unknown> };
+}
+
+describe('/star replies', () => {
+  it('help lists every command and the five topics, ephemeral, in the ack', async () => {
+    for (const text of ['', 'help', 'HELP']) {
+      const reply = await t.standin.slashCommand(t.url, { userId: newUser(), text });
+      expect(reply.status).toBe(200);
+      const body = reply.json as { response_type: string; blocks: unknown[] };
+      expect(body.response_type).toBe('ephemeral');
+      const shown = blocksText(body.blocks);
+      for (const sub of [
+        'random',
+        'topics',
+        'history',
+        'subscribe',
+        'status',
+        'skip',
+        'unsubscribe',
+        'help',
+      ]) {
+        expect(shown).toContain(`/star ${sub}`);
+      }
+      for (const topic of t.bot.ctx.bank.topics) expect(shown).toContain(topic.title);
+    }
+  });
+
+  it('topics shows each topic with its number, a word that works, and its key concepts', async () => {
+    const reply = await t.standin.slashCommand(t.url, { userId: newUser(), text: 'topics' });
+    const shown = blocksText((reply.json as { blocks: unknown[] }).blocks);
+    for (const topic of t.bot.ctx.bank.topics) {
+      expect(shown).toContain(`${topic.number}. ${topic.title}`);
+      expect(shown).toContain(JSON.stringify(topic.keyConcepts).slice(1, -1));
+      const word = shown.match(new RegExp(`${topic.title}\\* · \`/star ([a-z-]+)\``))?.[1];
+      expect(word && t.bot.ctx.bank.findTopic(word)?.slug).toBe(topic.slug);
+    }
+  });
+
+  it('an unknown topic or command gets the topic list and a pointer to help; nothing is sent', async () => {
+    const userId = newUser();
+    // Bad inputs tried: a made-up word, an ambiguous word, out-of-range numbers, markup, prototype keys.
+    for (const text of ['astrophysics', 'technical', '0', '6', '<!channel>', 'constructor', '__proto__']) {
+      const reply = await t.standin.slashCommand(t.url, { userId, text });
+      expect(reply.status).toBe(200);
+      const body = reply.json as { response_type: string; text: string; blocks: unknown[] };
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toMatch(/don't know the topic or command/);
+      expect(body.text).toContain('/star help');
+      expect(body.text).not.toContain('<!channel>');
+      for (const topic of t.bot.ctx.bank.topics) expect(blocksText(body.blocks)).toContain(topic.title);
+    }
+    const rows = await t.bot.ctx.db.select().from(drills).where(eq(drills.userId, userId));
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe('the drill loop', () => {
+  const topicQueries = ['incidents', '2', 'learning', 'technical debt', 'leadership'];
+
+  it.each(topicQueries)(
+    '/star %s: DM, modal, stored answer, sample and follow-ups in the thread',
+    async (query) => {
+      const userId = newUser();
+      const topic = t.bot.ctx.bank.findTopic(query);
+      expect(topic).not.toBeNull();
+      if (!topic) return;
+      const { reply, channel, ts, message, drill } = await requestDrill(userId, query);
+
+      // The ack is empty; the ephemeral pointer to the DM comes through response_url.
+      expect(reply.body).toBe('');
+      const pointer = await t.standin.waitFor(() =>
+        t.standin.responses.find((r) => blocksText(r.body).includes(topic.title)),
+      );
+      expect(blocksText(pointer.body)).toMatch(/waiting in your DM/);
+
+      // The DM: topic, question (also in `text`), key concepts, primary button carrying the drill id.
+      expect(channel).toBe(t.standin.dmChannelFor(userId));
+      expect(topic.questions.map((q) => q.id)).toContain(drill.questionId);
+      const question = topic.questions.find((q) => q.id === drill.questionId);
+      expect(drill).toMatchObject({ userId, topicSlug: topic.slug, source: 'on_demand', channelId: channel });
+      expect(drill.questionText).toBe(question?.text);
+      expect(message.text).toContain(drill.questionText);
+      const shown = blocksText(message.blocks);
+      expect(shown).toContain(topic.title);
+      expect(shown).toContain(JSON.stringify(topic.keyConcepts).slice(1, -1));
+      expect(shown).toContain(`"action_id":"${ACTION_ANSWER_DRILL}"`);
+      expect(shown).toContain(`"value":"${drill.id}"`);
+      expect(shown).toContain('"style":"primary"');
+
+      // The modal: question on top, then exactly Situation, Task, Action, Result.
+      const { view, viewId } = await openModal(userId, channel, ts, drill.id);
+      expect(view.callback_id).toBe(VIEW_STAR_ANSWER);
+      expect(view.private_metadata).toBe(String(drill.id));
+      const blocks = view.blocks as Array<{
+        type: string;
+        block_id?: string;
+        element?: Record<string, unknown>;
+      }>;
+      expect(blockText(blocks[0])).toContain(drill.questionText);
+      const inputs = blocks.filter((b) => b.type === 'input');
+      expect(inputs.map((b) => b.block_id)).toEqual([...STAR_PARTS]);
+      for (const input of inputs) {
+        expect(input.element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: 3000 });
+      }
+
+      // Submit: the modal closes (empty 200), the answer is stored verbatim.
+      const answer = answerOf(topic.slug);
+      const submit = await t.standin.submitView(t.url, { userId, viewId, values: viewValues(answer) });
+      expect(submit.status).toBe(200);
+      expect(submit.body).toBe('');
+      const [row] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id));
+      expect(row).toMatchObject(answer);
+
+      // The thread: recap, the guide's sample answer part by part, the three follow-ups.
+      const replies = await t.standin.waitFor(() => {
+        const r = repliesTo(channel, ts);
+        return r.length > 0 ? r : undefined;
+      });
+      expect(replies).toHaveLength(1);
+      const thread = blocksText(replies[0]?.blocks);
+      for (const part of STAR_PARTS) {
+        expect(thread).toContain(JSON.stringify(topic.sampleAnswer[part]).slice(1, -1));
+        expect(thread).toContain(JSON.stringify(answer[part]).slice(1, -1));
+      }
+      for (const followUp of topic.followUps) expect(thread).toContain(JSON.stringify(followUp).slice(1, -1));
+
+      // The drill message now says it is answered, and the button edits.
+      const updated = await t.standin.waitFor(() => {
+        const m = t.standin.message(channel, ts);
+        return m?.edited ? m : undefined;
+      });
+      expect(blocksText(updated.blocks)).toContain('Edit answer');
+      expect(blocksText(updated.blocks)).toContain('Answered');
+    },
+  );
+
+  it('a drill requested inside the bot DM gets no extra ephemeral', async () => {
+    const userId = newUser();
+    const dm = t.standin.dmChannelFor(userId);
+    const responsesBefore = t.standin.responses.length;
+    await requestDrill(userId, 'random', dm);
+    // Give a wrongly sent ephemeral time to arrive: the drill post happens after the respond would.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.standin.responses.slice(responsesBefore).filter((r) => r.url.includes(userId))).toHaveLength(0);
+    expect(t.standin.responses.length).toBe(responsesBefore);
+  });
+
+  it('asks a different question each time while the topic has unasked ones', async () => {
+    const userId = newUser();
+    const asked: string[] = [];
+    for (let i = 0; i < 4; i++) asked.push((await requestDrill(userId, 'incidents')).drill.questionId);
+    expect(new Set(asked.slice(0, 3)).size).toBe(3);
+    expect(asked[3]).toBe(asked[0]);
+  });
+});
+
+describe('answer validation and ownership', () => {
+  it('blank and whitespace-only fields get field errors keyed by block_id, nothing is stored', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(userId, 'random');
+    const { viewId } = await openModal(userId, channel, ts, drill.id);
+    // Whitespace passes Slack's own "required" check; an empty or missing value only comes from a forged
+    // or replayed request, so that one is sent raw.
+    const reply = await rawSubmission(viewId, userId, {
+      situation: 'It broke.',
+      task: '   ',
+      action: null,
+      result: '\n\t',
+    });
+    expect(reply.status).toBe(200);
+    const body = reply.json as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors).sort()).toEqual(['action', 'result', 'task']);
+    expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id))).toHaveLength(0);
+  });
+
+  it('a part over 3000 characters is refused with its length', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(userId, 'random');
+    const { viewId } = await openModal(userId, channel, ts, drill.id);
+    // Slack's client enforces max_length itself; the bot must still refuse a request that bypasses it.
+    const reply = await rawSubmission(viewId, userId, { ...answerOf('long'), result: 'x'.repeat(3001) });
+    const body = reply.json as { response_action: string; errors: Record<string, string> };
+    expect(body.errors).toEqual({ result: expect.stringContaining('3001') });
+    expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id))).toHaveLength(0);
+  });
+
+  it("another user's submission for the drill is refused with a field error and stores nothing", async () => {
+    const owner = newUser();
+    const intruder = newUser();
+    const { channel, ts, drill } = await requestDrill(owner, 'random');
+    const { viewId } = await openModal(owner, channel, ts, drill.id);
+    const reply = await rawSubmission(viewId, intruder, answerOf('x'));
+    const body = reply.json as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.values(body.errors).join(' ')).toMatch(/belongs to someone else/);
+    expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id))).toHaveLength(0);
+    expect(repliesTo(channel, ts)).toHaveLength(0);
+  });
+
+  it('a repeated submission of the same view stores one answer and posts one thread reply', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(userId, 'random');
+    const { viewId } = await openModal(userId, channel, ts, drill.id);
+    const answer = answerOf('retry');
+    const [a, b] = await Promise.all([
+      rawSubmission(viewId, userId, answer),
+      rawSubmission(viewId, userId, answer),
+    ]);
+    const c = await rawSubmission(viewId, userId, answer);
+    for (const r of [a, b, c]) expect(r.status).toBe(200);
+    for (const r of [a, b, c]) expect(r.body).toBe('');
+    await t.standin.waitFor(() => repliesTo(channel, ts).length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(repliesTo(channel, ts)).toHaveLength(1);
+    expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id))).toHaveLength(1);
+  });
+
+  it('editing: the modal opens pre-filled, saving updates the answer and posts no second sample', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(userId, 'random');
+    const first = await openModal(userId, channel, ts, drill.id);
+    const original = answerOf('first');
+    await t.standin.submitView(t.url, { userId, viewId: first.viewId, values: viewValues(original) });
+    await t.standin.waitFor(() => repliesTo(channel, ts).length > 0);
+    const [saved] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id));
+
+    const second = await openModal(userId, channel, ts, drill.id);
+    const inputs = (
+      second.view.blocks as Array<{ type: string; block_id: string; element: { initial_value?: string } }>
+    ).filter((b) => b.type === 'input');
+    for (const input of inputs) {
+      expect(input.element.initial_value).toBe(original[input.block_id as keyof typeof original]);
+    }
+    expect(String((second.view.title as { text: string }).text).length).toBeLessThanOrEqual(24);
+
+    const edited = { ...original, result: 'Edited result: 60% less load, and a runbook.' };
+    const reply = await t.standin.submitView(t.url, {
+      userId,
+      viewId: second.viewId,
+      values: viewValues(edited),
+    });
+    expect(reply.body).toBe('');
+    const [row] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id));
+    expect(row).toMatchObject(edited);
+    expect(row?.createdAt.getTime()).toBe(saved?.createdAt.getTime());
+    expect(row?.updatedAt.getTime()).toBeGreaterThan(saved?.updatedAt.getTime() ?? 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(repliesTo(channel, ts)).toHaveLength(1);
+  });
+
+  it('user text is escaped in the recap: <!channel> cannot ping anyone', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(userId, 'random');
+    const { viewId } = await openModal(userId, channel, ts, drill.id);
+    const answer = {
+      ...answerOf('ping'),
+      situation: 'Told <!channel> & <@U0BOSS> about <https://evil.example|this>',
+    };
+    await t.standin.submitView(t.url, { userId, viewId, values: viewValues(answer) });
+    const [reply] = await t.standin.waitFor(() => {
+      const r = repliesTo(channel, ts);
+      return r.length > 0 ? r : undefined;
+    });
+    const shown = blocksText(reply?.blocks);
+    expect(shown).toContain(
+      'Told &lt;!channel&gt; &amp; &lt;@U0BOSS&gt; about &lt;https://evil.example|this&gt;',
+    );
+    expect(shown).not.toContain('<!channel>');
+    const [row] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id));
+    expect(row?.situation).toBe(answer.situation);
+  });
+
+  it("a click on another user's drill opens a notice, never their question", async () => {
+    const owner = newUser();
+    const intruder = newUser();
+    const { channel, ts, drill } = await requestDrill(owner, 'random');
+    const { view } = await openModal(intruder, channel, ts, drill.id);
+    expect(view.callback_id).not.toBe(VIEW_STAR_ANSWER);
+    expect(blocksText(view.blocks)).toMatch(/belongs to someone else/);
+    expect(blocksText(view.blocks)).not.toContain(drill.questionText);
+  });
+});
+
+describe('/star history', () => {
+  it('shows only the caller’s last 10 drills, newest first, with answered or not', async () => {
+    const userId = newUser();
+    const empty = await t.standin.slashCommand(t.url, { userId, text: 'history' });
+    expect(empty.body).toBe('');
+    const none = await t.standin.waitFor(() =>
+      t.standin.responses.find((r) => blocksText(r.body).includes('No drills yet') && r.url),
+    );
+    expect(none).toBeDefined();
+
+    const first = await requestDrill(userId, 'incidents');
+    const { viewId } = await openModal(userId, first.channel, first.ts, first.drill.id);
+    await t.standin.submitView(t.url, { userId, viewId, values: viewValues(answerOf('h')) });
+    for (let i = 0; i < 10; i++) await requestDrill(userId, 'random');
+    await requestDrill(newUser(), 'leadership'); // someone else's drill must not show
+
+    const before = t.standin.responses.length;
+    await t.standin.slashCommand(t.url, { userId, text: 'history' });
+    const list = await t.standin.waitFor(() =>
+      t.standin.responses.slice(before).find((r) => blocksText(r.body).includes('Your last')),
+    );
+    const shown = blocksText(list.body);
+    expect(shown).toContain('Your last 10 drills');
+    // The answered first drill is the 11th most recent: it fell off the list.
+    expect(shown).not.toContain('answered :white');
+    expect((shown.match(/not answered yet/g) ?? []).length).toBe(10);
+  });
+});
+
+function blockText(block: unknown): string {
+  return JSON.stringify(block ?? {});
+}

@@ -1,0 +1,431 @@
+// The stand-in's Web API, driven by the real WebClient the bot uses.
+
+import { type WebAPICallError, WebClient } from '@slack/web-api';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../support/silent-logger.ts';
+import { type SlackStandin, startSlackStandin } from '../support/slack-standin.ts';
+
+const FAST_RETRY = { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 20 };
+let clock = Date.UTC(2025, 2, 9, 12, 0, 0); // 2025-03-09 12:00 UTC: New York has just gone to EDT
+let standin: SlackStandin;
+let client: WebClient;
+
+function clientFor(token: string | undefined, s: SlackStandin = standin): WebClient {
+  return new WebClient(token, { slackApiUrl: s.apiUrl, retryConfig: FAST_RETRY, logger: silentLogger() });
+}
+
+async function slackError(
+  promise: Promise<unknown>,
+): Promise<WebAPICallError & { data?: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as WebAPICallError & { data?: Record<string, unknown> };
+  }
+  throw new Error('expected the call to fail');
+}
+
+const section = (text: string, blockId?: string) => ({
+  type: 'section',
+  ...(blockId ? { block_id: blockId } : {}),
+  text: { type: 'mrkdwn', text },
+});
+
+const modal = (overrides: Record<string, unknown> = {}) => ({
+  type: 'modal',
+  callback_id: 'answer',
+  title: { type: 'plain_text', text: 'Practice' },
+  submit: { type: 'plain_text', text: 'Save' },
+  blocks: [
+    {
+      type: 'input',
+      block_id: 'situation',
+      label: { type: 'plain_text', text: 'Situation' },
+      element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 },
+    },
+  ],
+  ...overrides,
+});
+
+beforeAll(async () => {
+  standin = await startSlackStandin({ signingSecret: 'secret', now: () => clock });
+  client = clientFor('xoxb-test');
+});
+afterAll(() => standin.close());
+afterEach(() => standin.clearIntercepts());
+
+describe('auth', () => {
+  it('auth.test answers with the bot identity', async () => {
+    const res = await client.auth.test();
+    expect(res).toMatchObject({
+      ok: true,
+      user_id: 'U0STANDINBOT',
+      bot_id: 'B0STANDIN',
+      team_id: 'T0STANDIN',
+    });
+    expect(res.url).toMatch(/^https:\/\//);
+  });
+
+  it('a wrong token is invalid_auth and no token is not_authed, both recorded', async () => {
+    const before = standin.count('auth.test');
+    expect((await slackError(clientFor('xoxb-wrong').auth.test())).data?.error).toBe('invalid_auth');
+    expect((await slackError(clientFor(undefined).auth.test())).data?.error).toBe('not_authed');
+    expect(standin.count('auth.test')).toBe(before + 2);
+    expect(standin.callsTo('auth.test').at(-1)?.response).toEqual({ ok: false, error: 'not_authed' });
+  });
+
+  it('an unknown method is unknown_method', async () => {
+    expect((await slackError(client.apiCall('chat.teleport', {}))).data?.error).toBe('unknown_method');
+  });
+});
+
+describe('messages', () => {
+  it('posting to a user id lands in their DM, the same D id conversations.open gives', async () => {
+    const res = await client.chat.postMessage({ channel: 'U111', text: 'Time to practise' });
+    const dm = standin.dmChannelFor('U111');
+    expect(dm).toMatch(/^D[A-Z0-9]+$/);
+    expect(res.channel).toBe(dm);
+    expect(res.ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(standin.message(dm, res.ts as string)).toMatchObject({
+      text: 'Time to practise',
+      user: 'U0STANDINBOT',
+    });
+    const opened = await client.conversations.open({ users: 'U111' });
+    expect(opened.channel?.id).toBe(dm);
+  });
+
+  it('decodes JSON-encoded arguments and gives blocks ids as Slack does', async () => {
+    const res = await client.chat.postMessage({ channel: 'C1', text: 'fallback', blocks: [section('*hi*')] });
+    const call = standin.callsTo('chat.postMessage').at(-1);
+    expect(call?.args.blocks).toEqual([section('*hi*')]);
+    const stored = standin.message('C1', res.ts as string);
+    expect((stored?.blocks[0] as { block_id?: string } | undefined)?.block_id).toMatch(/^\w+$/);
+  });
+
+  it('ts values are unique and increasing even when the clock stands still', async () => {
+    const a = await client.chat.postMessage({ channel: 'C2', text: 'a' });
+    const b = await client.chat.postMessage({ channel: 'C2', text: 'b' });
+    expect(Number(b.ts)).toBeGreaterThan(Number(a.ts));
+    expect(standin.messages('C2').map((m) => m.text)).toEqual(['a', 'b']);
+  });
+
+  it('replies need the ts of a top-level message in that channel', async () => {
+    const parent = await client.chat.postMessage({ channel: 'C3', text: 'parent' });
+    const reply = await client.chat.postMessage({ channel: 'C3', text: 'reply', thread_ts: parent.ts });
+    expect(standin.message('C3', reply.ts as string)?.thread_ts).toBe(parent.ts);
+    expect(standin.message('C3', parent.ts as string)?.reply_count).toBe(1);
+    expect(standin.thread('C3', parent.ts as string).map((m) => m.text)).toEqual(['parent', 'reply']);
+
+    const onReply = slackError(client.chat.postMessage({ channel: 'C3', text: 'x', thread_ts: reply.ts }));
+    expect((await onReply).data?.error).toBe('thread_not_found');
+    const unknown = slackError(client.chat.postMessage({ channel: 'C3', text: 'x', thread_ts: '1.000001' }));
+    expect((await unknown).data?.error).toBe('thread_not_found');
+    const otherChannel = slackError(
+      client.chat.postMessage({ channel: 'C4', text: 'x', thread_ts: parent.ts }),
+    );
+    expect((await otherChannel).data?.error).toBe('thread_not_found');
+  });
+
+  it('refuses empty, oversized and malformed messages', async () => {
+    expect((await slackError(client.chat.postMessage({ channel: 'C5', text: '' }))).data?.error).toBe(
+      'no_text',
+    );
+    const long = slackError(client.chat.postMessage({ channel: 'C5', text: 'x'.repeat(40_001) }));
+    expect((await long).data?.error).toBe('msg_too_long');
+    const blocks = Array.from({ length: 51 }, (_, i) => section(`b${i}`));
+    const tooMany = await slackError(client.chat.postMessage({ channel: 'C5', text: 't', blocks }));
+    expect(tooMany.data?.error).toBe('invalid_blocks');
+    const notArray = slackError(
+      client.apiCall('chat.postMessage', { channel: 'C5', text: 't', blocks: 'nope' }),
+    );
+    expect((await notArray).data?.error).toBe('invalid_blocks');
+    const dup = await slackError(
+      client.chat.postMessage({
+        channel: 'C5',
+        text: 't',
+        blocks: [section('a', 'same'), section('b', 'same')],
+      }),
+    );
+    expect(dup.data?.response_metadata).toEqual({
+      messages: [expect.stringContaining('duplicate block_id')],
+    });
+    const twin = {
+      type: 'button' as const,
+      action_id: 'same',
+      text: { type: 'plain_text' as const, text: 'B' },
+    };
+    const dupAction = await slackError(
+      client.chat.postMessage({
+        channel: 'C5',
+        text: 't',
+        blocks: [{ type: 'actions', elements: [twin, twin] }],
+      }),
+    );
+    expect(dupAction.data?.response_metadata).toEqual({
+      messages: [expect.stringContaining('duplicate action_id')],
+    });
+    const emptySection = await slackError(
+      client.chat.postMessage({ channel: 'C5', text: 't', blocks: [section('')] }),
+    );
+    expect(emptySection.data?.error).toBe('invalid_blocks');
+    const unknownDm = slackError(client.chat.postMessage({ channel: 'DNOTOURS', text: 't' }));
+    expect((await unknownDm).data?.error).toBe('channel_not_found');
+    expect(standin.messages('C5')).toEqual([]);
+  });
+
+  it('chat.update edits a stored message and refuses an unknown ts', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C6', text: 'before', blocks: [section('old')] });
+    await client.chat.update({ channel: 'C6', ts: posted.ts as string, text: 'after' });
+    expect(standin.message('C6', posted.ts as string)).toMatchObject({ text: 'after', edited: true });
+    expect(standin.message('C6', posted.ts as string)?.blocks).toHaveLength(1);
+    const missing = slackError(client.chat.update({ channel: 'C6', ts: '1700000000.000001', text: 'x' }));
+    expect((await missing).data?.error).toBe('message_not_found');
+    const byUserId = slackError(client.chat.update({ channel: 'U111', ts: posted.ts as string, text: 'x' }));
+    expect((await byUserId).data?.error).toBe('channel_not_found');
+  });
+
+  it('chat.postEphemeral needs a user and shows up in ephemerals()', async () => {
+    const res = await client.chat.postEphemeral({ channel: 'C7', user: 'U222', text: 'only you' });
+    expect(res.message_ts).toMatch(/^\d+\.\d{6}$/);
+    expect(standin.ephemerals('U222').map((c) => c.args.text)).toEqual(['only you']);
+    const noUser = slackError(client.apiCall('chat.postEphemeral', { channel: 'C7', text: 'x' }));
+    expect((await noUser).data?.error).toBe('invalid_arguments');
+  });
+});
+
+describe('views', () => {
+  it('a fresh trigger opens a modal; a reused one is exchanged_trigger_id', async () => {
+    const trigger = standin.newTriggerId('U333');
+    const res = await client.views.open({ trigger_id: trigger, view: modal() as never });
+    const id = res.view?.id as string;
+    expect(id).toMatch(/^V/);
+    expect(res.view).toMatchObject({
+      callback_id: 'answer',
+      state: { values: {} },
+      hash: expect.any(String),
+    });
+    expect(standin.views.get(id)).toMatchObject({
+      user: 'U333',
+      trigger,
+      hash: res.view?.hash,
+      closed: false,
+    });
+    expect(standin.openModal('U333')?.id).toBe(id);
+    const again = slackError(client.views.open({ trigger_id: trigger, view: modal() as never }));
+    expect((await again).data?.error).toBe('exchanged_trigger_id');
+    const forged = slackError(client.views.open({ trigger_id: '1.2.abc', view: modal() as never }));
+    expect((await forged).data?.error).toBe('invalid_trigger_id');
+  });
+
+  it('a trigger older than 3 s is expired_trigger_id (by the injected clock)', async () => {
+    const trigger = standin.newTriggerId('U333');
+    clock += 3001;
+    const late = slackError(client.views.open({ trigger_id: trigger, view: modal() as never }));
+    expect((await late).data?.error).toBe('expired_trigger_id');
+    const fresh = standin.newTriggerId('U333');
+    clock += 3000;
+    await expect(client.views.open({ trigger_id: fresh, view: modal() as never })).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('validates views as Slack does, with [ERROR] messages', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ title: { type: 'plain_text', text: 'x'.repeat(25) } }, '/view/title/text'],
+      [{ submit: { type: 'plain_text', text: 'x'.repeat(25) } }, '/view/submit/text'],
+      [{ private_metadata: 'x'.repeat(3001) }, '/view/private_metadata'],
+      [{ callback_id: 'x'.repeat(256) }, '/view/callback_id'],
+      [{ type: 'home' }, '/view/type'],
+      [{ blocks: Array.from({ length: 101 }, (_, i) => section(`b${i}`)) }, '/view/blocks'],
+      [{ submit: undefined }, '/view/submit'],
+    ];
+    const withElement = (element: Record<string, unknown>) => ({
+      blocks: [{ type: 'input', block_id: 'b', label: { type: 'plain_text', text: 'L' }, element }],
+    });
+    cases.push(
+      [withElement({ type: 'plain_text_input', action_id: 'a', max_length: 3001 }), '/element/max_length'],
+      [withElement({ type: 'plain_text_input', action_id: 'a', max_length: 0 }), '/element/max_length'],
+      [withElement({ type: 'plain_text_input', action_id: 'a', min_length: 3001 }), '/element/min_length'],
+      [
+        withElement({ type: 'plain_text_input', action_id: 'a', max_length: 5, initial_value: '123456' }),
+        '/element/initial_value',
+      ],
+      [withElement({ type: 'plain_text_input', action_id: 'a'.repeat(256) }), '/element/action_id'],
+      [{ blocks: [section('a', 'same'), section('b', 'same')] }, '/view/blocks/1/block_id'],
+      [{ blocks: [section('a', 'x'.repeat(256))] }, '/view/blocks/0/block_id'],
+    );
+    for (const [overrides, pointer] of cases) {
+      const error = await slackError(
+        client.views.open({ trigger_id: standin.newTriggerId('U333'), view: modal(overrides) as never }),
+      );
+      expect(error.data?.error, pointer).toBe('invalid_arguments');
+      const messages = (error.data?.response_metadata as { messages: string[] } | undefined)?.messages ?? [];
+      expect(messages.join('\n'), pointer).toMatch(/^\[ERROR\] /);
+      expect(messages.join('\n'), pointer).toContain(pointer);
+    }
+    const at24 = modal({ title: { type: 'plain_text', text: 'x'.repeat(24) } });
+    const ok = await client.views.open({ trigger_id: standin.newTriggerId('U333'), view: at24 as never });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('views.update needs a known view and the current hash', async () => {
+    const opened = await client.views.open({
+      trigger_id: standin.newTriggerId('U444'),
+      view: modal() as never,
+    });
+    const id = opened.view?.id as string;
+    const hash = opened.view?.hash as string;
+    const updated = await client.views.update({
+      view_id: id,
+      hash,
+      view: modal({ callback_id: 'next' }) as never,
+    });
+    expect(updated.view?.hash).not.toBe(hash);
+    expect(standin.views.get(id)?.view.callback_id).toBe('next');
+    const stale = slackError(client.views.update({ view_id: id, hash, view: modal() as never }));
+    expect((await stale).data?.error).toBe('hash_conflict');
+    const unknown = slackError(client.views.update({ view_id: 'VNOPE', view: modal() as never }));
+    expect((await unknown).data?.error).toBe('not_found');
+    const invalid = slackError(
+      client.views.update({
+        view_id: id,
+        view: modal({ title: { type: 'plain_text', text: 'x'.repeat(30) } }) as never,
+      }),
+    );
+    expect((await invalid).data?.error).toBe('invalid_arguments');
+  });
+
+  it('views.open with an external_id can be updated by it', async () => {
+    const view = modal({ external_id: 'draft-U444' });
+    const opened = await client.views.open({ trigger_id: standin.newTriggerId('U444'), view: view as never });
+    await client.views.update({
+      external_id: 'draft-U444',
+      view: modal({ external_id: 'draft-U444', callback_id: 'z' }) as never,
+    });
+    expect(standin.views.get(opened.view?.id as string)?.view.callback_id).toBe('z');
+  });
+
+  it('views.publish needs user_id and a home view', async () => {
+    const home = { type: 'home', blocks: [section('Your streak: 3')] };
+    const first = await client.views.publish({ user_id: 'U555', view: home as never });
+    const second = await client.views.publish({ user_id: 'U555', view: home as never });
+    expect(second.view?.id).toBe(first.view?.id);
+    expect(standin.homeView('U555')?.view).toEqual(home);
+    const modalAsHome = slackError(client.views.publish({ user_id: 'U555', view: modal() as never }));
+    expect((await modalAsHome).data?.error).toBe('invalid_arguments');
+    const noUser = slackError(client.apiCall('views.publish', { view: home }));
+    expect((await noUser).data?.error).toBe('invalid_arguments');
+  });
+});
+
+describe('users', () => {
+  it('users.info answers from setUser with the offset of the IANA zone at the clock', async () => {
+    standin.setUser({ id: 'U666', tz: 'America/New_York', name: 'ada' });
+    const res = await client.users.info({ user: 'U666' });
+    expect(res.user).toMatchObject({
+      id: 'U666',
+      name: 'ada',
+      tz: 'America/New_York',
+      tz_offset: -4 * 3600,
+      tz_label: 'Eastern Daylight Time',
+      deleted: false,
+    });
+    standin.setUser({
+      id: 'U667',
+      tz: 'Europe/Paris',
+      tz_offset: 3600,
+      tz_label: 'Central European Time',
+      deleted: true,
+    });
+    expect((await client.users.info({ user: 'U667' })).user).toMatchObject({
+      tz_offset: 3600,
+      deleted: true,
+    });
+    expect((await slackError(client.users.info({ user: 'U000' }))).data?.error).toBe('user_not_found');
+  });
+});
+
+describe('fault injection', () => {
+  it('a 429 with Retry-After is waited for and retried by WebClient', async () => {
+    standin.intercept('chat.postMessage', ({ n }) => (n === 1 ? { status: 429, retryAfter: 1 } : undefined));
+    const since = standin.callsTo('chat.postMessage').length;
+    const started = performance.now();
+    const res = await client.chat.postMessage({ channel: 'C8', text: 'after the limit' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(res.ok).toBe(true);
+    const calls = standin.callsTo('chat.postMessage').slice(since);
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect(calls[0]?.response).toEqual({ ok: false, error: 'ratelimited' });
+    expect(standin.messages('C8')).toHaveLength(1);
+  });
+
+  it('a 429 is visible to a client that rejects rate-limited calls', async () => {
+    standin.intercept('users.info', () => ({ status: 429, retryAfter: 30 }));
+    const strict = new WebClient('xoxb-test', {
+      slackApiUrl: standin.apiUrl,
+      rejectRateLimitedCalls: true,
+      logger: silentLogger(),
+    });
+    const error = await slackError(strict.users.info({ user: 'U666' }));
+    expect(error.code).toBe('slack_webapi_rate_limited_error');
+    expect((error as unknown as { retryAfter: number }).retryAfter).toBe(30);
+  });
+
+  it('5xx answers are retried by the retry config', async () => {
+    standin.intercept('chat.update', ({ n }) => (n <= 2 ? { status: n === 1 ? 500 : 503 } : undefined));
+    const posted = await client.chat.postMessage({ channel: 'C9', text: 'v1' });
+    const since = standin.callsTo('chat.update').length;
+    await client.chat.update({ channel: 'C9', ts: posted.ts as string, text: 'v2' });
+    expect(
+      standin
+        .callsTo('chat.update')
+        .slice(since)
+        .map((c) => c.status),
+    ).toEqual([500, 503, 200]);
+    expect(standin.message('C9', posted.ts as string)?.text).toBe('v2');
+  });
+
+  it('5xx beyond the retries reaches the caller as an HTTP error', async () => {
+    standin.intercept('auth.test', () => ({ status: 502 }));
+    const error = await slackError(client.auth.test());
+    expect(error.code).toBe('slack_webapi_http_error');
+  });
+
+  it('ok:false errors and delays', async () => {
+    standin.intercept('chat.postMessage', ({ args }) =>
+      args.channel === 'CARCHIVED' ? { error: 'is_archived' } : { delayMs: 120 },
+    );
+    expect((await slackError(client.chat.postMessage({ channel: 'CARCHIVED', text: 'x' }))).data?.error).toBe(
+      'is_archived',
+    );
+    const started = performance.now();
+    await client.chat.postMessage({ channel: 'C10', text: 'slow' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('waiting and benchmarks', () => {
+  it('waitForCall resolves when the call arrives; waitFor times out with recent calls', async () => {
+    const waiting = standin.waitForCall('chat.postMessage', (c) => c.args.text === 'later');
+    setTimeout(() => void client.chat.postMessage({ channel: 'C11', text: 'later' }), 30);
+    expect((await waiting).args.channel).toBe('C11');
+    await expect(standin.waitFor(() => false, { timeoutMs: 50 })).rejects.toThrow(
+      /Last \d+ Web API calls:[\s\S]*chat\.postMessage/,
+    );
+  });
+
+  it('with recordCalls: false it still counts, and stores messages', async () => {
+    const quiet = await startSlackStandin({ signingSecret: 's', recordCalls: false });
+    try {
+      const c = clientFor('xoxb-test', quiet);
+      await Promise.all(
+        Array.from({ length: 200 }, (_, i) => c.chat.postMessage({ channel: 'C1', text: `m${i}` })),
+      );
+      expect(quiet.count('chat.postMessage')).toBe(200);
+      expect(quiet.calls).toEqual([]);
+      expect(new Set(quiet.messages('C1').map((m) => m.ts)).size).toBe(200);
+    } finally {
+      await quiet.close();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { Writable } from 'node:stream';
+import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
+import type { Clock } from '../../src/clock.ts';
+import type { Config } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { type SlackStandin, startSlackStandin } from './slack-standin.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_TOKEN = 'xoxb-test';
+
+/** Log lines the bot wrote, parsed, so tests can assert on what was logged (e.g. a drill id on failure). */
+export class LogCapture extends Writable {
+  readonly lines: Array<Record<string, unknown>> = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    for (const line of chunk.toString().split('\n')) if (line) this.lines.push(JSON.parse(line));
+    done();
+  }
+  find(msg: string | RegExp) {
+    return this.lines.filter((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))));
+  }
+}
+
+export interface TestBot {
+  bot: RunningBot;
+  /** Where Slack posts commands, interactivity and events: http://127.0.0.1:PORT/slack/events */
+  url: string;
+  /** http://127.0.0.1:PORT, for /healthz. */
+  baseUrl: string;
+  standin: SlackStandin;
+  database: TestDatabase;
+  logs: LogCapture;
+  /** Stops the bot and the stand-in and drops the database. */
+  close(): Promise<void>;
+}
+
+export function testConfig(apiUrl: string, database: Config['database']): Config {
+  return {
+    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl },
+    port: 0,
+    database,
+    logLevel: 'debug',
+  };
+}
+
+/** A real bot over HTTP on loopback, its Web API answered by a fresh stand-in, on a fresh database. */
+export async function startTestBot(
+  options: { clock?: Clock; standin?: SlackStandin; database?: TestDatabase; bot?: Partial<BotOptions> } = {},
+): Promise<TestBot> {
+  const standin =
+    options.standin ?? (await startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN }));
+  const database = options.database ?? (await createTestDatabase());
+  const logs = new LogCapture();
+  const bot = await startBot({
+    config: testConfig(standin.apiUrl, database.config),
+    clock: options.clock,
+    log: createLogger('debug', logs),
+    ...options.bot,
+  });
+  await bot.ready;
+  return {
+    bot,
+    url: `http://127.0.0.1:${bot.port}/slack/events`,
+    baseUrl: `http://127.0.0.1:${bot.port}`,
+    standin,
+    database,
+    logs,
+    async close() {
+      await bot.stop();
+      if (!options.standin) await standin.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
