@@ -78,7 +78,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ready = pRetry(() => runMigrations(database), {
     retries: Number.POSITIVE_INFINITY,
     minTimeout: 500,
-    maxTimeout: 15_000,
+    maxTimeout: 5_000,
     shouldRetry: () => !stopping,
     onFailedAttempt: ({ error, attemptNumber }) =>
       log.warn({ err: error.message, attempt: attemptNumber }, 'database not ready; retrying with backoff'),
