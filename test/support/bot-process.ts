@@ -1,0 +1,67 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** stdout JSON log lines, parsed as they arrive. */
+  logs: Array<Record<string, unknown>>;
+  stderr: () => string;
+  waitForLog(
+    match: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * The bot as a real process (`node --import tsx src/main.ts`, what `npm start` runs), in a working
+ * directory of the test's choosing so no developer's .env leaks in, with exactly the given environment.
+ */
+export function spawnBot(env: Record<string, string>, cwd: string): BotProcess {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  let err = '';
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line));
+      } catch {
+        logs.push({ msg: line });
+      }
+    }
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    logs,
+    stderr: () => err,
+    exited,
+    async waitForLog(match, timeoutMs = 20_000) {
+      const started = Date.now();
+      while (Date.now() - started < timeoutMs) {
+        const found = logs.find(match);
+        if (found) return found;
+        if (child.exitCode !== null) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(
+        `no matching log line within ${timeoutMs} ms (exit ${child.exitCode}).\nstdout: ${JSON.stringify(logs.slice(-5))}\nstderr: ${err}`,
+      );
+    },
+  };
+}
