@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
+import { MIGRATIONS_FOLDER, runMigrations } from '../../src/db/migrate.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+const log = createLogger('error');
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()?.();
+});
+
+async function fresh(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  cleanup.push(() => db.drop());
+  return db;
+}
+async function open(db: TestDatabase): Promise<DatabaseHandle> {
+  const handle = await openDatabase(db.config, log);
+  cleanup.push(() => handle.close());
+  return handle;
+}
+
+const rows = async (h: DatabaseHandle, query: ReturnType<typeof sql>) =>
+  (await h.db.execute(query)).rows as Array<Record<string, unknown>>;
+
+describe('migrations', () => {
+  it('replicas migrating at the same moment take turns: every migration applied exactly once', async () => {
+    const db = await fresh();
+    const first = await open(db);
+    // On a server, two pools (two replicas); embedded, two callers in the one owning process.
+    const second = db.kind === 'postgres' ? await open(db) : first;
+    await Promise.all([runMigrations(first), runMigrations(second), runMigrations(first)]);
+    const files = (await readdir(MIGRATIONS_FOLDER)).filter((f) => f.endsWith('.sql'));
+    const applied = await rows(first, sql`select hash from drizzle.__drizzle_migrations`);
+    expect(applied).toHaveLength(files.length);
+    const tables = await rows(
+      first,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'answers',
+      'drills',
+      'processed_events',
+      'subscriptions',
+      'users',
+    ]);
+  });
+
+  it('the due-subscription index and the one-drill-per-local-day guard exist', async () => {
+    const db = await fresh();
+    const h = await open(db);
+    await runMigrations(h);
+    const indexes = await rows(
+      h,
+      sql`select indexname, indexdef from pg_indexes where schemaname = 'public'`,
+    );
+    const byName = Object.fromEntries(indexes.map((i) => [i.indexname, String(i.indexdef)]));
+    expect(byName.subscriptions_due_idx).toMatch(/\(next_due_at\) WHERE active/);
+    expect(byName.drills_user_local_date_uq).toMatch(
+      /UNIQUE INDEX .*\(user_id, local_date\) WHERE \(source = 'scheduled'/,
+    );
+    expect(byName.answers_drill_id_unique).toMatch(/UNIQUE/);
+  });
+
+  it('npm run db:migrate applies them on their own and exits 0', async () => {
+    const db = await fresh();
+    const env =
+      db.config.kind === 'postgres'
+        ? { DATABASE_URL: db.config.url }
+        : { DATA_DIR: db.config.dataDir, DATABASE_URL: '' };
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'db:migrate'], {
+      env: { ...process.env, ...env },
+    });
+    expect(stdout).toContain('migrations applied');
+    const h = await open(db);
+    expect(await rows(h, sql`select count(*)::int as n from users`)).toEqual([{ n: 0 }]);
+  });
+});
