@@ -12,7 +12,7 @@ import {
 import type { Config } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
-import { registerListeners } from './listeners/index.ts';
+import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
@@ -37,9 +37,10 @@ export interface SlackAppOptions {
   isHealthy: () => Promise<boolean>;
   /** Runs the bot's auth.test once; Bolt then reuses the identity for every request. */
   authorize: Authorize<boolean>;
+  hooks?: ListenerHooks;
 }
 
-export function createSlackApp({ config, ctx, isHealthy, authorize }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, ctx, isHealthy, authorize, hooks }: SlackAppOptions): SlackApp {
   const logger = boltLogger(ctx.log);
   const customRoutes: CustomRoute[] = [
     {
@@ -60,7 +61,11 @@ export function createSlackApp({ config, ctx, isHealthy, authorize }: SlackAppOp
         appToken: config.slack.appToken as string,
         logger,
         customRoutes,
-        installerOptions: { port: config.port },
+        // clientOptions reach apps.connections.open, so Socket Mode also honours SLACK_API_URL.
+        installerOptions: {
+          port: config.port,
+          clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
+        },
       })
     : new HTTPReceiver({
         signingSecret: config.slack.signingSecret as string,
@@ -84,7 +89,7 @@ export function createSlackApp({ config, ctx, isHealthy, authorize }: SlackAppOp
     logger,
     clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
   });
-  registerListeners(app, ctx);
+  registerListeners(app, ctx, hooks);
 
   return {
     app,

@@ -4,6 +4,8 @@ export interface StandinOptions {
   signingSecret: string;
   /** The bot token the Web API accepts as `Authorization: Bearer ...`. Default 'xoxb-test'. */
   botToken?: string;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode). Unset: Socket Mode refused. */
+  appToken?: string;
   teamId?: string;
   botUserId?: string;
   /** Milliseconds since the epoch; drives ts values, trigger expiry and response_url expiry. Default Date.now. */

@@ -41,6 +41,7 @@ import type {
   StoredMessage,
 } from './slack-standin-types.ts';
 import { LIMITS, validateBlocks, validateView } from './slack-standin-validate.ts';
+import { SocketModeLink } from './socket-mode-link.ts';
 
 export { signRequest } from './slack-standin-ids.ts';
 export type {
@@ -101,6 +102,9 @@ interface ResponseUrlState {
   original?: { channel: string; ts: string; ephemeral: boolean };
 }
 
+/** Pass as the bot URL to any send method to deliver it over Socket Mode instead of HTTP. */
+export const SOCKET_MODE = 'socket-mode:';
+
 export async function startSlackStandin(opts: StandinOptions): Promise<SlackStandin> {
   const standin = new SlackStandin(opts);
   await standin.listen();
@@ -117,6 +121,9 @@ export class SlackStandin {
 
   private baseUrl = '';
   private readonly server: Server;
+  private readonly appToken: string | undefined;
+  /** Slack's end of Socket Mode; send to it with the `SOCKET_MODE` pseudo-URL in place of a bot URL. */
+  readonly socketMode: SocketModeLink;
   private readonly now: () => number;
   private readonly recordCalls: boolean;
   private readonly ts: TsClock;
@@ -152,6 +159,8 @@ export class SlackStandin {
       verificationToken: 'standin-verification-token',
     };
     this.server = createServer((req, res) => this.onRequest(req, res));
+    this.appToken = opts.appToken;
+    this.socketMode = new SocketModeLink(this.server);
     this.handlers = {
       'auth.test': () => this.authTest(),
       'chat.postMessage': (a) => this.postMessage(a),
@@ -183,6 +192,7 @@ export class SlackStandin {
   }
 
   async close(): Promise<void> {
+    await this.socketMode.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -392,6 +402,11 @@ export class SlackStandin {
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const token = bearer ?? str(args.token);
     if (!token) return fail('not_authed');
+    if (method === 'apps.connections.open') {
+      return this.appToken && token === this.appToken
+        ? ok({ url: this.socketMode.url })
+        : fail('invalid_auth');
+    }
     if (token !== this.botToken) return fail('invalid_auth');
     const handler = this.handlers[method];
     if (!handler) return fail('unknown_method');
@@ -1061,6 +1076,7 @@ export class SlackStandin {
       headers['x-slack-request-timestamp'] = String(timestamp);
       headers['x-slack-signature'] = signRequest(sign.secret ?? this.signingSecret, timestamp, body);
     }
+    if (botUrl === SOCKET_MODE) return this.socketMode.deliver(body, contentType, headers);
     const started = performance.now();
     const { status, text } = await post(botUrl, headers, body);
     const reply: SlackReply = { status, body: text, ms: performance.now() - started };

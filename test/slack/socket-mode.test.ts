@@ -1,0 +1,89 @@
+import { createServer } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { answers, drills } from '../../src/db/schema/index.ts';
+import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/slack/ids.ts';
+import { type SlackStandin, SOCKET_MODE, startSlackStandin } from '../support/slack-standin.ts';
+import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+
+const APP_TOKEN = 'xapp-1-test';
+let standin: SlackStandin;
+let t: TestBot;
+let port: number;
+
+/** Socket Mode serves /healthz on PORT; Bolt does not expose the port it bound, so pick a free one. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  standin = await startSlackStandin({
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+  });
+  const database = await createTestDatabase();
+  port = await freePort();
+  const config = testConfig(standin.apiUrl, database.config);
+  t = await startTestBot({
+    standin,
+    database,
+    bot: {
+      config: { ...config, port, slack: { ...config.slack, signingSecret: undefined, appToken: APP_TOKEN } },
+    },
+  });
+  await standin.waitFor(() => standin.socketMode.connected, { timeoutMs: 10_000 });
+});
+afterAll(async () => {
+  await t?.close();
+  await t?.database.drop();
+  await standin?.close();
+});
+
+describe('Socket Mode runs the same listeners as HTTP mode', () => {
+  it('opens the connection with the app token and serves /healthz on PORT', async () => {
+    expect(standin.callsTo('apps.connections.open')).not.toHaveLength(0);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('/star help is answered in the envelope acknowledgement', async () => {
+    const reply = await standin.slashCommand(SOCKET_MODE, { userId: 'U0SOCKET1', text: 'help' });
+    expect(reply.status).toBe(200);
+    expect(JSON.stringify(reply.json)).toContain('/star subscribe');
+  });
+
+  it('the whole drill loop: DM, modal, stored answer, thread reply', async () => {
+    const userId = 'U0SOCKET2';
+    await standin.slashCommand(SOCKET_MODE, { userId, text: 'debt' });
+    const post = await standin.waitForCall('chat.postMessage', (c) => c.args.channel === userId);
+    const channel = String(post.response.channel);
+    const ts = String(post.response.ts);
+    const drill = await vi.waitFor(async () => {
+      const [row] = await t.bot.ctx.db.select().from(drills).where(eq(drills.messageTs, ts));
+      if (!row) throw new Error('drill not stored yet');
+      return row;
+    });
+    await standin.clickButton(SOCKET_MODE, {
+      userId,
+      channel,
+      messageTs: ts,
+      actionId: ACTION_ANSWER_DRILL,
+      value: String(drill.id),
+    });
+    const open = await standin.waitForCall('views.open');
+    const viewId = String((open.response.view as { id: string }).id);
+    const text = { situation: 'S', task: 'T', action: 'A', result: 'R' };
+    const values = Object.fromEntries(Object.entries(text).map(([k, v]) => [k, { [ACTION_STAR_INPUT]: v }]));
+    const submitted = await standin.submitView(SOCKET_MODE, { userId, viewId, values });
+    expect(submitted.status).toBe(200);
+    await standin.waitFor(() => standin.thread(channel, ts).some((m) => m.thread_ts === ts));
+    const [row] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id));
+    expect(row).toMatchObject(text);
+  });
+});
