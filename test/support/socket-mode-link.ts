@@ -48,7 +48,7 @@ export class SocketModeLink {
    */
   async deliver(body: string, contentType: string, headers: Record<string, string>): Promise<SlackReply> {
     const socket = this.socket;
-    if (!socket || socket.readyState !== 1) throw new Error('no Socket Mode connection from the bot');
+    if (socket?.readyState !== 1) throw new Error('no Socket Mode connection from the bot');
     const envelope = toEnvelope(body, contentType, headers);
     const started = performance.now();
     const acked = new Promise<unknown>((resolve) => this.pending.set(envelope.envelope_id, resolve));
