@@ -23,11 +23,17 @@ export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
   const text = (msgs: unknown[]) =>
     msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  // Bolt and the WebClient call debug() on every request; format only what will be written.
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...m: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](text(m));
+    };
   return {
-    debug: (...m) => child.debug(text(m)),
-    info: (...m) => child.info(text(m)),
-    warn: (...m) => child.warn(text(m)),
-    error: (...m) => child.error(text(m)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: () => {},
     getLevel: () => child.level as BoltLogLevel,
     setName: () => {},
