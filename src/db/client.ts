@@ -45,6 +45,11 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
     max: 10,
     // Fail fast while the database is unreachable so Slack still gets its ack and a clear reply in time.
     connectionTimeoutMillis: 2_000,
+    // Behind a network partition or a hung server a sent query never hears back, and the OS takes ~15 minutes
+    // to give up on the connection: the work after an ack would never answer the user, stop() would wait on
+    // the stuck clients, and the pool would keep handing them out after the network heals. A failed query
+    // releases its client with the error, so the pool drops it. Every query here takes milliseconds.
+    query_timeout: 5_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection emits 'error' on the pool; without a listener it kills the process.

@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
+import { guardNullBodies } from './null-body-guard.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
@@ -82,6 +83,13 @@ export function createSlackApp({ config, ctx, isHealthy, authorize, hooks }: Sla
           return false;
         },
       });
+  if (receiver instanceof HTTPReceiver) {
+    guardNullBodies(receiver, {
+      endpoint: '/slack/events',
+      signingSecret: config.slack.signingSecret as string,
+      logger,
+    });
+  }
 
   const app = new GatedApp({
     receiver,

@@ -45,7 +45,17 @@ export type StarSubmissionPayload = z.infer<typeof starSubmissionSchema>;
 export const eventCallbackSchema = z.object({
   type: z.literal('event_callback'),
   event_id: z.string().min(1).max(255),
-  event: z.object({ type: z.string().min(1).max(255) }).loose(),
+  event: z
+    .object({
+      // Bolt handles function_executed itself and throws (a 500) when it lacks a function_execution_id.
+      // This app defines no custom functions, so Slack never sends one.
+      type: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((type) => type !== 'function_executed'),
+    })
+    .loose(),
 });
 
 export const userChangeEventSchema = z.object({

@@ -25,8 +25,9 @@ async function open(db: TestDatabase): Promise<DatabaseHandle> {
   return handle;
 }
 
+// Both drivers return { rows }; the shared Database type does not know which one it is.
 const rows = async (h: DatabaseHandle, query: ReturnType<typeof sql>) =>
-  (await h.db.execute(query)).rows as Array<Record<string, unknown>>;
+  ((await h.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
 
 describe('migrations', () => {
   it('replicas migrating at the same moment take turns: every migration applied exactly once', async () => {

@@ -45,7 +45,14 @@ export function testConfig(apiUrl: string, database: Config['database']): Config
 
 /** A real bot over HTTP on loopback, its Web API answered by a fresh stand-in, on a fresh database. */
 export async function startTestBot(
-  options: { clock?: Clock; standin?: SlackStandin; database?: TestDatabase; bot?: Partial<BotOptions> } = {},
+  options: {
+    clock?: Clock;
+    standin?: SlackStandin;
+    database?: TestDatabase;
+    bot?: Partial<BotOptions>;
+    /** false: return as soon as the bot listens, before its database is migrated (`bot.ready` pending). */
+    waitReady?: boolean;
+  } = {},
 ): Promise<TestBot> {
   const standin =
     options.standin ?? (await startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN }));
@@ -57,7 +64,7 @@ export async function startTestBot(
     log: createLogger('debug', logs),
     ...options.bot,
   });
-  await bot.ready;
+  if (options.waitReady !== false) await bot.ready;
   return {
     bot,
     url: `http://127.0.0.1:${bot.port}/slack/events`,
