@@ -40,7 +40,8 @@ const listening = (l: Record<string, unknown>) =>
   typeof l.port === 'number' && typeof l.database === 'string';
 const ready = (l: Record<string, unknown>) => l.msg === 'database ready: migrations applied';
 
-describe('start-up', () => {
+// Each test starts real processes; PGlite's first start alone can take seconds on a loaded machine.
+describe('start-up', { timeout: 120_000 }, () => {
   it('a missing or malformed setting stops start-up with one line naming the variable', async () => {
     const missing = spawnBot({ SLACK_SIGNING_SECRET: 's' }, workdir);
     expect((await missing.exited).code).toBe(1);
@@ -83,7 +84,7 @@ describe('start-up', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     const again = start({ DATA_DIR: dataDir });
-    await again.waitForLog(ready, 15_000);
+    await again.waitForLog(ready);
     again.child.kill('SIGINT');
     expect((await again.exited).code).toBe(0);
   });

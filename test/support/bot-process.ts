@@ -51,7 +51,7 @@ export function spawnBot(env: Record<string, string>, cwd: string): BotProcess {
     logs,
     stderr: () => err,
     exited,
-    async waitForLog(match, timeoutMs = 20_000) {
+    async waitForLog(match, timeoutMs = 60_000) {
       const started = Date.now();
       while (Date.now() - started < timeoutMs) {
         const found = logs.find(match);
