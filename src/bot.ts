@@ -8,6 +8,9 @@ import type { BotContext } from './context.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { boltLogger, createLogger, type Logger } from './logger.ts';
+import { rescheduleUser } from './scheduler/next-delivery.ts';
+import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
+import { createSchedulerSlackClient } from './scheduler/slack-client.ts';
 import { cachedAuthorize, createSlackApp } from './slack/app.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
@@ -17,12 +20,15 @@ export interface BotOptions {
   contentDir?: string;
   clock?: Clock;
   log?: Logger;
+  /** false: no scheduler; `{ cron: false }`: built but never started, so a test ticks it by hand. */
+  scheduler?: boolean | SchedulerOptions;
 }
 
 export interface RunningBot {
   port: number;
   ctx: BotContext;
   database: DatabaseHandle;
+  scheduler?: Scheduler;
   /** Resolves once the database is migrated and the bot serves requests fully. */
   ready: Promise<void>;
   stop(): Promise<void>;
@@ -47,6 +53,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     retryConfig: INTERACTIVE_RETRIES,
   });
   const ctx: BotContext = { db: database.db, bank, slack, log, clock: options.clock ?? systemClock };
+  const schedulerOptions = typeof options.scheduler === 'object' ? options.scheduler : {};
+  const scheduler =
+    options.scheduler === false
+      ? undefined
+      : new Scheduler(
+          { ...ctx, slack: createSchedulerSlackClient(config.slack, log, schedulerOptions.retryConfig) },
+          schedulerOptions,
+        );
 
   let migrated = false;
   let stopping = false;
@@ -54,6 +68,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config,
     ctx,
     authorize: cachedAuthorize(ctx, config.slack.botToken),
+    hooks: { onZoneChanged: (userId) => rescheduleUser(ctx, userId) },
     isHealthy: async () => migrated && !stopping && (await database.ping()),
   });
   let port: number;
@@ -85,6 +100,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }).then(() => {
     migrated = true;
     log.info({ database: database.description }, 'database ready: migrations applied');
+    // Only now: a tick needs the tables.
+    if (!stopping && schedulerOptions.cron !== false) scheduler?.start();
   });
   // A stop during start-up ends the retries; nobody else awaits `ready` then.
   ready.catch(() => {});
@@ -93,9 +110,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     port,
     ctx,
     database,
+    scheduler,
     ready,
     async stop() {
       stopping = true;
+      // First, so no delivery is cut off by the database closing under it.
+      await scheduler?.stop();
       await slackApp.stop().catch((err: unknown) => log.warn({ err }, 'stopping Slack listener failed'));
       await ready.catch(() => {});
       await database.close();

@@ -6,6 +6,7 @@ import {
 } from '../db/repositories/subscriptions.ts';
 import {
   type Delivery,
+  dueInstant,
   firstDeliveryAtOrAfter,
   isValidZone,
   nextDeliveryAfterDate,
@@ -61,4 +62,16 @@ export async function rescheduleUser(ctx: Pick<BotContext, 'db' | 'clock' | 'log
     { user: userId, tz: sub.tz, nextDueAt: next.dueAt.toISOString(), localDate: next.localDate },
     'subscription rescheduled for the new time zone',
   );
+}
+
+/**
+ * The skipped date while the skip is still ahead: its drill would not yet have been due. A skip whose day
+ * has come is spent, so a new `skip` (or a new schedule) is free to skip the next drill.
+ */
+export function pendingSkip(schedule: Schedule, now: Date): string | null {
+  const { skipDate } = schedule;
+  if (!skipDate) return null;
+  return dueInstant(schedule.zone, skipDate, schedule.minuteOfDay).getTime() > now.getTime()
+    ? skipDate
+    : null;
 }

@@ -18,7 +18,7 @@ export const SCHEDULER_RETRIES: RetryOptions = {
   maxRetryTime: 120_000,
 };
 
-/** Slack answers in well under a second; a post hanging this long is an outage, and retrying beats waiting. */
+/** Slack answers in well under a second; a post hanging this long is an outage: retrying beats waiting. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /**

@@ -123,8 +123,10 @@ export async function hasScheduledDrill(db: Database, userId: string, localDate:
 }
 
 export interface ClaimRequest {
+  /** Rows due at this instant are taken, unless another replica's lease on them is still running. */
   now: Date;
-  leaseMs: number;
+  /** The end of this replica's lease on the rows it takes. */
+  leaseUntil: Date;
   replicaId: string;
   limit: number;
 }
@@ -152,7 +154,7 @@ export async function claimDueSubscriptions(db: Database, c: ClaimRequest): Prom
     .for('update', { of: subscriptions, skipLocked: true });
   return db
     .update(subscriptions)
-    .set({ claimedUntil: new Date(c.now.getTime() + c.leaseMs), claimedBy: c.replicaId })
+    .set({ claimedUntil: c.leaseUntil, claimedBy: c.replicaId })
     .from(users)
     .where(and(inArray(subscriptions.id, due), eq(users.id, subscriptions.userId)))
     .returning(withZone);

@@ -1,4 +1,8 @@
+import { skip } from './skip.ts';
+import { status } from './status.ts';
 import type { Subcommand } from './subcommand.ts';
+import { subscribe } from './subscribe.ts';
+import { unsubscribe } from './unsubscribe.ts';
 
-/** subscribe, unsubscribe, skip, status: filled by the scheduling work (issue 4). */
-export const schedulingSubcommands: Record<string, Subcommand> = {};
+/** The daily-drill subcommands: subscribe, unsubscribe, skip, status. */
+export const schedulingSubcommands: Record<string, Subcommand> = { subscribe, unsubscribe, skip, status };

@@ -1,0 +1,41 @@
+import { findSubscription, rescheduleSubscription } from '../../../../db/repositories/subscriptions.ts';
+import { nextDeliveryFor, pendingSkip, scheduleOf } from '../../../../scheduler/next-delivery.ts';
+import { skipReply } from '../../../views/subscription-replies.ts';
+import type { Subcommand } from './subcommand.ts';
+
+/**
+ * `/star skip`: skips the next drill only. A second `skip` while one is still ahead changes nothing and says
+ * so (one skipped date is stored, and skipping drills one by one is what unsubscribe is for).
+ */
+export const skip: Subcommand = ({ ctx, command }) => ({
+  later: async () => {
+    const userId = command.user_id;
+    const sub = await findSubscription(ctx.db, userId);
+    if (!sub?.active) return skipReply({ subscribed: false });
+    const now = ctx.clock.now();
+    const schedule = scheduleOf(sub);
+    const already = pendingSkip(schedule, now);
+    if (already) {
+      const next =
+        sub.nextDueAt && sub.nextDueDate
+          ? { dueAt: sub.nextDueAt, localDate: sub.nextDueDate }
+          : await nextDeliveryFor(ctx, userId, schedule, now);
+      return skipReply({ subscribed: true, already: true, skipped: already, next, zone: schedule.zone, now });
+    }
+    const skipped = await nextDeliveryFor(ctx, userId, { ...schedule, skipDate: null }, now);
+    const next = await nextDeliveryFor(ctx, userId, { ...schedule, skipDate: skipped.localDate }, now);
+    await rescheduleSubscription(ctx.db, userId, next, skipped.localDate);
+    ctx.log.info(
+      { user: userId, skipped: skipped.localDate, nextDueAt: next.dueAt.toISOString() },
+      'drill skipped',
+    );
+    return skipReply({
+      subscribed: true,
+      already: false,
+      skipped: skipped.localDate,
+      next,
+      zone: schedule.zone,
+      now,
+    });
+  },
+});

@@ -1,0 +1,79 @@
+import type { BotContext } from '../../../../context.ts';
+import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
+import { ensureUser } from '../../../../db/repositories/users.ts';
+import { isValidZone } from '../../../../drills/schedule.ts';
+import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
+import { nextDeliveryFor, pendingSkip } from '../../../../scheduler/next-delivery.ts';
+import type { SlashCommandPayload } from '../../../payloads.ts';
+import { subscribedReply, subscribeUsageError } from '../../../views/subscription-replies.ts';
+import type { Subcommand } from './subcommand.ts';
+
+/**
+ * `/star subscribe [HH:MM] [daily|weekdays] [topic ...]`. Bad input is answered in the ack, before anything
+ * is read or stored; the rest (users.info, the database) runs after it.
+ */
+export const subscribe: Subcommand = ({ ctx, command, args }) => {
+  const parsed = parseSubscribeArgs(args, (word) => ctx.bank.findTopic(word)?.slug ?? null);
+  if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
+  return { later: () => saveAndConfirm(ctx, command, parsed.value) };
+};
+
+async function saveAndConfirm(ctx: BotContext, command: SlashCommandPayload, args: SubscribeArgs) {
+  const userId = command.user_id;
+  const fromSlack = await zoneFromSlack(ctx, userId);
+  // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
+  const user = await ensureUser(ctx.db, userId, { teamId: command.team_id, tz: fromSlack.tz });
+  const zone = user.tz;
+  const existing = await findSubscription(ctx.db, userId);
+  const now = ctx.clock.now();
+  const base = { zone, minuteOfDay: args.minuteOfDay, days: args.days };
+  // A skip still ahead survives a change of time or topics; one already used does not carry over.
+  const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
+  const next = await nextDeliveryFor(ctx, userId, { ...base, skipDate: skipping }, now);
+  await saveSubscription(ctx.db, { userId, ...args, skipDate: skipping, next });
+  ctx.log.info(
+    {
+      user: userId,
+      tz: zone,
+      minuteOfDay: args.minuteOfDay,
+      days: args.days,
+      nextDueAt: next.dueAt.toISOString(),
+    },
+    'subscribed',
+  );
+  return subscribedReply({
+    schedule: { ...base, topics: args.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug) },
+    next,
+    now,
+    changed: existing?.active ?? false,
+    skipping,
+    zoneNote: fromSlack.note?.(zone),
+  });
+}
+
+/**
+ * The user's IANA zone from users.info. Schedules are computed from the name, never from `tz_offset`,
+ * which is only right until the next daylight-saving change.
+ */
+async function zoneFromSlack(
+  ctx: BotContext,
+  userId: string,
+): Promise<{ tz?: string; note?: (zone: string) => string }> {
+  try {
+    const info = await ctx.slack.users.info({ user: userId });
+    const tz = info.user?.tz;
+    if (tz && isValidZone(tz)) return { tz };
+    ctx.log.warn({ user: userId, tz }, 'users.info gave no usable time zone; using UTC');
+    return {
+      tz: 'UTC',
+      note: () =>
+        'Your Slack profile has no time zone I can use, so your drills follow UTC. Set your time zone in Slack and I will follow it.',
+    };
+  } catch (err) {
+    ctx.log.warn({ err, user: userId }, 'users.info failed; keeping the stored time zone');
+    return {
+      note: (zone) =>
+        `I could not read your time zone from Slack just now, so I used ${zone}. Subscribe again later to pick up your Slack time zone.`,
+    };
+  }
+}

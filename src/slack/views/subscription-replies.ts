@@ -1,0 +1,125 @@
+import { DateTime } from 'luxon';
+import { type Days, localDateOf } from '../../drills/schedule.ts';
+import { formatMinuteOfDay, SUBSCRIBE_USAGE } from '../../drills/subscribe-args.ts';
+import { COMMAND } from '../ids.ts';
+import { plainReply } from './command-replies.ts';
+import type { SlackMessage } from './drill-message.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
+
+export interface ScheduleView {
+  minuteOfDay: number;
+  days: Days;
+  zone: string;
+  /** Topic titles; empty means every topic. */
+  topics: string[];
+}
+
+export interface DeliveryView {
+  localDate: string;
+  dueAt: Date;
+}
+
+/** "09:00 Asia/Kolkata, weekdays": the time as the user set it, in their own zone. */
+export function scheduleLabel(s: Pick<ScheduleView, 'minuteOfDay' | 'days' | 'zone'>): string {
+  return `${formatMinuteOfDay(s.minuteOfDay)} ${s.zone}, ${s.days === 'daily' ? 'every day' : 'weekdays'}`;
+}
+
+function topicsLabel(topics: string[]): string {
+  return topics.length === 0 ? 'all topics' : topics.map(escapeMrkdwn).join(', ');
+}
+
+/**
+ * "Tue 10 Mar at 09:00 (tomorrow)" in the subscriber's zone. Not Slack's <!date> token: that renders in the
+ * reader's Slack zone, and the point here is to confirm the zone the schedule runs in.
+ */
+export function deliveryLabel(d: DeliveryView, zone: string, now: Date): string {
+  const local = DateTime.fromJSDate(d.dueAt, { zone });
+  const today = DateTime.fromISO(localDateOf(zone, now));
+  const days = Math.round(DateTime.fromISO(d.localDate).diff(today, 'days').days);
+  const relative = days === 0 ? ' (today)' : days === 1 ? ' (tomorrow)' : '';
+  const year = local.year === today.year ? '' : ` ${local.year}`;
+  return `${local.toFormat('ccc d LLL')}${year} at ${local.toFormat('HH:mm')}${relative}`;
+}
+
+function dayLabel(localDate: string): string {
+  return DateTime.fromISO(localDate).toFormat('ccc d LLL');
+}
+
+export function subscribedReply(p: {
+  schedule: ScheduleView;
+  next: DeliveryView;
+  now: Date;
+  changed: boolean;
+  /** A skip still ahead, kept across the change. */
+  skipping: string | null;
+  /** Why the zone is a fallback (Slack gave none), shown under the confirmation. */
+  zoneNote?: string;
+}): SlackMessage {
+  const lines = [
+    `:white_check_mark: ${p.changed ? 'Subscription updated' : 'Subscribed'}: a drill at *${scheduleLabel(p.schedule)}*, on ${topicsLabel(p.schedule.topics)}.`,
+    `Next drill: *${deliveryLabel(p.next, p.schedule.zone, p.now)}*.`,
+  ];
+  if (p.skipping) lines.push(`You are still skipping the drill of ${dayLabel(p.skipping)}.`);
+  if (p.zoneNote) lines.push(`:information_source: ${p.zoneNote}`);
+  lines.push(
+    `\`${COMMAND} status\` shows it, \`${COMMAND} skip\` skips one, \`${COMMAND} unsubscribe\` stops.`,
+  );
+  return plainReply(lines.join('\n'));
+}
+
+export function subscribeUsageError(error: string): SlackMessage {
+  return plainReply(`:warning: ${error}\nNothing was changed.`);
+}
+
+const NOT_SUBSCRIBED = `You are not subscribed to daily drills. Start with ${SUBSCRIBE_USAGE}, e.g. \`${COMMAND} subscribe 09:00 weekdays\`.`;
+
+export function unsubscribedReply(ended: boolean): SlackMessage {
+  return plainReply(
+    ended
+      ? `:wave: Unsubscribed: no more daily drills. Your drills and answers stay (\`${COMMAND} history\`); \`${COMMAND} subscribe\` starts again.`
+      : `${NOT_SUBSCRIBED}\nThere was nothing to stop.`,
+  );
+}
+
+export function skipReply(
+  p:
+    | { subscribed: false }
+    | { subscribed: true; skipped: string; next: DeliveryView; zone: string; now: Date; already: boolean },
+): SlackMessage {
+  if (!p.subscribed) return plainReply(`${NOT_SUBSCRIBED}\nThere is no drill to skip.`);
+  const next = `*${deliveryLabel(p.next, p.zone, p.now)}*`;
+  return plainReply(
+    p.already
+      ? `You are already skipping the drill of *${dayLabel(p.skipped)}*; \`skip\` skips one drill at a time. The next one comes ${next}. To pause longer, \`${COMMAND} unsubscribe\`.`
+      : `:fast_forward: Skipped the drill of *${dayLabel(p.skipped)}*. The next one comes ${next}.`,
+  );
+}
+
+export interface StatusView {
+  answered: number;
+  subscription:
+    | { active: true; schedule: ScheduleView; next: DeliveryView | null; skipping: string | null }
+    | { active: false; deactivatedReason: string | null }
+    | null;
+}
+
+export function statusReply(s: StatusView, now: Date): SlackMessage {
+  const answered = `Drills answered: *${s.answered}*.`;
+  const sub = s.subscription;
+  if (!sub?.active) {
+    const why = sub?.deactivatedReason
+      ? `Your daily drills stopped because Slack could not deliver them (\`${escapeMrkdwn(sub.deactivatedReason)}\`). `
+      : '';
+    return plainReply(`${why}${NOT_SUBSCRIBED}\n${answered}`);
+  }
+  const { schedule } = sub;
+  const lines = [
+    `:calendar: *Daily drills: on* at *${scheduleLabel(schedule)}*`,
+    `Topics: ${topicsLabel(schedule.topics)}`,
+    `Time zone: ${schedule.zone}`,
+    `Next drill: *${sub.next ? deliveryLabel(sub.next, schedule.zone, now) : 'being scheduled'}*`,
+  ];
+  if (sub.skipping) lines.push(`Skipping: ${dayLabel(sub.skipping)}`);
+  lines.push(answered);
+  return plainReply(lines.join('\n'));
+}

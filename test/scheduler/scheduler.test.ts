@@ -1,0 +1,306 @@
+// The scheduler's tick on a real database (PGlite, or the Postgres server when DATABASE_URL is set) with the
+// Slack stand-in, at fixed instants: nothing here waits for the wall clock.
+
+import { setTimeout as delay } from 'node:timers/promises';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { insertScheduledDrill, markDrillPosted } from '../../src/db/repositories/drills.ts';
+import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
+import { drills, subscriptions } from '../../src/db/schema/index.ts';
+import type { SlackStandin } from '../support/slack-standin.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { FixedClock, makeScheduler, openMigrated, seedSubscriber, startStandin } from './support.ts';
+
+let database: TestDatabase;
+let handle: DatabaseHandle;
+let standin: SlackStandin;
+const clock = new FixedClock(new Date('2026-03-10T00:00:00Z'));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  handle = await openMigrated(database.config);
+  standin = await startStandin();
+});
+
+afterAll(async () => {
+  await handle?.close();
+  await database?.drop();
+  await standin?.close();
+});
+
+beforeEach(async () => {
+  await handle.db.execute(sql`truncate users, subscriptions, drills, answers cascade`);
+  standin.clearCalls();
+  standin.clearIntercepts();
+});
+
+const at = (iso: string) => new Date(iso);
+/** Tuesday 10 March 2026, before anyone's 09:00. */
+const SEEDED = at('2026-03-10T00:00:00Z');
+
+async function subscriptionOf(userId: string) {
+  const [row] = await handle.db.select().from(subscriptions).where(eq(subscriptions.userId, userId));
+  if (!row) throw new Error(`no subscription for ${userId}`);
+  return row;
+}
+
+const drillsOf = (userId: string) => handle.db.select().from(drills).where(eq(drills.userId, userId));
+const dmOf = (userId: string) => standin.messages(standin.dmChannelFor(userId));
+const none = { delivered: 0, alreadyPosted: 0, skippedStale: 0, failed: 0, deactivated: 0, released: 0 };
+
+async function scheduler(options = {}) {
+  return (await makeScheduler({ db: handle, standin, clock }, options)).scheduler;
+}
+
+describe('a tick', () => {
+  it('delivers a due drill once: a DM, a scheduled drill row with the local date, the next one tomorrow', async () => {
+    await seedSubscriber(handle, { userId: 'UKOLKATA', zone: 'Asia/Kolkata' }, SEEDED);
+    const s = await scheduler();
+
+    expect(await s.tick(at('2026-03-10T03:29:59Z'))).toEqual(none);
+    expect(dmOf('UKOLKATA')).toHaveLength(0);
+
+    // 09:00 in Kolkata (+5:30).
+    expect(await s.tick(at('2026-03-10T03:30:00Z'))).toEqual({ ...none, delivered: 1 });
+    const [message] = dmOf('UKOLKATA');
+    expect(message?.text).toMatch(/^Today's drill: /);
+    const [drill] = await drillsOf('UKOLKATA');
+    expect(drill).toMatchObject({ source: 'scheduled', localDate: '2026-03-10', messageTs: message?.ts });
+    expect(await subscriptionOf('UKOLKATA')).toMatchObject({
+      nextDueAt: at('2026-03-11T03:30:00Z'),
+      nextDueDate: '2026-03-11',
+      claimedUntil: null,
+      claimedBy: null,
+      deliveryAttempts: 0,
+    });
+
+    expect(await s.tick(at('2026-03-10T03:30:00Z'))).toEqual(none);
+    expect(await s.tick(at('2026-03-10T03:31:00Z'))).toEqual(none);
+    expect(standin.count('chat.postMessage')).toBe(1);
+  });
+
+  it('delivers late on the same local day once, after the bot was down at the due time', async () => {
+    await seedSubscriber(handle, { userId: 'ULATE' }, SEEDED);
+    const s = await scheduler();
+    expect(await s.tick(at('2026-03-10T11:00:00Z'))).toEqual({ ...none, delivered: 1 });
+    expect(await s.tick(at('2026-03-10T11:01:00Z'))).toEqual(none);
+    expect(await drillsOf('ULATE')).toMatchObject([{ localDate: '2026-03-10' }]);
+  });
+
+  it('does not deliver a day missed entirely; the next day comes on time', async () => {
+    await seedSubscriber(handle, { userId: 'UMISSED' }, SEEDED);
+    const { scheduler: s, logs } = await makeScheduler({ db: handle, standin, clock });
+
+    expect(await s.tick(at('2026-03-11T08:00:00Z'))).toEqual({ ...none, skippedStale: 1 });
+    expect(dmOf('UMISSED')).toHaveLength(0);
+    expect(await drillsOf('UMISSED')).toHaveLength(0);
+    expect(await subscriptionOf('UMISSED')).toMatchObject({ nextDueDate: '2026-03-11', claimedBy: null });
+    expect(logs.find(/not sent late/)[0]).toMatchObject({ user: 'UMISSED', missed: ['2026-03-10'] });
+
+    expect(await s.tick(at('2026-03-11T09:00:00Z'))).toEqual({ ...none, delivered: 1 });
+    expect(await drillsOf('UMISSED')).toMatchObject([{ localDate: '2026-03-11' }]);
+  });
+
+  it('after days missed, delivers only today’s drill when today’s time has passed too', async () => {
+    await seedSubscriber(handle, { userId: 'UDOWN2' }, SEEDED);
+    const s = await scheduler();
+    expect(await s.tick(at('2026-03-12T10:00:00Z'))).toEqual({ ...none, delivered: 1 });
+    expect(await drillsOf('UDOWN2')).toMatchObject([{ localDate: '2026-03-12' }]);
+    expect(await subscriptionOf('UDOWN2')).toMatchObject({ nextDueDate: '2026-03-13' });
+  });
+
+  it('delivers a time skipped by spring-forward at the first valid minute after it', async () => {
+    // New York jumps from 02:00 to 03:00 on Sunday 8 March 2026: 02:30 does not exist that day.
+    await seedSubscriber(
+      handle,
+      { userId: 'UNY', zone: 'America/New_York', minuteOfDay: 150 },
+      at('2026-03-08T05:00:00Z'),
+    );
+    const s = await scheduler();
+    expect(await s.tick(at('2026-03-08T06:59:59Z'))).toEqual(none);
+    expect(await s.tick(at('2026-03-08T07:00:00Z'))).toEqual({ ...none, delivered: 1 });
+    expect(await drillsOf('UNY')).toMatchObject([{ localDate: '2026-03-08' }]);
+    // Monday 02:30 EDT.
+    expect(await subscriptionOf('UNY')).toMatchObject({ nextDueAt: at('2026-03-09T06:30:00Z') });
+  });
+
+  it('draws from the subscription’s topics', async () => {
+    const { scheduler: s, ctx } = await makeScheduler({ db: handle, standin, clock });
+    const topic = ctx.bank.topics[2];
+    await seedSubscriber(handle, { userId: 'UTOPIC', topics: [topic?.slug ?? ''] }, SEEDED);
+    await s.tick(at('2026-03-10T09:00:00Z'));
+    expect(await drillsOf('UTOPIC')).toMatchObject([{ topicSlug: topic?.slug }]);
+  });
+});
+
+describe('Slack errors', () => {
+  it('deactivates the subscription on an error that will not heal, and logs it', async () => {
+    await seedSubscriber(handle, { userId: 'UGONE' }, SEEDED);
+    await seedSubscriber(handle, { userId: 'UFINE' }, SEEDED);
+    standin.intercept('chat.postMessage', ({ args }) =>
+      args.channel === 'UGONE' ? { error: 'account_inactive' } : undefined,
+    );
+    const { scheduler: s, logs } = await makeScheduler({ db: handle, standin, clock });
+
+    expect(await s.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, delivered: 1, deactivated: 1 });
+    expect(await subscriptionOf('UGONE')).toMatchObject({
+      active: false,
+      deactivatedReason: 'account_inactive',
+      nextDueAt: null,
+      claimedBy: null,
+    });
+    expect(logs.find(/deactivated/)[0]).toMatchObject({ user: 'UGONE', reason: 'account_inactive' });
+    expect(await s.tick(at('2026-03-11T09:00:00Z'))).toEqual({ ...none, delivered: 1 });
+    expect(standin.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UGONE')).toHaveLength(1);
+  });
+
+  it('releases the claim with a backoff after 5xx outlasting the client’s retries, and retries the same day', async () => {
+    await seedSubscriber(handle, { userId: 'UFLAKY' }, SEEDED);
+    let down = true;
+    standin.intercept('chat.postMessage', () => (down ? { status: 503 } : undefined));
+    const s = await scheduler();
+
+    expect(await s.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, failed: 1 });
+    // The first try and the WebClient's six retries.
+    expect(standin.count('chat.postMessage')).toBe(7);
+    expect(await subscriptionOf('UFLAKY')).toMatchObject({
+      claimedBy: null,
+      claimedUntil: at('2026-03-10T09:01:00Z'),
+      deliveryAttempts: 1,
+      nextDueDate: '2026-03-10',
+    });
+    expect(await s.tick(at('2026-03-10T09:00:30Z'))).toEqual(none);
+
+    down = false;
+    expect(await s.tick(at('2026-03-10T09:01:01Z'))).toEqual({ ...none, delivered: 1 });
+    expect(await drillsOf('UFLAKY')).toHaveLength(1);
+    expect(dmOf('UFLAKY')).toHaveLength(1);
+    expect(await subscriptionOf('UFLAKY')).toMatchObject({ deliveryAttempts: 0, nextDueDate: '2026-03-11' });
+  });
+});
+
+describe('after a replica died', () => {
+  it('posts a drill it stored but never posted, once its lease has expired', async () => {
+    const sub = await seedSubscriber(handle, { userId: 'UHALF' }, SEEDED);
+    const { drill } = await insertScheduledDrill(handle.db, {
+      userId: 'UHALF',
+      topicSlug: 'x',
+      questionId: 'q_0000000000',
+      questionText: 'Tell me about a time you had to stop halfway.',
+      source: 'scheduled',
+      subscriptionId: sub.id,
+      localDate: '2026-03-10',
+    });
+    await handle.db
+      .update(subscriptions)
+      .set({ claimedBy: 'dead-replica', claimedUntil: at('2026-03-10T09:05:00Z') })
+      .where(eq(subscriptions.id, sub.id));
+    const s = await scheduler();
+
+    expect(await s.tick(at('2026-03-10T09:05:00Z'))).toEqual(none);
+    expect(await s.tick(at('2026-03-10T09:05:01Z'))).toEqual({ ...none, delivered: 1 });
+    const [message] = dmOf('UHALF');
+    expect(message?.text).toContain('stop halfway');
+    expect(await drillsOf('UHALF')).toMatchObject([{ id: drill.id, messageTs: message?.ts }]);
+  });
+
+  it('does not post again a drill that was posted, and only advances', async () => {
+    const sub = await seedSubscriber(handle, { userId: 'UDONE' }, SEEDED);
+    const { drill } = await insertScheduledDrill(handle.db, {
+      userId: 'UDONE',
+      topicSlug: 'x',
+      questionId: 'q_0000000000',
+      questionText: 'Already asked.',
+      source: 'scheduled',
+      subscriptionId: sub.id,
+      localDate: '2026-03-10',
+    });
+    await markDrillPosted(handle.db, drill.id, 'D0UDONE', '1773133200.000100');
+    const s = await scheduler();
+    expect(await s.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, alreadyPosted: 1 });
+    expect(standin.count('chat.postMessage')).toBe(0);
+    expect(await subscriptionOf('UDONE')).toMatchObject({ nextDueDate: '2026-03-11', claimedBy: null });
+  });
+});
+
+describe('the lease', () => {
+  it('is not outlived: a claim that waited too long to post safely is given back, then delivered', async () => {
+    const ids = ['ULEASE1', 'ULEASE2', 'ULEASE3'];
+    for (const userId of ids) await seedSubscriber(handle, { userId }, SEEDED);
+    standin.intercept('chat.postMessage', () => ({ delayMs: 150 }));
+    // 200 ms of lease, so a post must start within 100 ms of the claim; one at a time takes 150 ms each.
+    const s = await scheduler({ concurrency: 1, leaseMs: 200 });
+    const counts = await s.tick(at('2026-03-10T09:00:00Z'));
+    expect(counts).toMatchObject({ delivered: 3, failed: 0 });
+    expect(counts.released).toBeGreaterThan(0);
+    for (const userId of ids) expect(dmOf(userId)).toHaveLength(1);
+  });
+});
+
+describe('a change while a drill is being posted', () => {
+  it('is kept: the next delivery follows the new settings, not the ones read at the claim', async () => {
+    await seedSubscriber(handle, { userId: 'UCHANGE' }, SEEDED);
+    standin.intercept('chat.postMessage', () => ({ delayMs: 400 }));
+    const s = await scheduler();
+    const ticking = s.tick(at('2026-03-10T09:00:00Z'));
+    await standin.waitFor(() => standin.count('chat.postMessage') > 0);
+    // The user moves to 10:00 while Slack is still answering.
+    await saveSubscription(handle.db, {
+      userId: 'UCHANGE',
+      minuteOfDay: 600,
+      days: 'daily',
+      topics: [],
+      skipDate: null,
+      next: { localDate: '2026-03-11', dueAt: at('2026-03-11T10:00:00Z') },
+    });
+    expect(await ticking).toEqual({ ...none, delivered: 1 });
+    expect(await subscriptionOf('UCHANGE')).toMatchObject({
+      minuteOfDay: 600,
+      nextDueAt: at('2026-03-11T10:00:00Z'),
+      claimedBy: null,
+    });
+  });
+});
+
+describe('start and stop', () => {
+  it('start() ticks at once, so a bot back from downtime catches up without waiting for the minute', async () => {
+    await seedSubscriber(handle, { userId: 'UBOOT' }, SEEDED);
+    clock.set('2026-03-10T11:00:00Z');
+    const s = await scheduler();
+    s.start();
+    try {
+      await standin.waitFor(() => dmOf('UBOOT').length === 1);
+    } finally {
+      await s.stop();
+    }
+    expect(await drillsOf('UBOOT')).toMatchObject([{ localDate: '2026-03-10' }]);
+  });
+
+  it('stop() waits for the posts in flight and gives back the claims it has not started', async () => {
+    for (const userId of ['USTOP1', 'USTOP2', 'USTOP3']) await seedSubscriber(handle, { userId }, SEEDED);
+    standin.intercept('chat.postMessage', () => ({ delayMs: 300 }));
+    const s = await scheduler({ concurrency: 1 });
+    const ticking = s.tick(at('2026-03-10T09:00:00Z'));
+    await standin.waitFor(() => standin.count('chat.postMessage') > 0);
+    await s.stop();
+    const counts = await ticking;
+    expect(counts).toEqual({ ...none, delivered: 1, released: 2 });
+    const rows = await handle.db.select().from(subscriptions);
+    expect(rows.every((r) => r.claimedBy === null && r.claimedUntil === null)).toBe(true);
+    expect(rows.map((r) => r.nextDueDate).sort()).toEqual(['2026-03-10', '2026-03-10', '2026-03-11']);
+  });
+
+  it('stop() is bounded: it does not wait forever for a stuck tick', async () => {
+    await seedSubscriber(handle, { userId: 'USTUCK' }, SEEDED);
+    standin.intercept('chat.postMessage', () => ({ delayMs: 2_000 }));
+    clock.set('2026-03-10T09:00:00Z');
+    const s = await scheduler({ stopTimeoutMs: 100 });
+    s.start();
+    await standin.waitFor(() => standin.count('chat.postMessage') > 0);
+    const started = performance.now();
+    await s.stop();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await delay(2_100); // let the post finish before the next test truncates the tables
+  });
+});

@@ -1,0 +1,116 @@
+// What the scheduler tests share: a real database, the Slack stand-in, a clock that stands still, and
+// subscribers seeded straight into the tables.
+
+import { loadQuestionBank } from '../../src/bank/load.ts';
+import type { QuestionBank } from '../../src/bank/question-bank.ts';
+import { CONTENT_DIR } from '../../src/bot.ts';
+import type { Clock } from '../../src/clock.ts';
+import type { LogLevel } from '../../src/config.ts';
+import type { BotContext } from '../../src/context.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
+import { runMigrations } from '../../src/db/migrate.ts';
+import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
+import { ensureUser } from '../../src/db/repositories/users.ts';
+import { type Days, firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
+import { createLogger } from '../../src/logger.ts';
+import { Scheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
+import { createSchedulerSlackClient } from '../../src/scheduler/slack-client.ts';
+import { type SlackStandin, startSlackStandin } from '../support/slack-standin.ts';
+import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../support/test-bot.ts';
+
+/** The WebClient's retries with the waits shrunk: the same logic, milliseconds instead of seconds. */
+export const FAST_RETRIES = { retries: 6, factor: 2, minTimeout: 10, maxTimeout: 100, maxRetryTime: 60_000 };
+
+export class FixedClock implements Clock {
+  constructor(public at: Date) {}
+  now(): Date {
+    return this.at;
+  }
+  set(iso: string): Date {
+    this.at = new Date(iso);
+    return this.at;
+  }
+}
+
+export const startStandin = () => startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
+
+export async function openMigrated(config: Parameters<typeof openDatabase>[0]): Promise<DatabaseHandle> {
+  const handle = await openDatabase(config, createLogger('error'));
+  await runMigrations(handle);
+  return handle;
+}
+
+let bank: Promise<QuestionBank> | undefined;
+
+/** A Scheduler as the bot builds it (its own WebClient via the factory), on the given database and stand-in. */
+export async function makeScheduler(
+  p: { db: DatabaseHandle; standin: SlackStandin; clock: Clock; logs?: LogCapture; logLevel?: LogLevel },
+  options: SchedulerOptions = {},
+): Promise<{ scheduler: Scheduler; ctx: BotContext; logs: LogCapture }> {
+  bank ??= loadQuestionBank(CONTENT_DIR);
+  const logs = p.logs ?? new LogCapture();
+  const log = createLogger(p.logLevel ?? 'debug', logs);
+  const slack = createSchedulerSlackClient(
+    { botToken: BOT_TOKEN, apiUrl: p.standin.apiUrl },
+    log,
+    FAST_RETRIES,
+  );
+  const ctx: BotContext = { db: p.db.db, bank: await bank, slack, log, clock: p.clock };
+  return { scheduler: new Scheduler(ctx, { cron: false, ...options }), ctx, logs };
+}
+
+export interface Subscriber {
+  userId: string;
+  zone?: string;
+  minuteOfDay?: number;
+  days?: Days;
+  topics?: string[];
+  skipDate?: string | null;
+}
+
+/** Stores a user and an active subscription whose next delivery is computed as `subscribe` would at `now`. */
+export async function seedSubscriber(handle: DatabaseHandle, s: Subscriber, now: Date) {
+  const zone = s.zone ?? 'UTC';
+  await ensureUser(handle.db, s.userId, { tz: zone });
+  const schedule = {
+    zone,
+    minuteOfDay: s.minuteOfDay ?? 9 * 60,
+    days: s.days ?? 'daily',
+    skipDate: s.skipDate ?? null,
+  };
+  const next = firstDeliveryAtOrAfter(schedule, now);
+  return saveSubscription(handle.db, {
+    userId: s.userId,
+    minuteOfDay: schedule.minuteOfDay,
+    days: schedule.days,
+    topics: s.topics ?? [],
+    skipDate: schedule.skipDate,
+    next,
+  });
+}
+
+/** `n` UTC subscribers at 09:00, ids U0000001..: all due at 09:00Z of the day after `seededAt`'s. */
+export async function seedMany(
+  handle: DatabaseHandle,
+  n: number,
+  seededAt: Date,
+  prefix = 'U',
+): Promise<string[]> {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(7, '0')}`);
+  // A few at a time: PGlite runs one query at a time anyway, and the pool has 10 connections.
+  for (let i = 0; i < ids.length; i += 20) {
+    await Promise.all(ids.slice(i, i + 20).map((userId) => seedSubscriber(handle, { userId }, seededAt)));
+  }
+  return ids;
+}
+
+/** Successful chat.postMessage calls per channel argument (the user id the bot DMs). */
+export function postsPerUser(standin: SlackStandin): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const call of standin.callsTo('chat.postMessage')) {
+    if (call.status !== 200 || call.response.ok !== true) continue;
+    const user = String(call.args.channel);
+    counts.set(user, (counts.get(user) ?? 0) + 1);
+  }
+  return counts;
+}
