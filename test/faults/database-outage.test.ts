@@ -7,10 +7,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema/index.ts';
 import { VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
-import type { SlackReply } from '../support/slack-standin.ts';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
-import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 import {
   answerOf,
   blocksText,
@@ -24,7 +20,11 @@ import {
   viewValues,
   waitForHealth,
   watchUnhandledRejections,
-} from './support.ts';
+} from '../support/drill-driver.ts';
+import type { SlackReply } from '../support/slack-standin.ts';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { startTestBot, type TestBot } from '../support/test-bot.ts';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 
 const UNAVAILABLE = /temporarily unavailable.*try again/is;
 

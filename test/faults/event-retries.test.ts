@@ -4,8 +4,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processedEvents, users } from '../../src/db/schema/index.ts';
+import {
+  newUser,
+  requestDrill,
+  SLACK_DEADLINE_MS,
+  watchUnhandledRejections,
+} from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
-import { newUser, requestDrill, SLACK_DEADLINE_MS, watchUnhandledRejections } from './support.ts';
 
 let t: TestBot;
 const rejections = watchUnhandledRejections();

@@ -36,9 +36,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills, processedEvents, subscriptions, users } from '../../src/db/schema/index.ts';
 import { STAR_PARTS, type StarAnswer } from '../../src/drills/star-answer.ts';
 import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
-import { type SignOptions, type SlackReply, signRequest } from '../support/slack-standin.ts';
-import { eventEnvelope } from '../support/slack-standin-payloads.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
   answerOf,
   blocksText,
@@ -52,7 +49,10 @@ import {
   SLACK_DEADLINE_MS,
   viewValues,
   watchUnhandledRejections,
-} from './support.ts';
+} from '../support/drill-driver.ts';
+import { type SignOptions, type SlackReply, signRequest } from '../support/slack-standin.ts';
+import { eventEnvelope } from '../support/slack-standin-payloads.ts';
+import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 const JSON_TYPE = 'application/json';
 

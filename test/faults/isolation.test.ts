@@ -7,7 +7,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema/index.ts';
 import { ACTION_ANSWER_DRILL, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
   answerOf,
   blocksText,
@@ -20,7 +19,8 @@ import {
   sendPayload,
   viewValues,
   watchUnhandledRejections,
-} from './support.ts';
+} from '../support/drill-driver.ts';
+import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 let t: TestBot;
 const rejections = watchUnhandledRejections();

@@ -6,7 +6,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
 import { VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
   answerOf,
   blocksText,
@@ -19,7 +18,8 @@ import {
   SLACK_DEADLINE_MS,
   viewValues,
   watchUnhandledRejections,
-} from './support.ts';
+} from '../support/drill-driver.ts';
+import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 let t: TestBot;
 const rejections = watchUnhandledRejections();

@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
 import { STAR_PARTS } from '../../src/drills/star-answer.ts';
-import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
-import type { StoredMessage } from '../support/slack-standin.ts';
+import { ACTION_ANSWER_DRILL, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
+import * as drive from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 let t: TestBot;
-let userSeq = 0;
-const newUser = () => `U${Date.now().toString(36).toUpperCase()}${++userSeq}`;
 
 beforeAll(async () => {
   t = await startTestBot();
@@ -17,94 +15,17 @@ afterAll(async () => {
   await t?.close();
 });
 
-const blocksText = (blocks: unknown) => JSON.stringify(blocks);
-/** Replies in a drill's thread (the stand-in's thread() includes the parent). */
-const repliesTo = (channel: string, ts: string) =>
-  t.standin.thread(channel, ts).filter((m) => m.thread_ts === ts);
-
-/**
- * A view_submission built by hand and signed, as a retry from Slack or a forged request would arrive:
- * the stand-in's submitView refuses what the Slack client would not send.
- */
-async function rawSubmission(viewId: string, userId: string, values: Record<string, string | null>) {
-  const opened = t.standin.views.get(viewId);
-  const view = opened?.view as Record<string, unknown>;
-  const payload = {
-    type: 'view_submission',
-    team: { id: 'T0STANDIN', domain: 'standin' },
-    user: { id: userId, username: 'someone', name: 'someone', team_id: 'T0STANDIN' },
-    api_app_id: 'A0STANDIN',
-    token: 'standin-verification-token',
-    trigger_id: t.standin.newTriggerId(userId),
-    view: {
-      ...view,
-      id: viewId,
-      team_id: 'T0STANDIN',
-      hash: opened?.hash,
-      state: {
-        values: Object.fromEntries(
-          Object.entries(values).map(([part, value]) => [
-            part,
-            { [ACTION_STAR_INPUT]: { type: 'plain_text_input', value } },
-          ]),
-        ),
-      },
-    },
-    response_urls: [],
-    is_enterprise_install: false,
-  };
-  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  return t.standin.sendRaw(t.url, body, 'application/x-www-form-urlencoded');
-}
-const answerOf = (label: string) => ({
-  situation: `${label} situation: the payments API fell over at peak.`,
-  task: `${label} task: restore service and stop it recurring.`,
-  action: `${label} action: I traced the pool exhaustion and added breakers.`,
-  result: `${label} result: service back in 45 minutes, 30% less load.`,
-});
-const viewValues = (a: Record<string, string | null>) =>
-  Object.fromEntries(Object.entries(a).map(([part, value]) => [part, { [ACTION_STAR_INPUT]: value }]));
-
-/** `/star <text>` from a channel, then the DM the bot posted for that user. */
-async function requestDrill(userId: string, text: string, channelId = 'C0GENERAL') {
-  const before = t.standin.callsTo('chat.postMessage').length;
-  const reply = await t.standin.slashCommand(t.url, { userId, text, channelId });
-  expect(reply.status).toBe(200);
-  const post = await t.standin.waitForCall(
-    'chat.postMessage',
-    (c) =>
-      c.args.channel === userId &&
-      !c.args.thread_ts &&
-      t.standin.callsTo('chat.postMessage').indexOf(c) >= before,
-  );
-  const channel = String(post.response.channel);
-  const ts = String(post.response.ts);
-  const message = t.standin.message(channel, ts) as StoredMessage;
-  // The bot records the ts right after Slack answered the post: wait for that write.
-  const drill = await vi.waitFor(async () => {
-    const [row] = await t.bot.ctx.db.select().from(drills).where(eq(drills.messageTs, ts));
-    if (!row) throw new Error(`no drill stored with ts ${ts}`);
-    return row;
-  });
-  return { reply, post, channel, ts, message, drill };
-}
-
-/** Clicks the drill's button and returns the modal the bot opened. */
-async function openModal(userId: string, channel: string, ts: string, drillId: number) {
-  const opensBefore = t.standin.callsTo('views.open').length;
-  const click = await t.standin.clickButton(t.url, {
-    userId,
-    channel,
-    messageTs: ts,
-    actionId: ACTION_ANSWER_DRILL,
-    value: String(drillId),
-  });
-  expect(click.status).toBe(200);
-  const open = await t.standin.waitFor(() => t.standin.callsTo('views.open')[opensBefore]);
-  expect(open.response.ok).toBe(true);
-  const viewId = String((open.response.view as { id: string }).id);
-  return { click, open, viewId, view: t.standin.views.get(viewId)?.view as Record<string, unknown> };
-}
+// The shared driver takes the bot first; these bind it for readability.
+const requestDrill = (userId: string, text: string, channelId?: string) =>
+  drive.requestDrill(t, userId, text, channelId);
+const openModal = async (userId: string, channel: string, ts: string, drillId: number) => {
+  const opened = await drive.openModal(t, userId, channel, ts, drillId);
+  return { ...opened, view: opened.view() };
+};
+const rawSubmission = (viewId: string, userId: string, values: Record<string, string | null>) =>
+  drive.rawSubmission(t, viewId, userId, values);
+const repliesTo = (channel: string, ts: string) => drive.repliesTo(t, channel, ts);
+const { answerOf, blocksText, newUser, viewValues } = drive;
 
 describe('/star replies', () => {
   it('help lists every command and the five topics, ephemeral, in the ack', async () => {

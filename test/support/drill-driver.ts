@@ -1,4 +1,4 @@
-// Helpers shared by the fault tests: driving the drill loop through the stand-in, raw signed payloads,
+// Helpers shared by the Slack and fault tests: driving the drill loop through the stand-in, raw signed payloads,
 // row counts, /healthz, and a watch on unhandled promise rejections.
 
 import { eq, sql } from 'drizzle-orm';
@@ -6,8 +6,8 @@ import { expect } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { type Drill, drills } from '../../src/db/schema/index.ts';
 import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/slack/ids.ts';
-import type { SlackReply, StoredMessage } from '../support/slack-standin.ts';
-import type { TestBot } from '../support/test-bot.ts';
+import type { SlackReply, StoredMessage } from './slack-standin.ts';
+import type { TestBot } from './test-bot.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
 /** Slack gives up on an HTTP answer after 3 s. */
