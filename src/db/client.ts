@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -84,9 +83,14 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   await mkdir(dir, { recursive: true });
   // PGlite is a single-process database: a second process on the same files would corrupt them.
   const unlock = await lockDataDir(dir);
+  // Loaded only here: the PGlite module costs ~40 MB of memory, which a bot on a Postgres server never needs.
+  const [{ PGlite: Pglite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   let client: PGlite;
   try {
-    client = await PGlite.create(path.join(dir, 'pglite'));
+    client = await Pglite.create(path.join(dir, 'pglite'));
   } catch (err) {
     await unlock();
     throw err;

@@ -79,9 +79,28 @@ function zoneOf(zone: string): IANAZone {
   return z;
 }
 
+/**
+ * Offsets already computed, by zone and exact instant. luxon asks Intl (formatToParts) for every offset, and a
+ * fan-out asks the same few instants (today's and tomorrow's due times in each zone) thousands of times: a
+ * profile of 10,000 drills spent 1.2 s there. Exact instants only, so a cached offset is never wrong.
+ */
+const offsets = new Map<IANAZone, Map<number, number>>();
+
 /** Offset of `zone` at instant `t`, in milliseconds (local = UTC + offset). */
 function offsetMs(z: IANAZone, t: number): number {
-  return Math.round(z.offset(t) * MINUTE_MS);
+  let byInstant = offsets.get(z);
+  if (!byInstant) {
+    byInstant = new Map();
+    offsets.set(z, byInstant);
+  }
+  let offset = byInstant.get(t);
+  if (offset === undefined) {
+    offset = Math.round(z.offset(t) * MINUTE_MS);
+    // Bounded: a long-running process keeps meeting new instants.
+    if (byInstant.size >= 1_000) byInstant.clear();
+    byInstant.set(t, offset);
+  }
+  return offset;
 }
 
 /** Midnight UTC of a `YYYY-MM-DD` date, validating it is a real calendar date. */

@@ -3,20 +3,22 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RetryOptions } from '@slack/web-api';
 import cron, { type ScheduledTask } from 'node-cron';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { BotContext } from '../context.ts';
-import { insertScheduledDrill } from '../db/repositories/drills.ts';
+import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
 import {
-  advanceSubscription,
+  advanceSubscriptions,
   claimDueSubscriptions,
   deactivateSubscription,
   releaseClaim,
   type SubscriptionWithZone,
 } from '../db/repositories/subscriptions.ts';
+import type { Drill } from '../db/schema/index.ts';
 import { nextDeliveryAfterDate, planTick } from '../drills/schedule.ts';
 import type { Logger } from '../logger.ts';
-import { chooseDrill, drillRow, postDrill } from '../slack/send-drill.ts';
+import { chooseFromHistory, drillRow, postDrillMessage } from '../slack/send-drill.ts';
 import { scheduleOf } from './next-delivery.ts';
+import { PostedRecorder } from './posted-recorder.ts';
 import { permanentSlackError } from './slack-client.ts';
 
 export interface SchedulerOptions {
@@ -53,16 +55,36 @@ export interface TickCounts {
 
 type Outcome = keyof TickCounts;
 
+/** A claimed row on its way through a batch. */
+interface Planned {
+  row: SubscriptionWithZone;
+  log: Logger;
+  /** The local date to deliver, while the row still has to be posted. */
+  deliver?: string;
+  /** Set once the row's fate is known. */
+  outcome?: Outcome;
+  /** The local date after which the next delivery is computed (delivered, already posted, passed over). */
+  advance?: string;
+  /** Why the row cannot be delivered at all (it is released with a backoff). */
+  error?: Error;
+}
+
 const MINUTE_MS = 60_000;
 /**
- * Ten concurrent posts: Slack answers a chat.postMessage in roughly 100-300 ms, so this sends 30-100 drills a
- * second, a thousand subscribers due in one minute within seconds. More would mostly meet chat.postMessage's
- * workspace-wide limit sooner (a 429 pauses every post of this replica), and would queue on the Postgres
- * pool (10 connections, shared with the interactive listeners) anyway.
+ * Twenty concurrent posts: Slack answers a chat.postMessage in roughly 100-300 ms, so this sends 60-200 drills a
+ * second, a thousand subscribers due in one minute within seconds; on loopback it keeps the 10,000-drill
+ * fan-out within 1.5x of a bare WebClient (BENCHMARKS.md). The database does not scale with it: a batch's
+ * statements are shared by its drills and the ts of the posts are stored by group commit (posted-recorder.ts),
+ * so the posts take a connection or two of the pool (10, shared with the interactive listeners), not twenty.
+ * More would mostly meet chat.postMessage's workspace-wide limit sooner (a 429 pauses every post of this
+ * replica), and widen the window of a crash (the posts in flight may be repeated).
  */
-const DEFAULT_CONCURRENCY = 10;
-/** A few rounds of the concurrency per claim: few queries, and claims do not wait long before their turn. */
-const DEFAULT_BATCH_SIZE = 50;
+export const DEFAULT_CONCURRENCY = 20;
+/**
+ * Ten rounds of the concurrency per claim: the per-batch statements (claim, histories, insert, advance) are
+ * spread over many drills, and the next batch is claimed while this one posts, so the posts never wait for them.
+ */
+export const DEFAULT_BATCH_SIZE = 200;
 /**
  * A replica that dies mid-delivery holds its rows this long before another takes them over. Long enough for
  * a batch to wait its turn and to post within POST_BUDGET_MS; short enough that a crash at 09:00 still
@@ -91,6 +113,7 @@ export class Scheduler {
   private readonly leaseMs: number;
   private readonly postBudgetMs: number;
   private readonly stopTimeoutMs: number;
+  private readonly recorder: PostedRecorder;
   private task: ScheduledTask | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
@@ -108,6 +131,7 @@ export class Scheduler {
     this.postBudgetMs = Math.min(POST_BUDGET_MS, this.leaseMs / 2);
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
     this.log = ctx.log.child({ component: 'scheduler', replica: this.replicaId });
+    this.recorder = new PostedRecorder(ctx.db);
   }
 
   /** Ticks every minute, and once right away: a bot back from downtime catches up on today's drills now. */
@@ -154,7 +178,11 @@ export class Scheduler {
     return this.running;
   }
 
-  /** Claims and delivers batch after batch until nothing is due at `now`. */
+  /**
+   * Claims and delivers batch after batch until nothing is due at `now`. Two batches overlap: the next one is
+   * claimed and prepared (histories, drill rows) while the previous one is still posting, so the posts do not
+   * pause for the database between batches.
+   */
   async tick(now: Date = this.ctx.clock.now()): Promise<TickCounts> {
     const counts: TickCounts = {
       delivered: 0,
@@ -164,49 +192,71 @@ export class Scheduler {
       deactivated: 0,
       released: 0,
     };
+    const tally = (outcomes: Outcome[]) => {
+      for (const outcome of outcomes) counts[outcome] += 1;
+    };
     const limit = pLimit(this.concurrency);
     const started = performance.now();
-    while (!this.stopping) {
-      // `now` stands for the whole tick (so a row is judged due and delivered at the same instant), but a
-      // lease runs in real time: a batch claimed minutes into a slow tick still gets its full lease.
-      const elapsed = performance.now() - started;
-      const claimed = await claimDueSubscriptions(this.ctx.db, {
-        now,
-        leaseUntil: new Date(now.getTime() + elapsed + this.leaseMs),
-        replicaId: this.replicaId,
-        limit: this.batchSize,
-      });
-      if (claimed.length === 0) break;
-      const claimedAt = performance.now();
-      const outcomes = await Promise.all(
-        claimed.map((row) => limit(() => this.deliver(row, now, claimedAt))),
-      );
-      for (const outcome of outcomes) counts[outcome] += 1;
+    let previous: Promise<Outcome[]> = Promise.resolve([]);
+    try {
+      while (!this.stopping) {
+        // `now` stands for the whole tick (so a row is judged due and delivered at the same instant), but a
+        // lease runs in real time: a batch claimed minutes into a slow tick still gets its full lease.
+        const elapsed = performance.now() - started;
+        const claimed = await claimDueSubscriptions(this.ctx.db, {
+          now,
+          leaseUntil: new Date(now.getTime() + elapsed + this.leaseMs),
+          replicaId: this.replicaId,
+          limit: this.batchSize,
+        });
+        if (claimed.length === 0) {
+          // The batch still posting may give rows back (too little lease left): take them again this tick.
+          const last = await previous;
+          previous = Promise.resolve([]);
+          tally(last);
+          if (last.includes('released') && !this.stopping) continue;
+          break;
+        }
+        const current = this.deliverBatch(claimed, now, performance.now(), limit);
+        tally(await previous);
+        previous = current;
+      }
+    } finally {
+      tally(await previous);
     }
     return counts;
   }
 
-  private async deliver(row: SubscriptionWithZone, now: Date, claimedAt: number): Promise<Outcome> {
-    const log = this.log.child({ user: row.userId, subscription: row.id });
-    try {
-      // Elapsed time from a monotonic clock: the injected clock may stand still in tests.
-      if (this.stopping || performance.now() - claimedAt > this.leaseMs - this.postBudgetMs) {
-        await releaseClaim(this.ctx.db, row.id, this.replicaId);
-        return 'released';
-      }
-      return await this.deliverClaimed(row, now, log);
-    } catch (err) {
-      return this.handleFailure(row, now, err, log).catch((releaseErr: unknown) => {
-        // Even the release failed (database gone): the lease expires and a later tick takes the row.
-        log.error({ err: releaseErr }, 'could not release a failed delivery');
-        return 'failed' as const;
-      });
-    }
+  /** Delivers one claimed batch; never rejects: every row ends with an outcome (a failure is released). */
+  private async deliverBatch(
+    rows: SubscriptionWithZone[],
+    now: Date,
+    claimedAt: number,
+    limit: LimitFunction,
+  ): Promise<Outcome[]> {
+    const plans = rows.map((row) => this.plan(row, now));
+    const toDeliver = plans.filter((p): p is Planned & { deliver: string } => p.deliver !== undefined);
+    const prepared = await this.prepareDrills(toDeliver);
+    const posted = await Promise.all(
+      plans.map((p) => {
+        if (p.error) return this.failed(p, now, p.error);
+        if (p.outcome === 'released') return this.release(p);
+        if (p.outcome || p.deliver === undefined) return p; // skippedStale: only advanced below
+        const drill = prepared.get(p.row.id);
+        if (!drill || drill instanceof Error) return this.failed(p, now, drill ?? new Error('not prepared'));
+        const toPost = { ...p, deliver: p.deliver };
+        return limit(() => this.post(toPost, drill, now, claimedAt));
+      }),
+    );
+    return this.advanceAll(posted, now);
   }
 
-  private async deliverClaimed(row: SubscriptionWithZone, now: Date, log: Logger): Promise<Outcome> {
-    const { db } = this.ctx;
-    if (!row.nextDueAt || !row.nextDueDate) throw new Error('claimed a subscription without a due date');
+  /** What a claimed row needs, from its schedule alone (pure: no I/O). */
+  private plan(row: SubscriptionWithZone, now: Date): Planned {
+    const log = this.log.child({ user: row.userId, subscription: row.id });
+    if (!row.nextDueAt || !row.nextDueDate) {
+      return { row, log, error: new Error('claimed a subscription without a due date') };
+    }
     const plan = planTick(scheduleOf(row), { localDate: row.nextDueDate, dueAt: row.nextDueAt }, now);
     if (plan.missed.length > 0) {
       log.info(
@@ -214,44 +264,125 @@ export class Scheduler {
         'local days passed while the bot was down; their drills are not sent late',
       );
     }
-    const done = plan.deliver?.localDate ?? plan.missed.at(-1);
-    if (!plan.deliver) {
-      if (done) await this.advance(row, done, log);
-      else await releaseClaim(db, row.id, this.replicaId);
-      return done ? 'skippedStale' : 'released';
-    }
-
-    const localDate = plan.deliver.localDate;
-    const { topic, question } = await chooseDrill(this.ctx, row.userId, row.topics);
-    // The unique (user, local date) index is the last guard: a row may exist from an earlier attempt.
-    const { drill, created } = await insertScheduledDrill(db, {
-      ...drillRow(row.userId, topic, question, 'scheduled'),
-      subscriptionId: row.id,
-      localDate,
-    });
-    if (!created && drill.messageTs) {
-      await this.advance(row, localDate, log);
-      return 'alreadyPosted';
-    }
-    if (!created) {
-      log.warn(
-        { drill: drill.id, localDate },
-        'posting a scheduled drill an earlier attempt stored but never posted',
-      );
-    }
-    const posted = await postDrill(this.ctx, drill);
-    log.debug({ drill: drill.id, localDate, ts: posted.messageTs }, 'scheduled drill delivered');
-    await this.advance(row, localDate, log);
-    return 'delivered';
+    if (plan.deliver) return { row, log, deliver: plan.deliver.localDate };
+    const done = plan.missed.at(-1);
+    return done ? { row, log, outcome: 'skippedStale', advance: done } : { row, log, outcome: 'released' };
   }
 
-  /** Next delivery after `localDate`, from the subscription's settings as they are when it is stored. */
-  private async advance(row: SubscriptionWithZone, localDate: string, log: Logger): Promise<void> {
-    const held = await advanceSubscription(this.ctx.db, row.id, this.replicaId, (current) =>
-      nextDeliveryAfterDate(scheduleOf(current), localDate),
-    );
-    if (!held)
-      log.warn({ localDate }, 'claim lost before advancing (lease expired); another replica owns it');
+  /**
+   * The drill rows of a batch: one history query for all its users, the questions chosen in memory, one
+   * multi-row insert. The unique (user, local date) index is the last guard: a row may exist from an earlier
+   * attempt (a replica that died, a claim given back), and is then reused, not duplicated.
+   */
+  private async prepareDrills(
+    plans: Array<Planned & { deliver: string }>,
+  ): Promise<Map<number, { drill: Drill; created: boolean } | Error>> {
+    const result = new Map<number, { drill: Drill; created: boolean } | Error>();
+    if (plans.length === 0) return result;
+    try {
+      const histories = await drillHistories(
+        this.ctx.db,
+        plans.map((p) => p.row.userId),
+      );
+      const rows = plans.map(({ row, deliver }) => {
+        const { topic, question } = chooseFromHistory(
+          this.ctx.bank,
+          row.userId,
+          row.topics,
+          histories.get(row.userId) ?? [],
+        );
+        return {
+          ...drillRow(row.userId, topic, question, 'scheduled'),
+          subscriptionId: row.id,
+          localDate: deliver,
+        };
+      });
+      const stored = await insertScheduledDrills(this.ctx.db, rows);
+      for (const [i, p] of plans.entries()) {
+        result.set(p.row.id, stored[i] as { drill: Drill; created: boolean });
+      }
+    } catch (err) {
+      for (const p of plans) result.set(p.row.id, err instanceof Error ? err : new Error(String(err)));
+    }
+    return result;
+  }
+
+  /** Posts one drill (or sees it was posted before). Runs inside the concurrency limit. */
+  private async post(
+    p: Planned & { deliver: string },
+    stored: { drill: Drill; created: boolean },
+    now: Date,
+    claimedAt: number,
+  ): Promise<Planned> {
+    const { log, deliver: localDate } = p;
+    try {
+      // Elapsed time from a monotonic clock: the injected clock may stand still in tests.
+      if (this.stopping || performance.now() - claimedAt > this.leaseMs - this.postBudgetMs) {
+        // The drill row stays: whoever takes the row next posts that same question.
+        return await this.release(p);
+      }
+      const { drill, created } = stored;
+      if (!created && drill.messageTs) return { ...p, outcome: 'alreadyPosted', advance: localDate };
+      if (!created) {
+        log.info({ drill: drill.id, localDate }, 'posting a scheduled drill stored by an earlier attempt');
+      }
+      // The ts is stored right after Slack's answer, before the slot is freed: only a crash between the two
+      // can post twice, so at most `concurrency` drills at a crash.
+      const posted = await postDrillMessage(this.ctx, drill);
+      await this.recorder.record(drill.id, posted.channel, posted.ts);
+      log.debug({ drill: drill.id, localDate, ts: posted.ts }, 'scheduled drill delivered');
+      return { ...p, outcome: 'delivered', advance: localDate };
+    } catch (err) {
+      return this.failed(p, now, err);
+    }
+  }
+
+  /** Stores the next delivery of every row that has one, in one transaction for the batch. */
+  private async advanceAll(plans: Planned[], now: Date): Promise<Outcome[]> {
+    const toAdvance = plans.filter((p) => p.advance !== undefined);
+    try {
+      const held = await advanceSubscriptions(
+        this.ctx.db,
+        this.replicaId,
+        toAdvance.map((p) => ({ id: p.row.id, localDate: p.advance as string })),
+        (current, localDate) => nextDeliveryAfterDate(scheduleOf(current), localDate),
+      );
+      for (const p of toAdvance) {
+        if (!held.has(p.row.id)) {
+          p.log.warn(
+            { localDate: p.advance },
+            'claim lost before advancing (lease expired); another replica owns it',
+          );
+        }
+      }
+    } catch (err) {
+      // Posted but not advanced: released with a backoff; the next attempt finds the ts and only advances.
+      const failed = await Promise.all(toAdvance.map((p) => this.failed(p, now, err)));
+      const byId = new Map(failed.map((p) => [p.row.id, p]));
+      return plans.map((p) => byId.get(p.row.id)?.outcome ?? (p.outcome as Outcome));
+    }
+    return plans.map((p) => p.outcome as Outcome);
+  }
+
+  /** Gives the claim back untouched (nothing due yet, stopping, or too little lease left to post safely). */
+  private async release(p: Planned): Promise<Planned> {
+    try {
+      await releaseClaim(this.ctx.db, p.row.id, this.replicaId);
+      return { row: p.row, log: p.log, outcome: 'released' };
+    } catch (err) {
+      p.log.error({ err }, 'could not release a claim; its lease will expire');
+      return { row: p.row, log: p.log, outcome: 'failed' };
+    }
+  }
+
+  /** A delivery that went wrong: the claim is given back (or the subscription stopped), never left held. */
+  private async failed(p: Planned, now: Date, err: unknown): Promise<Planned> {
+    const outcome = await this.handleFailure(p.row, now, err, p.log).catch((releaseErr: unknown) => {
+      // Even the release failed (database gone): the lease expires and a later tick takes the row.
+      p.log.error({ err: releaseErr }, 'could not release a failed delivery');
+      return 'failed' as const;
+    });
+    return { row: p.row, log: p.log, outcome };
   }
 
   private async handleFailure(

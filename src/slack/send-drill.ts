@@ -2,7 +2,7 @@ import type { Question, Topic } from '../bank/types.ts';
 import type { BotContext } from '../context.ts';
 import { deleteDrill, drillHistory, insertDrill, markDrillPosted } from '../db/repositories/drills.ts';
 import type { Drill, NewDrill } from '../db/schema/index.ts';
-import { chooseQuestion, chooseTopic } from '../drills/choose-question.ts';
+import { type AskedBefore, chooseQuestion, chooseTopic } from '../drills/choose-question.ts';
 import { drillMessage } from './views/drill-message.ts';
 
 /**
@@ -14,10 +14,22 @@ export async function chooseDrill(
   userId: string,
   topicSlugs: readonly string[],
 ): Promise<{ topic: Topic; question: Question }> {
-  const allowed = topicSlugs.filter((slug) => ctx.bank.topic(slug));
-  const slugs = allowed.length > 0 ? allowed : ctx.bank.topics.map((t) => t.slug);
-  const history = await drillHistory(ctx.db, userId);
-  const topic = ctx.bank.topic(chooseTopic(slugs, history));
+  return chooseFromHistory(ctx.bank, userId, topicSlugs, await drillHistory(ctx.db, userId));
+}
+
+/**
+ * chooseDrill on a history already read (newest first, as drillHistory returns it): the scheduler reads the
+ * histories of a whole claimed batch in one query instead of one per drill.
+ */
+export function chooseFromHistory(
+  bank: BotContext['bank'],
+  userId: string,
+  topicSlugs: readonly string[],
+  history: readonly AskedBefore[],
+): { topic: Topic; question: Question } {
+  const allowed = topicSlugs.filter((slug) => bank.topic(slug));
+  const slugs = allowed.length > 0 ? allowed : bank.topics.map((t) => t.slug);
+  const topic = bank.topic(chooseTopic(slugs, [...history]));
   if (!topic) throw new Error(`no topic to drill for ${userId}`);
   const question = chooseQuestion(
     topic.questions,
@@ -43,6 +55,16 @@ export async function postDrill(
   ctx: Pick<BotContext, 'db' | 'bank' | 'slack'>,
   drill: Drill,
 ): Promise<Drill> {
+  const posted = await postDrillMessage(ctx, drill);
+  await markDrillPosted(ctx.db, drill.id, posted.channel, posted.ts);
+  return { ...drill, channelId: posted.channel, messageTs: posted.ts, postedAt: new Date() };
+}
+
+/** The post alone; the caller stores where it landed (the scheduler does so for many drills at once). */
+export async function postDrillMessage(
+  ctx: Pick<BotContext, 'bank' | 'slack'>,
+  drill: Drill,
+): Promise<{ channel: string; ts: string }> {
   const topic = ctx.bank.topic(drill.topicSlug);
   const message = drillMessage({
     drillId: drill.id,
@@ -53,8 +75,7 @@ export async function postDrill(
   const posted = await ctx.slack.chat.postMessage({ channel: drill.userId, ...message });
   if (!posted.channel || !posted.ts)
     throw new Error(`chat.postMessage for drill ${drill.id} returned no channel/ts`);
-  await markDrillPosted(ctx.db, drill.id, posted.channel, posted.ts);
-  return { ...drill, channelId: posted.channel, messageTs: posted.ts, postedAt: new Date() };
+  return { channel: posted.channel, ts: posted.ts };
 }
 
 /** `/star <topic>` and `/star random`: store the drill first, so the button always finds it, then post. */

@@ -180,6 +180,41 @@ describe('Slack errors', () => {
   });
 });
 
+describe('Slack misbehaving on scheduled posts', () => {
+  it('delivers every drill exactly once through a 429 (Retry-After) on every third post and a 500 on every fifth', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `USTORM${String(i + 1).padStart(2, '0')}`);
+    for (const userId of ids) await seedSubscriber(handle, { userId }, SEEDED);
+    standin.intercept('chat.postMessage', ({ n }) => {
+      if (n % 3 === 0) return { status: 429, retryAfter: 1 };
+      if (n % 5 === 0) return { status: 500 };
+      return undefined;
+    });
+    const s = await scheduler();
+    // A drill that meets more errors in a row than the client retries is released with a backoff and taken
+    // again by a later tick, as in production: tick every other minute until none is left.
+    const total = { ...none };
+    for (let minute = 0; minute <= 20 && total.delivered < ids.length; minute += 2) {
+      const counts = await s.tick(new Date(at('2026-03-10T09:00:00Z').getTime() + minute * 60_000));
+      for (const [k, v] of Object.entries(counts)) total[k as keyof typeof none] += v;
+    }
+    expect(total).toMatchObject({ delivered: ids.length, alreadyPosted: 0, deactivated: 0 });
+
+    const calls = standin.callsTo('chat.postMessage');
+    expect(calls.filter((c) => c.status === 429).length).toBeGreaterThanOrEqual(10);
+    expect(calls.filter((c) => c.status === 500).length).toBeGreaterThanOrEqual(5);
+    // None twice: one accepted post per subscriber, one drill row each, carrying that post's ts.
+    for (const userId of ids) {
+      const accepted = calls.filter((c) => c.args.channel === userId && c.status === 200);
+      expect(accepted, userId).toHaveLength(1);
+      expect(dmOf(userId)).toHaveLength(1);
+      expect(await drillsOf(userId)).toMatchObject([
+        { localDate: '2026-03-10', messageTs: accepted[0]?.response.ts },
+      ]);
+      expect(await subscriptionOf(userId)).toMatchObject({ nextDueDate: '2026-03-11', claimedBy: null });
+    }
+  }, 120_000);
+});
+
 describe('after a replica died', () => {
   it('posts a drill it stored but never posted, once its lease has expired', async () => {
     const sub = await seedSubscriber(handle, { userId: 'UHALF' }, SEEDED);

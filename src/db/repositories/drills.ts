@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { AskedBefore } from '../../drills/choose-question.ts';
 import type { Database } from '../client.ts';
 import { answers, type Drill, drills, type NewDrill } from '../schema/index.ts';
 
@@ -39,8 +40,112 @@ export async function insertScheduledDrill(
   return { drill: existing, created: false };
 }
 
+interface InsertedRow {
+  id: number;
+  user_id: string;
+  local_date: string;
+  created_ms: number;
+}
+
+/**
+ * insertScheduledDrill for a whole claimed batch: one multi-row INSERT ... ON CONFLICT DO NOTHING, then one
+ * read of the rows that already existed (an earlier attempt stored them). Same guarantee, two round trips
+ * instead of one or two per drill. Expects at most one row per user (a user has one subscription).
+ */
+export async function insertScheduledDrills(
+  db: Database,
+  rows: ReadonlyArray<NewDrill & { localDate: string }>,
+): Promise<Array<{ drill: Drill; created: boolean }>> {
+  if (rows.length === 0) return [];
+  const key = (userId: string, localDate: string | null) => `${userId}/${localDate}`;
+  // One array per column through unnest(): drizzle's multi-row values() builds every cell as its own
+  // parameter, which a profile of 10,000 drills showed as the bot's largest cost after Slack's client.
+  const column = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
+  const inserted = (await db.execute(sql`
+    insert into ${drills} (user_id, topic_slug, question_id, question_text, source, subscription_id, local_date)
+    select u, t, q, x, 'scheduled', s, d
+    from unnest(
+      ${column((r) => r.userId)}::text[], ${column((r) => r.topicSlug)}::text[],
+      ${column((r) => r.questionId)}::text[], ${column((r) => r.questionText)}::text[],
+      ${column((r) => r.subscriptionId ?? null)}::int[], ${column((r) => r.localDate)}::date[]
+    ) as v(u, t, q, x, s, d)
+    on conflict (user_id, local_date) where source = 'scheduled' do nothing
+    returning id, user_id, local_date::text as local_date, (extract(epoch from created_at) * 1000)::float8 as created_ms`)) as unknown as
+    | { rows: InsertedRow[] }
+    | InsertedRow[];
+  const insertedRows = Array.isArray(inserted) ? inserted : inserted.rows;
+  const byKey = new Map(rows.map((r) => [key(r.userId, r.localDate), r]));
+  const found = new Map<string, { drill: Drill; created: boolean }>();
+  for (const row of insertedRows) {
+    const input = byKey.get(key(row.user_id, row.local_date));
+    if (!input) continue;
+    found.set(key(row.user_id, row.local_date), {
+      drill: {
+        ...input,
+        id: row.id,
+        source: 'scheduled',
+        subscriptionId: input.subscriptionId ?? null,
+        channelId: null,
+        messageTs: null,
+        postedAt: null,
+        feedbackPostedAt: null,
+        createdAt: new Date(Number(row.created_ms)),
+      },
+      created: true,
+    });
+  }
+  const missing = rows.filter((r) => !found.has(key(r.userId, r.localDate)));
+  if (missing.length > 0) {
+    const existing = await db
+      .select()
+      .from(drills)
+      .where(
+        and(
+          eq(drills.source, 'scheduled'),
+          inArray(
+            drills.userId,
+            missing.map((r) => r.userId),
+          ),
+          inArray(
+            drills.localDate,
+            missing.map((r) => r.localDate),
+          ),
+        ),
+      );
+    for (const d of existing) {
+      const k = key(d.userId, d.localDate);
+      if (!found.has(k)) found.set(k, { drill: d, created: false });
+    }
+  }
+  return rows.map((r) => {
+    const entry = found.get(key(r.userId, r.localDate));
+    if (!entry) throw new Error(`scheduled drill for ${r.userId} on ${r.localDate} vanished`);
+    return entry;
+  });
+}
+
 export async function markDrillPosted(db: Database, id: number, channelId: string, messageTs: string) {
   await db.update(drills).set({ channelId, messageTs, postedAt: sql`now()` }).where(eq(drills.id, id));
+}
+
+/**
+ * markDrillPosted for several drills in one statement: the scheduler stores the ts of the posts that came
+ * back while the previous statement ran (group commit), instead of one UPDATE per drill.
+ */
+export async function markDrillsPosted(
+  db: Database,
+  posted: ReadonlyArray<{ id: number; channelId: string; messageTs: string }>,
+): Promise<void> {
+  if (posted.length === 0) return;
+  await db.execute(sql`
+    update ${drills} as d
+    set channel_id = v.channel, message_ts = v.ts, posted_at = now()
+    from unnest(
+      ${sql.param(posted.map((p) => p.id))}::int[],
+      ${sql.param(posted.map((p) => p.channelId))}::text[],
+      ${sql.param(posted.map((p) => p.messageTs))}::text[]
+    ) as v(id, channel, ts)
+    where d.id = v.id`);
 }
 
 export async function findDrill(db: Database, id: number): Promise<Drill | undefined> {
@@ -56,6 +161,45 @@ export async function drillHistory(db: Database, userId: string, limit = 200) {
     .where(eq(drills.userId, userId))
     .orderBy(desc(drills.createdAt), desc(drills.id))
     .limit(limit);
+}
+
+/**
+ * drillHistory for many users in one query (the scheduler's claimed batch): each user's newest `limit`
+ * drills, newest first, by user. Users without history get an empty list.
+ */
+export async function drillHistories(
+  db: Database,
+  userIds: readonly string[],
+  limit = 200,
+): Promise<Map<string, AskedBefore[]>> {
+  const byUser = new Map<string, AskedBefore[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const ranked = db
+    .select({
+      userId: drills.userId,
+      topicSlug: drills.topicSlug,
+      questionId: drills.questionId,
+      askedAt: drills.createdAt,
+      id: drills.id,
+      rank: sql<number>`row_number() over (partition by ${drills.userId} order by ${drills.createdAt} desc, ${drills.id} desc)`.as(
+        'rank',
+      ),
+    })
+    .from(drills)
+    .where(inArray(drills.userId, [...userIds]))
+    .as('ranked');
+  const rows = await db
+    .select({
+      userId: ranked.userId,
+      topicSlug: ranked.topicSlug,
+      questionId: ranked.questionId,
+      askedAt: ranked.askedAt,
+    })
+    .from(ranked)
+    .where(lte(ranked.rank, limit))
+    .orderBy(ranked.userId, desc(ranked.askedAt), desc(ranked.id));
+  for (const { userId, ...asked } of rows) byUser.get(userId)?.push(asked);
+  return byUser;
 }
 
 export async function recentDrills(db: Database, userId: string, limit = 10) {

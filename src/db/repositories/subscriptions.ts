@@ -138,7 +138,12 @@ export interface ClaimRequest {
  * instead of waiting on each other, and the lease (claimed_until) keeps a row from being taken again while
  * its delivery runs. A lease that expired belongs to a replica that died: the row is due again.
  */
-export async function claimDueSubscriptions(db: Database, c: ClaimRequest): Promise<SubscriptionWithZone[]> {
+export function claimDueSubscriptions(db: Database, c: ClaimRequest): Promise<SubscriptionWithZone[]> {
+  return claimQuery(db, c);
+}
+
+/** The claim statement unexecuted (`.toSQL()`), so the benchmark can EXPLAIN exactly what a tick runs. */
+export function claimQuery(db: Database, c: ClaimRequest) {
   const due = db
     .select({ id: subscriptions.id })
     .from(subscriptions)
@@ -160,38 +165,54 @@ export async function claimDueSubscriptions(db: Database, c: ClaimRequest): Prom
     .returning(withZone);
 }
 
+export interface Advance {
+  id: number;
+  /** The local date just delivered (or passed over): the next delivery comes after it. */
+  localDate: string;
+}
+
 /**
- * After a delivery (or a day passed over): stores the next delivery and gives the claim back. The next one
- * is computed inside the transaction from the row as it is now, under a row lock, because the user may have
- * changed time, days, zone or skip while the drill was being posted; their change must not be overwritten
- * by settings read before it. Returns false when this replica no longer holds the claim.
+ * After deliveries (or days passed over): stores each row's next delivery and gives the claims back, for a
+ * whole batch in one transaction of two statements. The rows still held by this replica are read under a row
+ * lock (the user may have changed their settings while the drills were being
+ * posted, and the next delivery must follow the settings as they are now), then all are updated from one
+ * unnest() of arrays. Returns the ids this replica still held; the others were taken over after the lease.
  */
-export async function advanceSubscription(
+export async function advanceSubscriptions(
   db: Database,
-  id: number,
   replicaId: string,
-  nextOf: (current: SubscriptionWithZone) => NextDelivery | null,
-): Promise<boolean> {
+  items: readonly Advance[],
+  nextOf: (current: SubscriptionWithZone, localDate: string) => NextDelivery | null,
+): Promise<Set<number>> {
+  if (items.length === 0) return new Set();
+  const dateOf = new Map(items.map((i) => [i.id, i.localDate]));
   return db.transaction(async (tx) => {
-    const [current] = await tx
+    const held = await tx
       .select(withZone)
       .from(subscriptions)
       .innerJoin(users, eq(users.id, subscriptions.userId))
-      .where(heldBy(id, replicaId))
+      .where(and(inArray(subscriptions.id, [...dateOf.keys()]), eq(subscriptions.claimedBy, replicaId)))
+      // One lock order for every batch, so two transactions never wait on each other in a cycle.
+      .orderBy(asc(subscriptions.id))
       .for('update', { of: subscriptions });
-    if (!current) return false;
-    const next = current.active ? nextOf(current) : null;
-    await tx
-      .update(subscriptions)
-      .set({
-        nextDueAt: next?.dueAt ?? null,
-        nextDueDate: next?.localDate ?? null,
-        claimedUntil: null,
-        claimedBy: null,
-        deliveryAttempts: 0,
-      })
-      .where(eq(subscriptions.id, id));
-    return true;
+    if (held.length === 0) return new Set();
+    const ids: number[] = [];
+    const dues: Array<string | null> = [];
+    const dates: Array<string | null> = [];
+    for (const current of held) {
+      const next = current.active ? nextOf(current, dateOf.get(current.id) as string) : null;
+      ids.push(current.id);
+      dues.push(next?.dueAt.toISOString() ?? null);
+      dates.push(next?.localDate ?? null);
+    }
+    await tx.execute(sql`
+      update ${subscriptions} as s
+      set next_due_at = v.due, next_due_date = v.day,
+          claimed_until = null, claimed_by = null, delivery_attempts = 0
+      from unnest(${sql.param(ids)}::int[], ${sql.param(dues)}::timestamptz[], ${sql.param(dates)}::date[])
+        as v(id, due, day)
+      where s.id = v.id`);
+    return new Set(ids);
   });
 }
 

@@ -1,0 +1,45 @@
+import type { Database } from '../db/client.ts';
+import { markDrillsPosted } from '../db/repositories/drills.ts';
+
+interface Pending {
+  id: number;
+  channelId: string;
+  messageTs: string;
+  done: { resolve: () => void; reject: (err: unknown) => void };
+}
+
+/**
+ * Stores the ts of posted drills with group commit: a post that comes back while a store is running waits
+ * for the next one, which takes everything that gathered meanwhile in one statement. One round trip per
+ * drill was the fan-out's largest cost after Slack itself (the writes of 10,000 small UPDATEs); this keeps
+ * the latency of a single store and, because every caller still waits for its own ts to be stored before
+ * its post counts as delivered, the same crash window: only the posts in flight at a crash can be repeated.
+ */
+export class PostedRecorder {
+  private pending: Pending[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Database) {}
+
+  record(id: number, channelId: string, messageTs: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ id, channelId, messageTs, done: { resolve, reject } });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await markDrillsPosted(this.db, batch);
+        for (const p of batch) p.done.resolve();
+      } catch (err) {
+        for (const p of batch) p.done.reject(err);
+      }
+    }
+    this.flushing = false;
+  }
+}
