@@ -2,7 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const COMPILED_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const TSX = import.meta.resolve('tsx');
+
+export interface SpawnOptions {
+  /** 'compiled': `node dist/main.js` as `npm start` runs it (needs `npm run build` first); default: the sources through tsx. */
+  entry?: 'source' | 'compiled';
+  /** Extra node flags, e.g. a heap limit. */
+  nodeArgs?: string[];
+}
 
 export interface BotProcess {
   child: ChildProcess;
@@ -17,11 +25,12 @@ export interface BotProcess {
 }
 
 /**
- * The bot as a real process (`node --import tsx src/main.ts`, what `npm start` runs), in a working
+ * The bot as a real process (its sources through tsx, or `dist/main.js` as `npm start` runs it), in a working
  * directory of the test's choosing so no developer's .env leaks in, with exactly the given environment.
  */
-export function spawnBot(env: Record<string, string>, cwd: string): BotProcess {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+export function spawnBot(env: Record<string, string>, cwd: string, options: SpawnOptions = {}): BotProcess {
+  const entry = options.entry === 'compiled' ? [COMPILED_MAIN] : ['--import', TSX, MAIN];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,135 @@
+// Ack latency: how long Slack waits for the bot's HTTP 200, for `/star help` and for a click on
+// "Answer with STAR", beside a bare Bolt app that acks no-op equivalents. Both run as separate processes,
+// driven side by side in one run from the same Slack stand-in, in interleaved rounds so machine noise
+// falls on both alike.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { WebClient } from '@slack/web-api';
+import { ACTION_ANSWER_DRILL } from '../src/slack/ids.ts';
+import { spawnBot } from '../test/support/bot-process.ts';
+import type { SlackReply, SlackStandin } from '../test/support/slack-standin.ts';
+import { PRODUCTION } from './production.ts';
+import { median, percentile } from './stats.ts';
+
+export interface AckLatencyResult {
+  concurrency: number;
+  rounds: number;
+  targets: Record<
+    'botHelp' | 'bareCommand' | 'botClick' | 'bareClick',
+    { p50: number; p99: number; n: number }
+  >;
+  failures: number;
+}
+
+const BARE_APP = fileURLToPath(new URL('./bare-bolt-app.ts', import.meta.url));
+
+export async function measureAckLatency(opts: {
+  standin: SlackStandin;
+  databaseUrl: string;
+  workdir: string;
+  concurrency?: number;
+  rounds?: number;
+  /** Extra environment for the bot process only, e.g. a CPU profile (bench/cpu-profile-hook.mjs). */
+  botEnv?: Record<string, string>;
+}): Promise<AckLatencyResult> {
+  const { standin, concurrency = 50, rounds = 20 } = opts;
+  const env = {
+    SLACK_BOT_TOKEN: standin.botToken,
+    SLACK_SIGNING_SECRET: standin.signingSecret,
+    SLACK_API_URL: standin.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: opts.databaseUrl,
+  };
+  const bot = spawnBot({ ...env, ...opts.botEnv }, opts.workdir, PRODUCTION);
+  const bare = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), BARE_APP], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const botPort = (await bot.waitForLog((l) => typeof l.port === 'number')).port as number;
+    await bot.waitForLog((l) => l.msg === 'database ready: migrations applied');
+    const barePort = await new Promise<number>((resolve, reject) => {
+      bare.stdout?.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).port));
+      bare.once('exit', (code) => reject(new Error(`bare app exited ${code}`)));
+    });
+    const botUrl = `http://127.0.0.1:${botPort}/slack/events`;
+    const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
+
+    // A real drill for the bot's clicks; a message with a no-op button for the bare app's.
+    const user = 'U0BENCHACK';
+    await standin.slashCommand(botUrl, { userId: user, text: 'incidents' });
+    const drillPost = await standin.waitForCall('chat.postMessage', (c) => c.args.channel === user);
+    const drillTs = String(drillPost.response.ts);
+    const drillChannel = String(drillPost.response.channel);
+    const drillId = String(JSON.stringify(drillPost.args.blocks).match(/"value":"(\d+)"/)?.[1]);
+    const web = new WebClient(standin.botToken, { slackApiUrl: standin.apiUrl });
+    const noop = await web.chat.postMessage({
+      channel: 'C0BENCHACK',
+      text: 'noop',
+      blocks: [
+        {
+          type: 'actions',
+          elements: [
+            { type: 'button', action_id: 'noop', value: '1', text: { type: 'plain_text', text: 'Noop' } },
+          ],
+        },
+      ],
+    });
+
+    const targets: Record<keyof AckLatencyResult['targets'], () => Promise<SlackReply>> = {
+      botHelp: () => standin.slashCommand(botUrl, { userId: user, text: 'help' }),
+      bareCommand: () => standin.slashCommand(bareUrl, { userId: user, text: 'help', command: '/noop' }),
+      botClick: () =>
+        standin.clickButton(botUrl, {
+          userId: user,
+          channel: drillChannel,
+          messageTs: drillTs,
+          actionId: ACTION_ANSWER_DRILL,
+          value: drillId,
+        }),
+      bareClick: () =>
+        standin.clickButton(bareUrl, {
+          userId: user,
+          channel: 'C0BENCHACK',
+          messageTs: String(noop.ts),
+          actionId: 'noop',
+        }),
+    };
+    const samples = Object.fromEntries(Object.keys(targets).map((k) => [k, [] as number[]])) as Record<
+      keyof typeof targets,
+      number[]
+    >;
+    let failures = 0;
+    const burst = async (name: keyof typeof targets, record: boolean) => {
+      const replies = await Promise.all(Array.from({ length: concurrency }, () => targets[name]()));
+      for (const r of replies) {
+        if (r.status !== 200) failures++;
+        if (record) samples[name].push(r.ms);
+      }
+    };
+    for (const name of Object.keys(targets) as Array<keyof typeof targets>) await burst(name, false); // warm-up
+    for (let round = 0; round < rounds; round++) {
+      // Rotate the order each round so neither side always goes first.
+      const names = Object.keys(targets) as Array<keyof typeof targets>;
+      for (let i = 0; i < names.length; i++)
+        await burst(names[(i + round) % names.length] as keyof typeof targets, true);
+    }
+    const summary = (xs: number[]) => ({ p50: median(xs), p99: percentile(xs, 99), n: xs.length });
+    return {
+      concurrency,
+      rounds,
+      failures,
+      targets: {
+        botHelp: summary(samples.botHelp),
+        bareCommand: summary(samples.bareCommand),
+        botClick: summary(samples.botClick),
+        bareClick: summary(samples.bareClick),
+      },
+    };
+  } finally {
+    bot.child.kill('SIGTERM');
+    bare.kill('SIGTERM');
+    await bot.exited;
+  }
+}

@@ -1,0 +1,88 @@
+// Tick cost: what a scheduler tick costs when nothing is due, at 100,000 subscriptions beside 100, in
+// alternating rounds, and the plan of the claim query (it should walk subscriptions_due_idx, so the cost does
+// not grow with the number of subscribers).
+import { WebClient } from '@slack/web-api';
+import { loadQuestionBank } from '../src/bank/load.ts';
+import { CONTENT_DIR } from '../src/bot.ts';
+import { systemClock } from '../src/clock.ts';
+import { claimQuery } from '../src/db/repositories/subscriptions.ts';
+import { createLogger } from '../src/logger.ts';
+import { Scheduler } from '../src/scheduler/scheduler.ts';
+import { adminQuery, type BenchDatabase, createBenchDatabase, seedSubscribers } from './db.ts';
+import { median, percentile } from './stats.ts';
+
+export interface TickCostResult {
+  sizes: Array<{ subscriptions: number; medianMs: number; p90Ms: number; ticks: number }>;
+  plan: string;
+  usesDueIndex: boolean;
+}
+
+export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: number } = {}) {
+  const { rounds = 10, ticksPerRound = 20 } = opts;
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const due = { dueAt: tomorrow, localDate: tomorrow.toISOString().slice(0, 10) };
+  const bank = await loadQuestionBank(CONTENT_DIR);
+  const log = createLogger('error');
+  const sizes = [100, 100_000];
+  const dbs: BenchDatabase[] = [];
+  try {
+    for (const n of sizes) {
+      const db = await createBenchDatabase(`tick${n}`);
+      dbs.push(db);
+      await seedSubscribers(db.url, n, due);
+    }
+    const schedulers = dbs.map(
+      (db, i) =>
+        new Scheduler(
+          // Nothing is due, so nothing is posted: the WebClient is never called.
+          { db: db.handle.db, bank, log, clock: systemClock, slack: new WebClient('xoxb-unused') },
+          { cron: false, replicaId: `tick-bench-${i}` },
+        ),
+    );
+    const samples = sizes.map(() => [] as number[]);
+    const tickOnce = async (i: number) => {
+      const s = schedulers[i] as Scheduler;
+      const started = performance.now();
+      const counts = await s.tick(new Date());
+      const ms = performance.now() - started;
+      if (Object.values(counts).some((n) => n > 0)) throw new Error('a tick found something due');
+      return ms;
+    };
+    for (let i = 0; i < sizes.length; i++) for (let k = 0; k < ticksPerRound; k++) await tickOnce(i); // warm-up
+    for (let round = 0; round < rounds; round++) {
+      for (let j = 0; j < sizes.length; j++) {
+        const i = (j + round) % sizes.length;
+        for (let k = 0; k < ticksPerRound; k++) samples[i]?.push(await tickOnce(i));
+      }
+    }
+    const large = dbs[dbs.length - 1] as BenchDatabase;
+    const now = new Date();
+    const q = claimQuery(large.handle.db, {
+      now,
+      leaseUntil: new Date(now.getTime() + 600_000),
+      replicaId: 'explain',
+      limit: 200,
+    }).toSQL();
+    const plan = (
+      await adminQuery<{ 'QUERY PLAN': string }>(
+        large.url,
+        `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) ${q.sql}`,
+        q.params,
+      )
+    ).rows
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
+    return {
+      sizes: sizes.map((n, i) => ({
+        subscriptions: n,
+        medianMs: median(samples[i] ?? []),
+        p90Ms: percentile(samples[i] ?? [], 90),
+        ticks: samples[i]?.length ?? 0,
+      })),
+      plan,
+      usesDueIndex: /Index (Only )?Scan.*subscriptions_due_idx/.test(plan),
+    } satisfies TickCostResult;
+  } finally {
+    for (const db of dbs) await db.drop();
+  }
+}
