@@ -2,7 +2,7 @@
 // "Answer with STAR", beside a bare Bolt app that acks no-op equivalents. Both run as separate processes,
 // driven side by side in one run from the same Slack stand-in, in interleaved rounds so machine noise
 // falls on both alike.
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import { ACTION_ANSWER_DRILL } from '../src/slack/ids.ts';
@@ -22,6 +22,7 @@ export interface AckLatencyResult {
 }
 
 const BARE_APP = fileURLToPath(new URL('./bare-bolt-app.ts', import.meta.url));
+const STANDIN_PROCESS = fileURLToPath(new URL('./standin-process.ts', import.meta.url));
 
 export async function measureAckLatency(opts: {
   standin: SlackStandin;
@@ -33,10 +34,14 @@ export async function measureAckLatency(opts: {
   botEnv?: Record<string, string>;
 }): Promise<AckLatencyResult> {
   const { standin, concurrency = 50, rounds = 20 } = opts;
+  // `standin` plays Slack sending requests and times them; the bot's and the bare app's Web API calls go to
+  // another stand-in in its own process (bench/standin-process.ts), so answering views.open after a click's
+  // ack never stalls the clock of the requests being timed.
+  const api = await startApiStandin(standin);
   const env = {
     SLACK_BOT_TOKEN: standin.botToken,
     SLACK_SIGNING_SECRET: standin.signingSecret,
-    SLACK_API_URL: standin.apiUrl,
+    SLACK_API_URL: api.apiUrl,
     PORT: '0',
     LOG_LEVEL: 'info',
     DATABASE_URL: opts.databaseUrl,
@@ -59,11 +64,17 @@ export async function measureAckLatency(opts: {
     // A real drill for the bot's clicks; a message with a no-op button for the bare app's.
     const user = 'U0BENCHACK';
     await standin.slashCommand(botUrl, { userId: user, text: 'incidents' });
-    const drillPost = await standin.waitForCall('chat.postMessage', (c) => c.args.channel === user);
-    const drillTs = String(drillPost.response.ts);
-    const drillChannel = String(drillPost.response.channel);
+    const drillPost = await api.waitForLastCall('chat.postMessage');
     const drillId = String(JSON.stringify(drillPost.args.blocks).match(/"value":"(\d+)"/)?.[1]);
+    // The timing stand-in builds clicks from messages it holds: give it a copy of the drill message.
     const web = new WebClient(standin.botToken, { slackApiUrl: standin.apiUrl });
+    const copy = await web.chat.postMessage({
+      channel: user,
+      text: String(drillPost.args.text),
+      blocks: drillPost.args.blocks as never,
+    });
+    const drillTs = String(copy.ts);
+    const drillChannel = String(copy.channel);
     const noop = await web.chat.postMessage({
       channel: 'C0BENCHACK',
       text: 'noop',
@@ -102,10 +113,21 @@ export async function measureAckLatency(opts: {
     >;
     let failures = 0;
     const burst = async (name: keyof typeof targets, record: boolean) => {
+      const modalsBefore = name === 'botClick' ? await api.count('views.open') : 0;
       const replies = await Promise.all(Array.from({ length: concurrency }, () => targets[name]()));
       for (const r of replies) {
         if (r.status !== 200) failures++;
         if (record) samples[name].push(r.ms);
+      }
+      // A click's real work (loading the drill, views.open) follows its ack. Let it finish before the next
+      // burst, or that burst would be timed against the leftovers of this one, which the bare app never has.
+      if (name === 'botClick') {
+        const started = Date.now();
+        while ((await api.count('views.open')) < modalsBefore + concurrency) {
+          if (Date.now() - started > 30_000)
+            throw new Error('the bot did not open the modals of a click burst');
+          await new Promise((r) => setTimeout(r, 10));
+        }
       }
     };
     for (const name of Object.keys(targets) as Array<keyof typeof targets>) await burst(name, false); // warm-up
@@ -131,5 +153,48 @@ export async function measureAckLatency(opts: {
     bot.child.kill('SIGTERM');
     bare.kill('SIGTERM');
     await bot.exited;
+    api.close();
   }
+}
+
+/** The Web API stand-in in a child process, and the two questions the benchmark asks it over IPC. */
+async function startApiStandin(driver: SlackStandin) {
+  const child = fork(STANDIN_PROCESS, [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    env: {
+      PATH: process.env.PATH ?? '',
+      SLACK_SIGNING_SECRET: driver.signingSecret,
+      SLACK_BOT_TOKEN: driver.botToken,
+    },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout?.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).apiUrl));
+    child.once('exit', (code) => reject(new Error(`API stand-in exited ${code}`)));
+  });
+  let nextId = 0;
+  const pending = new Map<number, (answer: unknown) => void>();
+  child.on('message', (m: { id: number; answer: unknown }) => pending.get(m.id)?.(m.answer));
+  const ask = (q: { count?: string; lastCall?: string }) =>
+    new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      pending.set(id, (answer) => {
+        pending.delete(id);
+        resolve(answer);
+      });
+      child.send({ id, ...q });
+    });
+  return {
+    apiUrl,
+    count: async (method: string) => Number(await ask({ count: method })),
+    async waitForLastCall(method: string) {
+      for (let i = 0; i < 500; i++) {
+        const call = (await ask({ lastCall: method })) as { args: Record<string, unknown> } | undefined;
+        if (call) return call;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`no ${method} call reached the API stand-in`);
+    },
+    close: () => child.disconnect(),
+  };
 }

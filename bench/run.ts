@@ -210,7 +210,11 @@ Every bot run is checked for exactly-once delivery: ${SUBSCRIBERS.toLocaleString
   ${ack.concurrency} concurrent signed requests, ${ack.rounds} rounds, the four kinds interleaved with the order
   rotated each round; p50/p99 over all ${t.botHelp.n} samples of a kind (not a median of runs: a p99 needs
   the pooled samples). \`/star help\` against a no-op command; a click on "Answer with STAR" of a real drill
-  (which opens the modal with views.open after the ack) against a no-op button. Failures (non-200): ${ack.failures}.
+  (which opens the modal with views.open after the ack) against a no-op button. The stand-in that sends and
+  times the requests is not the one that answers the bots' Web API calls: that one runs in its own process
+  (bench/standin-process.ts), so answering the bot's views.open calls never delays the timing clock. After a
+  burst of clicks the next burst waits until the bot has opened all its modals, so no burst is timed against
+  the post-ack work of the one before (the bare app has none). Failures (non-200): ${ack.failures}.
 - **Tick cost** (bench/tick-cost.ts): two databases, 100 and 100,000 active subscriptions all due tomorrow
   (none due), \`ANALYZE\`d; \`Scheduler.tick()\` in this process, ${tick.sizes[0]?.ticks} ticks each, in
   alternating rounds of 20 after a warm-up; median and p90 of the per-tick time. The plan is
