@@ -1,7 +1,7 @@
 // How long the scheduler takes to deliver N subscribers all due in the same minute, through the Slack stand-in
 // on loopback and a real database (PGlite, or the Postgres server named by DATABASE_URL).
 //
-//   node --import tsx bench/scheduler.ts [subscribers=1000] [replicas=1] [concurrency=10]
+//   node --import tsx bench/scheduler.ts [subscribers=1000] [replicas=1] [concurrency=the scheduler's default]
 //
 // The stand-in runs in this process and answers in well under a millisecond, so this measures the bot's own
 // cost per drill (claiming, choosing the question, storing, posting, advancing), not Slack's latency.
@@ -9,6 +9,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../src/db/client.ts';
 import { drills } from '../src/db/schema/index.ts';
+import { DEFAULT_CONCURRENCY } from '../src/scheduler/scheduler.ts';
 import {
   FixedClock,
   makeScheduler,
@@ -18,7 +19,9 @@ import {
 } from '../test/scheduler/support.ts';
 import { createTestDatabase, onPostgresServer } from '../test/support/test-database.ts';
 
-const [subscribers = 1000, replicas = 1, concurrency = 10] = process.argv.slice(2).map(Number);
+const [subscribers = 1000, replicas = 1, concurrency = DEFAULT_CONCURRENCY] = process.argv
+  .slice(2)
+  .map(Number);
 const NINE = new Date('2026-03-10T09:00:00Z');
 
 const database = await createTestDatabase();
