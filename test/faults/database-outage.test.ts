@@ -28,13 +28,20 @@ import { createTestDatabase, onPostgresServer, type TestDatabase } from '../supp
 
 const UNAVAILABLE = /temporarily unavailable.*try again/is;
 
-/** The test database reached through a fresh proxy: the bot gets the proxied URL, checks go direct. */
-async function proxiedDatabase(): Promise<{ database: TestDatabase; direct: string; proxy: TcpProxy }> {
+/**
+ * The test database reached through a fresh proxy: the bot gets the proxied URL, checks go direct. Dropping
+ * the database and closing the proxy are registered on `cleanup`.
+ */
+async function proxiedDatabase(
+  cleanup: Array<() => Promise<unknown>>,
+): Promise<{ database: TestDatabase; direct: string; proxy: TcpProxy }> {
   const database = await createTestDatabase();
+  cleanup.push(() => database.drop());
   if (database.config.kind !== 'postgres') throw new Error('needs the Postgres server');
   const direct = database.config.url;
   const real = new URL(direct);
   const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
+  cleanup.push(() => proxy.close());
   const via = new URL(direct);
   via.hostname = '127.0.0.1';
   via.port = String(proxy.port);
@@ -71,13 +78,9 @@ describe.runIf(onPostgresServer)('database outage', () => {
     let direct: string;
 
     beforeAll(async () => {
-      const setup = await proxiedDatabase();
+      const setup = await proxiedDatabase(cleanup);
       proxy = setup.proxy;
       direct = setup.direct;
-      cleanup.push(
-        () => setup.database.drop(),
-        () => proxy.close(),
-      );
       t = await startTestBot({ database: setup.database });
       cleanup.push(() => t.close());
     });
@@ -208,12 +211,8 @@ describe.runIf(onPostgresServer)('database outage', () => {
     let proxy: TcpProxy;
 
     beforeAll(async () => {
-      const setup = await proxiedDatabase();
+      const setup = await proxiedDatabase(cleanup);
       proxy = setup.proxy;
-      cleanup.push(
-        () => setup.database.drop(),
-        () => proxy.close(),
-      );
       t = await startTestBot({ database: setup.database });
       cleanup.push(() => t.close());
     });
@@ -284,11 +283,7 @@ describe.runIf(onPostgresServer)('database outage', () => {
 
   describe('unreachable at start-up', () => {
     it('listens at once, logs why it waits, answers 503, and becomes healthy when the database comes', async () => {
-      const setup = await proxiedDatabase();
-      cleanup.push(
-        () => setup.database.drop(),
-        () => setup.proxy.close(),
-      );
+      const setup = await proxiedDatabase(cleanup);
       await setup.proxy.close();
 
       const t = await startTestBot({ database: setup.database, waitReady: false });
