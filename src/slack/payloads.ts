@@ -63,12 +63,6 @@ export const userChangeEventSchema = z.object({
   user: z.object({ id, tz: z.string().max(255).optional(), deleted: z.boolean().optional() }),
 });
 
-export const appHomeOpenedEventSchema = z.object({
-  type: z.literal('app_home_opened'),
-  user: id,
-  tab: z.string().optional(),
-});
-
 /**
  * The schema a body must match, chosen by its discriminator rather than by trying each schema in turn:
  * this runs on every request, ahead of the 3 s ack.
