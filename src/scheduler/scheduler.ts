@@ -6,6 +6,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { BotContext } from '../context.ts';
 import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
+import { forgetOldEvents } from '../db/repositories/events.ts';
 import {
   advanceSubscriptions,
   claimDueSubscriptions,
@@ -70,6 +71,7 @@ interface Planned {
 }
 
 const MINUTE_MS = 60_000;
+const PRUNE_EVERY_MS = 60 * MINUTE_MS;
 /**
  * Twenty concurrent posts: Slack answers a chat.postMessage in roughly 100-300 ms, so this sends 60-200 drills a
  * second, a thousand subscribers due in one minute within seconds; on loopback it keeps the 10,000-drill
@@ -117,6 +119,7 @@ export class Scheduler {
   private task: ScheduledTask | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
+  private lastPruneAt: number | undefined;
 
   /** `ctx.slack` is the client drills are posted with: the scheduler's own (createSchedulerSlackClient). */
   constructor(
@@ -168,14 +171,25 @@ export class Scheduler {
   /** One tick unless one is running: a slow tick is not joined by another on the same replica. */
   private runTick(): Promise<void> {
     this.running ??= this.tick()
-      .then((counts) => {
+      .then(async (counts) => {
         if (Object.values(counts).some((n) => n > 0)) this.log.info(counts, 'scheduler tick');
+        await this.pruneProcessedEvents();
       })
       .catch((err: unknown) => this.log.error({ err }, 'scheduler tick failed; the next tick retries'))
       .finally(() => {
         this.running = undefined;
       });
     return this.running;
+  }
+
+  /**
+   * processed_events only has to outlive Slack's retries of an event (minutes); without pruning it grows by
+   * every user_change in the workspace. Hourly is plenty, and any replica may do it.
+   */
+  private async pruneProcessedEvents(): Promise<void> {
+    if (this.lastPruneAt !== undefined && performance.now() - this.lastPruneAt < PRUNE_EVERY_MS) return;
+    this.lastPruneAt = performance.now();
+    await forgetOldEvents(this.ctx.db);
   }
 
   /**

@@ -3,11 +3,11 @@
 
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { insertScheduledDrill, markDrillPosted } from '../../src/db/repositories/drills.ts';
 import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
-import { drills, subscriptions } from '../../src/db/schema/index.ts';
+import { drills, processedEvents, subscriptions } from '../../src/db/schema/index.ts';
 import type { SlackStandin } from '../support/slack-standin.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { FixedClock, makeScheduler, openMigrated, seedSubscriber, startStandin } from './support.ts';
@@ -310,6 +310,23 @@ describe('start and stop', () => {
       await s.stop();
     }
     expect(await drillsOf('UBOOT')).toMatchObject([{ localDate: '2026-03-10' }]);
+  });
+
+  it('a ticking scheduler forgets event ids older than a day, and keeps recent ones', async () => {
+    await handle.db
+      .insert(processedEvents)
+      .values([{ eventId: 'EvOLD', createdAt: new Date(Date.now() - 2 * 86_400_000) }, { eventId: 'EvNEW' }]);
+    const s = await scheduler();
+    s.start();
+    try {
+      await vi.waitFor(async () => {
+        const ids = (await handle.db.select().from(processedEvents)).map((r) => r.eventId);
+        expect(ids).toEqual(['EvNEW']);
+      });
+    } finally {
+      await s.stop();
+      await handle.db.delete(processedEvents);
+    }
   });
 
   it('stop() waits for the posts in flight and gives back the claims it has not started', async () => {
