@@ -5,7 +5,7 @@
 import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
-import { ACTION_ANSWER_DRILL } from '../src/slack/ids.ts';
+import { ACTION_ANSWER_DRILL } from '../src/views/ids.ts';
 import { spawnBot } from '../test/support/bot-process.ts';
 import type { SlackReply, SlackStandin } from '../test/support/slack-standin.ts';
 import { PRODUCTION } from './production.ts';

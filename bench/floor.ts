@@ -1,5 +1,5 @@
 // The floor of the fan-out: a bare WebClient, built by the same factory and with the same settings as the
-// scheduler's (createSchedulerSlackClient: retries, timeout), posting the same drill messages (same blocks,
+// scheduler's (createSlackClients: retries, timeout), posting the same drill messages (same blocks,
 // same size) at the scheduler's concurrency. Runs as its own process, cold like the bot, so both pay the same
 // start-up JIT. Prints {"start": epoch ms} just before the first post and {"done": n} after the last.
 //
@@ -8,15 +8,16 @@ import pLimit from 'p-limit';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import { CONTENT_DIR } from '../src/bot.ts';
 import { createLogger } from '../src/logger.ts';
-import { createSchedulerSlackClient } from '../src/scheduler/slack-client.ts';
-import { drillMessage } from '../src/slack/views/drill-message.ts';
+import { createSlackClients } from '../src/slack-api/clients.ts';
+import { drillMessage } from '../src/views/drill-message.ts';
 
 const [messages = 10_000, concurrency = 10] = process.argv.slice(2).map(Number);
 const bank = await loadQuestionBank(CONTENT_DIR);
-const client = createSchedulerSlackClient(
-  { botToken: process.env.SLACK_BOT_TOKEN ?? '', apiUrl: process.env.SLACK_API_URL },
-  createLogger('info'),
-);
+const { scheduler: client } = createSlackClients({
+  botToken: process.env.SLACK_BOT_TOKEN ?? '',
+  apiUrl: process.env.SLACK_API_URL,
+  log: createLogger('info'),
+});
 const topics = bank.topics;
 const limit = pLimit(concurrency);
 console.log(JSON.stringify({ start: Date.now() }));

@@ -1,11 +1,12 @@
 // Tick cost: what a scheduler tick costs when nothing is due, at 100,000 subscriptions beside 100, in
-// alternating rounds, and the plan of the claim query (it should walk subscriptions_due_idx, so the cost does
-// not grow with the number of subscribers).
+// alternating rounds, and the plan of its one query, the survey (it should walk subscriptions_due_idx, so the
+// cost does not grow with the number of subscribers).
 import { WebClient } from '@slack/web-api';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import { CONTENT_DIR } from '../src/bot.ts';
-import { systemClock } from '../src/clock.ts';
-import { claimQuery } from '../src/db/repositories/subscriptions.ts';
+import { surveySql } from '../src/db/repositories/tick.ts';
+import { TokenWatch } from '../src/delivery/token-watch.ts';
 import { createLogger } from '../src/logger.ts';
 import { Scheduler } from '../src/scheduler/scheduler.ts';
 import { adminQuery, type BenchDatabase, createBenchDatabase, seedSubscribers } from './db.ts';
@@ -35,7 +36,13 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
       (db, i) =>
         new Scheduler(
           // Nothing is due, so nothing is posted: the WebClient is never called.
-          { db: db.handle.db, bank, log, clock: systemClock, slack: new WebClient('xoxb-unused') },
+          {
+            db: db.handle.db,
+            bank,
+            log,
+            slack: new WebClient('xoxb-unused'),
+            tokens: new TokenWatch(db.handle.db, log, async () => {}),
+          },
           { cron: false, replicaId: `tick-bench-${i}` },
         ),
     );
@@ -43,7 +50,8 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
     const tickOnce = async (i: number) => {
       const s = schedulers[i] as Scheduler;
       const started = performance.now();
-      const counts = await s.tick(new Date());
+      // No instant given: the survey reads the database's clock, as in production.
+      const counts = await s.tick();
       const ms = performance.now() - started;
       if (Object.values(counts).some((n) => n > 0)) throw new Error('a tick found something due');
       return ms;
@@ -56,13 +64,7 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
       }
     }
     const large = dbs[dbs.length - 1] as BenchDatabase;
-    const now = new Date();
-    const q = claimQuery(large.handle.db, {
-      now,
-      leaseUntil: new Date(now.getTime() + 600_000),
-      replicaId: 'explain',
-      limit: 200,
-    }).toSQL();
+    const q = new PgDialect().sqlToQuery(surveySql({ at: null, scope: 'bot-token' }));
     const plan = (
       await adminQuery<{ 'QUERY PLAN': string }>(
         large.url,

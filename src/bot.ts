@@ -1,27 +1,37 @@
 import { fileURLToPath } from 'node:url';
-import { WebClient } from '@slack/web-api';
 import pRetry from 'p-retry';
 import { loadQuestionBank } from './bank/load.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { BotContext } from './context.ts';
-import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { type DatabaseHandle, openDatabase, POOL_SIZE } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
-import { boltLogger, createLogger, type Logger } from './logger.ts';
-import { rescheduleUser } from './scheduler/next-delivery.ts';
+import { rescheduleUser } from './delivery/next-delivery.ts';
+import { TokenWatch } from './delivery/token-watch.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
-import { createSchedulerSlackClient } from './scheduler/slack-client.ts';
-import { cachedAuthorize, createSlackApp } from './slack/app.ts';
+import { cachedAuthorize, createSlackApp, type Health } from './slack/app.ts';
+import { WorkQueue } from './slack/work-queue.ts';
+import { createSlackClients } from './slack-api/clients.ts';
+import { withTimeout } from './timeout.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
 
 export interface BotOptions {
   config: Config;
   contentDir?: string;
+  /**
+   * The clock of everything the bot schedules. Unset: the system clock for requests, and the database's
+   * clock for the scheduler (shared by every replica). A test or the sandbox injects one; nothing else can.
+   */
   clock?: Clock;
   log?: Logger;
   /** false: no scheduler; `{ cron: false }`: built but never started, so a test ticks it by hand. */
-  scheduler?: boolean | SchedulerOptions;
+  scheduler?:
+    | boolean
+    | (SchedulerOptions & { retryConfig?: Parameters<typeof createSlackClients>[0]['schedulerRetries'] });
+  /** The embedded database's lock was lost (db/client.ts); the default exits the process. */
+  onLockLost?: (err: Error) => void;
 }
 
 export interface RunningBot {
@@ -31,11 +41,21 @@ export interface RunningBot {
   scheduler?: Scheduler;
   /** Resolves once the database is migrated and the bot serves requests fully. */
   ready: Promise<void>;
+  /** Resolves once every request received so far has been handled, including the work after its ack. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Slack calls on the request path are retried briefly: a user is waiting, and triggers expire in 3 s. */
-const INTERACTIVE_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 };
+/**
+ * Work after acks runs on at most this many pool connections at once; the rest of the pool is the
+ * scheduler's. Waiting: as many as a few seconds of a busy bot's work; beyond that, "busy" at once.
+ */
+const WORK_CONCURRENCY = POOL_SIZE - 2;
+const WORK_MAX_QUEUED = 200;
+/** /healthz is hit by every load balancer and orchestrator: ask the database at most this often. */
+const HEALTH_CACHE_MS = 2_000;
+/** Within main.ts's 9-second shutdown deadline. */
+const DRAIN_TIMEOUT_MS = 6_000;
 
 /**
  * The composition root: config -> bank -> database -> Slack app -> migrations (retried until the
@@ -46,19 +66,30 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config } = options;
   const log = options.log ?? createLogger(config.logLevel);
   const bank = await loadQuestionBank(options.contentDir ?? CONTENT_DIR);
-  const database = await openDatabase(config.database, log);
-  const slack = new WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    logger: boltLogger(log),
-    retryConfig: INTERACTIVE_RETRIES,
-  });
-  const ctx: BotContext = { db: database.db, bank, slack, log, clock: options.clock ?? systemClock };
+  const database = await openDatabase(config.database, log, { onLockLost: options.onLockLost });
   const schedulerOptions = typeof options.scheduler === 'object' ? options.scheduler : {};
+  const slack = createSlackClients({
+    botToken: config.slack.botToken,
+    apiUrl: config.slack.apiUrl,
+    log,
+    schedulerRetries: schedulerOptions.retryConfig,
+  });
+  const tokens = new TokenWatch(database.db, log, () => slack.scheduler.auth.test());
+  const work = new WorkQueue({ concurrency: WORK_CONCURRENCY, maxQueued: WORK_MAX_QUEUED }, log);
+  const clock = options.clock ?? systemClock;
+  const ctx: BotContext = { db: database.db, bank, slack, log, clock, work, tokens };
   const scheduler =
     options.scheduler === false
       ? undefined
       : new Scheduler(
-          { ...ctx, slack: createSchedulerSlackClient(config.slack, log, schedulerOptions.retryConfig) },
+          {
+            db: database.db,
+            bank,
+            slack: slack.scheduler,
+            log,
+            tokens,
+            clock: options.clock,
+          },
           schedulerOptions,
         );
 
@@ -69,7 +100,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ctx,
     authorize: cachedAuthorize(ctx, config.slack.botToken),
     hooks: { onZoneChanged: (userId) => rescheduleUser(ctx, userId) },
-    isHealthy: async () => migrated && !stopping && (await database.ping()),
+    health: cachedFor(HEALTH_CACHE_MS, async (): Promise<Health> => {
+      const database_ = migrated && !stopping && (await database.ping());
+      const token = database_ ? await tokens.status().catch(() => ({ paused: false as const })) : undefined;
+      const ok = database_ && token?.paused === false;
+      return {
+        status: ok ? 200 : 503,
+        body: {
+          ok,
+          database: database_ ? 'ok' : 'unavailable',
+          ...(token?.paused ? { slack: { paused: true, reason: token.reason, until: token.until } } : {}),
+        },
+      };
+    }),
   });
   let port: number;
   try {
@@ -78,14 +121,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await database.close();
     throw err;
   }
+  const socket = config.slack.transport.kind === 'socket';
   log.info(
-    {
-      database: database.description,
-      mode: config.slack.appToken ? 'socket' : 'http',
-      port,
-      topics: bank.topics.length,
-    },
-    config.slack.appToken
+    { database: database.description, mode: config.slack.transport.kind, port, topics: bank.topics.length },
+    socket
       ? `Star Drill running in Socket Mode (health on port ${port}), database: ${database.description}`
       : `Star Drill listening on HTTP port ${port} (/slack/events), database: ${database.description}`,
   );
@@ -96,7 +135,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     maxTimeout: 5_000,
     shouldRetry: () => !stopping,
     onFailedAttempt: ({ error, attemptNumber }) =>
-      log.warn({ err: error.message, attempt: attemptNumber }, 'database not ready; retrying with backoff'),
+      log.warn({ err: error, attempt: attemptNumber }, 'database not ready; retrying with backoff'),
   }).then(() => {
     migrated = true;
     log.info({ database: database.description }, 'database ready: migrations applied');
@@ -112,14 +151,38 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     database,
     scheduler,
     ready,
+    idle: () => work.idle(),
     async stop() {
       stopping = true;
-      // First, so no delivery is cut off by the database closing under it.
-      await scheduler?.stop();
-      await slackApp.stop().catch((err: unknown) => log.warn({ err }, 'stopping Slack listener failed'));
+      // Posts in flight and the work after acks finish (bounded) before the database closes under them.
+      const listener = slackApp
+        .stop()
+        .catch((err: unknown) => log.warn({ err }, 'stopping Slack listener failed'));
+      await Promise.all([
+        scheduler?.stop(),
+        listener.then(() =>
+          withTimeout(
+            work.idle().then(() => true),
+            DRAIN_TIMEOUT_MS,
+            () => false,
+          ).then((drained) => {
+            if (!drained) log.warn(work.stats, 'stopped with work after acks still running');
+          }),
+        ),
+      ]);
       await ready.catch(() => {});
       await database.close();
       log.info('Star Drill stopped');
     },
+  };
+}
+
+/** `fn`'s answer, reused for `ms`: concurrent callers share one call. */
+function cachedFor<T>(ms: number, fn: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    const now = performance.now();
+    if (!last || now - last.at > ms) last = { at: now, value: fn() };
+    return last.value;
   };
 }

@@ -48,8 +48,14 @@ const envSchema = envObject.superRefine((env, ctx) => {
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * How Slack reaches the bot: signed HTTP requests to /slack/events, or Socket Mode (a WebSocket the bot opens
+ * with an app-level token, no public URL). Each mode carries exactly the secret it needs.
+ */
+export type SlackTransport = { kind: 'http'; signingSecret: string } | { kind: 'socket'; appToken: string };
+
 export interface Config {
-  slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  slack: { botToken: string; apiUrl?: string; transport: SlackTransport };
   port: number;
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
   logLevel: LogLevel;
@@ -65,16 +71,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
   if (dotenv) loadDotenv({ quiet: true });
   const e = parseOrThrow(envSchema, env);
   return {
-    slack: {
-      botToken: e.SLACK_BOT_TOKEN,
-      signingSecret: e.SLACK_SIGNING_SECRET,
-      appToken: e.SLACK_APP_TOKEN,
-      apiUrl: e.SLACK_API_URL,
-    },
+    slack: { botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL, transport: transportOf(e) },
     port: e.PORT,
     database: databaseConfig(e),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function transportOf(e: z.output<typeof envSchema>): SlackTransport {
+  if (e.SLACK_APP_TOKEN) return { kind: 'socket', appToken: e.SLACK_APP_TOKEN };
+  // The schema's refinement guarantees a signing secret when there is no app token.
+  if (!e.SLACK_SIGNING_SECRET)
+    throw new ConfigError('Invalid configuration: SLACK_SIGNING_SECRET is required');
+  return { kind: 'http', signingSecret: e.SLACK_SIGNING_SECRET };
 }
 
 /** For `npm run db:migrate`, which needs the database settings and nothing of Slack's. */

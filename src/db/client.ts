@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { withTimeout } from '../timeout.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
@@ -15,33 +16,69 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {
   db: Database;
-  /** Where the data is, for the start-up log line (the password is never shown). */
+  /** Where the data is, for the start-up log line (no password, no query string). */
   description: string;
   kind: 'postgres' | 'embedded';
-  /** Runs `fn` with a session-level advisory lock held on one connection (used by the migrator). */
-  withAdvisoryLock<T>(key: number, fn: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` (the migrator) on a connection of its own holding a session-level advisory lock. Not a pool
+   * connection: those give up on any query after 5 s, and a migration, or the wait for another replica's, may
+   * take longer. What a migration waits for instead is bounded by `lock_timeout`.
+   */
+  withMigrationLock<T>(key: number, fn: (db: Database) => Promise<T>): Promise<T>;
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config['database'], log: Logger): Promise<DatabaseHandle> {
-  return config.kind === 'postgres' ? openPostgres(config.url, log) : openEmbedded(config.dataDir);
+export interface OpenOptions {
+  /**
+   * The embedded database's data-directory lock was lost while held: another process may be writing the
+   * same files. The default stops this process at once (exit 1) rather than risk corrupting them.
+   */
+  onLockLost?: (err: Error) => void;
 }
 
-export function redactUrl(url: string): string {
+export async function openDatabase(
+  config: Config['database'],
+  log: Logger,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  if (config.kind === 'postgres') return openPostgres(config.url, log);
+  const onLockLost =
+    options.onLockLost ??
+    ((err: Error) => {
+      log.fatal(
+        { err, dataDir: config.dataDir },
+        'lost the lock on DATA_DIR: another process may be writing it; exiting',
+      );
+      process.exit(1);
+    });
+  return openEmbedded(config.dataDir, onLockLost);
+}
+
+/**
+ * `postgres://user@host:5432/db` for the logs: no password, and no query string, which may carry one too
+ * (`?password=`, `?sslpassword=`, `?sslkey=`).
+ */
+export function describeUrl(url: string): string {
   try {
     const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
+    const user = u.username ? `${u.username}@` : '';
+    return `${u.protocol}//${user}${u.host}${u.pathname}`;
   } catch {
     return 'postgres (unparseable URL)';
   }
 }
 
+/** A migration waiting this long for a table lock (held by a replica's long query) fails and is retried. */
+const MIGRATION_LOCK_TIMEOUT = '15s';
+
+/** Connections to a Postgres server per replica: the work after acks and the scheduler share them. */
+export const POOL_SIZE = 10;
+
 function openPostgres(url: string, log: Logger): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: POOL_SIZE,
     // Fail fast while the database is unreachable so Slack still gets its ack and a clear reply in time.
     connectionTimeoutMillis: 2_000,
     // Behind a network partition or a hung server a sent query never hears back, and the OS takes ~15 minutes
@@ -59,18 +96,18 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
-    description: `postgres ${redactUrl(url)}`,
-    async withAdvisoryLock(key, fn) {
-      const client = await pool.connect();
+    description: `postgres ${describeUrl(url)}`,
+    async withMigrationLock(key, fn) {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      client.on('error', (err) => log.warn({ err: err.message }, 'migration connection lost'));
+      await client.connect();
       try {
+        // Waits for a replica migrating right now, however long that takes; the session's end releases it.
         await client.query('SELECT pg_advisory_lock($1)', [key]);
-        try {
-          return await fn(drizzlePg({ client, schema }) as unknown as Database);
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [key]);
-        }
+        await client.query(`SET lock_timeout = '${MIGRATION_LOCK_TIMEOUT}'`);
+        return await fn(drizzlePg({ client, schema }) as unknown as Database);
       } finally {
-        client.release();
+        await client.end();
       }
     },
     ping: (timeoutMs) => ping(db, timeoutMs),
@@ -78,11 +115,11 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
   };
 }
 
-async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
+async function openEmbedded(dataDir: string, onLockLost: (err: Error) => void): Promise<DatabaseHandle> {
   const dir = path.resolve(dataDir);
   await mkdir(dir, { recursive: true });
   // PGlite is a single-process database: a second process on the same files would corrupt them.
-  const unlock = await lockDataDir(dir);
+  const unlock = await lockDataDir(dir, { onLost: onLockLost });
   // Loaded only here: the PGlite module costs ~40 MB of memory, which a bot on a Postgres server never needs.
   const [{ PGlite: Pglite }, { drizzle: drizzlePglite }] = await Promise.all([
     import('@electric-sql/pglite'),
@@ -102,7 +139,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
     db,
     kind: 'embedded',
     description: `embedded postgres (PGlite) in ${dir}`,
-    withAdvisoryLock<T>(_key: number, fn: (db: Database) => Promise<T>): Promise<T> {
+    withMigrationLock<T>(_key: number, fn: (db: Database) => Promise<T>): Promise<T> {
       const run = queue.then(() => fn(db));
       queue = run.catch(() => {});
       return run;
@@ -115,16 +152,10 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-async function ping(db: Database, timeoutMs = 2_000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([db.execute(sql`select 1`).then(() => true), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
+function ping(db: Database, timeoutMs = 2_000): Promise<boolean> {
+  const answered = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
+  return withTimeout(answered, timeoutMs, () => false);
 }

@@ -13,7 +13,7 @@ const MIGRATION_LOCK_KEY = 0x57a2d1;
  * second finds the work done instead of racing to create the same tables.
  */
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
-  await handle.withAdvisoryLock(MIGRATION_LOCK_KEY, async (db) => {
+  await handle.withMigrationLock(MIGRATION_LOCK_KEY, async (db) => {
     const migrate = handle.kind === 'postgres' ? migratePg : migratePglite;
     // Both migrators take the same folder; the cast bridges their driver-specific db types.
     await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });

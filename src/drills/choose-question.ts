@@ -1,3 +1,6 @@
+import type { QuestionBank } from '../bank/question-bank.ts';
+import type { Question, Topic } from '../bank/types.ts';
+
 /**
  * Which question (and topic) to drill next: the one asked least recently, so practice rotates through
  * everything before repeating, and the same question never comes twice in a row while others remain.
@@ -53,4 +56,25 @@ export function chooseQuestion<Q extends { id: string }>(questions: Q[], history
 /** The least recently drilled of `topicSlugs`; never-drilled topics first, in the given order. */
 export function chooseTopic(topicSlugs: string[], history: AskedBefore[]): string {
   return leastRecent(topicSlugs, history, (h) => h.topicSlug);
+}
+
+/**
+ * The drill to send: the least recently drilled of the allowed topics (all when none is allowed, or none of
+ * the allowed slugs exists any more), then that topic's least recently asked question. `history` is the
+ * user's, newest first.
+ */
+export function chooseFromHistory(
+  bank: Pick<QuestionBank, 'topic' | 'topics'>,
+  topicSlugs: readonly string[],
+  history: readonly AskedBefore[],
+): { topic: Topic; question: Question } {
+  const allowed = topicSlugs.filter((slug) => bank.topic(slug));
+  const slugs = allowed.length > 0 ? allowed : bank.topics.map((t) => t.slug);
+  const topic = bank.topic(chooseTopic(slugs, [...history]));
+  if (!topic) throw new Error('the question bank has no topic to drill');
+  const question = chooseQuestion(
+    topic.questions,
+    history.filter((h) => h.topicSlug === topic.slug),
+  );
+  return { topic, question };
 }

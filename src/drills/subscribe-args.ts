@@ -20,7 +20,12 @@ export interface SubscribeArgs {
 export type SubscribeArgsResult = { ok: true; value: SubscribeArgs } | { ok: false; error: string };
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
-const DAY_WORDS: Record<string, Days> = { daily: 'daily', weekdays: 'weekdays', weekday: 'weekdays' };
+// A Map, not an object literal: `constructor` or `__proto__` must not find Object.prototype's members.
+const DAY_WORDS = new Map<string, Days>([
+  ['daily', 'daily'],
+  ['weekdays', 'weekdays'],
+  ['weekday', 'weekdays'],
+]);
 
 /** `HH:MM` or `H:MM` on a 24-hour clock to minutes after midnight; null when it is not such a time. */
 export function parseClock(text: string): number | null {
@@ -96,7 +101,7 @@ export function parseSubscribeArgs(
       time = { token, minute };
       continue;
     }
-    const dayWord = DAY_WORDS[token.toLowerCase()];
+    const dayWord = DAY_WORDS.get(token.toLowerCase());
     if (dayWord) {
       if (days && days.value !== dayWord) {
         return fail(`Choose \`daily\` or \`weekdays\`, not both (\`${days.token}\` and \`${token}\`).`);

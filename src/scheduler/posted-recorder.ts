@@ -1,5 +1,7 @@
+import pRetry from 'p-retry';
 import type { Database } from '../db/client.ts';
 import { markDrillsPosted } from '../db/repositories/drills.ts';
+import type { Logger } from '../logger.ts';
 
 interface Pending {
   id: number;
@@ -7,6 +9,12 @@ interface Pending {
   messageTs: string;
   done: { resolve: () => void; reject: (err: unknown) => void };
 }
+
+/**
+ * The store of a group is one idempotent UPDATE, so a failed one is tried again before its posts count as
+ * failed: a failure would release them, and the next attempt, finding no ts, would post them a second time.
+ */
+const STORE_RETRIES = { retries: 4, factor: 2, minTimeout: 100, maxTimeout: 1_000 };
 
 /**
  * Stores the ts of posted drills with group commit: a post that comes back while a store is running waits
@@ -19,7 +27,10 @@ export class PostedRecorder {
   private pending: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+  ) {}
 
   record(id: number, channelId: string, messageTs: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -34,7 +45,14 @@ export class PostedRecorder {
       const batch = this.pending;
       this.pending = [];
       try {
-        await markDrillsPosted(this.db, batch);
+        await pRetry(() => markDrillsPosted(this.db, batch), {
+          ...STORE_RETRIES,
+          onFailedAttempt: ({ error, attemptNumber }) =>
+            this.log.warn(
+              { err: error, attempt: attemptNumber, drills: batch.length },
+              'storing posted ts failed; retrying',
+            ),
+        });
         for (const p of batch) p.done.resolve();
       } catch (err) {
         for (const p of batch) p.done.reject(err);

@@ -13,14 +13,22 @@ import type { Config } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
-import { guardNullBodies } from './null-body-guard.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
+import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
+import type { WorkQueue } from './work-queue.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
 class GatedApp extends App {
-  override async processEvent(event: ReceiverEvent): Promise<void> {
+  constructor(
+    options: ConstructorParameters<typeof App>[0],
+    private readonly work: WorkQueue,
+  ) {
+    super(options);
+  }
+
+  override processEvent(event: ReceiverEvent): Promise<void> {
     assertKnownPayload(event.body);
-    return super.processEvent(event);
+    return this.work.track(super.processEvent(event));
   }
 }
 
@@ -31,82 +39,78 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
+export interface Health {
+  status: 200 | 503;
+  body: Record<string, unknown>;
+}
+
 export interface SlackAppOptions {
   config: Config;
   ctx: BotContext;
-  /** Answers GET /healthz: true when the database answers. */
-  isHealthy: () => Promise<boolean>;
+  /** Answers GET /healthz. */
+  health: () => Promise<Health>;
   /** Runs the bot's auth.test once; Bolt then reuses the identity for every request. */
   authorize: Authorize<boolean>;
   hooks?: ListenerHooks;
 }
 
-export function createSlackApp({ config, ctx, isHealthy, authorize, hooks }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, ctx, health, authorize, hooks }: SlackAppOptions): SlackApp {
   const logger = boltLogger(ctx.log);
   const customRoutes: CustomRoute[] = [
     {
       path: '/healthz',
       method: ['GET'],
       handler: (_req, res) => {
-        void isHealthy().then((ok) => {
-          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok }));
+        void health().then(({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
         });
       },
     },
   ];
-  const socketMode = config.slack.appToken !== undefined;
-  let server: Server | undefined;
-  const receiver: Receiver = socketMode
-    ? new SocketModeReceiver({
-        appToken: config.slack.appToken as string,
-        logger,
-        customRoutes,
-        // clientOptions reach apps.connections.open, so Socket Mode also honours SLACK_API_URL.
-        installerOptions: {
-          port: config.port,
-          clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
-        },
-      })
-    : new HTTPReceiver({
-        signingSecret: config.slack.signingSecret as string,
-        endpoints: '/slack/events',
-        logger,
-        customRoutes,
-        processEventErrorHandler: async ({ error, response, logger: log }) => {
-          if (response.headersSent) return false;
-          const malformed = error instanceof MalformedRequestError;
-          if (malformed) log.warn(`refused a signed request: ${error.message}`);
-          else log.error(`request failed before ack: ${error.message}`);
-          response.writeHead(malformed ? 400 : 500);
-          response.end();
-          return false;
-        },
-      });
-  if (receiver instanceof HTTPReceiver) {
-    guardNullBodies(receiver, {
-      endpoint: '/slack/events',
-      signingSecret: config.slack.signingSecret as string,
+  const { transport } = config.slack;
+  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined;
+  let receiver: Receiver;
+  if (transport.kind === 'socket') {
+    receiver = new SocketModeReceiver({
+      appToken: transport.appToken,
       logger,
+      customRoutes,
+      // clientOptions reach apps.connections.open, so Socket Mode also honours SLACK_API_URL.
+      installerOptions: { port: config.port, clientOptions },
     });
+  } else {
+    const http = new HTTPReceiver({
+      signingSecret: transport.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      customRoutes,
+      bodyLimit: BODY_LIMIT_BYTES,
+      processEventErrorHandler: async ({ error, response, logger: log }) => {
+        if (response.headersSent) return false;
+        const malformed = error instanceof MalformedRequestError;
+        if (malformed) log.warn(`refused a signed request: ${error.message}`);
+        else log.error(`request failed before ack: ${error.message}`);
+        response.writeHead(malformed ? 400 : 500);
+        response.end();
+        return false;
+      },
+    });
+    gateRequests(http, { endpoint: '/slack/events', signingSecret: transport.signingSecret, logger });
+    receiver = http;
   }
 
-  const app = new GatedApp({
-    receiver,
-    authorize,
-    logger,
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined,
-  });
+  const app = new GatedApp({ receiver, authorize, logger, clientOptions }, ctx.work);
   registerListeners(app, ctx, hooks);
 
   return {
     app,
     async start() {
-      if (socketMode) {
+      if (transport.kind === 'socket') {
         await app.start();
         return config.port;
       }
-      server = (await app.start(config.port)) as Server;
+      const server = (await app.start(config.port)) as Server;
       return (server.address() as AddressInfo).port;
     },
     async stop() {
@@ -119,7 +123,7 @@ export function createSlackApp({ config, ctx, isHealthy, authorize, hooks }: Sla
 export function cachedAuthorize(ctx: Pick<BotContext, 'slack'>, botToken: string): Authorize<boolean> {
   let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | undefined;
   return async () => {
-    identity ??= ctx.slack.auth
+    identity ??= ctx.slack.interactive.auth
       .test()
       .then((r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }))
       .catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_ANSWER_DRILL, COMMAND, VIEW_STAR_ANSWER } from './ids.ts';
+import { ACTION_ANSWER_DRILL, COMMAND, VIEW_STAR_ANSWER } from '../views/ids.ts';
 
 /**
  * The shapes of what Slack sends that this bot acts on. Anything signed but not one of these is refused
@@ -22,6 +22,11 @@ export const answerClickSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id, team_id: id.optional() }),
   trigger_id: z.string().min(1).max(255),
+  /** Where the button is: a drill message's channel and ts. */
+  container: z
+    .object({ message_ts: z.string().max(64).optional(), channel_id: id.optional() })
+    .loose()
+    .optional(),
   actions: z
     .array(z.object({ action_id: z.literal(ACTION_ANSWER_DRILL), value: z.string().max(64) }))
     .length(1),

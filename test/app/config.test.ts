@@ -7,7 +7,11 @@ const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false })
 describe('loadConfig', () => {
   it('applies the documented defaults: HTTP mode, port 3000, embedded database in ./data, info logs', () => {
     expect(load(base)).toEqual({
-      slack: { botToken: 'xoxb-1-2-3', signingSecret: 'secret', appToken: undefined, apiUrl: undefined },
+      slack: {
+        botToken: 'xoxb-1-2-3',
+        apiUrl: undefined,
+        transport: { kind: 'http', signingSecret: 'secret' },
+      },
       port: 3000,
       database: { kind: 'embedded', dataDir: './data' },
       logLevel: 'info',
@@ -27,9 +31,8 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       slack: {
         botToken: 'xoxb-1-2-3',
-        signingSecret: 'secret',
-        appToken: 'xapp-1',
         apiUrl: 'http://127.0.0.1:9999/api/',
+        transport: { kind: 'socket', appToken: 'xapp-1' },
       },
       port: 8080,
       database: { kind: 'postgres', url: 'postgres://u:p@db:5432/star' },
@@ -39,7 +42,7 @@ describe('loadConfig', () => {
 
   it('Socket Mode needs no signing secret; empty values count as unset', () => {
     const config = load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DATABASE_URL: '', PORT: '' });
-    expect(config.slack.appToken).toBe('xapp-1');
+    expect(config.slack.transport).toEqual({ kind: 'socket', appToken: 'xapp-1' });
     expect(config.database.kind).toBe('embedded');
     expect(config.port).toBe(3000);
   });

@@ -62,7 +62,7 @@ describe('start-up', { timeout: 120_000 }, () => {
     await first.waitForLog(ready);
     const health = await fetch(`http://127.0.0.1:${line.port}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toEqual({ ok: true, database: 'ok' });
 
     // A second bot on the same files must refuse, never share them.
     const second = start({ DATA_DIR: dataDir });

@@ -45,6 +45,7 @@ describe('migrations', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       'answers',
+      'delivery_pauses',
       'drills',
       'processed_events',
       'subscriptions',

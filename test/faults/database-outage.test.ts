@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema/index.ts';
-import { VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
+import { VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,
   blocksText,

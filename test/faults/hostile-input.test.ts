@@ -35,7 +35,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills, processedEvents, subscriptions, users } from '../../src/db/schema/index.ts';
 import { STAR_PARTS, type StarAnswer } from '../../src/drills/star-answer.ts';
-import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
+import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,
   blocksText,
@@ -198,8 +198,8 @@ describe('request signatures', () => {
       const half = await t.standin.sendRaw(t.url, signed, FORM, { omit: true }, headers);
       expect(half.status).toBe(401);
     }
-    // Give a wrongly accepted request's follow-up work time to show itself.
-    await new Promise((r) => setTimeout(r, 200));
+    // A wrongly accepted request's follow-up work would be done by now.
+    await t.bot.idle();
     expect(await snapshot()).toEqual(before);
 
     // The control: the same requests, correctly signed, do what they are for.
@@ -896,14 +896,7 @@ describe('2,000 generated signed requests', () => {
   });
 });
 
-/** Waits until the bot has been quiet (no new Web API call) for 300 ms, at most 10 s. */
-async function settle() {
-  const deadline = performance.now() + 10_000;
-  let last = -1;
-  while (performance.now() < deadline) {
-    const n = t.standin.calls.length + t.standin.responses.length;
-    if (n === last) return;
-    last = n;
-    await new Promise((r) => setTimeout(r, 300));
-  }
+/** Waits until the bot has handled every request it received, including the work after each ack. */
+function settle() {
+  return t.bot.idle();
 }

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema/index.ts';
-import { ACTION_ANSWER_DRILL, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
+import { ACTION_ANSWER_DRILL, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,
   blocksText,
@@ -105,7 +105,7 @@ describe("another user's drills", () => {
       const { view } = await openModal(t, bob, target.channel, target.ts, target.drill.id);
       const shown = await t.standin.waitFor(() => (view()?.callback_id !== undefined ? view() : undefined));
       expect(shown.callback_id).not.toBe(VIEW_STAR_ANSWER);
-      expect(blocksText(shown.blocks)).toMatch(/belongs to someone else|no longer exists/);
+      expect(blocksText(shown.blocks)).toMatch(/not available to you/);
 
       // B's own button, its value swapped for A's id in every spelling.
       for (const value of spellings(target.drill.id)) {
@@ -177,7 +177,7 @@ describe("another user's drills", () => {
       const listed = await t.standin.waitFor(() => t.standin.responses.slice(before)[0]);
       const shown = blocksText(listed.body);
       expect(shown, args).toContain(bobOwn.drill.questionText.slice(0, 40));
-      expect(shown).not.toContain('answered :white'); // Bob answered nothing
+      expect(shown).not.toContain(':white_check_mark: answered'); // Bob answered nothing
       expect((shown.match(/not answered yet/g) ?? []).length, args).toBe(1);
       expectNothingOfAlice(shown);
     }

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
-import { VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
+import { VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,
   blocksText,

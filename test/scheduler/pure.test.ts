@@ -1,11 +1,12 @@
-// The scheduler's pure rules: which Slack errors end a subscription, when a skip is still ahead, and how the
-// replies write a delivery in the subscriber's zone.
+// The scheduler's pure rules: what a Slack error means, what becomes of a failed delivery, when a skip is still
+// ahead, and how the replies write a delivery in the subscriber's zone.
 
-import { ErrorCode } from '@slack/web-api';
+import { ErrorCode, WebAPIRateLimitedError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { pendingSkip, scheduleOf } from '../../src/scheduler/next-delivery.ts';
-import { PERMANENT_SLACK_ERRORS, permanentSlackError } from '../../src/scheduler/slack-client.ts';
-import { deliveryLabel, scheduleLabel } from '../../src/slack/views/subscription-replies.ts';
+import { pendingSkip, scheduleOf } from '../../src/drills/stored-schedule.ts';
+import { fateOf, retryBackoffMs } from '../../src/scheduler/failure-policy.ts';
+import { classifySlackError } from '../../src/slack-api/errors.ts';
+import { deliveryLabel, scheduleLabel } from '../../src/views/subscription-replies.ts';
 
 const platformError = (error: string) =>
   Object.assign(new Error(`An API error occurred: ${error}`), {
@@ -13,25 +14,80 @@ const platformError = (error: string) =>
     data: { ok: false, error },
   });
 
-describe('permanentSlackError', () => {
-  it.each([...PERMANENT_SLACK_ERRORS])('treats %s as permanent', (error) => {
-    expect(permanentSlackError(platformError(error))).toBe(error);
+describe('classifySlackError', () => {
+  // Written out here, not read from the module's own sets: the test states what each code must mean.
+  it.each([
+    'invalid_auth',
+    'not_authed',
+    'account_inactive',
+    'token_revoked',
+    'token_expired',
+    'team_disabled',
+    'missing_scope',
+  ])('%s is about the bot’s token, not the subscriber', (error) => {
+    expect(classifySlackError(platformError(error))).toEqual({ kind: 'token', code: error });
   });
 
-  it.each(['internal_error', 'fatal_error', 'invalid_blocks', 'invalid_auth', 'ratelimited'])(
-    'retries %s: it may heal, or it is the bot’s fault rather than the subscriber’s',
+  it.each(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'channel_not_found'])(
+    '%s is about the one recipient',
     (error) => {
-      expect(permanentSlackError(platformError(error))).toBeNull();
+      expect(classifySlackError(platformError(error))).toEqual({ kind: 'recipient', code: error });
     },
   );
 
-  it('retries HTTP and network errors', () => {
-    expect(permanentSlackError(Object.assign(new Error('503'), { code: ErrorCode.HTTPError }))).toBeNull();
-    expect(
-      permanentSlackError(Object.assign(new Error('reset'), { code: ErrorCode.RequestError })),
-    ).toBeNull();
-    expect(permanentSlackError(new Error('user_not_found'))).toBeNull();
-    expect(permanentSlackError(undefined)).toBeNull();
+  it.each(['internal_error', 'fatal_error', 'invalid_blocks', 'msg_too_long', 'ratelimited'])(
+    '%s may heal (or is the bot’s own mistake): transient',
+    (error) => {
+      expect(classifySlackError(platformError(error))).toEqual({ kind: 'transient', code: error });
+    },
+  );
+
+  it('reads a rejected rate-limited call’s Retry-After', () => {
+    expect(classifySlackError(new WebAPIRateLimitedError(12))).toEqual({
+      kind: 'rate_limited',
+      retryAfterMs: 12_000,
+    });
+  });
+
+  it('treats HTTP, network and unknown errors as transient', () => {
+    expect(classifySlackError(Object.assign(new Error('503'), { code: ErrorCode.HTTPError }))).toEqual({
+      kind: 'transient',
+    });
+    expect(classifySlackError(Object.assign(new Error('reset'), { code: ErrorCode.RequestError }))).toEqual({
+      kind: 'transient',
+    });
+    // A message that happens to name a code is not Slack saying it.
+    expect(classifySlackError(new Error('user_not_found'))).toEqual({ kind: 'transient' });
+    expect(classifySlackError(undefined)).toEqual({ kind: 'transient' });
+  });
+});
+
+describe('fateOf, the failure policy', () => {
+  const now = new Date('2026-03-10T09:00:00Z');
+  const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+
+  it.each([
+    [{ kind: 'recipient', code: 'user_not_found' }, 0, { kind: 'stop', reason: 'user_not_found' }],
+    [{ kind: 'token', code: 'account_inactive' }, 3, { kind: 'pause', reason: 'account_inactive' }],
+    [{ kind: 'transient' }, 0, { kind: 'retry', at: minutes(1), attempts: 1 }],
+    [{ kind: 'transient', code: 'internal_error' }, 1, { kind: 'retry', at: minutes(2), attempts: 2 }],
+    [{ kind: 'transient' }, 3, { kind: 'retry', at: minutes(8), attempts: 4 }],
+    [{ kind: 'transient' }, 9, { kind: 'retry', at: minutes(30), attempts: 10 }],
+    // A Retry-After longer than the backoff wins; a shorter one does not shorten it.
+    [{ kind: 'rate_limited', retryAfterMs: 5 * 60_000 }, 0, { kind: 'retry', at: minutes(5), attempts: 1 }],
+    [{ kind: 'rate_limited', retryAfterMs: 1_000 }, 1, { kind: 'retry', at: minutes(2), attempts: 2 }],
+  ] as const)('%j after %i attempts: %j', (failure, attempts, fate) => {
+    expect(fateOf(failure, attempts, now)).toEqual(fate);
+  });
+
+  it('never deactivates a subscription for a token error, whatever the attempts', () => {
+    for (let attempts = 0; attempts < 50; attempts++) {
+      expect(fateOf({ kind: 'token', code: 'token_revoked' }, attempts, now).kind).toBe('pause');
+    }
+  });
+
+  it('backs off 1, 2, 4 ... minutes, at most 30', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryBackoffMs(n) / 60_000)).toEqual([1, 2, 4, 8, 16, 30, 30]);
   });
 });
 

@@ -1,13 +1,12 @@
 // The scheduler's tick on a real database (PGlite, or the Postgres server when DATABASE_URL is set) with the
 // Slack stand-in, at fixed instants: nothing here waits for the wall clock.
 
-import { setTimeout as delay } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { insertScheduledDrill, markDrillPosted } from '../../src/db/repositories/drills.ts';
 import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
-import { drills, processedEvents, subscriptions } from '../../src/db/schema/index.ts';
+import { deliveryPauses, drills, processedEvents, subscriptions } from '../../src/db/schema/index.ts';
 import type { SlackStandin } from '../support/slack-standin.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { FixedClock, makeScheduler, openMigrated, seedSubscriber, startStandin } from './support.ts';
@@ -30,7 +29,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await handle.db.execute(sql`truncate users, subscriptions, drills, answers cascade`);
+  await handle.db.execute(sql`truncate users, subscriptions, drills, answers, delivery_pauses cascade`);
   standin.clearCalls();
   standin.clearIntercepts();
 });
@@ -126,8 +125,8 @@ describe('a tick', () => {
   });
 
   it('draws from the subscription’s topics', async () => {
-    const { scheduler: s, ctx } = await makeScheduler({ db: handle, standin, clock });
-    const topic = ctx.bank.topics[2];
+    const { scheduler: s, deps } = await makeScheduler({ db: handle, standin, clock });
+    const topic = deps.bank.topics[2];
     await seedSubscriber(handle, { userId: 'UTOPIC', topics: [topic?.slug ?? ''] }, SEEDED);
     await s.tick(at('2026-03-10T09:00:00Z'));
     expect(await drillsOf('UTOPIC')).toMatchObject([{ topicSlug: topic?.slug }]);
@@ -135,22 +134,22 @@ describe('a tick', () => {
 });
 
 describe('Slack errors', () => {
-  it('deactivates the subscription on an error that will not heal, and logs it', async () => {
+  it('deactivates the subscription when Slack says this user can never get a DM, and logs it', async () => {
     await seedSubscriber(handle, { userId: 'UGONE' }, SEEDED);
     await seedSubscriber(handle, { userId: 'UFINE' }, SEEDED);
     standin.intercept('chat.postMessage', ({ args }) =>
-      args.channel === 'UGONE' ? { error: 'account_inactive' } : undefined,
+      args.channel === 'UGONE' ? { error: 'user_not_found' } : undefined,
     );
     const { scheduler: s, logs } = await makeScheduler({ db: handle, standin, clock });
 
     expect(await s.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, delivered: 1, deactivated: 1 });
     expect(await subscriptionOf('UGONE')).toMatchObject({
       active: false,
-      deactivatedReason: 'account_inactive',
+      deactivatedReason: 'user_not_found',
       nextDueAt: null,
       claimedBy: null,
     });
-    expect(logs.find(/deactivated/)[0]).toMatchObject({ user: 'UGONE', reason: 'account_inactive' });
+    expect(logs.find(/deactivated/)[0]).toMatchObject({ user: 'UGONE', reason: 'user_not_found' });
     expect(await s.tick(at('2026-03-11T09:00:00Z'))).toEqual({ ...none, delivered: 1 });
     expect(standin.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UGONE')).toHaveLength(1);
   });
@@ -166,7 +165,8 @@ describe('Slack errors', () => {
     expect(standin.count('chat.postMessage')).toBe(7);
     expect(await subscriptionOf('UFLAKY')).toMatchObject({
       claimedBy: null,
-      claimedUntil: at('2026-03-10T09:01:00Z'),
+      claimedUntil: null,
+      retryAt: at('2026-03-10T09:01:00Z'),
       deliveryAttempts: 1,
       nextDueDate: '2026-03-10',
     });
@@ -177,6 +177,59 @@ describe('Slack errors', () => {
     expect(await drillsOf('UFLAKY')).toHaveLength(1);
     expect(dmOf('UFLAKY')).toHaveLength(1);
     expect(await subscriptionOf('UFLAKY')).toMatchObject({ deliveryAttempts: 0, nextDueDate: '2026-03-11' });
+  });
+});
+
+describe('Slack refusing the bot token', () => {
+  const pauseRow = async () => {
+    const [row] = await handle.db.select().from(deliveryPauses);
+    return row;
+  };
+  const runOut = () =>
+    handle.db.update(deliveryPauses).set({ pausedUntil: sql`now() - interval '1 second'` });
+
+  it('pauses delivery for everyone and deactivates no one, with one alert across replicas; a working token resumes it', async () => {
+    const ids = ['UTOKEN1', 'UTOKEN2', 'UTOKEN3'];
+    for (const userId of ids) await seedSubscriber(handle, { userId }, SEEDED);
+    standin.intercept('chat.postMessage', () => ({ error: 'account_inactive' }));
+    const a = await makeScheduler({ db: handle, standin, clock }, { concurrency: 1, replicaId: 'a' });
+
+    // The first refused post pauses the rest: they go back untouched, no attempt counted against anyone.
+    expect(await a.scheduler.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, released: 3 });
+    expect(standin.count('chat.postMessage')).toBe(1);
+    for (const userId of ids) {
+      expect(await subscriptionOf(userId)).toMatchObject({
+        active: true,
+        deactivatedReason: null,
+        deliveryAttempts: 0,
+        retryAt: null,
+        claimedBy: null,
+        nextDueDate: '2026-03-10',
+      });
+    }
+    expect(await pauseRow()).toMatchObject({ scope: 'bot-token', reason: 'account_inactive', failures: 1 });
+
+    // Another replica ticking meanwhile posts nothing and does not alert again.
+    const b = await makeScheduler({ db: handle, standin, clock }, { replicaId: 'b' });
+    expect(await b.scheduler.tick(at('2026-03-10T09:01:00Z'))).toEqual(none);
+    expect(standin.count('chat.postMessage')).toBe(1);
+
+    // The pause runs out: one replica asks Slack about the token first. Still refused: paused for longer.
+    standin.intercept('auth.test', () => ({ error: 'token_revoked' }));
+    await runOut();
+    expect(await a.scheduler.tick(at('2026-03-10T09:02:00Z'))).toEqual(none);
+    expect(standin.count('chat.postMessage')).toBe(1);
+    expect(await pauseRow()).toMatchObject({ reason: 'token_revoked', failures: 2 });
+
+    // Fixed (reinstalled): the next check finds the token working, and the day's drills go out.
+    standin.clearIntercepts();
+    await runOut();
+    expect(await b.scheduler.tick(at('2026-03-10T09:03:00Z'))).toEqual({ ...none, delivered: 3 });
+    expect(await pauseRow()).toBeUndefined();
+    for (const userId of ids) expect(dmOf(userId)).toHaveLength(1);
+    const alerts = [...a.logs.lines, ...b.logs.lines].filter((l) => l.alert === 'slack_token_refused');
+    expect(alerts).toHaveLength(1);
+    expect(b.logs.find(/works again/)).toHaveLength(1);
   });
 });
 
@@ -227,14 +280,18 @@ describe('after a replica died', () => {
       subscriptionId: sub.id,
       localDate: '2026-03-10',
     });
-    await handle.db
-      .update(subscriptions)
-      .set({ claimedBy: 'dead-replica', claimedUntil: at('2026-03-10T09:05:00Z') })
-      .where(eq(subscriptions.id, sub.id));
+    // Leases run on the database's clock, whatever instant the scheduler's clock stands at.
+    const leaseEnds = (until: ReturnType<typeof sql>) =>
+      handle.db
+        .update(subscriptions)
+        .set({ claimedBy: 'dead-replica', claimedUntil: until })
+        .where(eq(subscriptions.id, sub.id));
+    await leaseEnds(sql`now() + interval '1 hour'`);
     const s = await scheduler();
 
     expect(await s.tick(at('2026-03-10T09:05:00Z'))).toEqual(none);
-    expect(await s.tick(at('2026-03-10T09:05:01Z'))).toEqual({ ...none, delivered: 1 });
+    await leaseEnds(sql`now() - interval '1 second'`);
+    expect(await s.tick(at('2026-03-10T09:05:00Z'))).toEqual({ ...none, delivered: 1 });
     const [message] = dmOf('UHALF');
     expect(message?.text).toContain('stop halfway');
     expect(await drillsOf('UHALF')).toMatchObject([{ id: drill.id, messageTs: message?.ts }]);
@@ -333,9 +390,14 @@ describe('start and stop', () => {
     for (const userId of ['USTOP1', 'USTOP2', 'USTOP3']) await seedSubscriber(handle, { userId }, SEEDED);
     standin.intercept('chat.postMessage', () => ({ delayMs: 300 }));
     const s = await scheduler({ concurrency: 1 });
-    const ticking = s.tick(at('2026-03-10T09:00:00Z'));
+    let settled = false;
+    const ticking = s.tick(at('2026-03-10T09:00:00Z')).finally(() => {
+      settled = true;
+    });
     await standin.waitFor(() => standin.count('chat.postMessage') > 0);
     await s.stop();
+    // stop() returned only after the tick: the post in flight and its ts are stored.
+    expect(settled).toBe(true);
     const counts = await ticking;
     expect(counts).toEqual({ ...none, delivered: 1, released: 2 });
     const rows = await handle.db.select().from(subscriptions);
@@ -353,6 +415,7 @@ describe('start and stop', () => {
     const started = performance.now();
     await s.stop();
     expect(performance.now() - started).toBeLessThan(1_000);
-    await delay(2_100); // let the post finish before the next test truncates the tables
+    // The post goes on after stop() gave up waiting; it must end before the next test empties the tables.
+    await s.idle();
   });
 });

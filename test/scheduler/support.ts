@@ -6,15 +6,15 @@ import type { QuestionBank } from '../../src/bank/question-bank.ts';
 import { CONTENT_DIR } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { LogLevel } from '../../src/config.ts';
-import type { BotContext } from '../../src/context.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
 import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { ensureUser } from '../../src/db/repositories/users.ts';
+import { TokenWatch } from '../../src/delivery/token-watch.ts';
 import { type Days, firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
 import { createLogger } from '../../src/logger.ts';
-import { Scheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
-import { createSchedulerSlackClient } from '../../src/scheduler/slack-client.ts';
+import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
+import { createSlackClients } from '../../src/slack-api/clients.ts';
 import { type SlackStandin, startSlackStandin } from '../support/slack-standin.ts';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../support/test-bot.ts';
 
@@ -42,21 +42,32 @@ export async function openMigrated(config: Parameters<typeof openDatabase>[0]): 
 
 let bank: Promise<QuestionBank> | undefined;
 
-/** A Scheduler as the bot builds it (its own WebClient via the factory), on the given database and stand-in. */
+/**
+ * A Scheduler as the bot builds it (its own WebClient from the clients factory, a TokenWatch), on the given
+ * database and stand-in, ticking on `clock`.
+ */
 export async function makeScheduler(
   p: { db: DatabaseHandle; standin: SlackStandin; clock: Clock; logs?: LogCapture; logLevel?: LogLevel },
   options: SchedulerOptions = {},
-): Promise<{ scheduler: Scheduler; ctx: BotContext; logs: LogCapture }> {
+): Promise<{ scheduler: Scheduler; deps: SchedulerDeps; logs: LogCapture }> {
   bank ??= loadQuestionBank(CONTENT_DIR);
   const logs = p.logs ?? new LogCapture();
   const log = createLogger(p.logLevel ?? 'debug', logs);
-  const slack = createSchedulerSlackClient(
-    { botToken: BOT_TOKEN, apiUrl: p.standin.apiUrl },
+  const { scheduler: slack } = createSlackClients({
+    botToken: BOT_TOKEN,
+    apiUrl: p.standin.apiUrl,
     log,
-    FAST_RETRIES,
-  );
-  const ctx: BotContext = { db: p.db.db, bank: await bank, slack, log, clock: p.clock };
-  return { scheduler: new Scheduler(ctx, { cron: false, ...options }), ctx, logs };
+    schedulerRetries: FAST_RETRIES,
+  });
+  const deps: SchedulerDeps = {
+    db: p.db.db,
+    bank: await bank,
+    slack,
+    log,
+    tokens: new TokenWatch(p.db.db, log, () => slack.auth.test()),
+    clock: p.clock,
+  };
+  return { scheduler: new Scheduler(deps, { cron: false, ...options }), deps, logs };
 }
 
 export interface Subscriber {

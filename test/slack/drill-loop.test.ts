@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
 import { STAR_PARTS } from '../../src/drills/star-answer.ts';
-import { ACTION_ANSWER_DRILL, VIEW_STAR_ANSWER } from '../../src/slack/ids.ts';
+import { ACTION_ANSWER_DRILL, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import * as drive from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
@@ -165,8 +165,8 @@ describe('the drill loop', () => {
     const dm = t.standin.dmChannelFor(userId);
     const responsesBefore = t.standin.responses.length;
     await requestDrill(userId, 'random', dm);
-    // Give a wrongly sent ephemeral time to arrive: the drill post happens after the respond would.
-    await new Promise((r) => setTimeout(r, 200));
+    // The command's work after its ack is finished: a wrongly sent ephemeral would be here by now.
+    await t.bot.idle();
     expect(t.standin.responses.slice(responsesBefore).filter((r) => r.url.includes(userId))).toHaveLength(0);
     expect(t.standin.responses.length).toBe(responsesBefore);
   });
@@ -219,7 +219,7 @@ describe('answer validation and ownership', () => {
     const reply = await rawSubmission(viewId, intruder, answerOf('x'));
     const body = reply.json as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
-    expect(Object.values(body.errors).join(' ')).toMatch(/belongs to someone else/);
+    expect(Object.values(body.errors).join(' ')).toMatch(/not available to you.*Nothing was saved/);
     expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id))).toHaveLength(0);
     expect(repliesTo(channel, ts)).toHaveLength(0);
   });
@@ -236,8 +236,8 @@ describe('answer validation and ownership', () => {
     const c = await rawSubmission(viewId, userId, answer);
     for (const r of [a, b, c]) expect(r.status).toBe(200);
     for (const r of [a, b, c]) expect(r.body).toBe('');
-    await t.standin.waitFor(() => repliesTo(channel, ts).length > 0);
-    await new Promise((r) => setTimeout(r, 300));
+    // Everything the three submissions left to do after their acks is done: then count.
+    await t.bot.idle();
     expect(repliesTo(channel, ts)).toHaveLength(1);
     expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id))).toHaveLength(1);
   });
@@ -271,7 +271,7 @@ describe('answer validation and ownership', () => {
     expect(row).toMatchObject(edited);
     expect(row?.createdAt.getTime()).toBe(saved?.createdAt.getTime());
     expect(row?.updatedAt.getTime()).toBeGreaterThan(saved?.updatedAt.getTime() ?? 0);
-    await new Promise((r) => setTimeout(r, 300));
+    await t.bot.idle();
     expect(repliesTo(channel, ts)).toHaveLength(1);
   });
 
@@ -297,14 +297,21 @@ describe('answer validation and ownership', () => {
     expect(row?.situation).toBe(answer.situation);
   });
 
-  it("a click on another user's drill opens a notice, never their question", async () => {
+  it("a click on another user's drill opens a notice, never their question, worded as for a missing drill", async () => {
     const owner = newUser();
     const intruder = newUser();
     const { channel, ts, drill } = await requestDrill(owner, 'random');
     const { view } = await openModal(intruder, channel, ts, drill.id);
     expect(view.callback_id).not.toBe(VIEW_STAR_ANSWER);
-    expect(blocksText(view.blocks)).toMatch(/belongs to someone else/);
+    expect(blocksText(view.blocks)).toMatch(/not available to you/);
     expect(blocksText(view.blocks)).not.toContain(drill.questionText);
+
+    // A drill that does not exist reads exactly the same: probing ids tells nothing about other people's.
+    const gone = await openModal(owner, channel, ts, drill.id);
+    await t.bot.ctx.db.delete(drills).where(eq(drills.id, drill.id));
+    const missing = await openModal(owner, channel, ts, drill.id);
+    expect(gone.view.callback_id).toBe(VIEW_STAR_ANSWER);
+    expect(missing.view.blocks).toEqual(view.blocks);
   });
 });
 
@@ -332,7 +339,7 @@ describe('/star history', () => {
     const shown = blocksText(list.body);
     expect(shown).toContain('Your last 10 drills');
     // The answered first drill is the 11th most recent: it fell off the list.
-    expect(shown).not.toContain('answered :white');
+    expect(shown).not.toContain(':white_check_mark: answered');
     expect((shown.match(/not answered yet/g) ?? []).length).toBe(10);
   });
 });

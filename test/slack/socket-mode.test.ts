@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
-import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/slack/ids.ts';
+import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
 import { type SlackStandin, SOCKET_MODE, startSlackStandin } from '../support/slack-standin.ts';
 import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
 import { createTestDatabase } from '../support/test-database.ts';
@@ -34,7 +34,11 @@ beforeAll(async () => {
     standin,
     database,
     bot: {
-      config: { ...config, port, slack: { ...config.slack, signingSecret: undefined, appToken: APP_TOKEN } },
+      config: {
+        ...config,
+        port,
+        slack: { ...config.slack, transport: { kind: 'socket', appToken: APP_TOKEN } },
+      },
     },
   });
   await standin.waitFor(() => standin.socketMode.connected, { timeoutMs: 10_000 });

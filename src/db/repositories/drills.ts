@@ -250,3 +250,33 @@ export async function releaseFeedback(db: Database, id: number): Promise<void> {
 export async function deleteDrill(db: Database, id: number): Promise<void> {
   await db.delete(drills).where(eq(drills.id, id));
 }
+
+/** Drills the user asked for (not scheduled ones) in the last `seconds`, on the database's clock. */
+export async function countRecentOnDemandDrills(
+  db: Database,
+  userId: string,
+  seconds: number,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(drills)
+    .where(
+      and(
+        eq(drills.userId, userId),
+        eq(drills.source, 'on_demand'),
+        sql`${drills.createdAt} > now() - make_interval(secs => ${seconds})`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * A drill posted whose message ts could not be stored at the time: the first click on its button tells
+ * where it is (only a drill that has no ts yet is completed this way).
+ */
+export async function completeDrillPost(db: Database, id: number, channelId: string, messageTs: string) {
+  await db
+    .update(drills)
+    .set({ channelId, messageTs, postedAt: sql`coalesce(${drills.postedAt}, now())` })
+    .where(and(eq(drills.id, id), isNull(drills.messageTs)));
+}

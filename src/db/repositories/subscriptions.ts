@@ -20,13 +20,10 @@ const heldBy = (id: number, replicaId: string) =>
   and(eq(subscriptions.id, id), eq(subscriptions.claimedBy, replicaId));
 
 /**
- * A user changed their settings: forget the retry backoff of a failed delivery (claimed_by is null, the
- * delay is in claimed_until), so the new schedule applies at once; a claim a replica holds right now stays.
+ * A user changed their settings: forget the retry backoff of a failed delivery, so the new schedule applies
+ * at once; a claim a replica holds right now stays.
  */
-const clearBackoff = {
-  claimedUntil: sql`case when ${subscriptions.claimedBy} is null then null else ${subscriptions.claimedUntil} end`,
-  deliveryAttempts: 0,
-};
+const clearBackoff = { retryAt: null, deliveryAttempts: 0 };
 
 export async function findSubscription(
   db: Database,
@@ -123,10 +120,10 @@ export async function hasScheduledDrill(db: Database, userId: string, localDate:
 }
 
 export interface ClaimRequest {
-  /** Rows due at this instant are taken, unless another replica's lease on them is still running. */
+  /** Rows due at this instant (the scheduler's clock) are taken, unless a lease on them is still running. */
   now: Date;
-  /** The end of this replica's lease on the rows it takes. */
-  leaseUntil: Date;
+  /** How long this replica's lease on the rows it takes lasts, from the database's `now()`. */
+  leaseMs: number;
   replicaId: string;
   limit: number;
 }
@@ -136,7 +133,8 @@ export interface ClaimRequest {
  * select walks the partial index on next_due_at (active rows only), so a tick with nothing due costs the same
  * at any number of subscribers; SKIP LOCKED lets replicas ticking at the same moment take disjoint rows
  * instead of waiting on each other, and the lease (claimed_until) keeps a row from being taken again while
- * its delivery runs. A lease that expired belongs to a replica that died: the row is due again.
+ * its delivery runs. A lease that expired belongs to a replica that died: the row is due again. Leases are
+ * set and compared on the database's clock, so replicas whose clocks disagree still agree on them.
  */
 export function claimDueSubscriptions(db: Database, c: ClaimRequest): Promise<SubscriptionWithZone[]> {
   return claimQuery(db, c);
@@ -151,7 +149,8 @@ export function claimQuery(db: Database, c: ClaimRequest) {
       and(
         sql`${subscriptions.active}`,
         lte(subscriptions.nextDueAt, c.now),
-        or(isNull(subscriptions.claimedUntil), lt(subscriptions.claimedUntil, c.now)),
+        or(isNull(subscriptions.retryAt), lte(subscriptions.retryAt, c.now)),
+        or(isNull(subscriptions.claimedUntil), lt(subscriptions.claimedUntil, sql`now()`)),
       ),
     )
     .orderBy(asc(subscriptions.nextDueAt))
@@ -159,7 +158,10 @@ export function claimQuery(db: Database, c: ClaimRequest) {
     .for('update', { of: subscriptions, skipLocked: true });
   return db
     .update(subscriptions)
-    .set({ claimedUntil: c.leaseUntil, claimedBy: c.replicaId })
+    .set({
+      claimedUntil: sql`now() + make_interval(secs => ${c.leaseMs / 1000})`,
+      claimedBy: c.replicaId,
+    })
     .from(users)
     .where(and(inArray(subscriptions.id, due), eq(users.id, subscriptions.userId)))
     .returning(withZone);
@@ -208,7 +210,7 @@ export async function advanceSubscriptions(
     await tx.execute(sql`
       update ${subscriptions} as s
       set next_due_at = v.due, next_due_date = v.day,
-          claimed_until = null, claimed_by = null, delivery_attempts = 0
+          claimed_until = null, claimed_by = null, delivery_attempts = 0, retry_at = null
       from unnest(${sql.param(ids)}::int[], ${sql.param(dues)}::timestamptz[], ${sql.param(dates)}::date[])
         as v(id, due, day)
       where s.id = v.id`);
@@ -218,7 +220,8 @@ export async function advanceSubscriptions(
 
 /**
  * Gives a claim back without advancing. With `retryAt`, a failed delivery: the row is not taken again before
- * that instant and the attempt is counted; without, the delivery never started (the replica is stopping).
+ * that instant and the attempt is counted; without, the delivery never started (the replica is stopping, or
+ * delivery is paused) and nothing counts against the subscriber.
  */
 export async function releaseClaim(
   db: Database,
@@ -229,9 +232,9 @@ export async function releaseClaim(
   await db
     .update(subscriptions)
     .set({
-      claimedUntil: retryAt ?? null,
+      claimedUntil: null,
       claimedBy: null,
-      ...(retryAt ? { deliveryAttempts: sql`${subscriptions.deliveryAttempts} + 1` } : {}),
+      ...(retryAt ? { retryAt, deliveryAttempts: sql`${subscriptions.deliveryAttempts} + 1` } : {}),
     })
     .where(heldBy(id, replicaId));
 }
@@ -252,6 +255,7 @@ export async function deactivateSubscription(
       nextDueDate: null,
       claimedUntil: null,
       claimedBy: null,
+      retryAt: null,
       updatedAt: sql`now()`,
     })
     .where(heldBy(id, replicaId))

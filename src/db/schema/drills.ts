@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant } from './columns.ts';
 import { subscriptions } from './subscriptions.ts';
 import { users } from './users.ts';
@@ -34,6 +34,8 @@ export const drills = pgTable(
     // The last guard of "exactly one scheduled drill per user per local day".
     uniqueIndex('drills_user_local_date_uq').on(t.userId, t.localDate).where(sql`${t.source} = 'scheduled'`),
     index('drills_user_created_idx').on(t.userId, t.createdAt.desc()),
+    check('drills_source_check', sql`${t.source} in ('on_demand', 'scheduled')`),
+    check('drills_local_date_check', sql`(${t.source} = 'scheduled') = (${t.localDate} is not null)`),
   ],
 );
 

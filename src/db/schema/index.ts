@@ -1,4 +1,5 @@
 export * from './answers.ts';
+export * from './delivery-pauses.ts';
 export * from './drills.ts';
 export * from './processed-events.ts';
 export * from './subscriptions.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, serial, smallint, text } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, serial, smallint, text } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns.ts';
 import { users } from './users.ts';
 
@@ -29,16 +29,26 @@ export const subscriptions = pgTable(
     nextDueAt: instant('next_due_at'),
     /** Local date (in the user's zone) of the delivery `next_due_at` stands for. */
     nextDueDate: date('next_due_date', { mode: 'string' }),
-    /** Lease of the replica delivering it now; an expired lease may be taken by another replica. */
+    /**
+     * Lease of the replica delivering it now, on the database's clock (every replica compares it with the same
+     * `now()`); an expired lease may be taken by another replica.
+     */
     claimedUntil: instant('claimed_until'),
     claimedBy: text('claimed_by'),
     /** Why the subscription stopped by itself (e.g. Slack's account_inactive), for the logs and `status`. */
     deactivatedReason: text('deactivated_reason'),
     deliveryAttempts: integer('delivery_attempts').notNull().default(0),
+    /** After a failed delivery: not taken again before this instant (the backoff), on the scheduler's clock. */
+    retryAt: instant('retry_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('subscriptions_due_idx').on(t.nextDueAt).where(sql`${t.active}`)],
+  (t) => [
+    index('subscriptions_due_idx').on(t.nextDueAt).where(sql`${t.active}`),
+    // The column's TypeScript enum is not enforced by Postgres: a bad value must fail at the write, not at a tick.
+    check('subscriptions_days_check', sql`${t.days} in ('daily', 'weekdays')`),
+    check('subscriptions_minute_of_day_check', sql`${t.minuteOfDay} between 0 and 1439`),
+  ],
 );
 
 export type Subscription = typeof subscriptions.$inferSelect;

@@ -14,7 +14,7 @@ export function parseDrillId(raw: string | undefined): number | undefined {
   return id > 0 ? id : undefined;
 }
 
-/** Loads a drill for the user who asked; another user's drill is reported, never returned. */
+/** Loads a drill for the user who asked; another user's drill is reported (for the logs), never returned. */
 export async function drillForUser(
   ctx: Pick<BotContext, 'db'>,
   rawId: string,
@@ -27,7 +27,8 @@ export async function drillForUser(
   return { ok: true, drill, answer: await findAnswer(ctx.db, drill.id) };
 }
 
-export const ACCESS_MESSAGES = {
-  not_found: 'This drill no longer exists. Start a new one with `/star random`.',
-  not_yours: 'This drill belongs to someone else, so you cannot open or answer it.',
-} as const;
+/**
+ * What a user is told about a drill they cannot open, whether it is gone or someone else's: the same words,
+ * so that probing drill ids tells nothing about other people's drills.
+ */
+export const NO_SUCH_DRILL = 'This drill is not available to you. Start a new one with `/star random`.';

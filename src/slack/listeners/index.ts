@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { BotContext } from '../../context.ts';
-import { ACTION_ANSWER_DRILL, COMMAND, VIEW_STAR_ANSWER } from '../ids.ts';
+import { ACTION_ANSWER_DRILL, COMMAND, VIEW_STAR_ANSWER } from '../../views/ids.ts';
 import { answerDrill } from './actions/answer-drill.ts';
 import { starCommand } from './commands/star/index.ts';
 import { userChange } from './events/user-change.ts';

@@ -5,6 +5,9 @@ import { findUser, updateUserZone } from '../../../db/repositories/users.ts';
 import { isValidZone } from '../../../drills/schedule.ts';
 import { eventCallbackSchema, userChangeEventSchema } from '../../payloads.ts';
 
+/** Events are acked by Bolt before this runs, so there is no one to tell "busy": it may wait a while. */
+const EVENT_MAX_WAIT_MS = 30_000;
+
 /** Keeps a known user's IANA zone current, so "09:00" stays 09:00 where they are now. */
 export function userChange(ctx: BotContext, onZoneChanged: (userId: string) => Promise<void>) {
   return async ({ body }: SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs) => {
@@ -12,17 +15,29 @@ export function userChange(ctx: BotContext, onZoneChanged: (userId: string) => P
     const parsed = userChangeEventSchema.safeParse(envelope.event);
     if (!parsed.success) return;
     const { id, tz } = parsed.data.user;
-    try {
-      // Slack retries an event it thinks we missed; any replica may get the retry.
-      if (!(await firstTimeSeen(ctx.db, envelope.event_id))) return;
-      // Only users who use the bot are stored; user_change arrives for the whole workspace.
-      if (!tz || !isValidZone(tz) || !(await findUser(ctx.db, id))) return;
-      if (await updateUserZone(ctx.db, id, tz)) {
-        ctx.log.info({ user: id, tz }, 'user changed time zone');
-        await onZoneChanged(id);
-      }
-    } catch (err) {
-      ctx.log.error({ err, user: id, event: envelope.event_id }, 'could not handle user_change');
-    }
+    if (!tz || !isValidZone(tz)) return;
+    const log = ctx.log.child({ user: id, event: envelope.event_id });
+    const dropped = async () =>
+      log.warn('busy: a user_change was dropped; the next subscribe reads the zone again');
+    const admission = ctx.work.admit();
+    if (!admission) return dropped();
+    admission.run(
+      async () => {
+        try {
+          // user_change arrives for the whole workspace: only users of the bot are stored, and only their
+          // events are recorded (recording every one would grow processed_events for nothing).
+          if (!(await findUser(ctx.db, id))) return;
+          // Slack retries an event it thinks we missed; any replica may get the retry.
+          if (!(await firstTimeSeen(ctx.db, envelope.event_id))) return;
+          if (await updateUserZone(ctx.db, id, tz)) {
+            log.info({ tz }, 'user changed time zone');
+            await onZoneChanged(id);
+          }
+        } catch (err) {
+          log.error({ err }, 'could not handle user_change');
+        }
+      },
+      { maxWaitMs: EVENT_MAX_WAIT_MS, tooLate: dropped },
+    );
   };
 }

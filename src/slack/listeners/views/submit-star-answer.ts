@@ -3,18 +3,35 @@ import type { BotContext } from '../../../context.ts';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
 import { claimFeedback, releaseFeedback } from '../../../db/repositories/drills.ts';
 import type { Answer, Drill } from '../../../db/schema/index.ts';
-import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
-import { ACTION_STAR_INPUT } from '../../ids.ts';
+import {
+  STAR_PARTS,
+  type StarAnswer,
+  type StarPart,
+  validateStarAnswer,
+} from '../../../drills/star-answer.ts';
+import { honourRetryAfter } from '../../../slack-api/retry-after.ts';
+import { withTimeout } from '../../../timeout.ts';
+import { drillMessage } from '../../../views/drill-message.ts';
+import { feedbackMessage } from '../../../views/feedback.ts';
+import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
 import { type StarSubmissionPayload, starSubmissionSchema } from '../../payloads.ts';
-import { drillMessage } from '../../views/drill-message.ts';
-import { feedbackMessage } from '../../views/feedback.ts';
-import { ACCESS_MESSAGES, drillForUser } from '../drill-access.ts';
+import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 
 /** Slack waits 3 s for the answer to a submission; keep a margin for the network. */
 const SAVE_BUDGET_MS = 2_200;
+/** A submission whose turn has not come by then is answered "busy" while Slack still waits. */
+const SUBMIT_MAX_WAIT_MS = 1_000;
+/** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
+const THREAD_REPLY_MAX_WAIT_MS = 60_000;
 
-const UNAVAILABLE_FIELD =
-  'Star Drill could not save right now (its database is unreachable). Your text is still here: press Save again in a minute.';
+/** Each failure says what happened to the answer, and it is true; the user's text stays in the modal. */
+const NOT_SAVED = {
+  busy: 'Star Drill is busy right now, so your answer was not saved. Your text is still here: press Save again in a minute.',
+  unavailable:
+    'Star Drill could not save right now (its database is unreachable), so your answer was not saved. Your text is still here: press Save again in a minute.',
+  unconfirmed:
+    'Star Drill could not confirm your answer was saved (its database is slow). Your text is still here: press Save again; saving twice is safe.',
+} as const;
 
 type Outcome = { ok: true; drill: Drill; answer: Answer } | { ok: false; error: string };
 
@@ -28,14 +45,40 @@ export function submitStarAnswer(ctx: BotContext) {
       return;
     }
     const userId = submission.user.id;
-    const outcome = await withinBudget(save(ctx, submission.view.private_metadata, userId, validated.answer));
-    if (!outcome.ok) {
-      // Errors must name a block of the modal; the first input is the one the user sees first.
-      await ack({ response_action: 'errors', errors: { [STAR_PARTS[0]]: outcome.error } });
+    const log = ctx.log.child({ user: userId, drill: submission.view.private_metadata });
+    const admission = ctx.work.admit();
+    // Errors must name a block of the modal; the first input is the one the user sees first.
+    const refuse = (error: string) => ack({ response_action: 'errors', errors: { [STAR_PARTS[0]]: error } });
+    if (!admission) {
+      log.warn('busy: refused a submission');
+      await refuse(NOT_SAVED.busy);
       return;
     }
-    await ack();
-    await afterSave(ctx, outcome.drill, outcome.answer);
+    let acked: () => void = () => {};
+    const ackSent = new Promise<void>((resolve) => {
+      acked = resolve;
+    });
+    const outcome = await new Promise<Outcome>((resolve) => {
+      admission.run(
+        async () => {
+          const result = await saveInTime(
+            ctx,
+            submission.view.private_metadata,
+            userId,
+            validated.answer,
+            log,
+          );
+          resolve(result);
+          if (!result.ok) return;
+          await ackSent;
+          await afterSave(ctx, result.drill, result.answer);
+        },
+        { maxWaitMs: SUBMIT_MAX_WAIT_MS, tooLate: async () => resolve({ ok: false, error: NOT_SAVED.busy }) },
+      );
+    });
+    if (outcome.ok) await ack();
+    else await refuse(outcome.error);
+    acked();
   };
 }
 
@@ -44,36 +87,41 @@ function readParts(submission: StarSubmissionPayload): Partial<Record<StarPart, 
   return Object.fromEntries(STAR_PARTS.map((part) => [part, values[part]?.[ACTION_STAR_INPUT]?.value ?? '']));
 }
 
-async function save(
+class TooLate extends Error {}
+
+/**
+ * Checks the drill is the user's and stores the answer, in one transaction that must commit within the
+ * budget: when the budget runs out first, the transaction is rolled back instead of committed, so "not
+ * saved" stays true. (Only a COMMIT already on its way at that instant can land; that reply says so.)
+ */
+async function saveInTime(
   ctx: BotContext,
   rawId: string,
   userId: string,
-  answer: Parameters<typeof saveAnswer>[2],
+  answer: StarAnswer,
+  log: BotContext['log'],
 ): Promise<Outcome> {
-  try {
-    const access = await drillForUser(ctx, rawId, userId);
-    if (!access.ok) {
-      ctx.log.warn({ user: userId, drill: rawId, reason: access.reason }, 'refused a STAR submission');
-      return { ok: false, error: `${ACCESS_MESSAGES[access.reason]} Nothing was saved.` };
-    }
-    const saved = await saveAnswer(ctx.db, access.drill.id, answer);
-    return { ok: true, drill: access.drill, answer: saved.answer };
-  } catch (err) {
-    ctx.log.error({ err, user: userId, drill: rawId }, 'could not save a STAR answer');
-    return { ok: false, error: UNAVAILABLE_FIELD };
-  }
-}
-
-async function withinBudget(work: Promise<Outcome>): Promise<Outcome> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: UNAVAILABLE_FIELD }), SAVE_BUDGET_MS);
+  let late = false;
+  const work = ctx.db
+    .transaction(async (tx): Promise<Outcome> => {
+      const access = await drillForUser({ db: tx }, rawId, userId);
+      if (!access.ok) {
+        log.warn({ reason: access.reason }, 'refused a STAR submission');
+        return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
+      }
+      const saved = await saveAnswer(tx, access.drill.id, answer);
+      if (late) throw new TooLate();
+      return { ok: true, drill: access.drill, answer: saved.answer };
+    })
+    .catch((err: unknown): Outcome => {
+      if (!(err instanceof TooLate)) log.error({ err }, 'could not save a STAR answer');
+      return { ok: false, error: NOT_SAVED.unavailable };
+    });
+  return withTimeout(work, SAVE_BUDGET_MS, () => {
+    late = true;
+    log.warn('a STAR answer was not saved within the budget');
+    return { ok: false, error: NOT_SAVED.unconfirmed };
   });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -86,22 +134,25 @@ async function afterSave(ctx: BotContext, drill: Drill, answer: Answer): Promise
     log.error('answer saved but the drill message is unknown; no thread reply');
     return;
   }
+  const slack = ctx.slack.interactive;
   const topic = ctx.bank.topic(drill.topicSlug);
   try {
     if (topic && (await claimFeedback(ctx.db, drill.id))) {
       try {
-        await ctx.slack.chat.postMessage({
+        const reply = {
           channel: drill.channelId,
           thread_ts: drill.messageTs,
           ...feedbackMessage(topic, answer),
-        });
+        };
+        await honourRetryAfter(() => slack.chat.postMessage(reply), THREAD_REPLY_MAX_WAIT_MS);
       } catch (err) {
         // The answer is stored; let the next save try the thread reply again.
+        await ctx.tokens.report(err);
         log.error({ err }, 'answer saved, but Slack refused the thread reply');
         await releaseFeedback(ctx.db, drill.id);
       }
     }
-    await ctx.slack.chat.update({
+    await slack.chat.update({
       channel: drill.channelId,
       ts: drill.messageTs,
       ...drillMessage({
@@ -113,6 +164,7 @@ async function afterSave(ctx: BotContext, drill: Drill, answer: Answer): Promise
       }),
     });
   } catch (err) {
+    await ctx.tokens.report(err).catch(() => undefined);
     log.error({ err }, 'answer saved, but updating the drill message failed');
   }
 }

@@ -1,8 +1,15 @@
 import type { Topic } from '../../../../bank/types.ts';
+import { countRecentOnDemandDrills } from '../../../../db/repositories/drills.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
-import { sendOnDemandDrill } from '../../../send-drill.ts';
-import { plainReply } from '../../../views/command-replies.ts';
+import { sendOnDemandDrill } from '../../../../delivery/on-demand.ts';
+import { plainReply } from '../../../../views/command-replies.ts';
 import type { Subcommand, SubcommandInput, SubcommandReply } from './subcommand.ts';
+
+/**
+ * Drills a user may ask for per minute: far more than a person exploring uses, and a stop for a runaway
+ * script (each drill is a DM and a row).
+ */
+export const ON_DEMAND_DRILLS_PER_MINUTE = 12;
 
 /** `/star random`: any topic, the least recently drilled first. */
 export const random: Subcommand = (input) => drillOn(input, undefined);
@@ -11,8 +18,36 @@ export const random: Subcommand = (input) => drillOn(input, undefined);
 export function drillOn({ ctx, command }: SubcommandInput, topic: Topic | undefined): SubcommandReply {
   return {
     later: async () => {
-      await ensureUser(ctx.db, command.user_id, { teamId: command.team_id });
-      const drill = await sendOnDemandDrill(ctx, command.user_id, topic ? [topic.slug] : []);
+      const userId = command.user_id;
+      if ((await countRecentOnDemandDrills(ctx.db, userId, 60)) >= ON_DEMAND_DRILLS_PER_MINUTE) {
+        ctx.log.warn({ user: userId }, 'on-demand drill refused: over the per-minute limit');
+        return plainReply(
+          `:raised_hand: That is ${ON_DEMAND_DRILLS_PER_MINUTE} drills in a minute: take a breath and answer one of them first. You can ask for another in a minute.`,
+        );
+      }
+      await ensureUser(ctx.db, userId, { teamId: command.team_id });
+      let drill: Awaited<ReturnType<typeof sendOnDemandDrill>>;
+      try {
+        drill = await sendOnDemandDrill(
+          { ...ctx, slack: ctx.slack.interactive },
+          userId,
+          topic ? [topic.slug] : [],
+        );
+      } catch (err) {
+        const failure = await ctx.tokens.report(err);
+        if (failure.kind === 'rate_limited') {
+          const seconds = Math.ceil(failure.retryAfterMs / 1000);
+          return plainReply(
+            `:hourglass_flowing_sand: Slack asked Star Drill to slow down, so no drill was sent. Please try again in ${seconds} seconds.`,
+          );
+        }
+        if (failure.kind === 'token') {
+          return plainReply(
+            `:warning: Star Drill cannot use Slack right now: Slack refused its access (\`${failure.code}\`). A workspace admin needs to reinstall it. No drill was sent.`,
+          );
+        }
+        throw err;
+      }
       // In the bot's DM the drill itself is the answer; anywhere else, say where it went.
       if (drill.channelId === command.channel_id) return undefined;
       const title = ctx.bank.topic(drill.topicSlug)?.title ?? drill.topicSlug;

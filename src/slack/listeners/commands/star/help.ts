@@ -1,4 +1,4 @@
-import { helpReply, topicsReply } from '../../../views/command-replies.ts';
+import { helpReply, topicsReply } from '../../../../views/command-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { recentDrills } from '../../../../db/repositories/drills.ts';
-import { historyReply } from '../../../views/command-replies.ts';
+import { historyReply } from '../../../../views/command-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** `/star history`: the caller's own last 10 drills; the query is scoped to the caller's user id. */

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { BotContext } from '../../../../context.ts';
+import { BUSY, plainReply, UNAVAILABLE, unknownTopicReply } from '../../../../views/command-replies.ts';
+import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { slashCommandSchema } from '../../../payloads.ts';
-import { plainReply, unknownTopicReply } from '../../../views/command-replies.ts';
-import type { SlackMessage } from '../../../views/drill-message.ts';
 import { drillOn, random } from './drill.ts';
 import { help, topics } from './help.ts';
 import { history } from './history.ts';
@@ -14,8 +14,11 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
   Object.entries({ help, topics, random, history, ...schedulingSubcommands }),
 );
 
-export const UNAVAILABLE =
-  ':warning: Star Drill is temporarily unavailable (it cannot reach its database or Slack). Please try again in a minute.';
+/**
+ * A command's slow part may wait this long for its turn (its reply goes through response_url, valid 30
+ * minutes); later than that the user has likely given up, and is told the bot was busy instead.
+ */
+const COMMAND_MAX_WAIT_MS = 5_000;
 
 /** Routes `/star <text>`: a subcommand, else a topic, else the topic list. */
 export function starCommand(ctx: BotContext) {
@@ -31,21 +34,49 @@ export function starCommand(ctx: BotContext) {
       : topic
         ? drillOn(input, topic)
         : { ack: unknownTopicReply(text, ctx.bank.topics, (q) => ctx.bank.findTopic(q)) };
-
-    await ack(reply.ack ? ephemeral(reply.ack) : undefined);
-    if (!reply.later) return;
-    let followUp: SlackMessage | undefined;
-    try {
-      followUp = await reply.later();
-    } catch (err) {
-      ctx.log.error({ err, user: command.user_id, text }, '/star failed after ack');
-      followUp = plainReply(UNAVAILABLE);
+    // What the user typed is theirs: only the subcommand's name is logged.
+    const log = ctx.log.child({
+      user: command.user_id,
+      subcommand: subcommand ? word.toLowerCase() || 'help' : 'topic',
+    });
+    const later = reply.later;
+    if (!later) {
+      await ack(reply.ack ? ephemeral(reply.ack) : undefined);
+      return;
     }
-    if (followUp) {
-      await respond(ephemeral(followUp)).catch((err: unknown) =>
-        ctx.log.warn({ err, user: command.user_id }, 'could not answer through response_url'),
+    const admission = ctx.work.admit();
+    if (!admission) {
+      log.warn('busy: refused a command before doing anything');
+      await ack(ephemeral(plainReply(BUSY)));
+      return;
+    }
+    const acked = ack(reply.ack ? ephemeral(reply.ack) : undefined);
+    const answer = (message: SlackMessage) =>
+      respond(ephemeral(message)).catch((err: unknown) =>
+        log.warn({ err }, 'could not answer through response_url'),
       );
-    }
+    admission.run(
+      async () => {
+        await acked;
+        let followUp: SlackMessage | undefined;
+        try {
+          followUp = await later();
+        } catch (err) {
+          log.error({ err }, '/star failed after ack');
+          followUp = plainReply(UNAVAILABLE);
+        }
+        if (followUp) await answer(followUp);
+      },
+      {
+        maxWaitMs: COMMAND_MAX_WAIT_MS,
+        tooLate: async () => {
+          await acked;
+          log.warn('busy: a command waited too long and was not done');
+          await answer(plainReply(BUSY));
+        },
+      },
+    );
+    await acked;
   };
 }
 

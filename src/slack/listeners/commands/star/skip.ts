@@ -1,6 +1,7 @@
 import { findSubscription, rescheduleSubscription } from '../../../../db/repositories/subscriptions.ts';
-import { nextDeliveryFor, pendingSkip, scheduleOf } from '../../../../scheduler/next-delivery.ts';
-import { skipReply } from '../../../views/subscription-replies.ts';
+import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
+import { pendingSkip, scheduleOf } from '../../../../drills/stored-schedule.ts';
+import { skipReply } from '../../../../views/subscription-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { countAnsweredDrills } from '../../../../db/repositories/drills.ts';
 import { findSubscription } from '../../../../db/repositories/subscriptions.ts';
-import { pendingSkip, scheduleOf } from '../../../../scheduler/next-delivery.ts';
-import { type StatusView, statusReply } from '../../../views/subscription-replies.ts';
+import { pendingSkip, scheduleOf } from '../../../../drills/stored-schedule.ts';
+import { type StatusView, statusReply } from '../../../../views/subscription-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** `/star status`: the subscription as stored (time, days, topics, zone, next drill) and drills answered. */

@@ -1,6 +1,6 @@
 import type { BotContext } from '../../../../context.ts';
+import type { SlackMessage } from '../../../../views/drill-message.ts';
 import type { SlashCommandPayload } from '../../../payloads.ts';
-import type { SlackMessage } from '../../../views/drill-message.ts';
 
 export interface SubcommandInput {
   ctx: BotContext;

@@ -1,11 +1,12 @@
 import type { BotContext } from '../../../../context.ts';
 import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
+import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
 import { isValidZone } from '../../../../drills/schedule.ts';
+import { pendingSkip } from '../../../../drills/stored-schedule.ts';
 import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
-import { nextDeliveryFor, pendingSkip } from '../../../../scheduler/next-delivery.ts';
+import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
 import type { SlashCommandPayload } from '../../../payloads.ts';
-import { subscribedReply, subscribeUsageError } from '../../../views/subscription-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
@@ -21,16 +22,20 @@ export const subscribe: Subcommand = ({ ctx, command, args }) => {
 async function saveAndConfirm(ctx: BotContext, command: SlashCommandPayload, args: SubscribeArgs) {
   const userId = command.user_id;
   const fromSlack = await zoneFromSlack(ctx, userId);
-  // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
-  const user = await ensureUser(ctx.db, userId, { teamId: command.team_id, tz: fromSlack.tz });
-  const zone = user.tz;
-  const existing = await findSubscription(ctx.db, userId);
   const now = ctx.clock.now();
+  // One transaction: "subscribed" means all of it is stored, "unavailable" that none of it is.
+  const { zone, existing, skipping, next } = await ctx.db.transaction(async (tx) => {
+    // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
+    const user = await ensureUser(tx, userId, { teamId: command.team_id, tz: fromSlack.tz });
+    const existing = await findSubscription(tx, userId);
+    const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days };
+    // A skip still ahead survives a change of time or topics; one already used does not carry over.
+    const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
+    const next = await nextDeliveryFor({ db: tx }, userId, { ...base, skipDate: skipping }, now);
+    await saveSubscription(tx, { userId, ...args, skipDate: skipping, next });
+    return { zone: user.tz, existing, skipping, next };
+  });
   const base = { zone, minuteOfDay: args.minuteOfDay, days: args.days };
-  // A skip still ahead survives a change of time or topics; one already used does not carry over.
-  const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
-  const next = await nextDeliveryFor(ctx, userId, { ...base, skipDate: skipping }, now);
-  await saveSubscription(ctx.db, { userId, ...args, skipDate: skipping, next });
   ctx.log.info(
     {
       user: userId,
@@ -60,7 +65,7 @@ async function zoneFromSlack(
   userId: string,
 ): Promise<{ tz?: string; note?: (zone: string) => string }> {
   try {
-    const info = await ctx.slack.users.info({ user: userId });
+    const info = await ctx.slack.interactive.users.info({ user: userId });
     const tz = info.user?.tz;
     if (tz && isValidZone(tz)) return { tz };
     ctx.log.warn({ user: userId, tz }, 'users.info gave no usable time zone; using UTC');

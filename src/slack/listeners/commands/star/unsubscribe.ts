@@ -1,5 +1,5 @@
 import { endSubscription } from '../../../../db/repositories/subscriptions.ts';
-import { unsubscribedReply } from '../../../views/subscription-replies.ts';
+import { unsubscribedReply } from '../../../../views/subscription-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** `/star unsubscribe`: stops the daily drills; drills and answers stay. Not subscribed: says so. */

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { Topic } from '../../bank/types.ts';
-import { COMMAND } from '../ids.ts';
+import type { Topic } from '../bank/types.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { clip, escapeMrkdwn, slackDate } from './mrkdwn.ts';
+import { COMMAND } from './ids.ts';
+import { clip, escapeClipped, escapeMrkdwn, slackDate } from './mrkdwn.ts';
 
 /** The word the help suggests for a topic: the first title word that resolves to it alone. */
 export function topicKeyword(topic: Topic, findTopic: (q: string) => Topic | null): string {
@@ -62,7 +62,7 @@ export function topicsReply(topics: Topic[], findTopic: (q: string) => Topic | n
 }
 
 export function unknownTopicReply(query: string, topics: Topic[], findTopic: (q: string) => Topic | null) {
-  const shown = escapeMrkdwn(query.length > 60 ? `${query.slice(0, 59)}…` : query);
+  const shown = escapeClipped(query, 60);
   const text = `I don't know the topic or command \`${shown}\`. Pick a topic below, or try \`${COMMAND} help\`.`;
   return {
     text,
@@ -97,6 +97,14 @@ export function historyReply(rows: HistoryRow[]): SlackMessage {
     ],
   };
 }
+
+/** The bot is saturated: nothing was done, and saying so is the truth. */
+export const BUSY =
+  ':hourglass_flowing_sand: Star Drill is busy right now and did not do this; nothing was changed. Please try again in a minute.';
+
+/** The database or Slack failed: what was asked is not done (its writes are rolled back). */
+export const UNAVAILABLE =
+  ':warning: Star Drill is temporarily unavailable (it cannot reach its database or Slack); nothing was changed. Please try again in a minute.';
 
 export function plainReply(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }] };

@@ -5,8 +5,8 @@ import {
   STAR_PARTS,
   type StarAnswer,
   type StarPart,
-} from '../../drills/star-answer.ts';
-import { ACTION_STAR_INPUT, VIEW_NOTICE, VIEW_STAR_ANSWER } from '../ids.ts';
+} from '../drills/star-answer.ts';
+import { ACTION_STAR_INPUT, VIEW_NOTICE, VIEW_STAR_ANSWER } from './ids.ts';
 import { clip, escapeMrkdwn } from './mrkdwn.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { type Days, localDateOf } from '../../drills/schedule.ts';
-import { formatMinuteOfDay, SUBSCRIBE_USAGE } from '../../drills/subscribe-args.ts';
-import { COMMAND } from '../ids.ts';
+import { type Days, localDateOf } from '../drills/schedule.ts';
+import { formatMinuteOfDay, SUBSCRIBE_USAGE } from '../drills/subscribe-args.ts';
 import { plainReply } from './command-replies.ts';
 import type { SlackMessage } from './drill-message.ts';
+import { COMMAND } from './ids.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 export interface ScheduleView {

@@ -6,27 +6,11 @@ import {
 } from '../db/repositories/subscriptions.ts';
 import {
   type Delivery,
-  dueInstant,
   firstDeliveryAtOrAfter,
-  isValidZone,
   nextDeliveryAfterDate,
   type Schedule,
 } from '../drills/schedule.ts';
-
-/** The schedule of a stored subscription. A stored zone is checked on the way in; UTC guards the rest. */
-export function scheduleOf(row: {
-  tz: string;
-  minuteOfDay: number;
-  days: Schedule['days'];
-  skipDate: string | null;
-}): Schedule {
-  return {
-    zone: isValidZone(row.tz) ? row.tz : 'UTC',
-    minuteOfDay: row.minuteOfDay,
-    days: row.days,
-    skipDate: row.skipDate,
-  };
-}
+import { scheduleOf } from '../drills/stored-schedule.ts';
 
 /** More than enough: a zone change moves the local date by at most one day. */
 const MAX_TAKEN_DATES = 3;
@@ -62,16 +46,4 @@ export async function rescheduleUser(ctx: Pick<BotContext, 'db' | 'clock' | 'log
     { user: userId, tz: sub.tz, nextDueAt: next.dueAt.toISOString(), localDate: next.localDate },
     'subscription rescheduled for the new time zone',
   );
-}
-
-/**
- * The skipped date while the skip is still ahead: its drill would not yet have been due. A skip whose day
- * has come is spent, so a new `skip` (or a new schedule) is free to skip the next drill.
- */
-export function pendingSkip(schedule: Schedule, now: Date): string | null {
-  const { skipDate } = schedule;
-  if (!skipDate) return null;
-  return dueInstant(schedule.zone, skipDate, schedule.minuteOfDay).getTime() > now.getTime()
-    ? skipDate
-    : null;
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { Topic } from '../../bank/types.ts';
-import { ACTION_ANSWER_DRILL, BLOCK_DRILL_ACTIONS } from '../ids.ts';
+import type { Topic } from '../bank/types.ts';
+import { ACTION_ANSWER_DRILL, BLOCK_DRILL_ACTIONS } from './ids.ts';
 import { clip, escapeMrkdwn, slackDate } from './mrkdwn.ts';
 
 export interface DrillMessageInput {

@@ -1,8 +1,15 @@
 import type { KnownBlock } from '@slack/types';
-import type { Topic } from '../../bank/types.ts';
-import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../../drills/star-answer.ts';
+import type { Topic } from '../bank/types.ts';
+import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { clip, escapeMrkdwn, quote } from './mrkdwn.ts';
+import { clip, escapeClipped, quote } from './mrkdwn.ts';
+
+/**
+ * Each part of the recap shows at most this many characters of the answer, and at most this many once
+ * escaped: four parts and their labels always fit one 3,000-character section, whatever the text.
+ */
+const RECAP_CHARS = 280;
+const RECAP_OUTPUT = 650;
 
 /**
  * The thread reply after a first answer: a short recap of the user's own words (escaped, so `<!channel>`
@@ -10,7 +17,7 @@ import { clip, escapeMrkdwn, quote } from './mrkdwn.ts';
  */
 export function feedbackMessage(topic: Topic, answer: StarAnswer): SlackMessage {
   const recap = STAR_PARTS.map(
-    (part) => `*${STAR_LABELS[part]}:* ${escapeMrkdwn(firstLine(answer[part], 280))}`,
+    (part) => `*${STAR_LABELS[part]}:* ${escapeClipped(oneLine(answer[part]), RECAP_CHARS, RECAP_OUTPUT)}`,
   ).join('\n');
   const sample = STAR_PARTS.map((part) => ({
     type: 'section' as const,
@@ -40,8 +47,7 @@ export function feedbackMessage(topic: Topic, answer: StarAnswer): SlackMessage 
   };
 }
 
-/** A recap shows the start of each part; the full text stays in the database and in the modal. */
-function firstLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+/** A recap shows the start of each part on one line; the full text stays in the database and the modal. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

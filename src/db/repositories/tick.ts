@@ -1,0 +1,55 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { deliveryPauses, subscriptions } from '../schema/index.ts';
+
+export interface TickSurvey {
+  /** The instant the tick stands for: the one given, or the database's `now()`. */
+  now: Date;
+  /** Some subscription is due and free to claim. */
+  drillsDue: boolean;
+  /** Delivery under the token is paused; `over` when the pause has run out (the token may be checked). */
+  pause: { reason: string; failures: number; over: boolean } | null;
+}
+
+interface SurveyRow {
+  now: Date | string;
+  drills_due: boolean;
+  pause_reason: string | null;
+  pause_failures: number | null;
+  pause_over: boolean | null;
+}
+
+/**
+ * Everything a tick needs to know before doing anything, in one statement: so a tick with nothing due is one
+ * round trip whatever the number of subscribers (each `exists` stops at the first row of an index range).
+ * Given no instant, it reads the database's clock, which every replica shares.
+ */
+export async function surveyTick(db: Database, p: { at: Date | null; scope: string }): Promise<TickSurvey> {
+  const result = (await db.execute(surveySql(p))) as unknown as { rows: SurveyRow[] };
+  const row = result.rows[0];
+  if (!row) throw new Error('the tick survey returned no row');
+  return {
+    now: row.now instanceof Date ? row.now : new Date(row.now),
+    drillsDue: row.drills_due,
+    pause:
+      row.pause_reason === null
+        ? null
+        : { reason: row.pause_reason, failures: Number(row.pause_failures), over: row.pause_over === true },
+  };
+}
+
+/** The survey's statement unexecuted, so the benchmark can EXPLAIN exactly what an idle tick runs. */
+export function surveySql(p: { at: Date | null; scope: string }): SQL {
+  const at = p.at ? p.at.toISOString() : null;
+  return sql`
+    with t as (select coalesce(${at}::timestamptz, now()) as now)
+    select t.now,
+      exists (
+        select 1 from ${subscriptions} s
+        where s.active and s.next_due_at <= t.now
+          and (s.retry_at is null or s.retry_at <= t.now)
+          and (s.claimed_until is null or s.claimed_until < now())
+      ) as drills_due,
+      p.reason as pause_reason, p.failures as pause_failures, p.paused_until <= now() as pause_over
+    from t left join ${deliveryPauses} p on p.scope = ${p.scope}`;
+}

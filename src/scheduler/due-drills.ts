@@ -1,0 +1,328 @@
+import type { WebClient } from '@slack/web-api';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { QuestionBank } from '../bank/question-bank.ts';
+import type { Database } from '../db/client.ts';
+import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
+import {
+  advanceSubscriptions,
+  claimDueSubscriptions,
+  deactivateSubscription,
+  releaseClaim,
+  type SubscriptionWithZone,
+} from '../db/repositories/subscriptions.ts';
+import type { Drill } from '../db/schema/index.ts';
+import { drillRow, postDrillMessage } from '../delivery/drill-post.ts';
+import type { TokenWatch } from '../delivery/token-watch.ts';
+import { chooseFromHistory } from '../drills/choose-question.ts';
+import { nextDeliveryAfterDate, planTick } from '../drills/schedule.ts';
+import { scheduleOf } from '../drills/stored-schedule.ts';
+import type { Logger } from '../logger.ts';
+import { fateOf } from './failure-policy.ts';
+import { PostedRecorder } from './posted-recorder.ts';
+
+export interface TickCounts {
+  /** Drills posted. */
+  delivered: number;
+  /** A previous attempt (a replica that died after posting) had posted the day's drill: only advanced. */
+  alreadyPosted: number;
+  /** Days passed entirely while the bot was down: advanced without a late drill. */
+  skippedStale: number;
+  /** Not delivered for a reason that may heal: released with a backoff, retried by a later tick. */
+  failed: number;
+  /** Slack said the DM can never arrive: subscription stopped. */
+  deactivated: number;
+  /** Claimed but given back untouched (stopping, nothing due yet, too little lease left, delivery paused). */
+  released: number;
+}
+
+export type Outcome = keyof TickCounts;
+
+export const emptyCounts = (): TickCounts => ({
+  delivered: 0,
+  alreadyPosted: 0,
+  skippedStale: 0,
+  failed: 0,
+  deactivated: 0,
+  released: 0,
+});
+
+/** What a claimed row needs, decided from its schedule alone. */
+type Plan =
+  | { kind: 'deliver'; localDate: string }
+  /** Whole local days passed while the bot was down: advance past `localDate` without a late drill. */
+  | { kind: 'pass_over'; localDate: string }
+  /** Claimed, yet not due by its own schedule (e.g. a changed setting): give it back. */
+  | { kind: 'not_due' }
+  | { kind: 'broken'; error: Error };
+
+interface Claimed {
+  row: SubscriptionWithZone;
+  log: Logger;
+}
+
+/** A row's fate once known; `advanceAfter` is the local date after which its next delivery is computed. */
+interface Settled extends Claimed {
+  outcome: Outcome;
+  advanceAfter?: string;
+}
+
+type Prepared = { drill: Drill; created: boolean } | Error;
+
+export interface DueDrillsDeps {
+  db: Database;
+  bank: QuestionBank;
+  /** The scheduler's own client (slack-api/clients.ts). */
+  slack: WebClient;
+  log: Logger;
+  tokens: TokenWatch;
+}
+
+export interface DueDrillsOptions {
+  replicaId: string;
+  concurrency: number;
+  batchSize: number;
+  leaseMs: number;
+  /** A post must start with at least this much lease left (see scheduler.ts). */
+  postBudgetMs: number;
+  /** Read before each claim and each post: a stopping replica gives its unstarted claims back. */
+  stopping: () => boolean;
+}
+
+/**
+ * Delivers the drills due at `now`: claims batch after batch, posts them, stores the next delivery of each.
+ * Every claimed row ends with an outcome and its claim given back: nothing is left held but by a crash.
+ */
+export class DueDrills {
+  private readonly recorder: PostedRecorder;
+  /** Set by a token failure during this run: no more claims, the rest go back. */
+  private paused = false;
+
+  constructor(
+    private readonly deps: DueDrillsDeps,
+    private readonly o: DueDrillsOptions,
+  ) {
+    this.recorder = new PostedRecorder(deps.db, deps.log);
+  }
+
+  /**
+   * Two batches overlap: the next one is claimed and prepared (histories, drill rows) while the previous one
+   * is still posting, so the posts do not pause for the database between batches.
+   */
+  async run(now: Date): Promise<TickCounts> {
+    const counts = emptyCounts();
+    const tally = (settled: Settled[]) => {
+      for (const s of settled) counts[s.outcome] += 1;
+    };
+    const limit = pLimit(this.o.concurrency);
+    this.paused = false;
+    let previous: Promise<Settled[]> = Promise.resolve([]);
+    try {
+      while (!this.o.stopping() && !this.paused) {
+        const claimed = await claimDueSubscriptions(this.deps.db, {
+          now,
+          leaseMs: this.o.leaseMs,
+          replicaId: this.o.replicaId,
+          limit: this.o.batchSize,
+        });
+        if (claimed.length === 0) {
+          // The batch still posting may give rows back (too little lease left): take them again now.
+          const last = await previous;
+          previous = Promise.resolve([]);
+          tally(last);
+          if (last.some((s) => s.outcome === 'released') && !this.o.stopping() && !this.paused) continue;
+          break;
+        }
+        const current = this.deliverBatch(claimed, now, performance.now(), limit);
+        tally(await previous);
+        previous = current;
+      }
+    } finally {
+      tally(await previous);
+    }
+    return counts;
+  }
+
+  private async deliverBatch(
+    rows: SubscriptionWithZone[],
+    now: Date,
+    claimedAt: number,
+    limit: LimitFunction,
+  ): Promise<Settled[]> {
+    const claimed = rows.map((row) => ({
+      row,
+      log: this.deps.log.child({ user: row.userId, subscription: row.id }),
+    }));
+    const plans = claimed.map((c) => ({ ...c, plan: planFor(c, now) }));
+    const toDeliver = plans.flatMap((p) =>
+      p.plan.kind === 'deliver' ? [{ ...p, localDate: p.plan.localDate }] : [],
+    );
+    const prepared = await this.prepareDrills(toDeliver);
+    const settled = await Promise.all(
+      plans.map((p) => this.settle(p, p.plan, prepared.get(p.row.id), now, claimedAt, limit)),
+    );
+    return this.advanceAll(settled, now);
+  }
+
+  /** Carries out one row's plan; a delivery runs inside the concurrency limit. */
+  private settle(
+    c: Claimed,
+    plan: Plan,
+    prepared: Prepared | undefined,
+    now: Date,
+    claimedAt: number,
+    limit: LimitFunction,
+  ): Promise<Settled> | Settled {
+    if (plan.kind === 'broken') return this.failed(c, now, plan.error);
+    if (plan.kind === 'not_due') return this.release(c);
+    if (plan.kind === 'pass_over') return { ...c, outcome: 'skippedStale', advanceAfter: plan.localDate };
+    const drill = prepared ?? new Error('drill not prepared');
+    if (drill instanceof Error) return this.failed(c, now, drill);
+    return limit(() => this.post(c, plan.localDate, drill, now, claimedAt));
+  }
+
+  /**
+   * The drill rows of a batch: one history query for all its users, the questions chosen in memory, one
+   * multi-row insert. The unique (user, local date) index is the last guard: a row may exist from an earlier
+   * attempt (a replica that died, a claim given back), and is then reused, not duplicated.
+   */
+  private async prepareDrills(items: Array<Claimed & { localDate: string }>): Promise<Map<number, Prepared>> {
+    const result = new Map<number, Prepared>();
+    if (items.length === 0) return result;
+    try {
+      const histories = await drillHistories(
+        this.deps.db,
+        items.map((i) => i.row.userId),
+      );
+      const rows = items.map(({ row, localDate }) => {
+        const { topic, question } = chooseFromHistory(
+          this.deps.bank,
+          row.topics,
+          histories.get(row.userId) ?? [],
+        );
+        return { ...drillRow(row.userId, topic, question, 'scheduled'), subscriptionId: row.id, localDate };
+      });
+      const stored = await insertScheduledDrills(this.deps.db, rows);
+      for (const [i, item] of items.entries()) result.set(item.row.id, stored[i] ?? new Error('not stored'));
+    } catch (err) {
+      for (const item of items) result.set(item.row.id, err instanceof Error ? err : new Error(String(err)));
+    }
+    return result;
+  }
+
+  /** Posts one drill (or sees it was posted before). Runs inside the concurrency limit. */
+  private async post(
+    c: Claimed,
+    localDate: string,
+    stored: { drill: Drill; created: boolean },
+    now: Date,
+    claimedAt: number,
+  ): Promise<Settled> {
+    const { log } = c;
+    try {
+      // Elapsed time from a monotonic clock: the injected clock may stand still in tests.
+      const tooLate = performance.now() - claimedAt > this.o.leaseMs - this.o.postBudgetMs;
+      if (this.o.stopping() || this.paused || tooLate) {
+        // The drill row stays: whoever takes the row next posts that same question.
+        return await this.release(c);
+      }
+      const { drill, created } = stored;
+      if (!created && drill.messageTs) return { ...c, outcome: 'alreadyPosted', advanceAfter: localDate };
+      if (!created)
+        log.info({ drill: drill.id, localDate }, 'posting a scheduled drill stored by an earlier attempt');
+      // The ts is stored right after Slack's answer, before the slot is freed: only a crash between the two
+      // can post twice, so at most `concurrency` drills at a crash.
+      const posted = await postDrillMessage(this.deps.slack, this.deps.bank, drill);
+      await this.recorder.record(drill.id, posted.channel, posted.ts);
+      log.debug({ drill: drill.id, localDate, ts: posted.ts }, 'scheduled drill delivered');
+      return { ...c, outcome: 'delivered', advanceAfter: localDate };
+    } catch (err) {
+      return this.failed(c, now, err);
+    }
+  }
+
+  /** Stores the next delivery of every row that has one, in one transaction for the batch. */
+  private async advanceAll(settled: Settled[], now: Date): Promise<Settled[]> {
+    const toAdvance = settled.filter((s) => s.advanceAfter !== undefined);
+    try {
+      const held = await advanceSubscriptions(
+        this.deps.db,
+        this.o.replicaId,
+        toAdvance.map((s) => ({ id: s.row.id, localDate: s.advanceAfter as string })),
+        (current, localDate) => nextDeliveryAfterDate(scheduleOf(current), localDate),
+      );
+      for (const s of toAdvance) {
+        if (!held.has(s.row.id)) {
+          s.log.warn(
+            { localDate: s.advanceAfter },
+            'claim lost before advancing (lease expired); another replica owns it',
+          );
+        }
+      }
+      return settled;
+    } catch (err) {
+      // Posted but not advanced: released with a backoff; the next attempt finds the ts and only advances.
+      const failed = new Map(
+        (await Promise.all(toAdvance.map((s) => this.failed(s, now, err)))).map((s) => [s.row.id, s]),
+      );
+      return settled.map((s) => failed.get(s.row.id) ?? s);
+    }
+  }
+
+  /** Gives the claim back untouched; nothing counts against the subscriber. */
+  private async release(c: Claimed): Promise<Settled> {
+    try {
+      await releaseClaim(this.deps.db, c.row.id, this.o.replicaId);
+      return { ...c, outcome: 'released' };
+    } catch (err) {
+      c.log.error({ err }, 'could not release a claim; its lease will expire');
+      return { ...c, outcome: 'failed' };
+    }
+  }
+
+  /** A delivery that went wrong: its fate (failure-policy.ts) is applied, and the claim never left held. */
+  private async failed(c: Claimed, now: Date, err: unknown): Promise<Settled> {
+    try {
+      const fate = fateOf(await this.deps.tokens.report(err), c.row.deliveryAttempts, now);
+      switch (fate.kind) {
+        case 'stop':
+          await deactivateSubscription(this.deps.db, c.row.id, this.o.replicaId, fate.reason);
+          c.log.warn(
+            { reason: fate.reason },
+            'subscription deactivated: Slack says drills can never reach this user',
+          );
+          return { ...c, outcome: 'deactivated' };
+        case 'pause':
+          // Every post under this token would fail the same way: stop claiming, give this row back as is.
+          this.paused = true;
+          return this.release(c);
+        case 'retry':
+          await releaseClaim(this.deps.db, c.row.id, this.o.replicaId, fate.at);
+          c.log.error(
+            { err, attempts: fate.attempts, retryAt: fate.at.toISOString() },
+            'scheduled drill not delivered; will retry',
+          );
+          return { ...c, outcome: 'failed' };
+      }
+    } catch (releaseErr) {
+      // Even the release failed (database gone): the lease expires and a later tick takes the row.
+      c.log.error({ err: releaseErr }, 'could not release a failed delivery');
+      return { ...c, outcome: 'failed' };
+    }
+  }
+}
+
+/** What a claimed row needs, from its schedule alone (pure). */
+function planFor({ row, log }: Claimed, now: Date): Plan {
+  if (!row.nextDueAt || !row.nextDueDate)
+    return { kind: 'broken', error: new Error('claimed a subscription without a due date') };
+  const plan = planTick(scheduleOf(row), { localDate: row.nextDueDate, dueAt: row.nextDueAt }, now);
+  if (plan.missed.length > 0) {
+    log.info(
+      { missed: plan.missed },
+      'local days passed while the bot was down; their drills are not sent late',
+    );
+  }
+  if (plan.deliver) return { kind: 'deliver', localDate: plan.deliver.localDate };
+  const lastMissed = plan.missed.at(-1);
+  return lastMissed ? { kind: 'pass_over', localDate: lastMissed } : { kind: 'not_due' };
+}

@@ -1,0 +1,107 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import { type HTTPReceiver, HTTPModuleFunctions as http, type Logger } from '@slack/bolt';
+import { ReplayCache } from './replay-cache.ts';
+
+/**
+ * Slack's requests are small: the largest this bot receives is a view submission of its STAR modal, four
+ * 3,000-character answers plus the view itself (about 300 KB when every character is an emoji, encoded
+ * twice). Bolt's default is 4 MB.
+ */
+export const BODY_LIMIT_BYTES = 512 * 1024;
+/** Slack's rule, applied both ways: a request dated more than 5 minutes from now, past or future, is refused. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+export type GateVerdict =
+  | { ok: true; rawBody: Buffer }
+  | { ok: false; status: 400 | 401 | 413; reason: string };
+
+/**
+ * What Bolt 5.1's HTTPReceiver lacks, in front of it on `/slack/events`:
+ * - timestamps from the future are refused (Bolt refuses only old ones), and a signature already seen in the
+ *   last 5 minutes (a replay) is refused;
+ * - a correctly signed body that parses to `null` (JSON `null`, or `payload=null`) gets 400: Bolt reads
+ *   `body.ssl_check` outside its try blocks and the request would never be answered;
+ * - bodies over BODY_LIMIT_BYTES get 413.
+ * What passes goes to Bolt already buffered, which checks the signature again and does the rest.
+ */
+export function gateRequests(
+  receiver: HTTPReceiver,
+  o: { endpoint: string; signingSecret: string; logger: Logger; now?: () => number },
+): void {
+  const bolt = receiver.requestListener;
+  const now = o.now ?? Date.now;
+  const replays = new ReplayCache(MAX_CLOCK_SKEW_MS);
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    // Other routes stay synchronous: Bolt's server turns an unknown route's throw into a 404.
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== o.endpoint) {
+      return bolt(req, res);
+    }
+    http.bufferIncomingMessage(req, BODY_LIMIT_BYTES).then(
+      (buffered) => {
+        const verdict = judge(buffered, o.signingSecret, now(), replays);
+        if (!verdict.ok) {
+          o.logger.warn(`refused a request: ${verdict.reason}`);
+          http.buildNoBodyResponse(res, verdict.status);
+          return;
+        }
+        bolt(buffered, res);
+      },
+      (err: unknown) => {
+        const tooLarge = http.isRawBodyError(err) && (err as { statusCode: number }).statusCode === 413;
+        if (tooLarge) o.logger.warn(`refused a request: its body is over ${BODY_LIMIT_BYTES} bytes`);
+        http.buildNoBodyResponse(res, tooLarge ? 413 : 400);
+      },
+    );
+  };
+}
+
+type Buffered = IncomingMessage & { rawBody: Buffer };
+
+/** The gate's decision on one buffered request (exported for its unit tests). */
+export function judge(
+  req: Buffered,
+  signingSecret: string,
+  nowMs: number,
+  replays: ReplayCache,
+): GateVerdict {
+  const body = req.rawBody.toString();
+  const form = req.headers['content-type'] === 'application/x-www-form-urlencoded';
+  // Slack's unsigned SSL check: Bolt answers it and strips anything smuggled along.
+  if (form && parseQuery(body).ssl_check === '1') return { ok: true, rawBody: req.rawBody };
+  const signature = header(req, 'x-slack-signature');
+  const timestamp = header(req, 'x-slack-request-timestamp');
+  if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) {
+    return { ok: false, status: 401, reason: 'missing or malformed signature headers' };
+  }
+  if (Math.abs(nowMs - Number(timestamp) * 1000) > MAX_CLOCK_SKEW_MS) {
+    return { ok: false, status: 401, reason: 'its timestamp is more than 5 minutes from now' };
+  }
+  const expected = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
+    return { ok: false, status: 401, reason: 'signature mismatch' };
+  }
+  // Only a genuine signature is remembered: forged ones must not fill the cache.
+  if (!replays.firstTime(signature, nowMs)) {
+    return { ok: false, status: 401, reason: 'a replay of a request already received' };
+  }
+  if (body.includes('null') && parsesToNull(req)) {
+    return { ok: false, status: 400, reason: 'its body is null' };
+  }
+  return { ok: true, rawBody: req.rawBody };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parsesToNull(req: Buffered): boolean {
+  try {
+    return http.parseHTTPRequestBody(req) === null;
+  } catch {
+    return false;
+  }
+}
