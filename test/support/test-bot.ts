@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
-import type { Config } from '../../src/config.ts';
+import type { Config, LogLevel } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type SlackStandin, startSlackStandin } from './slack-standin.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
@@ -52,6 +52,8 @@ export async function startTestBot(
     bot?: Partial<BotOptions>;
     /** false: return as soon as the bot listens, before its database is migrated (`bot.ready` pending). */
     waitReady?: boolean;
+    /** What the bot logs into `logs`; debug (the default) costs time under a burst of thousands of requests. */
+    logLevel?: LogLevel;
   } = {},
 ): Promise<TestBot> {
   const standin =
@@ -61,7 +63,7 @@ export async function startTestBot(
   const bot = await startBot({
     config: testConfig(standin.apiUrl, database.config),
     clock: options.clock,
-    log: createLogger('debug', logs),
+    log: createLogger(options.logLevel ?? 'debug', logs),
     ...options.bot,
   });
   if (options.waitReady !== false) await bot.ready;
