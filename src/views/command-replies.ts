@@ -29,7 +29,8 @@ function topicLines(topics: Topic[], findTopic: (q: string) => Topic | null): st
 }
 
 export function helpReply(topics: Topic[], findTopic: (q: string) => Topic | null): SlackMessage {
-  const commands = COMMANDS.map(([usage, what]) => `\`${usage}\` ${what}`).join('\n');
+  // `<topic>` in backticks would still be read as a link by Slack: escape the usages too.
+  const commands = COMMANDS.map(([usage, what]) => `\`${escapeMrkdwn(usage)}\` ${what}`).join('\n');
   return {
     text: `Star Drill: practise behavioral interview answers with the STAR method. Try ${COMMAND} random.`,
     blocks: [
@@ -47,18 +48,37 @@ export function helpReply(topics: Topic[], findTopic: (q: string) => Topic | nul
 }
 
 export function topicsReply(topics: Topic[], findTopic: (q: string) => Topic | null): SlackMessage {
-  const blocks: KnownBlock[] = topics.flatMap((t): KnownBlock[] => [
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: clip(
-          `*${t.number}. ${t.title}* · \`${COMMAND} ${topicKeyword(t, findTopic)}\`\n${t.keyConcepts}`,
-        ),
-      },
-    },
-  ]);
-  return { text: topics.map((t) => `${t.number}. ${t.title}`).join(', '), blocks };
+  const entries = topics.map((t) =>
+    clip(
+      `*${t.number}. ${escapeMrkdwn(t.title)}* · \`${COMMAND} ${escapeMrkdwn(topicKeyword(t, findTopic))}\`\n${escapeMrkdwn(t.keyConcepts)}`,
+    ),
+  );
+  return {
+    text: topics.map((t) => `${t.number}. ${escapeMrkdwn(t.title)}`).join(', '),
+    blocks: sections(entries, '\n\n'),
+  };
+}
+
+/** A message holds at most 50 blocks: more topics than that share sections. */
+const MAX_SECTIONS = 45;
+
+/**
+ * Entries packed into as few sections as their length needs (whole entries, never cut), one entry per
+ * section while that fits within MAX_SECTIONS.
+ */
+function sections(entries: string[], separator: string): KnownBlock[] {
+  const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+  if (entries.length <= MAX_SECTIONS) return entries.map(section);
+  const packed: string[] = [];
+  for (const entry of entries) {
+    const last = packed.at(-1);
+    if (last !== undefined && last.length + separator.length + entry.length <= 3000) {
+      packed[packed.length - 1] = `${last}${separator}${entry}`;
+    } else {
+      packed.push(entry);
+    }
+  }
+  return packed.slice(0, MAX_SECTIONS).map(section);
 }
 
 export function unknownTopicReply(query: string, topics: Topic[], findTopic: (q: string) => Topic | null) {
@@ -87,13 +107,16 @@ export function historyReply(rows: HistoryRow[]): SlackMessage {
   }
   const lines = rows.map((r) => {
     const status = r.answeredAt ? ':white_check_mark: answered' : ':hourglass_flowing_sand: not answered yet';
-    return `${slackDate(r.createdAt, '{date_short}')} · *${escapeMrkdwn(r.topicTitle)}* · ${status}\n_${escapeMrkdwn(r.questionText)}_`;
+    // Title and question are clipped on their own, so a row is never cut inside its date token, and ten
+    // rows fit one section.
+    return `${slackDate(r.createdAt, '{date_short}')} · *${escapeClipped(r.topicTitle, 60, 70)}* · ${status}\n_${escapeClipped(r.questionText, 120, 125)}_`;
   });
+  const heading = rows.length === 1 ? 'Your last drill' : `Your last ${rows.length} drills`;
   return {
-    text: `Your last ${rows.length} drills`,
+    text: heading,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*Your last ${rows.length} drills*` } },
-      { type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n\n')) } },
+      { type: 'section', text: { type: 'mrkdwn', text: `*${heading}*` } },
+      { type: 'section', text: { type: 'mrkdwn', text: wholeLines(lines, '\n\n', 3000) } },
     ],
   };
 }
@@ -105,6 +128,17 @@ export const BUSY =
 /** The database or Slack failed: what was asked is not done (its writes are rolled back). */
 export const UNAVAILABLE =
   ':warning: Star Drill is temporarily unavailable (it cannot reach its database or Slack); nothing was changed. Please try again in a minute.';
+
+/** As many whole lines as fit `max` characters: a line is dropped rather than cut. */
+function wholeLines(lines: string[], separator: string, max: number): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out === '' ? line : `${out}${separator}${line}`;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
 
 export function plainReply(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }] };

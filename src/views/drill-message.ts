@@ -21,6 +21,8 @@ export interface SlackMessage {
 export function drillMessage(input: DrillMessageInput): SlackMessage {
   const { drillId, topic, questionText, answeredAt } = input;
   const heading = input.scheduled ? `Today's drill: ${topic.title}` : `Drill: ${topic.title}`;
+  // The notification reads "Drill: <topic> · <question>": one colon, and the question escaped as in the body.
+  const notification = `${escapeMrkdwn(heading)} · ${escapeMrkdwn(questionText)}`;
   const status: KnownBlock = answeredAt
     ? {
         type: 'context',
@@ -31,7 +33,7 @@ export function drillMessage(input: DrillMessageInput): SlackMessage {
         elements: [{ type: 'mrkdwn', text: clip(`*Key concepts:* ${escapeMrkdwn(topic.keyConcepts)}`) }],
       };
   return {
-    text: `${heading}: ${questionText}`,
+    text: notification,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: clip(heading, 150), emoji: true } },
       { type: 'section', text: { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(questionText)}*`) } },

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Topic } from '../bank/types.ts';
 import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { clip, escapeClipped, quote } from './mrkdwn.ts';
+import { clip, escapeClipped, escapeMrkdwn, quote } from './mrkdwn.ts';
 
 /**
  * Each part of the recap shows at most this many characters of the answer, and at most this many once
@@ -23,16 +23,19 @@ export function feedbackMessage(topic: Topic, answer: StarAnswer): SlackMessage 
     type: 'section' as const,
     text: {
       type: 'mrkdwn' as const,
-      text: clip(`*${STAR_LABELS[part]}*\n${quote(topic.sampleAnswer[part])}`),
+      text: clip(`*${STAR_LABELS[part]}*\n${quote(escapeMrkdwn(topic.sampleAnswer[part]))}`),
     },
   }));
-  const followUps = topic.followUps.map((q, i) => `${i + 1}. ${q}`).join('\n');
+  const followUps = topic.followUps.map((q, i) => `${i + 1}. ${escapeMrkdwn(q)}`).join('\n');
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: clip(`:memo: *Your answer, saved*\n${recap}`) } },
     { type: 'divider' },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*Compare with the guide's sample answer* (${topic.title})` },
+      text: {
+        type: 'mrkdwn',
+        text: `*Compare with the guide's sample answer* (${escapeMrkdwn(topic.title)})`,
+      },
     },
     ...sample,
     { type: 'divider' },

@@ -67,8 +67,9 @@ export function subscribedReply(p: {
   return plainReply(lines.join('\n'));
 }
 
+/** The error quotes what the user typed: escaped, so `<!channel>` stays text. */
 export function subscribeUsageError(error: string): SlackMessage {
-  return plainReply(`:warning: ${error}\nNothing was changed.`);
+  return plainReply(`:warning: ${escapeMrkdwn(error)}\nNothing was changed.`);
 }
 
 const NOT_SUBSCRIBED = `You are not subscribed to daily drills. Start with ${SUBSCRIBE_USAGE}, e.g. \`${COMMAND} subscribe 09:00 weekdays\`.`;

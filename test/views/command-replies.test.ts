@@ -106,7 +106,7 @@ describe('helpReply', () => {
     expect(lines[0]).toBe('*Commands*');
     const usages = lines.slice(1).map((l) => /^`([^`]+)`/.exec(l)?.[1]);
     expect(usages).toEqual([
-      '/star <topic>',
+      '/star &lt;topic&gt;',
       '/star random',
       '/star topics',
       '/star history',
@@ -122,7 +122,7 @@ describe('helpReply', () => {
   // mention even inside backticks (integrations/slack#1761: `map<string,string>` shows as `mapstringstring`),
   // so users read "/star topic" (or a broken link) instead of the placeholder. Every other `<` the bot
   // writes is escaped or a `<!date>` token. Fix in src/views/command-replies.ts: write `&lt;topic&gt;`.
-  it.fails('escapes the <topic> placeholder in the help text', () => {
+  it('escapes the <topic> placeholder in the help text', () => {
     const commands = textOf(helpReply(bank.topics, find).blocks[1]);
     expect(commands).not.toMatch(STRAY_ANGLE);
     expect(commands).toContain('`/star &lt;topic&gt;`');
@@ -163,7 +163,7 @@ describe('topicsReply', () => {
   // BUG (latent): one section per topic and nothing bounds the number of topics (every *.md in content/ is a
   // guide). From 51 topics on, `/star topics` is refused by Slack (invalid_blocks: at most 50 blocks), so the
   // command fails outright. The shipped guide has 5 topics. Fix: group topics into sections (or cap and say so).
-  it.fails('stays within 50 blocks with 60 topics', () => {
+  it('stays within 50 blocks with 60 topics', () => {
     const topics = syntheticTopics(60);
     expect(topicsReply(topics, (q) => findTopic(topics, q)).blocks.length).toBeLessThanOrEqual(50);
   });
@@ -238,7 +238,7 @@ describe('historyReply', () => {
 
   // BUG: with one row the reply says "Your last 1 drills" (text and heading). Fix in
   // src/views/command-replies.ts: singular for one row ("Your last drill").
-  it.fails('with one row the heading is singular, not "Your last 1 drills"', () => {
+  it('with one row the heading is singular, not "Your last 1 drills"', () => {
     const m = historyReply([row({ answeredAt: answered })]);
     expect(m.text).not.toMatch(/\b1 drills\b/);
     expect(textOf(m.blocks[0])).not.toMatch(/\b1 drills\b/);
@@ -286,7 +286,7 @@ describe('historyReply', () => {
   // shows as garbage (and the heading still says "10 drills" when fewer are visible). Needs questions of a
   // few hundred characters; the shipped guide's longest is under 100. Fix: budget each row (as feedback.ts
   // budgets each part) or drop whole rows.
-  it.fails('never cuts a row in the middle of its date token, whatever the question length', () => {
+  it('never cuts a row in the middle of its date token, whatever the question length', () => {
     const cut: number[] = [];
     for (let length = 200; length <= 400; length += 1) {
       const m = historyReply(Array.from({ length: 10 }, () => row({ questionText: 'q'.repeat(length) })));

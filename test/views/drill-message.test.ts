@@ -138,8 +138,8 @@ describe('drillMessage', () => {
       type: 'header',
       text: { type: 'plain_text', text: 'Drill: Handling Production Incidents', emoji: true },
     });
-    expect(scheduled.text).toBe(`Today's drill: Handling Production Incidents: ${QUESTION}`);
-    expect(onDemand.text).toBe(`Drill: Handling Production Incidents: ${QUESTION}`);
+    expect(scheduled.text).toBe(`Today's drill: Handling Production Incidents · ${QUESTION}`);
+    expect(onDemand.text).toBe(`Drill: Handling Production Incidents · ${QUESTION}`);
   });
 
   it('shows the question in bold', () => {
@@ -204,10 +204,10 @@ describe('drillMessage', () => {
     // parses as mrkdwn for notifications and screen readers, repeats it raw. A guide question containing
     // `<...>` (e.g. "<your team>") or `<!channel>` would become a link or a mention in the notification
     // while the message body shows it as typed. Fix in src/views/drill-message.ts: escape the fallback too.
-    it.fails('escapes the question in the notification fallback too, as in the section', () => {
+    it('escapes the question in the notification fallback too, as in the section', () => {
       const m = drillMessage(input({ questionText: 'Tell <!channel> about <your team> & co' }));
       expect(m.text).toBe(
-        'Drill: Handling Production Incidents: Tell &lt;!channel&gt; about &lt;your team&gt; &amp; co',
+        'Drill: Handling Production Incidents · Tell &lt;!channel&gt; about &lt;your team&gt; &amp; co',
       );
     });
   });

@@ -187,7 +187,7 @@ describe('subscribeUsageError', () => {
   // subscribeUsageError passes it to plainReply unescaped, so `/star subscribe <!channel>` answers with a raw
   // `<!channel>` (and `<https://evil|docs>` becomes a live link). Every other echo of user text is escaped.
   // Fix in src/views/subscription-replies.ts: escapeMrkdwn(error) (the error's own markup is only backticks).
-  it.fails('escapes the user text quoted in the error', () => {
+  it('escapes the user text quoted in the error', () => {
     const parsed = parseSubscribeArgs('<!channel>', () => null);
     const m = subscribeUsageError(parsed.ok ? '' : parsed.error);
     expect(shownText(m.blocks)).not.toMatch(RAW_MENTION);
