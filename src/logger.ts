@@ -28,14 +28,11 @@ export function safeError(err: unknown, depth = 0): Record<string, unknown> {
   if (!(err instanceof Error)) return { type: typeof err, message: '(a thrown non-error value, not logged)' };
   const e = err as Error & Record<string, unknown>;
   const message = safeMessage(e);
-  const out: Record<string, unknown> = { type: e.name, message };
-  // The stack begins with the message: write it again with the safe one.
-  if (typeof e.stack === 'string')
-    out.stack = `${e.name}: ${message}\n${e.stack
-      .split('\n    at ')
-      .slice(1)
-      .map((l) => `    at ${l}`)
-      .join('\n')}`;
+  // drizzle's errors leave `name` as "Error": their class says more.
+  const type = e.constructor?.name && e.constructor.name !== 'Error' ? e.constructor.name : e.name;
+  const out: Record<string, unknown> = { type, message };
+  // The stack begins with the message: written again with the safe one.
+  if (typeof e.stack === 'string') out.stack = `${type}: ${message}\n${stackFrames(e.stack)}`;
   for (const field of SAFE_ERROR_FIELDS) {
     if (typeof e[field] === 'string' || typeof e[field] === 'number') out[field] = e[field];
   }
@@ -45,6 +42,13 @@ export function safeError(err: unknown, depth = 0): Record<string, unknown> {
   if (typeof slackError === 'string') out.slackError = slackError;
   if (e.cause !== undefined && depth < MAX_CAUSE_DEPTH) out.cause = safeError(e.cause, depth + 1);
   return out;
+}
+
+function stackFrames(stack: string): string {
+  return stack
+    .split('\n')
+    .filter((line) => line.startsWith('    at '))
+    .join('\n');
 }
 
 function safeMessage(e: Error & Record<string, unknown>): string {
@@ -74,7 +78,7 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
  * reply echoes it). Their other lines say what happened without the content.
  */
 const CARRIES_CONTENT =
-  /^(http request body|Received a message on the WebSocket|Unable to parse an incoming WebSocket message|Sending a WebSocket message|Calling ack\(\)|ack\(\) (call begins|response sent|response stored))/;
+  /^(http request body|http request result|Received a message on the WebSocket|Unable to parse an incoming WebSocket message|Sending a WebSocket message|Calling ack\(\)|ack\(\) (call begins|response sent|response stored))/;
 
 /** Bolt wants its own Logger interface; route it into the same pino stream under `component: bolt`. */
 export function boltLogger(log: Logger): BoltLogger {

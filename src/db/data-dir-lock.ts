@@ -20,6 +20,8 @@ export interface DataDirLockOptions {
    * write the same database files. The owner must stop writing at once.
    */
   onLost: (err: Error) => void;
+  /** Tests shorten the timing (proper-lockfile's minimums: stale 2 s, update 1 s); the rules stay. */
+  timing?: { staleMs: number; updateMs: number };
 }
 
 /**
@@ -29,14 +31,17 @@ export interface DataDirLockOptions {
  * recorded pid equal to ours, as for two containers that are both pid 1), only a lock left unrefreshed for
  * STALE_MS is taken over.
  */
-export async function lockDataDir(dir: string, { onLost }: DataDirLockOptions): Promise<() => Promise<void>> {
+export async function lockDataDir(
+  dir: string,
+  { onLost, timing = { staleMs: STALE_MS, updateMs: UPDATE_MS } }: DataDirLockOptions,
+): Promise<() => Promise<void>> {
   const lockPath = path.join(dir, 'star-drill.lock');
   const ownerPath = path.join(dir, 'star-drill.owner.json');
   const onCompromised = (err: Error) => onLost(err);
   const options = {
     lockfilePath: lockPath,
-    stale: STALE_MS,
-    update: UPDATE_MS,
+    stale: timing.staleMs,
+    update: timing.updateMs,
     realpath: false,
     onCompromised,
   };
@@ -51,7 +56,7 @@ export async function lockDataDir(dir: string, { onLost }: DataDirLockOptions): 
       await rm(lockPath, { recursive: true, force: true });
       release = await lockfile.lock(dir, { ...options, retries: 0 });
     } else {
-      release = await waitForStaleLock(dir, options, owner);
+      release = await waitForStaleLock(dir, options, owner, timing);
     }
   }
   await writeFile(ownerPath, JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies Owner));
@@ -66,15 +71,16 @@ async function waitForStaleLock(
   dir: string,
   options: Parameters<typeof lockfile.lock>[1],
   owner: Owner | undefined,
+  timing: { staleMs: number; updateMs: number },
 ): Promise<() => Promise<void>> {
   try {
     return await lockfile.lock(dir, {
       ...options,
       retries: {
-        retries: Math.ceil((STALE_MS + UPDATE_MS) / 1_000),
+        retries: Math.ceil((timing.staleMs + timing.updateMs) / 500),
         factor: 1,
-        minTimeout: 1_000,
-        maxTimeout: 1_000,
+        minTimeout: 500,
+        maxTimeout: 500,
       },
     });
   } catch (err) {

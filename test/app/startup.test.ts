@@ -89,15 +89,28 @@ describe('start-up', { timeout: 120_000 }, () => {
     expect((await again.exited).code).toBe(0);
   });
 
+  it('exits at once when its lock on DATA_DIR is lost, rather than share the files', async () => {
+    const dataDir = path.join(workdir, 'lost');
+    const bot = start({ DATA_DIR: dataDir });
+    await bot.waitForLog(ready);
+    await rm(path.join(dataDir, 'star-drill.lock'), { recursive: true, force: true });
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.logs.some((l) => l.level === 'fatal' && /lost the lock on DATA_DIR/.test(String(l.msg)))).toBe(
+      true,
+    );
+  });
+
   it.runIf(onPostgresServer)('with DATABASE_URL: says which server, without the password', async () => {
     const db = await createTestDatabase();
     try {
       const url = new URL(String((db.config as { url: string }).url));
       url.password = 'hunter2';
+      // libpq also takes a password from the query string.
+      url.searchParams.set('sslpassword', 'hunter3');
       const bot = start({ DATABASE_URL: url.toString() });
       const line = await bot.waitForLog(listening);
       expect(String(line.database)).toMatch(/^postgres postgres:\/\//);
-      expect(JSON.stringify(bot.logs)).not.toContain('hunter2');
+      expect(JSON.stringify(bot.logs)).not.toMatch(/hunter/);
       await bot.waitForLog(ready);
       bot.child.kill('SIGTERM');
       expect((await bot.exited).code).toBe(0);

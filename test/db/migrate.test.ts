@@ -2,11 +2,14 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { MIGRATIONS_FOLDER, runMigrations } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
+
+const db0IsServer = () => onPostgresServer;
 
 const log = createLogger('error');
 const cleanup: Array<() => Promise<void>> = [];
@@ -67,7 +70,65 @@ describe('migrations', () => {
       /UNIQUE INDEX .*\(user_id, local_date\) WHERE \(source = 'scheduled'/,
     );
     expect(byName.answers_drill_id_unique).toMatch(/UNIQUE/);
+    // The hourly prune deletes processed_events by age.
+    expect(byName.processed_events_created_idx).toMatch(/\(created_at\)/);
   });
+
+  it('the database refuses values outside the enum-like columns, whatever the code sends', async () => {
+    const db = await fresh();
+    const h = await open(db);
+    await runMigrations(h);
+    await h.db.execute(sql`insert into users (id) values ('UCHECK')`);
+    const refused = async (statement: ReturnType<typeof sql>) => {
+      const error = await h.db.execute(statement).then(
+        () => undefined,
+        (err: unknown) => err as { cause?: { code?: string } },
+      );
+      expect(error?.cause?.code, String(statement.queryChunks)).toBe('23514'); // check_violation
+    };
+    for (const days of ['constructor', '__proto__', 'Daily', '']) {
+      await refused(
+        sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', 540, ${days})`,
+      );
+    }
+    await refused(
+      sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', 1440, 'daily')`,
+    );
+    await refused(
+      sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', -1, 'daily')`,
+    );
+    await refused(
+      sql`insert into drills (user_id, topic_slug, question_id, question_text, source) values ('UCHECK', 't', 'q', 'x', 'other')`,
+    );
+    // A scheduled drill has a local date; an on-demand one has none.
+    await refused(
+      sql`insert into drills (user_id, topic_slug, question_id, question_text, source) values ('UCHECK', 't', 'q', 'x', 'scheduled')`,
+    );
+    await h.db.execute(
+      sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', 1439, 'weekdays')`,
+    );
+  });
+
+  it.runIf(db0IsServer())(
+    'waits for another replica’s migration however long it takes (no 5 s query timeout)',
+    async () => {
+      const db = await fresh();
+      const url = (db.config as { url: string }).url;
+      // Another replica holds the migration lock for 6 s, longer than any pool query may take.
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      cleanup.push(() => other.end());
+      await other.query('select pg_advisory_lock($1)', [0x57a2d1]);
+      const release = setTimeout(() => void other.query('select pg_advisory_unlock($1)', [0x57a2d1]), 6_000);
+      cleanup.push(async () => clearTimeout(release));
+      const h = await open(db);
+      const started = performance.now();
+      await runMigrations(h);
+      expect(performance.now() - started).toBeGreaterThan(5_500);
+      expect(await rows(h, sql`select count(*)::int as n from users`)).toEqual([{ n: 0 }]);
+    },
+    30_000,
+  );
 
   it('npm run db:migrate applies them on their own and exits 0', async () => {
     const db = await fresh();

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatMinuteOfDay, parseClock, parseSubscribeArgs } from '../../src/drills/subscribe-args.ts';
 
-const TOPICS: Record<string, string> = {
-  incidents: 'handling-production-incidents',
-  collaboration: 'cross-functional-collaboration',
-  '10x': 'ten-x-engineering', // a topic word that starts with a digit
-};
-const resolveTopic = (word: string) => TOPICS[word.toLowerCase()] ?? null;
+// A Map, as the bot's own lookups: a plain object would find `constructor` in Object.prototype.
+const TOPICS = new Map([
+  ['incidents', 'handling-production-incidents'],
+  ['collaboration', 'cross-functional-collaboration'],
+  ['10x', 'ten-x-engineering'], // a topic word that starts with a digit
+]);
+const resolveTopic = (word: string) => TOPICS.get(word.toLowerCase()) ?? null;
 const parse = (text: string) => parseSubscribeArgs(text, resolveTopic);
 const USAGE =
   'Use `/star subscribe [HH:MM] [daily|weekdays] [topic ...]`, e.g. `/star subscribe 08:30 weekdays incidents`.';
@@ -81,6 +82,11 @@ describe('parseSubscribeArgs: refused, naming the problem and showing the form',
     ['08:00 09:00', 'Give one time, not two (`08:00` and `09:00`).'],
     ['daily weekdays', 'Choose `daily` or `weekdays`, not both (`daily` and `weekdays`).'],
     ['08:30 daily astrology', '`astrology` is not a topic I know.'],
+    // Names of Object.prototype's members: a plain object used as the lookup table found them as days.
+    ['08:00 constructor', '`constructor` is not a topic I know.'],
+    ['08:00 __proto__', '`__proto__` is not a topic I know.'],
+    ['toString', '`toString` is not a topic I know.'],
+    ['hasOwnProperty', '`hasOwnProperty` is not a topic I know.'],
   ])('%j', (text, problem) => {
     expect(parse(text)).toEqual({ ok: false, error: `${problem} ${USAGE}` });
   });

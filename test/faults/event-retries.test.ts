@@ -107,3 +107,18 @@ describe('user_change retries', () => {
 function waitForQuiet() {
   return t.bot.idle();
 }
+
+describe('user_change for someone who never used the bot', () => {
+  it('is not recorded: user_change arrives for the whole workspace, and most of it is not ours', async () => {
+    const stranger = newUser();
+    const reply = await t.standin.sendEvent(
+      t.url,
+      { type: 'user_change', user: { id: stranger, tz: 'Asia/Tokyo' } },
+      { eventId: 'Ev0STRANGER1' },
+    );
+    expect(reply.status).toBe(200);
+    await waitForQuiet();
+    expect(await processed('Ev0STRANGER1')).toHaveLength(0);
+    expect(await zoneOf(stranger)).toBeUndefined();
+  });
+});

@@ -115,6 +115,10 @@ describe('/star subscribe', () => {
     ['subscribe 25:00', '`25:00` is not a time'],
     ['subscribe 9am', 'write it as HH:MM on a 24-hour clock, e.g. `09:00`'],
     ['subscribe 08:00 nosuchtopic', '`nosuchtopic` is not a topic I know'],
+    // Names of Object.prototype's members once stored a schedule with no days.
+    ['subscribe 08:00 constructor', '`constructor` is not a topic I know'],
+    ['subscribe 08:00 __proto__', '`__proto__` is not a topic I know'],
+    ['subscribe <!channel>', '`&lt;!channel&gt;` is not a topic I know'],
   ])('refuses `%s` at once, showing the right form, and stores nothing', async (text, problem) => {
     const user = newUser();
     const reply = await star(user, text);

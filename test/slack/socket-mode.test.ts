@@ -82,11 +82,20 @@ describe('Socket Mode runs the same listeners as HTTP mode', () => {
     });
     const open = await standin.waitForCall('views.open');
     const viewId = String((open.response.view as { id: string }).id);
-    const text = { situation: 'S', task: 'T', action: 'A', result: 'R' };
+    // Words found nowhere else, so the logs can be searched for them: Socket Mode's debug lines carry payloads.
+    const text = {
+      situation: 'Quokkasituation happened',
+      task: 'Quokkatask was mine',
+      action: 'Quokkaaction by me',
+      result: 'Quokkaresult measured',
+    };
     const values = Object.fromEntries(Object.entries(text).map(([k, v]) => [k, { [ACTION_STAR_INPUT]: v }]));
     const submitted = await standin.submitView(SOCKET_MODE, { userId, viewId, values });
     expect(submitted.status).toBe(200);
     await standin.waitFor(() => standin.thread(channel, ts).some((m) => m.thread_ts === ts));
+    // The bot logs at debug level here, and no line holds the answer.
+    await t.bot.idle();
+    expect(JSON.stringify(t.logs.lines)).not.toMatch(/Quokka/);
     const [row] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id));
     expect(row).toMatchObject(text);
   });
