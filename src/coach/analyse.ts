@@ -17,6 +17,10 @@ import { CAP_BY_MISSING_PARTS, LABELS, partScores, pointsOf, WEIGHTS } from './s
 import { strategyFor } from './strategies.ts';
 import type { AnswerFeedback, Assessment, CheckId, CheckResult, FollowUpFeedback } from './types.ts';
 
+export { isModelLoaded, type WarmUpReport, warmUp } from './nlp.ts';
+export { scoreLine } from './score.ts';
+export type { AnswerFeedback, CheckId, CheckResult, FollowUpFeedback, WordCounts } from './types.ts';
+
 /**
  * Twice the answer modal's limit per part: analysis time grows with the text, and nothing longer reaches
  * the bot through Slack, so anything beyond is cut rather than read.

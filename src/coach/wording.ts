@@ -9,11 +9,15 @@ export function ramp(x: number, zeroAt: number, oneAt: number): number {
   return clamp01((x - zeroAt) / (oneAt - zeroAt));
 }
 
+/** "a, b and c". */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** "'a', 'b' and 'c'" (at most `max`, the rest left out), for quoting the candidate's words. */
 export function quoteList(items: readonly string[], max = 3): string {
-  const unique = [...new Set(items)].slice(0, max).map((s) => `'${s}'`);
-  if (unique.length <= 1) return unique.join('');
-  return `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
+  return andList([...new Set(items)].slice(0, max).map((s) => `'${s}'`));
 }
 
 /** "1 time", "4 times". */

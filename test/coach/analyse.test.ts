@@ -210,7 +210,7 @@ describe('analyseFollowUp', () => {
     expect(strong.score).toBeGreaterThanOrEqual(80);
     expect(weak.score).toBeLessThanOrEqual(20);
     expect(weak.checks.find((c) => c.id === 'ownership')?.why).toBe(
-      "Your answer says 'I' 0 times, 'we' once.",
+      "Your answer never says 'I'; it says 'we' once.",
     );
   });
 

@@ -6,7 +6,7 @@ import type { Reading, Token } from '../reading.ts';
 import { quoteAround, textOf } from '../reading.ts';
 import type { Assessment } from '../types.ts';
 import { passiveAt } from '../verbs.ts';
-import { quoteList, ramp, times } from '../wording.ts';
+import { andList, quoteList, ramp, times } from '../wording.ts';
 
 /** Pointing at someone else's fault: interviewers hear it as the opposite of ownership. */
 const BLAME = new Set(['fault', 'blame', 'blamed']);
@@ -89,14 +89,20 @@ export function assessOwnership({ action, task, partName, blameIn = [action] }: 
     parts.task = task.words < 3 ? 0 : t.i > 0 ? 1 : t.we > 0 ? 0.3 : 0.5;
   }
   const passed = fraction >= 0.6;
-  const said = [`'I' ${times(v.i)}`, `'we' ${times(v.we)}`];
-  if (v.others > 0) said.push(`'the team'/'they' ${times(v.others)}`);
+  const mine = v.i > 0 ? [`'I' ${times(v.i)}`] : [];
+  const theirs = [
+    ...(v.we > 0 ? [`'we' ${times(v.we)}`] : []),
+    ...(v.others > 0 ? [`'the team'/'they' ${times(v.others)}`] : []),
+  ];
+  // Lead with what the feedback is about: the candidate's own "I" when it passes, the others when not.
+  const said = andList(passed ? [...mine, ...theirs] : [...theirs, ...mine]);
   const passive = v.passives.length > 0 ? ` The passive (${quoteList(v.passives, 2)}) hides who acted.` : '';
   let why: string;
   if (action.words === 0) why = `Your ${partName} is empty.`;
   else if (v.i === 0 && v.we + v.others + v.passives.length === 0)
     why = `Your ${partName} never says who acted.`;
-  else why = `Your ${partName} says ${said.join(', ')}.${passed ? '' : passive}`;
+  else if (v.i === 0) why = `Your ${partName} never says 'I'${said ? `; it says ${said}` : ''}.${passive}`;
+  else why = `Your ${partName} says ${said}.${passed ? '' : passive}`;
   if (blame.length > 0) why += ` ${quoteList(blame, 1)} puts the fault on others.`;
   return {
     fraction,

@@ -10,7 +10,7 @@ import type { StarPart } from '../../bank/types.ts';
 import type { Reading, Token } from '../reading.ts';
 import { textOf } from '../reading.ts';
 import type { Assessment } from '../types.ts';
-import { clamp01, countPhrase, quoteList, ramp } from '../wording.ts';
+import { clamp01, countPhrase, plural, quoteList, ramp } from '../wording.ts';
 
 /** Filler, as lemma sequences ("everyone be happy" matches "everyone was happy"). */
 const VAGUE_PHRASES = [
@@ -69,7 +69,11 @@ function isNounish(t: Token | undefined): boolean {
 
 export function readSpecificity(reading: Reading): Specificity {
   const { tokens } = reading;
-  const concrete = new Map<string, string>();
+  // Keyed by lemma so "Kafka" twice is one detail; the rank orders what the feedback quotes first.
+  const concrete = new Map<string, { text: string; rank: number }>();
+  const add = (key: string, text: string, rank: number) => {
+    if (!concrete.has(key)) concrete.set(key, { text, rank });
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     // A run of two or more nouns names one thing: "payment processing system", "connection pool".
@@ -77,15 +81,18 @@ export function readSpecificity(reading: Reading): Specificity {
     while (isNounish(tokens[end]) && isNounish(tokens[end + 1]) && tokens[end + 1]?.spaced) end++;
     if (end > i && tokens[end]?.pos === 'NOUN') {
       const run = tokens.slice(i, end + 1);
-      concrete.set(run.map((r) => r.lemma).join(' '), textOf(reading, i, end));
+      add(run.map((r) => r.lemma).join(' '), textOf(reading, i, end), 0);
       i = end;
       continue;
     }
     const sentenceStart = reading.sentences[t.sentence]?.start === i;
-    if (t.pos === 'NUM' || t.kind === 'number') concrete.set(t.normal, t.value);
-    else if (t.kind === 'word' && isIdentifierLike(t.value)) concrete.set(t.normal, t.value);
+    // A month or weekday names when, not what: it counts, but is quoted last.
+    const inDate =
+      t.entity !== undefined && ['DATE', 'TIME'].includes(reading.entities[t.entity]?.type ?? '');
+    if (t.pos === 'NUM' || t.kind === 'number') add(t.normal, t.value, 3);
+    else if (t.kind === 'word' && isIdentifierLike(t.value)) add(t.normal, t.value, 0);
     else if (t.pos === 'PROPN' && t.kind === 'word' && !sentenceStart && t.normal !== 'i')
-      concrete.set(t.normal, t.value);
+      add(t.normal, t.value, inDate ? 2 : 1);
   }
 
   const stream = reading.lemmas;
@@ -105,10 +112,8 @@ export function readSpecificity(reading: Reading): Specificity {
     )
       vague.push(t.value);
   });
-  // Names and compounds say more about the story than bare numbers: show them first.
-  const details = [...concrete.values()].sort(
-    (a, b) => Number(/^[\d.,]+$/.test(a)) - Number(/^[\d.,]+$/.test(b)),
-  );
+  // Compounds and identifiers say most about the story, then names, dates, and bare numbers last.
+  const details = [...concrete.values()].sort((a, b) => a.rank - b.rank).map((d) => d.text);
   return { concrete: details, vague, words: reading.words };
 }
 
@@ -121,10 +126,15 @@ export function specificityScore(s: Specificity): number {
   return clamp01(ramp(density, 1, 8) - penalty);
 }
 
+const QUOTE_ORDER: StarPart[] = ['action', 'result', 'task', 'situation'];
+
 export function assessSpecific(parts: Partial<Record<StarPart, Reading>>, partName = 'answer'): Assessment {
   const byPart: Assessment['parts'] = {};
   const all: Specificity = { concrete: [], vague: [], words: 0 };
-  for (const [part, reading] of Object.entries(parts) as [StarPart, Reading][]) {
+  // The Action's details are the ones worth quoting back, then the Result's; the setup's come last.
+  for (const part of QUOTE_ORDER) {
+    const reading = parts[part];
+    if (reading === undefined) continue;
     const s = readSpecificity(reading);
     byPart[part] = specificityScore(s);
     all.concrete.push(...s.concrete);
@@ -140,8 +150,9 @@ export function assessSpecific(parts: Partial<Record<StarPart, Reading>>, partNa
   else if (passed)
     why = `Concrete: ${details}${all.vague.length > 0 ? `; vague: ${quoteList(all.vague)}` : ''}.`;
   else if (all.vague.length > 0)
-    why = `Vague: ${quoteList(all.vague)}; ${all.concrete.length} concrete details (names, tools, numbers) in ${all.words} words.`;
-  else why = `Few names, tools or numbers: ${all.concrete.length} concrete details in ${all.words} words.`;
+    why = `Vague: ${quoteList(all.vague)}; ${plural(all.concrete.length, 'concrete detail')} (names, tools, numbers) in ${all.words} words.`;
+  else
+    why = `Few names, tools or numbers: ${plural(all.concrete.length, 'concrete detail')} in ${all.words} words.`;
   const worst = all.vague[0];
   return {
     fraction,

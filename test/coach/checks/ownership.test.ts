@@ -36,7 +36,7 @@ describe('assessOwnership', () => {
       'I traced the leak to the session cache, I wrote a patch, and I rolled it out behind a flag.',
     );
     expect(a).toMatchObject({ passed: true, fraction: 1 });
-    expect(a.why).toBe("Your Action says 'I' 3 times, 'we' 0 times.");
+    expect(a.why).toBe("Your Action says 'I' 3 times.");
   });
 
   it('fails an Action told as "we", quoting the counts', () => {
@@ -44,7 +44,7 @@ describe('assessOwnership', () => {
       'We looked into it, we found the bug, we fixed it and we deployed it. I reviewed the PR.',
     );
     expect(a.passed).toBe(false);
-    expect(a.why).toBe("Your Action says 'I' once, 'we' 4 times.");
+    expect(a.why).toBe("Your Action says 'we' 4 times and 'I' once.");
     expect(a.suggestion).toContain('"I traced..."');
   });
 
@@ -52,7 +52,7 @@ describe('assessOwnership', () => {
     const a = assess('The bug was fixed and the service was restarted.');
     expect(a).toMatchObject({ passed: false, fraction: 0 });
     expect(a.why).toBe(
-      "Your Action says 'I' 0 times, 'we' 0 times. The passive ('was fixed' and 'was restarted') hides who acted.",
+      "Your Action never says 'I'. The passive ('was fixed' and 'was restarted') hides who acted.",
     );
   });
 
