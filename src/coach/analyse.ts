@@ -36,7 +36,7 @@ export interface AnswerContext {
 }
 
 export interface FollowUpContext {
-  questionText: string;
+  /** The guide's Preparation Strategies, as for an answer. (The three checks do not need the question.) */
   strategies: readonly Strategy[];
 }
 

@@ -44,14 +44,15 @@ export interface Reading {
 
 const WORD_KINDS = new Set(['word', 'number', 'alpha_numeric', 'email', 'url', 'hashtag', 'mention']);
 
-export const EMPTY_READING: Reading = {
+/** Shared by every empty part: checks only read a reading (frozen, shallowly, to keep it so). */
+export const EMPTY_READING: Reading = Object.freeze({
   tokens: [],
   entities: [],
   sentences: [],
   words: 0,
   lemmas: ' ',
   normals: ' ',
-};
+});
 
 export function read(text: string): Reading {
   if (text.trim() === '') return EMPTY_READING;

@@ -188,10 +188,7 @@ describe('analyseAnswer', () => {
 const TOO_LONG = 180;
 
 describe('analyseFollowUp', () => {
-  const followUp = {
-    questionText: 'How did you communicate with stakeholders during the incident?',
-    strategies: [],
-  };
+  const followUp = { strategies: [] };
 
   it('runs only the checks that apply to a short answer', () => {
     const f = analyseFollowUp('I posted updates every 15 minutes in #incident.', followUp);
