@@ -9,14 +9,7 @@ import { containsPhrase, textOf } from '../reading.ts';
 import type { Assessment } from '../types.ts';
 import { quoteList } from '../wording.ts';
 
-export type MeasureKind =
-  | 'percent'
-  | 'money'
-  | 'duration'
-  | 'count'
-  | 'multiplier'
-  | 'before-after'
-  | 'milestone';
+export type MeasureKind = 'percent' | 'money' | 'duration' | 'count' | 'multiplier' | 'before-after';
 
 export interface Measure {
   kind: MeasureKind;
@@ -135,6 +128,11 @@ const UNQUANTIFIED = new Set([
   'lower',
 ]);
 
+/** The "x" of "10x" (the tokenizer splits it off, sometimes with the sentence's full stop). */
+function isTimesX(t: Token | undefined): boolean {
+  return t !== undefined && (t.normal === 'x' || t.normal === 'x.');
+}
+
 function isNumberToken(t: Token | undefined): boolean {
   return t !== undefined && (t.pos === 'NUM' || t.kind === 'number');
 }
@@ -171,7 +169,7 @@ function countsSomething(tokens: Token[], i: number): boolean {
   // A bare year: "in 2021", "since 2019".
   const n = Number(t.value.replace(/,/g, ''));
   if (/^\d{4}$/.test(t.value) && n >= 1900 && n <= 2099 && !isNoun(next)) return false;
-  if (isNoun(next) || next?.value === '%' || next?.normal.startsWith('x')) return true;
+  if (isNoun(next) || next?.value === '%' || isTimesX(next)) return true;
   if (next?.pos === 'ADJ' && isNoun(tokens[i + 2])) return true; // "three new regions"
   return prev !== undefined && COMPARING.has(prev.lemma);
 }
@@ -200,7 +198,7 @@ function isWordMultiplier(tokens: Token[], i: number): boolean {
 /** The unit after a number, so the quote reads "900 ms" rather than "900". */
 function withUnit(tokens: Token[], i: number): number {
   const next = tokens[i + 1];
-  if (next && (isNoun(next) || next.value === '%' || next.normal.startsWith('x'))) {
+  if (next && (isNoun(next) || next.value === '%' || isTimesX(next))) {
     const after = tokens[i + 2];
     // "10,000 events per second", "12 hours per week"
     if (after?.lemma === 'per' && isNoun(tokens[i + 3])) return i + 3;
@@ -252,10 +250,7 @@ export function findMeasures(reading: Reading): Measure[] {
     if (!countsSomething(tokens, i)) continue;
     // "three times faster", "10x"
     const next = tokens[i + 1];
-    if (
-      (next?.lemma === 'time' && ['ADV', 'ADJ'].includes(tokens[i + 2]?.pos ?? '')) ||
-      next?.normal.startsWith('x')
-    )
+    if ((next?.lemma === 'time' && ['ADV', 'ADJ'].includes(tokens[i + 2]?.pos ?? '')) || isTimesX(next))
       add('multiplier', i, next?.lemma === 'time' ? i + 2 : i + 1);
     else add('count', i, withUnit(tokens, i));
   }
