@@ -26,7 +26,7 @@ export function missingParts(words: WordCounts): StarPart[] {
 export function assessBalance(words: WordCounts): Assessment {
   const missing = missingParts(words);
   const seconds = speakingSeconds(words.total);
-  const spoken = `About ${formatSeconds(seconds)} out loud, against a 2-minute answer.`;
+  const spoken = `About ${formatSeconds(seconds)} out loud, against a ${TARGET_SECONDS / 60}-minute answer.`;
   if (missing.length > 0) {
     const names = missing.map((p) => LABELS[p]);
     const parts = Object.fromEntries(STAR_PARTS.map((p) => [p, missing.includes(p) ? 0 : 0.5]));
