@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQs } from 'node:querystring';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { SlackReply } from './slack-standin-types.ts';
+import type { SlackReply } from './types.ts';
 
 export const SOCKET_MODE_PATH = '/socket-mode/link';
 
