@@ -98,3 +98,28 @@ export function postToResponseUrl(
   if (!original) state.original = { channel: state.channel, ts: message.ts, ephemeral: true };
   return done(message.ts, true);
 }
+
+/**
+ * What Slack shows for the body of a slash command's HTTP answer (the ack): a JSON message, ephemeral unless
+ * it says in_channel, or plain text as an ephemeral. An empty body shows nothing.
+ */
+export function showCommandAnswer(
+  core: Core,
+  to: { user: string; channel: string },
+  body: string,
+  json: unknown,
+): void {
+  const message = isObj(json) ? json : body.trim() !== '' ? { text: body } : undefined;
+  if (!message) return;
+  const content = checkContent(message, true);
+  if ('ok' in content) return;
+  const shown = {
+    channel: to.channel,
+    ts: core.ts.next(),
+    text: content.text ?? '',
+    blocks: content.blocks ?? [],
+    user: core.workspace.botUserId,
+  };
+  if (message.response_type === 'in_channel') core.store.addMessage(shown);
+  else core.store.addEphemeral({ ...shown, to: to.user });
+}

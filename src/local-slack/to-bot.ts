@@ -16,7 +16,7 @@ import {
   userRef,
   viewOutput,
 } from './payloads.ts';
-import { newResponseUrl } from './response-url.ts';
+import { newResponseUrl, showCommandAnswer } from './response-url.ts';
 import type { SocketModeLink } from './socket-mode-link.ts';
 import type { SignOptions, SlackReply, StoredMessage } from './types.ts';
 import type { Core, Obj } from './web-api/common.ts';
@@ -51,8 +51,8 @@ export class ToBot {
     return userRef(this.core.workspace, userId, this.userName(userId));
   }
 
-  /** A slash command from `userId`; by default typed in the user's DM with the bot. */
-  slashCommand(
+  /** A slash command from `userId`; by default typed in the user's DM with the bot. Its answer is shown as Slack shows it. */
+  async slashCommand(
     botUrl: string,
     p: { userId: string; text?: string; command?: string; channelId?: string; channelName?: string },
     sign?: SignOptions,
@@ -68,7 +68,10 @@ export class ToBot {
       responseUrl: newResponseUrl(this.core, 'commands', { user: p.userId, channel: channelId }),
       triggerId: this.newTriggerId(p.userId),
     });
-    return this.sendRaw(botUrl, body, FORM, sign);
+    const reply = await this.sendRaw(botUrl, body, FORM, sign);
+    if (reply.status === 200)
+      showCommandAnswer(this.core, { user: p.userId, channel: channelId }, reply.body, reply.json);
+    return reply;
   }
 
   /**

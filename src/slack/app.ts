@@ -106,7 +106,9 @@ export function createSlackApp({ config, ctx, isHealthy, authorize, hooks }: Sla
         await app.start();
         return config.port;
       }
-      server = (await app.start(config.port)) as Server;
+      server = (await app.start(
+        config.host ? { port: config.port, host: config.host } : config.port,
+      )) as Server;
       return (server.address() as AddressInfo).port;
     },
     async stop() {
