@@ -230,6 +230,18 @@ class Sandbox implements SandboxApp {
     return reply.status === 200 ? { ok: true } : { ok: false, problem: `The bot answered ${reply.status}.` };
   }
 
+  /** Slack sends app_home_opened each time a person opens the app's Home tab; a bot answers with views.publish. */
+  async homeOpened(userId: string): Promise<{ ok: boolean; problem?: string }> {
+    const { slack } = this.running();
+    const reply = await slack.sendEvent(this.botUrl, {
+      type: 'app_home_opened',
+      user: userId,
+      channel: slack.dmChannelFor(userId),
+      tab: 'home',
+    });
+    return reply.status === 200 ? { ok: true } : { ok: false, problem: `The bot answered ${reply.status}.` };
+  }
+
   async jump(userId: string): Promise<JumpResult> {
     const person = this.person(userId);
     if (!person) return { ok: false, message: 'Unknown person.' };

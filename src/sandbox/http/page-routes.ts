@@ -21,6 +21,7 @@ export interface SandboxApp {
   close(userId: string, viewId: string): void;
   setZone(userId: string, tz: string): Promise<Outcome>;
   jump(userId: string): Promise<JumpResult>;
+  homeOpened(userId: string): Promise<Outcome>;
 }
 
 const user = z.string().regex(/^U[A-Z0-9]+$/);
@@ -51,7 +52,7 @@ const zoneSchema = z.object({
     }
   }, 'not an IANA time zone'),
 });
-const jumpSchema = z.object({ user });
+const justUser = z.object({ user });
 
 export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdates): ExtraRoutes {
   return async (req, res, body) => {
@@ -99,7 +100,9 @@ export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdate
       case 'POST /sandbox/zone':
         return handle(req, res, body, zoneSchema, (p) => app.setZone(p.user, p.tz));
       case 'POST /sandbox/jump':
-        return handle(req, res, body, jumpSchema, (p) => app.jump(p.user));
+        return handle(req, res, body, justUser, (p) => app.jump(p.user));
+      case 'POST /sandbox/home-opened':
+        return handle(req, res, body, justUser, (p) => app.homeOpened(p.user));
       default:
         return false;
     }

@@ -264,6 +264,9 @@ byId('jump').addEventListener('click', async () => {
 
 /** The Messages and Home tabs (arrow keys move between them, as the ARIA tabs pattern has it). */
 function selectTab(tab: HTMLElement): void {
+  if (tab.id === 'tab-home' && tab.getAttribute('aria-selected') !== 'true' && snapshot) {
+    void post('/sandbox/home-opened', { user: me().id });
+  }
   for (const t of document.querySelectorAll<HTMLElement>('[role="tab"]')) {
     const selected = t === tab;
     t.setAttribute('aria-selected', String(selected));
