@@ -19,6 +19,8 @@ export class SocketModeLink {
 
   constructor(private readonly server: Server) {
     this.wss = new WebSocketServer({ server, path: SOCKET_MODE_PATH });
+    // ws re-emits the HTTP server's errors (EADDRINUSE at listen); the server's own listener handles them.
+    this.wss.on('error', () => {});
     this.wss.on('connection', (socket) => {
       this.socket = socket;
       socket.on('message', (data) => this.onAck(String(data)));

@@ -24,6 +24,8 @@ export interface SandboxApp {
   homeOpened(userId: string): Promise<Outcome>;
 }
 
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1)(:\d+)?$/;
+
 const user = z.string().regex(/^U[A-Z0-9]+$/);
 const commandSchema = z.object({ user, text: z.string().min(1).max(4000) });
 const clickSchema = z.object({
@@ -58,6 +60,10 @@ export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdate
   return async (req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method} ${url.pathname}`;
+    // A page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) must not read or drive the sandbox.
+    if (!LOCAL_HOST.test(req.headers.host ?? '')) {
+      return json(res, 403, { ok: false, problem: 'Open the sandbox at http://localhost.' });
+    }
     switch (route) {
       case 'GET /':
       case 'GET /index.html':
@@ -74,10 +80,6 @@ export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdate
         return true;
     }
     if (!route.startsWith('GET /sandbox/') && !route.startsWith('POST /sandbox/')) return false;
-    // A page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) must not drive the sandbox.
-    if (!/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(req.headers.host ?? '')) {
-      return json(res, 403, { ok: false, problem: 'Open the sandbox at http://localhost.' });
-    }
     if (!app.ready) return json(res, 503, { ok: false, problem: 'The sandbox is still starting.' });
     switch (route) {
       case 'GET /sandbox/state': {
