@@ -253,7 +253,7 @@ describe('message', () => {
   };
   const opts = { inThread: false, authorName: 'Star Drill', isBot: true };
 
-  it('falls back to the text as mrkdwn, shows (edited), the replies button and a file download link', () => {
+  it("falls back to the text as mrkdwn, shows a person's (edited), the replies button and a file download link", () => {
     const out = messageHtml(
       {
         ...base,
@@ -270,7 +270,7 @@ describe('message', () => {
         ],
       },
       ctx,
-      opts,
+      { ...opts, isBot: false, authorName: 'Ada Lovelace' },
     ).value;
     expect(out).toContain('Hello <strong>there</strong>');
     expect(out).toContain('(edited)');
@@ -284,8 +284,12 @@ describe('message', () => {
     expect(out).toContain('>08:30</time>');
   });
 
-  it('marks an ephemeral "Only visible to you"; in a thread there is no replies button', () => {
-    const out = messageHtml({ ...base, to: 'U0ADA', reply_count: 1 }, ctx, { ...opts, inThread: true }).value;
+  it('marks an ephemeral "Only visible to you"; in a thread there is no replies button; an app update is not "edited"', () => {
+    const out = messageHtml({ ...base, to: 'U0ADA', reply_count: 1, edited: true }, ctx, {
+      ...opts,
+      inThread: true,
+    }).value;
+    expect(out).not.toContain('(edited)');
     expect(out).toContain('class="message ephemeral"');
     expect(out).toContain('Only visible to you');
     expect(out).not.toContain('data-open-thread');

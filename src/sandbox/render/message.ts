@@ -1,4 +1,5 @@
 // One message as the DM and the thread show it: who and when, its blocks (or its text when it has none),
+// "(edited)" on a person's edit (Slack shows none when an app updates its message),
 // shared files with a download link, "Only visible to you" on an ephemeral, and "N replies" to open its thread.
 
 import type { PageMessage } from '../protocol.ts';
@@ -51,7 +52,7 @@ export function messageHtml(m: PageMessage, ctx: RenderContext, o: MessageOption
   return html`<article class="message${m.to ? ' ephemeral' : ''}" data-channel="${m.channel}" data-ts="${m.ts}" aria-label="${o.authorName} at ${time(m.ts, ctx.tz)}">
 <div class="avatar${o.isBot ? ' bot' : ''}" aria-hidden="true">${o.authorName.slice(0, 1)}</div>
 <div class="message-main">
-<p class="meta"><span class="author">${o.authorName}</span>${o.isBot ? html` <span class="app-badge">APP</span>` : ''} <time datetime="${new Date(Number(m.ts) * 1000).toISOString()}" title="${fullDate(m.ts, ctx.tz)}">${time(m.ts, ctx.tz)}</time>${m.edited ? html` <span class="edited">(edited)</span>` : ''}</p>
+<p class="meta"><span class="author">${o.authorName}</span>${o.isBot ? html` <span class="app-badge">APP</span>` : ''} <time datetime="${new Date(Number(m.ts) * 1000).toISOString()}" title="${fullDate(m.ts, ctx.tz)}">${time(m.ts, ctx.tz)}</time>${m.edited && !o.isBot ? html` <span class="edited">(edited)</span>` : ''}</p>
 ${m.to ? html`<p class="only-you">Only visible to you</p>` : ''}
 <div class="message-body">${body}</div>
 ${files}
