@@ -67,9 +67,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stateFile.schedule(
       (): SavedSandbox => ({ version: 1, clockOffsetMs: clock.offset, slack: slack.snapshot() }),
     );
-  for (const person of PEOPLE)
-    if (!slack.user(person.id))
-      slack.setUser({ id: person.id, name: person.name, real_name: person.name, tz: person.tz });
+  // A restored state keeps the zones people chose in earlier runs.
+  for (const person of PEOPLE) {
+    if (slack.user(person.id)) continue;
+    slack.setUser({ id: person.id, name: person.name, real_name: person.name, tz: person.tz });
+  }
   slack.onChange((change) => {
     const event = liveEventFor(slack, change);
     if (event) live.publish(event);

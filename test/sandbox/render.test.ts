@@ -193,6 +193,18 @@ describe('modal', () => {
     expect(out).toContain(`<p class="bk-hint" id="${id}-hint">The context:`);
   });
 
+  it("passes min_length to the page's own check; a single-line input is an <input>", () => {
+    const out = inputBlock({
+      type: 'input',
+      block_id: 'name',
+      label: { type: 'plain_text', text: 'Name' },
+      element: { type: 'plain_text_input', action_id: 'v', min_length: 3, initial_value: 'Ada' },
+    }).value;
+    expect(out).toMatch(
+      /<input type="text" id="field-\d+" name="name"[^>]* data-min-length="3"[^>]* value="Ada">/,
+    );
+  });
+
   it('marks optional inputs and renders selects with their initial option', () => {
     const out = inputBlock({
       type: 'input',

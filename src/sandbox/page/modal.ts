@@ -1,6 +1,6 @@
 // The modal: a native <dialog> (focus kept inside, Escape closes) showing the top view of the person's
-// stack. Submitting runs the checks Slack's client runs, posts what was typed, and shows the bot's field errors
-// beside their fields with the text kept.
+// stack. Submitting runs the checks Slack's client runs (required, min_length; max_length is the field's own
+// maxlength), posts what was typed, and shows the bot's field errors beside their fields with the text kept.
 
 import type { PageView, SubmitResult } from '../protocol.ts';
 import type { RenderContext } from '../render/context.ts';
@@ -111,7 +111,11 @@ export class Modal {
     if (!view) return;
     const clientErrors: Record<string, string> = {};
     for (const f of this.fields()) {
-      if (!f.optional && f.control && f.control.value === '') clientErrors[f.blockId] = REQUIRED;
+      const value = f.control?.value ?? '';
+      const min = Number(f.control?.dataset.minLength ?? 0);
+      if (!f.optional && f.control && value === '') clientErrors[f.blockId] = REQUIRED;
+      else if (value.length > 0 && value.length < min)
+        clientErrors[f.blockId] = `Please enter at least ${min} characters.`;
     }
     this.showErrors(clientErrors);
     this.showProblem(undefined);

@@ -99,7 +99,7 @@ export function inputBlock(b: Obj): Html {
   let control: Html;
   if (el.type === 'plain_text_input') {
     const placeholder = isObj(el.placeholder) ? str(el.placeholder.text) : null;
-    const common = html`id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${optional ? '' : html`aria-required="true"`} ${typeof el.max_length === 'number' ? html`maxlength="${el.max_length}"` : ''} ${placeholder === null ? '' : html`placeholder="${placeholder}"`}`;
+    const common = html`id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${optional ? '' : html`aria-required="true"`} ${typeof el.max_length === 'number' ? html`maxlength="${el.max_length}"` : ''} ${typeof el.min_length === 'number' && el.min_length > 0 ? html`data-min-length="${el.min_length}"` : ''} ${placeholder === null ? '' : html`placeholder="${placeholder}"`}`;
     control =
       el.multiline === true
         ? html`<textarea ${common} rows="4">${str(el.initial_value)}</textarea>`
