@@ -185,9 +185,10 @@ describe('npm run sandbox', () => {
   });
 
   it('says which port is taken, in one line, and exits 1', async () => {
-    const blocker = await startProcess().catch(() => undefined);
-    expect(blocker).toBeDefined();
-    const taken = blocker?.port ?? 0;
+    // Held in `running`, so afterEach stops it even when an expectation below fails.
+    running = await startProcess();
+    const blocker = running;
+    const taken = blocker.port;
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       env: {
         PATH: process.env.PATH ?? '',
@@ -205,7 +206,7 @@ describe('npm run sandbox', () => {
     expect(err.trim()).toBe(
       `Star Drill sandbox could not start: port ${taken} is in use. Set another with PORT, e.g. PORT=3001 npm run sandbox`,
     );
-    blocker?.child.kill('SIGINT');
-    await blocker?.exited;
+    blocker.child.kill('SIGINT');
+    expect(await blocker.exited).toBe(0);
   });
 });
