@@ -5,9 +5,9 @@
 import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
+import type { SlackReply, SlackStandin } from '../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL } from '../src/views/ids.ts';
 import { spawnBot } from '../test/support/bot-process.ts';
-import type { SlackReply, SlackStandin } from '../test/support/slack-standin.ts';
 import { PRODUCTION } from './production.ts';
 import { median, percentile } from './stats.ts';
 

@@ -8,8 +8,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSlackStandin } from '../src/local-slack/index.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from '../src/scheduler/scheduler.ts';
-import { startSlackStandin } from '../test/support/slack-standin.ts';
 import { type AckLatencyResult, measureAckLatency } from './ack-latency.ts';
 import { ADMIN_URL, adminQuery, createBenchDatabase, resetFanOut, seedSubscribers } from './db.ts';
 import { type BotRun, botRun, type FloorRun, floorRun } from './fanout.ts';
@@ -188,7 +188,7 @@ Every bot run is checked for exactly-once delivery: ${SUBSCRIBERS.toLocaleString
 - ${Object.entries(machine.packages)
     .map(([n, v]) => `${n} ${v}`)
     .join(', ')}
-- The stand-in of Slack (test/support/slack-standin.ts) runs on loopback in the benchmark's own process, on the
+- The local Slack (src/local-slack/) runs on loopback in the benchmark's own process, on the
   same 2 cores as the bot, the floor and Postgres: every figure here includes that contention.
 
 ## Method

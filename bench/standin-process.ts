@@ -1,7 +1,7 @@
 // A stand-in of Slack's Web API in a process of its own, for the ack-latency benchmark: the bot's post-ack
 // calls (views.open) are then answered outside the process that times the acks, so answering them cannot
 // delay the clock of the requests being measured. Prints { apiUrl }; answers IPC questions about its calls.
-import { startSlackStandin } from '../test/support/slack-standin.ts';
+import { startSlackStandin } from '../src/local-slack/index.ts';
 
 const standin = await startSlackStandin({
   signingSecret: process.env.SLACK_SIGNING_SECRET ?? '',

@@ -57,6 +57,8 @@ export type SlackTransport = { kind: 'http'; signingSecret: string } | { kind: '
 export interface Config {
   slack: { botToken: string; apiUrl?: string; transport: SlackTransport };
   port: number;
+  /** Interface the HTTP server listens on; unset: all of them. The sandbox keeps the bot on 127.0.0.1. */
+  host?: string;
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
   logLevel: LogLevel;
 }

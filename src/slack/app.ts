@@ -110,7 +110,9 @@ export function createSlackApp({ config, ctx, health, authorize, hooks }: SlackA
         await app.start();
         return config.port;
       }
-      const server = (await app.start(config.port)) as Server;
+      const server = (await app.start(
+        config.host ? { port: config.port, host: config.host } : config.port,
+      )) as Server;
       return (server.address() as AddressInfo).port;
     },
     async stop() {

@@ -19,10 +19,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
+import type { SlackStandin } from '../../src/local-slack/index.ts';
 import { DEFAULT_CONCURRENCY } from '../../src/scheduler/scheduler.ts';
 import { openMigrated, postsPerUser, startStandin } from '../scheduler/support.ts';
 import { type BotProcess, spawnBot } from '../support/bot-process.ts';
-import type { SlackStandin } from '../support/slack-standin.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot.ts';
 import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers } from '../../src/db/schema/index.ts';
+import type { SlackReply } from '../../src/local-slack/index.ts';
 import { VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,
@@ -21,7 +22,6 @@ import {
   waitForHealth,
   watchUnhandledRejections,
 } from '../support/drill-driver.ts';
-import type { SlackReply } from '../support/slack-standin.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';

@@ -35,6 +35,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills, processedEvents, subscriptions, users } from '../../src/db/schema/index.ts';
 import { STAR_PARTS, type StarAnswer } from '../../src/drills/star-answer.ts';
+import {
+  eventEnvelope,
+  type SignOptions,
+  type SlackReply,
+  signRequest,
+} from '../../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,
@@ -50,8 +56,6 @@ import {
   viewValues,
   watchUnhandledRejections,
 } from '../support/drill-driver.ts';
-import { type SignOptions, type SlackReply, signRequest } from '../support/slack-standin.ts';
-import { eventEnvelope } from '../support/slack-standin-payloads.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 const JSON_TYPE = 'application/json';
@@ -775,10 +779,11 @@ describe('2,000 generated signed requests', () => {
                 .replaceAll(
                   '__RESPONSE_URL__',
                   encodeURIComponent(
-                    // The stand-in issues response_urls with its slash commands; these come from the same source.
-                    (
-                      t.standin as unknown as { newResponseUrl: (k: string, s: Obj) => string }
-                    ).newResponseUrl('commands', { user: c.triggerUser || 'U0FUZZ', channel: 'C0GENERAL' }),
+                    // The local Slack issues response_urls with its slash commands; these come from the same source.
+                    t.standin.newResponseUrl('commands', {
+                      user: c.triggerUser || 'U0FUZZ',
+                      channel: 'C0GENERAL',
+                    }),
                   ),
                 );
               return send(body, c.contentType);

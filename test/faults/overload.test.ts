@@ -17,10 +17,10 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { subscriptions } from '../../src/db/schema/index.ts';
+import { type SlackReply, type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { blocksText, newUser, SLACK_DEADLINE_MS } from '../support/drill-driver.ts';
-import { type SlackReply, type SlackStandin, startSlackStandin } from '../support/slack-standin.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

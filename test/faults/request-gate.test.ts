@@ -9,11 +9,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
+import { signRequest } from '../../src/local-slack/index.ts';
+import { slashCommandBody } from '../../src/local-slack/payloads.ts';
 import { ReplayCache } from '../../src/slack/replay-cache.ts';
 import { BODY_LIMIT_BYTES, judge } from '../../src/slack/request-gate.ts';
 import { FORM, newUser, openModal, requestDrill, viewValues } from '../support/drill-driver.ts';
-import { signRequest } from '../support/slack-standin.ts';
-import { slashCommandBody } from '../support/slack-standin-payloads.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 let t: TestBot;

@@ -12,10 +12,10 @@ import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { ensureUser } from '../../src/db/repositories/users.ts';
 import { TokenWatch } from '../../src/delivery/token-watch.ts';
 import { type Days, firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
+import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../../src/slack-api/clients.ts';
-import { type SlackStandin, startSlackStandin } from '../support/slack-standin.ts';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../support/test-bot.ts';
 
 /** The WebClient's retries with the waits shrunk: the same logic, milliseconds instead of seconds. */

@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
+import { type SlackStandin, SOCKET_MODE, startSlackStandin } from '../../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
-import { type SlackStandin, SOCKET_MODE, startSlackStandin } from '../support/slack-standin.ts';
 import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 

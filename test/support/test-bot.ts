@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Config, LogLevel } from '../../src/config.ts';
+import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
-import { type SlackStandin, startSlackStandin } from './slack-standin.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';

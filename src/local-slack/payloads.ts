@@ -2,7 +2,7 @@
 // (slash commands form-encoded; block_actions and view_submission as form `payload=<json>`; events as JSON).
 
 import { stringify } from 'node:querystring';
-import type { OpenedView, StoredMessage } from './slack-standin-types.ts';
+import type { OpenedView, StoredMessage } from './types.ts';
 
 export interface Workspace {
   teamId: string;
@@ -80,6 +80,7 @@ export function messageOutput(ws: Workspace, m: StoredMessage): Obj {
   }
   if (m.edited) out.edited = { user: m.user, ts: m.ts };
   if (m.metadata !== undefined) out.metadata = m.metadata;
+  if (m.files !== undefined) out.files = m.files;
   return out;
 }
 

@@ -29,6 +29,11 @@ export function dmIdFor(userId: string): string {
 export class TsClock {
   private lastMicros = 0;
   constructor(private readonly now: () => number) {}
+  /** Issues only ts values after `ts` from now on (a restored history). */
+  after(ts: string): void {
+    const [seconds = '0', micros = '0'] = ts.split('.');
+    this.lastMicros = Math.max(this.lastMicros, Number(seconds) * 1_000_000 + Number(micros));
+  }
   next(): string {
     const micros = Math.max(Math.floor(this.now()) * 1000, this.lastMicros + 1);
     this.lastMicros = micros;

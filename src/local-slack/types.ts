@@ -1,4 +1,6 @@
-// Public types of the Slack stand-in, kept apart so the helper modules and the server share them without cycles.
+// Public types of the local Slack, kept apart so its modules share them without import cycles.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface StandinOptions {
   signingSecret: string;
@@ -12,7 +14,15 @@ export interface StandinOptions {
   now?: () => number;
   /** false: keep `calls` empty (benchmarks); `count(method)` still counts. Default true. */
   recordCalls?: boolean;
+  /** TCP port on 127.0.0.1. Default 0: any free port. */
+  port?: number;
+  /** Requests the local Slack does not serve itself go here (the sandbox's page); false falls through to 404. */
+  routes?: ExtraRoutes;
+  /** State saved by an earlier run (`snapshot()`), restored before listening. */
+  state?: LocalSlackState;
 }
+
+export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
 
 export interface ApiCall {
   method: string;
@@ -59,6 +69,26 @@ export interface StoredMessage {
   metadata?: unknown;
   /** Number of replies, on top-level messages that have any. */
   reply_count?: number;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: SharedFile[];
+}
+
+/** An ephemeral message: only `to` sees it (a response_url answer). */
+export interface EphemeralMessage extends StoredMessage {
+  to: string;
+}
+
+/** A file uploaded through files.getUploadURLExternal, the upload URL and files.completeUploadExternal. */
+export interface SharedFile {
+  id: string;
+  name: string;
+  title: string;
+  /** Bytes received at the upload URL; undefined until then. */
+  size?: number;
+  /** Where the file is downloaded from (the local Slack's own URL, like Slack's url_private_download). */
+  url: string;
+  /** Set once files.completeUploadExternal completed it. */
+  completed: boolean;
 }
 
 export interface OpenedView {
@@ -105,3 +135,20 @@ export interface ResponseUrlPost {
   /** ts given to a new message the post created (ephemeral or in_channel). */
   ts?: string;
 }
+
+/** Everything a person would see again after a restart, as JSON (see store.ts). */
+export interface LocalSlackState {
+  version: 1;
+  users: StandinUser[];
+  messages: StoredMessage[];
+  ephemerals: EphemeralMessage[];
+  homeViews: OpenedView[];
+  files: Array<SharedFile & { base64?: string }>;
+}
+
+/** What changed, for the sandbox's live page and its persistence. */
+export type LocalSlackChange =
+  | { kind: 'message'; message: StoredMessage }
+  | { kind: 'ephemeral'; message: EphemeralMessage }
+  | { kind: 'view'; view: OpenedView }
+  | { kind: 'user'; user: StandinUser };

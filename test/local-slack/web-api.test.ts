@@ -1,9 +1,9 @@
-// The stand-in's Web API, driven by the real WebClient the bot uses.
+// The local Slack's Web API, driven by the real WebClient the bot uses.
 
 import { type WebAPICallError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { silentLogger } from '../support/silent-logger.ts';
-import { type SlackStandin, startSlackStandin } from '../support/slack-standin.ts';
 
 const FAST_RETRY = { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 20 };
 let clock = Date.UTC(2025, 2, 9, 12, 0, 0); // 2025-03-09 12:00 UTC: New York has just gone to EDT
@@ -80,7 +80,7 @@ describe('auth', () => {
 });
 
 describe('messages', () => {
-  it('posting to a user id lands in their DM, the same D id conversations.open gives', async () => {
+  it('posting to a user id lands in their DM, a D id that is the same in every instance', async () => {
     const res = await client.chat.postMessage({ channel: 'U111', text: 'Time to practise' });
     const dm = standin.dmChannelFor('U111');
     expect(dm).toMatch(/^D[A-Z0-9]+$/);
@@ -90,8 +90,12 @@ describe('messages', () => {
       text: 'Time to practise',
       user: 'U0STANDINBOT',
     });
-    const opened = await client.conversations.open({ users: 'U111' });
-    expect(opened.channel?.id).toBe(dm);
+    const other = await startSlackStandin({ signingSecret: 's' });
+    try {
+      expect(other.dmChannelFor('U111')).toBe(dm);
+    } finally {
+      await other.close();
+    }
   });
 
   it('decodes JSON-encoded arguments and gives blocks ids as Slack does', async () => {
@@ -184,12 +188,12 @@ describe('messages', () => {
     expect((await byUserId).data?.error).toBe('channel_not_found');
   });
 
-  it('chat.postEphemeral needs a user and shows up in ephemerals()', async () => {
-    const res = await client.chat.postEphemeral({ channel: 'C7', user: 'U222', text: 'only you' });
-    expect(res.message_ts).toMatch(/^\d+\.\d{6}$/);
-    expect(standin.ephemerals('U222').map((c) => c.args.text)).toEqual(['only you']);
-    const noUser = slackError(client.apiCall('chat.postEphemeral', { channel: 'C7', text: 'x' }));
-    expect((await noUser).data?.error).toBe('invalid_arguments');
+  it('methods the bot never calls are not served', async () => {
+    for (const method of ['chat.delete', 'chat.postEphemeral', 'conversations.open']) {
+      expect((await slackError(client.apiCall(method, { channel: 'C7' }))).data?.error, method).toBe(
+        'unknown_method',
+      );
+    }
   });
 });
 
@@ -315,6 +319,38 @@ describe('views', () => {
     expect((await modalAsHome).data?.error).toBe('invalid_arguments');
     const noUser = slackError(client.apiCall('views.publish', { view: home }));
     expect((await noUser).data?.error).toBe('invalid_arguments');
+  });
+});
+
+describe('files', () => {
+  it('filesUploadV2 (upload URL, POST, complete) shares the file in a thread, downloadable', async () => {
+    const parent = await client.chat.postMessage({ channel: 'C12', text: 'your history' });
+    const res = await client.filesUploadV2({
+      channel_id: 'C12',
+      thread_ts: parent.ts as string,
+      filename: 'history.csv',
+      content: 'date,topic\n2025-03-09,incidents\n',
+      initial_comment: 'Here it is',
+    });
+    expect(res.ok).toBe(true);
+    const reply = standin.thread('C12', parent.ts as string)[1];
+    expect(reply).toMatchObject({
+      text: 'Here it is',
+      thread_ts: parent.ts,
+      files: [{ name: 'history.csv' }],
+    });
+    expect(standin.message('C12', parent.ts as string)?.reply_count).toBe(1);
+    const download = await fetch(reply?.files?.[0]?.url as string);
+    expect(download.headers.get('content-disposition')).toContain('history.csv');
+    expect(await download.text()).toBe('date,topic\n2025-03-09,incidents\n');
+  });
+
+  it('completing an upload whose bytes never arrived is file_not_found', async () => {
+    const { file_id } = await client.files.getUploadURLExternal({ filename: 'x.txt', length: 3 });
+    const error = await slackError(
+      client.files.completeUploadExternal({ files: [{ id: file_id as string }], channel_id: 'C12' }),
+    );
+    expect(error.data?.error).toBe('file_not_found');
   });
 });
 

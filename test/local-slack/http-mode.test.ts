@@ -1,11 +1,11 @@
-// Slack's side of HTTP mode: what the stand-in sends, a minimal Bolt App accepts and dispatches to its listeners.
+// Slack's side of HTTP mode: what the local Slack sends, a minimal Bolt App accepts and dispatches to its listeners.
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockButtonAction, type SlashCommand, type ViewSubmitAction } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackStandin, signRequest, startSlackStandin } from '../../src/local-slack/index.ts';
 import { silentLogger } from '../support/silent-logger.ts';
-import { type SlackStandin, signRequest, startSlackStandin } from '../support/slack-standin.ts';
 
 const SECRET = 'test-signing-secret';
 
@@ -68,7 +68,16 @@ beforeAll(async () => {
     await ack();
     if (command.text === 'modal')
       await client.views.open({ trigger_id: command.trigger_id, view: answerModal });
-    else if (command.text === 'late modal') {
+    else if (command.text === 'hints') {
+      // The same action_id may repeat across blocks (not within one); the value tells the clicks apart.
+      await respond({
+        text: 'hints',
+        blocks: [
+          { type: 'actions', block_id: 'h1', elements: [button('hint', 'Hint', 'q-1')] },
+          { type: 'actions', block_id: 'h2', elements: [button('hint', 'Hint', 'q-2')] },
+        ],
+      });
+    } else if (command.text === 'late modal') {
       await new Promise((r) => setTimeout(r, 50));
       await client.views.open({ trigger_id: command.trigger_id, view: answerModal });
     } else await respond({ text: `You said: ${command.text}` });
@@ -292,32 +301,18 @@ describe('button clicks', () => {
 
 describe('clicks elsewhere', () => {
   it('on an ephemeral: container is_ephemeral, no message; replace_original edits the ephemeral', async () => {
-    const channel = 'C0PRACTICE';
-    // The same action_id may repeat across blocks (not within one); the value tells the clicks apart.
-    const blocks = [
-      { type: 'actions', block_id: 'h1', elements: [button('hint', 'Hint', 'q-1')] },
-      { type: 'actions', block_id: 'h2', elements: [button('hint', 'Hint', 'q-2')] },
-    ];
-    const { message_ts } = await app.client.chat.postEphemeral({
-      channel,
-      user: 'U210',
-      text: 'hints',
-      blocks,
-    });
-    await standin.clickButton(botUrl, {
-      userId: 'U210',
-      channel,
-      messageTs: message_ts as string,
-      actionId: 'hint',
-      value: 'q-2',
-    });
+    await standin.slashCommand(botUrl, { userId: 'U210', text: 'hints' });
+    const url = (seen.commands.at(-1) as SlashCommand).response_url;
+    const posted = await standin.waitFor(() => standin.responses.find((r) => r.url === url));
+    const channel = standin.dmChannelFor('U210');
+    const messageTs = posted.ts as string;
+    expect(standin.ephemeralMessage(channel, messageTs)?.to).toBe('U210');
+    await standin.clickButton(botUrl, { userId: 'U210', channel, messageTs, actionId: 'hint', value: 'q-2' });
     const body = seen.actions.at(-1) as BlockButtonAction;
-    expect(body.container).toMatchObject({ is_ephemeral: true, message_ts });
+    expect(body.container).toMatchObject({ is_ephemeral: true, message_ts: messageTs });
     expect(body.message).toBeUndefined();
     expect(body.actions[0]).toMatchObject({ value: 'q-2', block_id: 'h2' });
-    await standin.waitFor(
-      () => standin.ephemeralMessage(channel, message_ts as string)?.text === 'Hint for q-2',
-    );
+    await standin.waitFor(() => standin.ephemeralMessage(channel, messageTs)?.text === 'Hint for q-2');
   });
 
   it("response_type in_channel posts a new message to the click's channel", async () => {

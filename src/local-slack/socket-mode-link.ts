@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQs } from 'node:querystring';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { SlackReply } from './slack-standin-types.ts';
+import type { SlackReply } from './types.ts';
 
 export const SOCKET_MODE_PATH = '/socket-mode/link';
 
@@ -19,6 +19,8 @@ export class SocketModeLink {
 
   constructor(private readonly server: Server) {
     this.wss = new WebSocketServer({ server, path: SOCKET_MODE_PATH });
+    // ws re-emits the HTTP server's errors (EADDRINUSE at listen); the server's own listener handles them.
+    this.wss.on('error', () => {});
     this.wss.on('connection', (socket) => {
       this.socket = socket;
       socket.on('message', (data) => this.onAck(String(data)));

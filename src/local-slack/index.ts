@@ -1,0 +1,6 @@
+// The local Slack's public surface: what the tests, the benchmarks and the sandbox import.
+
+export { eventEnvelope, type Workspace } from './payloads.ts';
+export { SLACK_LIMITS, SlackStandin, signRequest, startSlackStandin } from './server.ts';
+export { SOCKET_MODE } from './to-bot.ts';
+export type * from './types.ts';

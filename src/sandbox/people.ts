@@ -1,0 +1,8 @@
+import type { Person } from './protocol.ts';
+
+/** The sandbox's workspace: three people in zones far apart, so a 09:00 schedule differs for each. */
+export const PEOPLE: readonly Person[] = [
+  { id: 'U0ADA', name: 'Ada Lovelace', tz: 'Europe/London' },
+  { id: 'U0RAVI', name: 'Ravi Kumar', tz: 'Asia/Kolkata' },
+  { id: 'U0MAYA', name: 'Maya Chen', tz: 'America/New_York' },
+];

@@ -1,0 +1,123 @@
+// Block Kit to HTML for messages, modals and the Home tab: the blocks the bot sends (header, section with
+// text, fields and an accessory, context, divider, actions with buttons, input) and a visible note for any
+// other, so nothing the bot sends is silently dropped. Every button is a real <button> named by its text.
+
+import type { RenderContext } from './context.ts';
+import { type Html, html, uniqueId } from './html.ts';
+import { mrkdwn, plainText } from './mrkdwn.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** A text object: mrkdwn or plain_text. */
+export function textObject(t: unknown, ctx: RenderContext): Html {
+  if (!isObj(t)) return html``;
+  return t.type === 'mrkdwn' ? mrkdwn(str(t.text), ctx) : plainText(str(t.text), t.emoji !== false);
+}
+
+function button(el: Obj, blockId: string): Html {
+  const style = el.style === 'primary' || el.style === 'danger' ? ` bk-${el.style}` : '';
+  const text = isObj(el.text) ? str(el.text.text) : '';
+  if (typeof el.url === 'string' && /^https?:\/\//.test(el.url)) {
+    return html`<a class="bk-button${style}" href="${el.url}" target="_blank" rel="noopener noreferrer">${plainText(text)}</a>`;
+  }
+  return html`<button type="button" class="bk-button${style}" data-action-id="${str(el.action_id)}" data-block-id="${blockId}"${el.value === undefined ? '' : html` data-value="${str(el.value)}"`}>${plainText(text)}</button>`;
+}
+
+function element(el: unknown, blockId: string, ctx: RenderContext): Html {
+  if (!isObj(el)) return html``;
+  switch (el.type) {
+    case 'button':
+      return button(el, blockId);
+    case 'image':
+      return html`<span class="bk-image-alt">[image: ${str(el.alt_text)}]</span>`;
+    case 'mrkdwn':
+    case 'plain_text':
+      return html`<span>${textObject(el, ctx)}</span>`;
+    default:
+      return unsupported(`element ${str(el.type)}`);
+  }
+}
+
+function unsupported(what: string): Html {
+  return html`<span class="bk-unsupported">[${what} is not shown in the sandbox]</span>`;
+}
+
+/** One block outside a form (messages, Home tab, the read-only parts of a modal). */
+export function block(b: unknown, ctx: RenderContext): Html {
+  if (!isObj(b)) return html``;
+  const blockId = str(b.block_id);
+  switch (b.type) {
+    case 'header':
+      return html`<h3 class="bk-header">${textObject(b.text, ctx)}</h3>`;
+    case 'section': {
+      const fields = Array.isArray(b.fields)
+        ? html`<div class="bk-fields">${b.fields.map((f) => html`<div>${textObject(f, ctx)}</div>`)}</div>`
+        : null;
+      const accessory =
+        b.accessory === undefined
+          ? null
+          : html`<div class="bk-accessory">${element(b.accessory, blockId, ctx)}</div>`;
+      return html`<div class="bk-section"><div class="bk-section-body">${b.text === undefined ? null : html`<div class="bk-text">${textObject(b.text, ctx)}</div>`}${fields}</div>${accessory}</div>`;
+    }
+    case 'context': {
+      const elements = Array.isArray(b.elements) ? b.elements : [];
+      return html`<div class="bk-context">${elements.map((e) => element(e, blockId, ctx))}</div>`;
+    }
+    case 'divider':
+      return html`<hr class="bk-divider">`;
+    case 'actions': {
+      const elements = Array.isArray(b.elements) ? b.elements : [];
+      return html`<div class="bk-actions">${elements.map((e) => element(e, blockId, ctx))}</div>`;
+    }
+    case 'image':
+      return html`<p class="bk-image-alt">[image: ${str(b.alt_text)}]</p>`;
+    default:
+      return html`<p>${unsupported(`a ${str(b.type)} block`)}</p>`;
+  }
+}
+
+export function blocks(list: unknown, ctx: RenderContext): Html {
+  return html`${(Array.isArray(list) ? list : []).map((b) => block(b, ctx))}`;
+}
+
+/**
+ * An input block as a labelled form field. The label is the block's label; the hint and the (initially
+ * hidden) error are tied to the field with aria-describedby, so a screen reader reads both.
+ */
+export function inputBlock(b: Obj): Html {
+  const el = isObj(b.element) ? b.element : {};
+  const id = uniqueId('field');
+  const label = isObj(b.label) ? str(b.label.text) : '';
+  const optional = b.optional === true;
+  const hint = isObj(b.hint)
+    ? html`<p class="bk-hint" id="${id}-hint">${plainText(str(b.hint.text))}</p>`
+    : null;
+  const describedBy = `${id}-error${hint ? ` ${id}-hint` : ''}`;
+  const attrs = { blockId: str(b.block_id), actionId: str(el.action_id) };
+  let control: Html;
+  if (el.type === 'plain_text_input') {
+    const placeholder = isObj(el.placeholder) ? str(el.placeholder.text) : null;
+    const common = html`id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${optional ? '' : html`aria-required="true"`} ${typeof el.max_length === 'number' ? html`maxlength="${el.max_length}"` : ''} ${typeof el.min_length === 'number' && el.min_length > 0 ? html`data-min-length="${el.min_length}"` : ''} ${placeholder === null ? '' : html`placeholder="${placeholder}"`}`;
+    control =
+      el.multiline === true
+        ? html`<textarea ${common} rows="4">${str(el.initial_value)}</textarea>`
+        : html`<input type="text" ${common} value="${str(el.initial_value)}">`;
+  } else if (el.type === 'static_select') {
+    const options = Array.isArray(el.options) ? el.options.filter(isObj) : [];
+    const initial = isObj(el.initial_option) ? str(el.initial_option.value) : '';
+    control = html`<select id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${optional ? '' : html`aria-required="true"`}><option value="">Select an option</option>${options.map(
+      (o) =>
+        html`<option value="${str(o.value)}" ${str(o.value) === initial ? 'selected' : ''}>${isObj(o.text) ? str(o.text.text) : ''}</option>`,
+    )}</select>`;
+  } else {
+    control = unsupported(`input ${str(el.type)}`);
+  }
+  return html`<div class="bk-input" data-block-id="${attrs.blockId}" data-action-id="${attrs.actionId}" data-kind="${str(el.type)}" data-optional="${optional ? 'true' : 'false'}">
+<label for="${id}">${label}${optional ? html` <span class="bk-optional">(optional)</span>` : ''}</label>
+${control}
+<p class="bk-error" id="${id}-error" hidden></p>
+${hint}
+</div>`;
+}
