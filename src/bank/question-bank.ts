@@ -1,5 +1,6 @@
 import { GuideError } from './errors.ts';
 import { findTopic } from './find-topic.ts';
+import { sampleQuestionId } from './sample-question.ts';
 import type { Guide, Question, Strategy, Topic } from './types.ts';
 
 export interface QuestionRef {
@@ -17,6 +18,7 @@ export class QuestionBank {
   readonly strategies: Strategy[];
   readonly #bySlug: Map<string, Topic>;
   readonly #byQuestionId: Map<string, QuestionRef>;
+  readonly #sampleQuestions = new Map<string, Question>();
 
   private constructor(
     topics: Topic[],
@@ -74,6 +76,25 @@ export class QuestionBank {
 
   question(id: string): QuestionRef | undefined {
     return this.#byQuestionId.get(id);
+  }
+
+  /**
+   * The question the topic's one sample answer was written for (inferred: the guide does not say; see
+   * sample-question.ts). Drills on the topic's other questions are told the sample answers another one.
+   */
+  sampleQuestion(topic: Topic): Question {
+    let question = this.#sampleQuestions.get(topic.slug);
+    if (!question) {
+      const id = sampleQuestionId(topic);
+      question = topic.questions.find((q) => q.id === id) as Question;
+      this.#sampleQuestions.set(topic.slug, question);
+    }
+    return question;
+  }
+
+  /** Every topic a word could mean, to say which ones when it names more than one. */
+  topicsMatching(query: string): Topic[] {
+    return this.topics.filter((t) => findTopic([t], query) !== null);
   }
 
   /** See `findTopic` for the matching rules: null unless the query names exactly one topic. */

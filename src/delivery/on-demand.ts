@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import pRetry from 'p-retry';
 import type { QuestionBank } from '../bank/question-bank.ts';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { deleteDrill, drillHistory, insertDrill, markDrillPosted } from '../db/repositories/drills.ts';
+import { ratedCardsOf } from '../db/repositories/review-cards.ts';
 import type { Drill } from '../db/schema/index.ts';
 import { chooseFromHistory } from '../drills/choose-question.ts';
 import type { Logger } from '../logger.ts';
@@ -14,6 +16,7 @@ export interface OnDemandContext {
   /** The request-path client: a 429 fails this post alone instead of pausing everyone's calls. */
   slack: WebClient;
   log: Logger;
+  clock: Clock;
 }
 
 /**
@@ -26,7 +29,8 @@ export async function sendOnDemandDrill(
   userId: string,
   topicSlugs: readonly string[],
 ): Promise<Drill> {
-  const { topic, question } = chooseFromHistory(ctx.bank, topicSlugs, await drillHistory(ctx.db, userId));
+  const [history, rated] = await Promise.all([drillHistory(ctx.db, userId), ratedCardsOf(ctx.db, userId)]);
+  const { topic, question } = chooseFromHistory(ctx.bank, topicSlugs, history, rated, ctx.clock.now());
   const drill = await insertDrill(ctx.db, drillRow(userId, topic, question, 'on_demand'));
   let posted: { channel: string; ts: string };
   try {

@@ -1,5 +1,7 @@
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Question, Topic } from '../bank/types.ts';
+import type { RatedCard } from '../coach/review.ts';
+import { chooseNext, type NextReason } from './choose-next.ts';
 
 /**
  * Which question (and topic) to drill next: the one asked least recently, so practice rotates through
@@ -59,22 +61,23 @@ export function chooseTopic(topicSlugs: string[], history: AskedBefore[]): strin
 }
 
 /**
- * The drill to send: the least recently drilled of the allowed topics (all when none is allowed, or none of
- * the allowed slugs exists any more), then that topic's least recently asked question. `history` is the
- * user's, newest first.
+ * The drill to send, from the allowed topics (all when none is allowed, or none of the allowed slugs exists any
+ * more): a question whose review is due first, then one never asked, then the least recently asked, with
+ * low-rated topics coming back sooner (choose-next.ts). `history` is the user's, newest first; `rated` their
+ * FSRS cards by question id.
  */
 export function chooseFromHistory(
   bank: Pick<QuestionBank, 'topic' | 'topics'>,
   topicSlugs: readonly string[],
   history: readonly AskedBefore[],
-): { topic: Topic; question: Question } {
-  const allowed = topicSlugs.filter((slug) => bank.topic(slug));
-  const slugs = allowed.length > 0 ? allowed : bank.topics.map((t) => t.slug);
-  const topic = bank.topic(chooseTopic(slugs, [...history]));
-  if (!topic) throw new Error('the question bank has no topic to drill');
-  const question = chooseQuestion(
-    topic.questions,
-    history.filter((h) => h.topicSlug === topic.slug),
-  );
-  return { topic, question };
+  rated: ReadonlyMap<string, RatedCard> = new Map(),
+  now: Date = new Date(),
+): { topic: Topic; question: Question; reason: NextReason } {
+  const allowed = topicSlugs.flatMap((slug) => bank.topic(slug) ?? []);
+  const topics = allowed.length > 0 ? allowed : bank.topics;
+  if (topics.length === 0) throw new Error('the question bank has no topic to drill');
+  const next = chooseNext({ topics, history, rated, now });
+  const topic = bank.topic(next.topicSlug) as Topic;
+  const question = topic.questions.find((q) => q.id === next.questionId) as Question;
+  return { topic, question, reason: next.reason };
 }

@@ -79,3 +79,16 @@ export function validateStarAnswer(raw: Partial<Record<StarPart, unknown>>): Sta
   }
   return { ok: false, errors };
 }
+
+/** A follow-up answer: one part, the same rules (not blank, at most MAX_PART_CHARS characters). */
+export function validateFollowUpAnswer(
+  raw: unknown,
+): { ok: true; text: string } | { ok: false; error: string } {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (BLANK.test(text)) return { ok: false, error: 'Please write your answer.' };
+  const count = countCharacters(text);
+  if (count > MAX_PART_CHARS) {
+    return { ok: false, error: `Keep your answer under ${MAX_PART_CHARS} characters (you have ${count}).` };
+  }
+  return { ok: true, text };
+}

@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Database } from '../db/client.ts';
 import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
+import { ratedCardsOfUsers } from '../db/repositories/review-cards.ts';
 import {
   advanceSubscriptions,
   claimDueSubscriptions,
@@ -156,7 +157,7 @@ export class DueDrills {
     const toDeliver = plans.flatMap((p) =>
       p.plan.kind === 'deliver' ? [{ ...p, localDate: p.plan.localDate }] : [],
     );
-    const prepared = await this.prepareDrills(toDeliver);
+    const prepared = await this.prepareDrills(toDeliver, now);
     const settled = await Promise.all(
       plans.map((p) => this.settle(p, p.plan, prepared.get(p.row.id), now, claimedAt, limit)),
     );
@@ -185,19 +186,25 @@ export class DueDrills {
    * multi-row insert. The unique (user, local date) index is the last guard: a row may exist from an earlier
    * attempt (a replica that died, a claim given back), and is then reused, not duplicated.
    */
-  private async prepareDrills(items: Array<Claimed & { localDate: string }>): Promise<Map<number, Prepared>> {
+  private async prepareDrills(
+    items: Array<Claimed & { localDate: string }>,
+    now: Date,
+  ): Promise<Map<number, Prepared>> {
     const result = new Map<number, Prepared>();
     if (items.length === 0) return result;
     try {
-      const histories = await drillHistories(
-        this.deps.db,
-        items.map((i) => i.row.userId),
-      );
+      const userIds = items.map((i) => i.row.userId);
+      const [histories, cards] = await Promise.all([
+        drillHistories(this.deps.db, userIds),
+        ratedCardsOfUsers(this.deps.db, userIds),
+      ]);
       const rows = items.map(({ row, localDate }) => {
         const { topic, question } = chooseFromHistory(
           this.deps.bank,
           row.topics,
           histories.get(row.userId) ?? [],
+          cards.get(row.userId),
+          now,
         );
         return { ...drillRow(row.userId, topic, question, 'scheduled'), subscriptionId: row.id, localDate };
       });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ACTION_ANSWER_DRILL, COMMAND, VIEW_STAR_ANSWER } from '../views/ids.ts';
+import { SELF_RATINGS } from '../coach/review.ts';
+import {
+  ACTION_ANSWER_DRILL,
+  ACTION_PRACTISE_FOLLOW_UP,
+  ACTION_RATE_DRILL,
+  COMMAND,
+  VIEW_FOLLOW_UP,
+  VIEW_STAR_ANSWER,
+} from '../views/ids.ts';
 
 /**
  * The shapes of what Slack sends that this bot acts on. Anything signed but not one of these is refused
@@ -18,34 +26,59 @@ export const slashCommandSchema = z.object({
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandSchema>;
 
-export const answerClickSchema = z.object({
-  type: z.literal('block_actions'),
-  user: z.object({ id, team_id: id.optional() }),
-  trigger_id: z.string().min(1).max(255),
-  /** Where the button is: a drill message's channel and ts. */
-  container: z
-    .object({ message_ts: z.string().max(64).optional(), channel_id: id.optional() })
-    .loose()
-    .optional(),
-  actions: z
-    .array(z.object({ action_id: z.literal(ACTION_ANSWER_DRILL), value: z.string().max(64) }))
-    .length(1),
-});
+/** A click on one of the bot's buttons: which button (`actionId`) decides the listener. */
+const buttonClick = <A extends z.ZodType<string>>(actionId: A) =>
+  z.object({
+    type: z.literal('block_actions'),
+    user: z.object({ id, team_id: id.optional() }),
+    trigger_id: z.string().min(1).max(255),
+    /** Where the button is: a message's channel and ts, or a view. */
+    container: z
+      .object({ message_ts: z.string().max(64).optional(), channel_id: id.optional() })
+      .loose()
+      .optional(),
+    actions: z.array(z.object({ action_id: actionId, value: z.string().max(64) })).length(1),
+  });
+
+export const answerClickSchema = buttonClick(z.literal(ACTION_ANSWER_DRILL));
 export type AnswerClickPayload = z.infer<typeof answerClickSchema>;
+
+/** The rating buttons: `rate_drill_<rating>`, value `<drill id>:<rating>`. */
+export const RATE_ACTION = new RegExp(`^${ACTION_RATE_DRILL}_(${SELF_RATINGS.join('|')})$`);
+export const rateClickSchema = buttonClick(z.string().regex(RATE_ACTION));
+export type RateClickPayload = z.infer<typeof rateClickSchema>;
+
+export const followUpClickSchema = buttonClick(z.literal(ACTION_PRACTISE_FOLLOW_UP));
+export type FollowUpClickPayload = z.infer<typeof followUpClickSchema>;
+
+/** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
+const anyButtonClick = buttonClick(
+  z
+    .string()
+    .refine((a) => a === ACTION_ANSWER_DRILL || a === ACTION_PRACTISE_FOLLOW_UP || RATE_ACTION.test(a)),
+);
 
 const inputValue = z.object({ value: z.string().nullish() });
 
-export const starSubmissionSchema = z.object({
-  type: z.literal('view_submission'),
-  user: z.object({ id }),
-  view: z.object({
-    id,
-    callback_id: z.literal(VIEW_STAR_ANSWER),
-    private_metadata: z.string().max(3000),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), inputValue)) }),
-  }),
-});
+const viewSubmission = <C extends z.ZodType<string>>(callbackId: C) =>
+  z.object({
+    type: z.literal('view_submission'),
+    user: z.object({ id }),
+    view: z.object({
+      id,
+      callback_id: callbackId,
+      private_metadata: z.string().max(3000),
+      state: z.object({ values: z.record(z.string(), z.record(z.string(), inputValue)) }),
+    }),
+  });
+
+export const starSubmissionSchema = viewSubmission(z.literal(VIEW_STAR_ANSWER));
 export type StarSubmissionPayload = z.infer<typeof starSubmissionSchema>;
+
+export const followUpSubmissionSchema = viewSubmission(z.literal(VIEW_FOLLOW_UP));
+export type FollowUpSubmissionPayload = z.infer<typeof followUpSubmissionSchema>;
+
+const anyViewSubmission = viewSubmission(z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP]));
 
 export const eventCallbackSchema = z.object({
   type: z.literal('event_callback'),
@@ -63,6 +96,23 @@ export const eventCallbackSchema = z.object({
     .loose(),
 });
 
+/**
+ * A message a person typed in their DM with the bot (`message.im`). Edits, joins and the bot's own posts come
+ * with a `subtype` or a `bot_id`; they are not someone talking to the bot.
+ */
+export const directMessageEventSchema = z.object({
+  type: z.literal('message'),
+  channel_type: z.literal('im'),
+  channel: id,
+  user: id,
+  ts: z.string().min(1).max(64),
+  thread_ts: z.string().max(64).optional(),
+  text: z.string().max(40_000).optional(),
+  subtype: z.undefined(),
+  bot_id: z.undefined(),
+});
+export type DirectMessageEvent = z.infer<typeof directMessageEventSchema>;
+
 export const userChangeEventSchema = z.object({
   type: z.literal('user_change'),
   user: z.object({ id, tz: z.string().max(255).optional(), deleted: z.boolean().optional() }),
@@ -77,9 +127,9 @@ function schemaFor(body: unknown): z.ZodType | undefined {
   if ('command' in body) return slashCommandSchema;
   switch ((body as { type?: unknown }).type) {
     case 'block_actions':
-      return answerClickSchema;
+      return anyButtonClick;
     case 'view_submission':
-      return starSubmissionSchema;
+      return anyViewSubmission;
     case 'event_callback':
       return eventCallbackSchema;
     default:

@@ -16,8 +16,12 @@ const COMMANDS: Array<[string, string]> = [
   [`${COMMAND} <topic>`, 'a drill on that topic, in your DM (a number or a word, e.g. `incidents`)'],
   [`${COMMAND} random`, 'a drill on any topic'],
   [`${COMMAND} topics`, 'the topics and their key concepts'],
-  [`${COMMAND} history`, 'your last 10 drills and whether you answered them'],
-  [`${COMMAND} subscribe [HH:MM] [daily|weekdays] [topic ...]`, 'a drill every day at your local time'],
+  [`${COMMAND} history`, 'your last 10 drills: answered or not, score, rating, follow-ups'],
+  [`${COMMAND} tips`, 'the guide’s preparation strategies'],
+  [
+    `${COMMAND} subscribe [HH:MM] [daily|weekdays] [topic ...]`,
+    'a drill at your local time; by default 09:00 on weekdays, all topics',
+  ],
   [`${COMMAND} status`, 'your subscription and when the next drill comes'],
   [`${COMMAND} skip`, 'skip the next scheduled drill'],
   [`${COMMAND} unsubscribe`, 'stop the daily drills (your history stays)'],
@@ -38,7 +42,7 @@ export function helpReply(topics: Topic[], findTopic: (q: string) => Topic | nul
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: '*Star Drill* sends you a behavioral interview question; you answer it as Situation, Task, Action, Result and get the guide’s sample answer and the follow-ups to prepare.',
+          text: '*Star Drill* sends you a behavioral interview question; you answer it as Situation, Task, Action, Result, and get a score with what to improve, the guide’s sample answer, and follow-ups to practise.',
         },
       },
       { type: 'section', text: { type: 'mrkdwn', text: clip(`*Commands*\n${commands}`) } },
@@ -98,6 +102,11 @@ export interface HistoryRow {
   questionText: string;
   createdAt: Date;
   answeredAt: Date | null;
+  score?: number | null;
+  /** The self-rating, e.g. "Good". */
+  rating?: string | null;
+  /** Follow-ups practised: their number and score. */
+  followUps?: Array<{ number: number; score: number | null }>;
 }
 
 export function historyReply(rows: HistoryRow[]): SlackMessage {
@@ -106,7 +115,7 @@ export function historyReply(rows: HistoryRow[]): SlackMessage {
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const lines = rows.map((r) => {
-    const status = r.answeredAt ? ':white_check_mark: answered' : ':hourglass_flowing_sand: not answered yet';
+    const status = r.answeredAt ? answeredLabel(r) : ':hourglass_flowing_sand: not answered yet';
     // Title and question are clipped on their own, so a row is never cut inside its date token, and ten
     // rows fit one section.
     return `${slackDate(r.createdAt, '{date_short}')} · *${escapeClipped(r.topicTitle, 60, 70)}* · ${status}\n_${escapeClipped(r.questionText, 120, 125)}_`;
@@ -119,6 +128,61 @@ export function historyReply(rows: HistoryRow[]): SlackMessage {
       { type: 'section', text: { type: 'mrkdwn', text: wholeLines(lines, '\n\n', 3000) } },
     ],
   };
+}
+
+function answeredLabel(r: HistoryRow): string {
+  const parts = [':white_check_mark: answered'];
+  if (r.score != null) parts.push(`score ${r.score}/100`);
+  if (r.rating) parts.push(`rated ${r.rating}`);
+  const followUps = r.followUps ?? [];
+  if (followUps.length > 0) {
+    const scores = followUps.map((f) => `${f.number}${f.score == null ? '' : ` (${f.score})`}`).join(', ');
+    parts.push(`follow-up${followUps.length === 1 ? '' : 's'} ${scores}`);
+  }
+  return parts.join(' · ');
+}
+
+/** `/star tips`: the guide's Preparation Strategies, as the guide words them. */
+export function tipsReply(
+  strategies: ReadonlyArray<{ number: number; title: string; text: string }>,
+): SlackMessage {
+  const lines = strategies.map((s) => `*${s.number}. ${escapeMrkdwn(s.title)}*: ${escapeMrkdwn(s.text)}`);
+  return {
+    text: `Preparation strategies: ${strategies.map((s) => s.title).join(', ')}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: '*Preparation strategies* (from the study guide)' } },
+      ...sections(
+        lines.map((l) => clip(l)),
+        '\n\n',
+      ),
+    ],
+  };
+}
+
+/** A word that names several topics: say which, and how to pick one. */
+export function ambiguousTopicReply(
+  query: string,
+  matches: Topic[],
+  topics: Topic[],
+  findTopic: (q: string) => Topic | null,
+): SlackMessage {
+  const names = matches.map((t) => `*${escapeMrkdwn(t.title)}*`).join(' and ');
+  const text = `\`${escapeClipped(query, 60)}\` matches ${matches.length} topics: ${names}. Pick one by its number or another word.`;
+  return {
+    text: `"${query.slice(0, 60)}" matches ${matches.length} topics: ${matches.map((t) => t.title).join(' and ')}.`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: clip(text) } },
+      { type: 'section', text: { type: 'mrkdwn', text: clip(`*Topics*\n${topicLines(topics, findTopic)}`) } },
+    ],
+  };
+}
+
+/** Someone typed in their DM with the bot (or in a drill's thread): what the bot does and how to start. */
+export function directMessageReply(inThread: boolean): SlackMessage {
+  const text = inThread
+    ? `:wave: I only read answers given with the buttons: *Answer with STAR* (or *Edit answer*) on the drill, or *Practise this follow-up* in its feedback. \`${COMMAND} help\` lists everything.`
+    : `:wave: I'm Star Drill: I send behavioral interview questions and coach your STAR answers. I don't read messages typed here; use \`${COMMAND} random\` for a drill now, \`${COMMAND} subscribe\` for one every weekday, or \`${COMMAND} help\` for everything.`;
+  return plainReply(text);
 }
 
 /** The bot is saturated: nothing was done, and saying so is the truth. */

@@ -9,6 +9,8 @@ export interface DrillMessageInput {
   questionText: string;
   /** Set once the user has answered: the message then says so and the button edits the answer. */
   answeredAt?: Date;
+  /** The answer's latest score, shown beside "Answered". */
+  score?: number | null;
   scheduled?: boolean;
 }
 
@@ -26,7 +28,12 @@ export function drillMessage(input: DrillMessageInput): SlackMessage {
   const status: KnownBlock = answeredAt
     ? {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `:white_check_mark: Answered ${slackDate(answeredAt)}` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `:white_check_mark: Answered ${slackDate(answeredAt)}${input.score == null ? '' : ` · Score: ${input.score}/100`}`,
+          },
+        ],
       }
     : {
         type: 'context',

@@ -48,7 +48,7 @@ describe('answers', () => {
     }
     await t.bot.idle();
     // The failure was logged, with what helps (the constraint, Postgres's code)...
-    const [failure] = t.logs.find('could not save a STAR answer');
+    const [failure] = t.logs.find('could not save a submission');
     expect(JSON.stringify(failure)).toMatch(/answers_refuse_all/);
     expect(JSON.stringify(failure)).toMatch(/23514/);
     // ...and no part of the answer, anywhere in the log.

@@ -67,7 +67,7 @@ describe('views.open fails once', () => {
     expect(failed.click.ms).toBeLessThan(SLACK_DEADLINE_MS);
     expect(failed.open.response).toMatchObject({ ok: false, error: 'internal_error' });
     const logged = await t.standin.waitFor(() =>
-      t.logs.find('could not open the STAR modal').find((l) => l.drill === String(drill.id)),
+      t.logs.find('could not open the modal').find((l) => l.drill === String(drill.id)),
     );
     expect(logged).toMatchObject({ level: 'error', user: userId });
     expect(t.standin.openModal(userId)).toBeUndefined();
@@ -113,7 +113,9 @@ describe('the thread post fails once', () => {
     expect(await storedAnswer(drill.id)).toMatchObject(answer);
 
     const logged = await t.standin.waitFor(() =>
-      t.logs.find('answer saved, but Slack refused the thread reply').find((l) => l.drill === drill.id),
+      t.logs
+        .find('answer saved, but Slack refused the feedback in the thread')
+        .find((l) => l.drill === drill.id),
     );
     expect(logged).toMatchObject({ level: 'error', user: userId });
     // The drill message may say "answered": the answer is stored. (It is updated after the failure is handled.)

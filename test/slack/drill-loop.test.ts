@@ -64,8 +64,8 @@ describe('/star replies', () => {
 
   it('an unknown topic or command gets the topic list and a pointer to help; nothing is sent', async () => {
     const userId = newUser();
-    // Bad inputs tried: a made-up word, an ambiguous word, out-of-range numbers, markup, prototype keys.
-    for (const text of ['astrophysics', 'technical', '0', '6', '<!channel>', 'constructor', '__proto__']) {
+    // Bad inputs tried: a made-up word, out-of-range numbers, markup, prototype keys.
+    for (const text of ['astrophysics', '0', '6', '<!channel>', 'constructor', '__proto__']) {
       const reply = await t.standin.slashCommand(t.url, { userId, text });
       expect(reply.status).toBe(200);
       const body = reply.json as { response_type: string; text: string; blocks: unknown[] };
@@ -77,6 +77,28 @@ describe('/star replies', () => {
     }
     const rows = await t.bot.ctx.db.select().from(drills).where(eq(drills.userId, userId));
     expect(rows).toHaveLength(0);
+  });
+
+  it('a word that names two topics says so and names them; nothing is sent', async () => {
+    const userId = newUser();
+    const reply = await t.standin.slashCommand(t.url, { userId, text: 'technical' });
+    const body = reply.json as { response_type: string; text: string; blocks: unknown[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(blocksText(body.blocks)).toContain(
+      '`technical` matches 2 topics: *Balancing Technical Debt with New Features* and *Leadership in Technical Decision-Making*.',
+    );
+    expect(await t.bot.ctx.db.select().from(drills).where(eq(drills.userId, userId))).toHaveLength(0);
+  });
+
+  it('tips shows the guide’s preparation strategies, verbatim', async () => {
+    const reply = await t.standin.slashCommand(t.url, { userId: newUser(), text: 'tips' });
+    const shown = blocksText((reply.json as { blocks: unknown[] }).blocks);
+    expect(t.bot.ctx.bank.strategies).toHaveLength(6);
+    for (const s of t.bot.ctx.bank.strategies)
+      expect(shown).toContain(`*${s.number}. ${s.title}*: ${s.text}`);
+    expect(shown).toContain(
+      '*3. Quantify your impact*: Where possible, include specific metrics that demonstrate the outcome of your actions.',
+    );
   });
 });
 

@@ -110,6 +110,7 @@ describe('helpReply', () => {
       '/star random',
       '/star topics',
       '/star history',
+      '/star tips',
       '/star subscribe [HH:MM] [daily|weekdays] [topic ...]',
       '/star status',
       '/star skip',
@@ -118,10 +119,8 @@ describe('helpReply', () => {
     ]);
   });
 
-  // BUG: the first usage line is `/star <topic>` with raw angle brackets. Slack parses `<...>` as a link or
-  // mention even inside backticks (integrations/slack#1761: `map<string,string>` shows as `mapstringstring`),
-  // so users read "/star topic" (or a broken link) instead of the placeholder. Every other `<` the bot
-  // writes is escaped or a `<!date>` token. Fix in src/views/command-replies.ts: write `&lt;topic&gt;`.
+  // Slack parses `<...>` as a link or mention even inside backticks (integrations/slack#1761:
+  // `map<string,string>` shows as `mapstringstring`), so the placeholder must be escaped.
   it('escapes the <topic> placeholder in the help text', () => {
     const commands = textOf(helpReply(bank.topics, find).blocks[1]);
     expect(commands).not.toMatch(STRAY_ANGLE);
@@ -160,7 +159,7 @@ describe('topicsReply', () => {
     expect(messageProblems(m).filter((p) => !p.startsWith('60 blocks'))).toEqual([]);
   });
 
-  // BUG (latent): one section per topic and nothing bounds the number of topics (every *.md in content/ is a
+  // Regression test (a latent bug this test found): one section per topic and nothing bounds the number of topics (every *.md in content/ is a
   // guide). From 51 topics on, `/star topics` is refused by Slack (invalid_blocks: at most 50 blocks), so the
   // command fails outright. The shipped guide has 5 topics. Fix: group topics into sections (or cap and say so).
   it('stays within 50 blocks with 60 topics', () => {
@@ -236,7 +235,7 @@ describe('historyReply', () => {
     );
   });
 
-  // BUG: with one row the reply says "Your last 1 drills" (text and heading). Fix in
+  // Regression test (a bug this test found): with one row the reply says "Your last 1 drills" (text and heading). Fix in
   // src/views/command-replies.ts: singular for one row ("Your last drill").
   it('with one row the heading is singular, not "Your last 1 drills"', () => {
     const m = historyReply([row({ answeredAt: answered })]);
@@ -281,7 +280,7 @@ describe('historyReply', () => {
     expect(shownText(m.blocks)).not.toMatch(RAW_MENTION);
   });
 
-  // BUG (latent): rows are joined and then clipped to 3,000 characters as one text, so with long questions
+  // Regression test (a latent bug this test found): rows are joined and then clipped to 3,000 characters as one text, so with long questions
   // the cut can land inside a row's `<!date^…|…>` token, leaving an unclosed `<!date^17730…` that Slack
   // shows as garbage (and the heading still says "10 drills" when fewer are visible). Needs questions of a
   // few hundred characters; the shipped guide's longest is under 100. Fix: budget each row (as feedback.ts

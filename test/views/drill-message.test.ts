@@ -200,7 +200,7 @@ describe('drillMessage', () => {
       expect(shownText(m.blocks)).toContain('*Key concepts:* See &lt;https://evil.example|the docs&gt;');
     });
 
-    // BUG: the section escapes the question (escapeMrkdwn) but the top-level `text`, which Slack also
+    // Regression test (a bug this test found): the section escapes the question (escapeMrkdwn) but the top-level `text`, which Slack also
     // parses as mrkdwn for notifications and screen readers, repeats it raw. A guide question containing
     // `<...>` (e.g. "<your team>") or `<!channel>` would become a link or a mention in the notification
     // while the message body shows it as typed. Fix in src/views/drill-message.ts: escape the fallback too.

@@ -1,17 +1,27 @@
-// Bad inputs tried: the five real topics with a short answer; all four parts of 3,000 '&' (15,000 once
-// escaped), 3,000 '<', 3,000 emoji, emoji after an odd prefix, '<!channel> ' repeated and 'a&<b' mixed;
-// each worst text in one part only (so one part cannot push the others out); multi-line parts with blank
-// lines, tabs and surrounding spaces; a synthetic topic whose sample answer parts and follow-ups are 3,000
-// characters each and whose follow-up list is 40 long.
-import type { KnownBlock, SectionBlock } from '@slack/types';
+// The feedback in a drill's thread (src/views/feedback.ts), by structure.
+// Bad inputs tried: checks whose why and suggestion quote 3,000 '&' or '<!channel>' (the candidate's words);
+// all four answer parts of 3,000 '&', '<', emoji, '<!channel> ' (every part must still be shown, labelled);
+// a drill on the sample's own question and on another; no rating, each rating; a previous score higher,
+// lower and equal; a synthetic topic with 3,000-character sample parts.
+import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadQuestionBank } from '../../src/bank/load.ts';
 import type { QuestionBank } from '../../src/bank/question-bank.ts';
 import type { Topic } from '../../src/bank/types.ts';
 import { CONTENT_DIR } from '../../src/bot.ts';
+import { analyseAnswer } from '../../src/coach/analyse.ts';
+import type { AnswerFeedback, CheckResult } from '../../src/coach/types.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
-import { feedbackMessage } from '../../src/views/feedback.ts';
-import { HALF_ENTITY, LONE_SURROGATE, messageProblems, RAW_MENTION, WORST_PARTS } from './limits.ts';
+import { type FeedbackInput, feedbackMessage, spokenLabel } from '../../src/views/feedback.ts';
+import { ACTION_PRACTISE_FOLLOW_UP, BLOCK_RATING } from '../../src/views/ids.ts';
+import {
+  HALF_ENTITY,
+  LONE_SURROGATE,
+  messageProblems,
+  RAW_MENTION,
+  shownText,
+  WORST_PARTS,
+} from './limits.ts';
 
 let bank: QuestionBank;
 let incidents: Topic;
@@ -27,184 +37,165 @@ const ANSWER: StarAnswer = {
   result: 'Back in 45 minutes.',
 };
 
-const textOf = (block: KnownBlock | undefined) => (block as SectionBlock).text?.text ?? '';
-const recapOf = (blocks: KnownBlock[]) => textOf(blocks[0]);
+const check = (over: Partial<CheckResult>): CheckResult => ({
+  id: 'measured',
+  label: 'Result is measured',
+  passed: true,
+  points: 22,
+  maxPoints: 22,
+  why: 'Your Result says "45 minutes".',
+  suggestion: 'Keep the number.',
+  strategy: { number: 3, title: 'Quantify your impact' },
+  ...over,
+});
 
-/** The recap's line for one part ('*Result:* ...'), or undefined when the label is missing. */
-function recapLine(recap: string, label: string): string | undefined {
-  return recap.split('\n').find((line) => line.startsWith(`*${label}:* `));
+const ANALYSIS: AnswerFeedback = {
+  score: 64,
+  parts: { situation: 70, task: 60, action: 55, result: 80 },
+  checks: [
+    check({}),
+    check({
+      id: 'ownership',
+      label: 'Ownership: told as "I"',
+      passed: false,
+      points: 8,
+      why: "Your Action says 'we' 4 times and 'I' once.",
+      suggestion: 'Say what you did: "I traced...".',
+      strategy: { number: 1, title: 'Review your experiences' },
+    }),
+  ],
+  words: { situation: 8, task: 4, action: 10, result: 4, total: 26 },
+  speakingSeconds: 10.4,
+  missingParts: [],
+};
+
+function input(over: Partial<FeedbackInput> = {}): FeedbackInput {
+  const q1 = incidents.questions[0];
+  return {
+    topic: incidents,
+    drill: { id: 42, questionId: q1?.id ?? '', questionText: q1?.text ?? '' },
+    answer: ANSWER,
+    analysis: ANALYSIS,
+    sampleQuestion: bank.sampleQuestion(incidents),
+    ...over,
+  };
 }
 
-const LABELS = ['Situation', 'Task', 'Action', 'Result'] as const;
+const textOf = (block: KnownBlock | undefined) => (block as SectionBlock | undefined)?.text?.text ?? '';
+const ratingActions = (blocks: KnownBlock[]) =>
+  blocks.find((b) => b.type === 'actions' && b.block_id === BLOCK_RATING) as ActionsBlock;
 
 describe('feedbackMessage', () => {
-  it('is the recap, a divider, the sample answer part by part, a divider and the follow-ups', () => {
-    const m = feedbackMessage(incidents, ANSWER);
-    expect(m.blocks.map((b) => b.type)).toEqual([
-      'section',
-      'divider',
-      'section',
-      'section',
-      'section',
-      'section',
-      'section',
-      'divider',
-      'section',
-    ]);
-    expect(m.text).toBe(
-      "Answer saved. The guide's sample answer and follow-up questions for Handling Production Incidents.",
-    );
+  it('states the score exactly as "Score: NN/100" in the text and first, with the per-part breakdown', () => {
+    const m = feedbackMessage(input());
+    expect(m.text).toBe('Score: 64/100. Work on: Ownership: told as "I".');
+    expect(textOf(m.blocks[0])).toMatch(/^:dart: \*Score: 64\/100\*\n/);
+    expect(textOf(m.blocks[0])).toContain('Situation 70 · Task 60 · Action 55 · Result 80');
+    expect(textOf(m.blocks[0])).toContain('about 10 s spoken (26 words; aim for about 2 minutes)');
     expect(messageProblems(m)).toEqual([]);
   });
 
-  it('recaps the four parts of the answer, labelled, in STAR order', () => {
-    const m = feedbackMessage(incidents, ANSWER);
-    expect(recapOf(m.blocks)).toBe(
-      [
-        ':memo: *Your answer, saved*',
-        '*Situation:* Checkout failed for 15% of users at peak.',
-        '*Task:* I was on call.',
-        '*Action:* I raised the pool size and added a circuit breaker.',
-        '*Result:* Back in 45 minutes.',
-      ].join('\n'),
+  it('says the change after an edit: up, down or the same', () => {
+    expect(feedbackMessage(input({ previousScore: 50 })).text).toMatch(/^Score: 64\/100, up from 50\./);
+    expect(feedbackMessage(input({ previousScore: 70 })).text).toMatch(/^Score: 64\/100, down from 70\./);
+    expect(feedbackMessage(input({ previousScore: 64 })).text).toMatch(
+      /^Score: 64\/100, same as last time\./,
     );
   });
 
-  it("shows the guide's sample answer for the topic, each part quoted under its label", () => {
-    const m = feedbackMessage(incidents, ANSWER);
-    expect(textOf(m.blocks[2])).toBe(
-      "*Compare with the guide's sample answer* (Handling Production Incidents)",
+  it('lists what to improve first, each with its suggestion and its strategy, then what worked', () => {
+    const m = feedbackMessage(input());
+    const improve = textOf(m.blocks[1]);
+    expect(improve).toMatch(
+      /^\*What to improve\*\n:small_orange_diamond: \*Ownership: told as "I"\* \(8\/22\)/,
     );
-    const samples = m.blocks.slice(3, 7).map(textOf);
-    expect(samples.map((s) => s.split('\n')[0])).toEqual(['*Situation*', '*Task*', '*Action*', '*Result*']);
-    expect(samples[0]).toMatch(
-      /^\*Situation\*\n>At my previous company, our payment processing system began failing/,
-    );
-    expect(samples[1]).toMatch(/^\*Task\*\n>As the lead engineer on call/);
-    expect(samples[2]).toMatch(/^\*Action\*\n>I first isolated the problem/);
-    expect(samples[3]).toMatch(/^\*Result\*\n>We restored full service within 45 minutes/);
+    expect(improve).toContain("Your Action says 'we' 4 times and 'I' once.");
+    expect(improve).toContain('→ Say what you did: "I traced...".');
+    expect(improve).toContain('_(strategy 1: Review your experiences)_');
+    expect(textOf(m.blocks[2])).toMatch(/^\*What worked\*\n:white_check_mark: \*Result is measured\*/);
+    expect(textOf(m.blocks[2])).toContain('_(strategy 3: Quantify your impact)_');
   });
 
-  it('numbers the follow-up questions of the topic', () => {
-    const m = feedbackMessage(incidents, ANSWER);
-    expect(textOf(m.blocks[8])).toBe(
-      [
-        '*Follow-up questions to prepare*',
-        '1. How did you communicate with stakeholders during the incident?',
-        "2. What changes did you make to your team's processes afterward?",
-        '3. How did you balance the need for a quick fix versus a proper solution?',
-      ].join('\n'),
+  it('labels the sample with the question it was written for, and says so when that is another question', () => {
+    const own = feedbackMessage(input());
+    expect(shownText(own.blocks)).toContain("The guide's sample answer to this question");
+    const other = incidents.questions[2];
+    const m = feedbackMessage(
+      input({ drill: { id: 42, questionId: other?.id ?? '', questionText: other?.text ?? '' } }),
     );
-  });
-
-  it('fits Slack for every topic of the real guide, with its own sample answer as the answer', () => {
-    expect(bank.topics).toHaveLength(5);
-    for (const topic of bank.topics) {
-      const m = feedbackMessage(topic, topic.sampleAnswer);
-      expect(messageProblems(m), topic.slug).toEqual([]);
-      for (const label of LABELS)
-        expect(recapLine(recapOf(m.blocks), label), `${topic.slug} ${label}`).toBeDefined();
+    const heading = shownText(m.blocks);
+    expect(heading).toContain(`written for another question: _${bank.sampleQuestion(incidents).text}_`);
+    expect(heading).toContain('Use it for its structure');
+    // The sample itself, verbatim, part by part.
+    for (const part of ['situation', 'task', 'action', 'result'] as const) {
+      expect(heading).toContain(incidents.sampleAnswer[part].slice(0, 60));
     }
   });
 
-  it('shows each part on one line: newlines, tabs and runs of spaces become one space, ends trimmed', () => {
-    const m = feedbackMessage(incidents, {
-      situation: '  First line.\n\nSecond line.  ',
-      task: 'a\tb\r\nc',
-      action: '\n\nI did it.\n',
-      result: 'x      y',
-    });
-    expect(recapOf(m.blocks).split('\n').slice(1)).toEqual([
-      '*Situation:* First line. Second line.',
-      '*Task:* a b c',
-      '*Action:* I did it.',
-      '*Result:* x y',
-    ]);
+  it('offers each follow-up with its own "Practise this follow-up" button carrying drill and number', () => {
+    const m = feedbackMessage(input());
+    const buttons = m.blocks
+      .flatMap((b) => ((b as SectionBlock).accessory ? [(b as SectionBlock).accessory as Button] : []))
+      .filter((a) => a.action_id === ACTION_PRACTISE_FOLLOW_UP);
+    expect(buttons.map((b) => b.value)).toEqual(['42:1', '42:2', '42:3']);
+    expect(buttons.map((b) => b.text.text)).toEqual(Array(3).fill('Practise this follow-up'));
+    expect(shownText(m.blocks)).toContain(`1. ${incidents.followUps[0]}`);
   });
 
-  it('escapes mentions and links the user typed', () => {
-    const m = feedbackMessage(incidents, {
-      situation: 'Told <!channel> & <@U0BOSS>',
-      task: '<https://evil.example|click>',
-      action: '<!here>',
-      result: 'a > b',
-    });
-    expect(recapOf(m.blocks).split('\n').slice(1)).toEqual([
-      '*Situation:* Told &lt;!channel&gt; &amp; &lt;@U0BOSS&gt;',
-      '*Task:* &lt;https://evil.example|click&gt;',
-      '*Action:* &lt;!here&gt;',
-      '*Result:* a &gt; b',
+  it('asks for a rating with four buttons, and marks the chosen one with when it comes back', () => {
+    const none = ratingActions(feedbackMessage(input()).blocks);
+    expect(
+      none.elements.map((e) => [(e as Button).action_id, (e as Button).value, (e as Button).text.text]),
+    ).toEqual([
+      ['rate_drill_again', '42:again', 'Again'],
+      ['rate_drill_hard', '42:hard', 'Hard'],
+      ['rate_drill_good', '42:good', 'Good'],
+      ['rate_drill_easy', '42:easy', 'Easy'],
     ]);
+    expect(none.elements.some((e) => (e as Button).style)).toBe(false);
+
+    const m = feedbackMessage(input({ rating: 'good', nextReviewAt: new Date('2026-12-03T09:00:00Z') }));
+    const chosen = ratingActions(m.blocks).elements.filter((e) => (e as Button).style === 'primary');
+    expect(chosen.map((e) => (e as Button).text.text)).toEqual(['✓ Good']);
+    expect(shownText(m.blocks)).toMatch(/You rated it \*Good\*\. It comes back <!date\^1796288400\^/);
   });
 
-  describe('worst inputs', () => {
-    it.each(Object.entries(WORST_PARTS))(
-      'all four parts of %s: one valid section, every part labelled, clipped whole, escaped',
-      (_name, text) => {
-        const m = feedbackMessage(incidents, { situation: text, task: text, action: text, result: text });
-        expect(messageProblems(m)).toEqual([]);
-        const recap = recapOf(m.blocks);
-        expect(recap.length).toBeLessThanOrEqual(3000);
-        expect(recap).not.toMatch(RAW_MENTION);
-        for (const label of LABELS) {
-          const line = recapLine(recap, label);
-          expect(line, label).toBeDefined();
-          // Each part shows something of the user's text and says it was cut.
-          expect(line?.length, label).toBeGreaterThan(`*${label}:* `.length + 100);
-          expect(line?.endsWith('…'), label).toBe(true);
-          expect(line).not.toMatch(LONE_SURROGATE);
-          expect(line).not.toMatch(HALF_ENTITY);
-        }
-      },
-    );
+  it('escapes and budgets what quotes the candidate: every part and every check survives the worst text', () => {
+    for (const [name, worst] of Object.entries(WORST_PARTS)) {
+      const answer = { situation: worst, task: worst, action: worst, result: worst };
+      const checks = ANALYSIS.checks.map((c) => ({ ...c, why: worst, suggestion: worst }));
+      const m = feedbackMessage(input({ answer, analysis: { ...ANALYSIS, checks } }));
+      expect(messageProblems(m), name).toEqual([]);
+      const shown = shownText(m.blocks);
+      expect(shown, name).not.toMatch(RAW_MENTION);
+      expect(shown, name).not.toMatch(LONE_SURROGATE);
+      expect(shown, name).not.toMatch(HALF_ENTITY);
+      for (const label of ['Situation', 'Task', 'Action', 'Result'])
+        expect(shown, name).toContain(`*${label}:* `);
+    }
+  });
 
-    it('all four parts of 3,000 "&": the Result line is there, complete', () => {
-      const amp = '&'.repeat(3000);
-      const recap = recapOf(
-        feedbackMessage(incidents, { situation: amp, task: amp, action: amp, result: amp }).blocks,
-      );
-      const result = recapLine(recap, 'Result');
-      expect(result).toMatch(/^\*Result:\* (&amp;)+…$/);
-      expect(recap.endsWith('…')).toBe(true);
-      expect(recap.split('\n')).toHaveLength(5);
+  it('reads a real analysis of the guide’s own sample: a high score, every check shown', () => {
+    const analysis = analyseAnswer(incidents.sampleAnswer, {
+      topic: incidents,
+      questionText: bank.sampleQuestion(incidents).text,
+      strategies: bank.strategies,
     });
+    const m = feedbackMessage(input({ answer: incidents.sampleAnswer, analysis }));
+    expect(m.text).toMatch(/^Score: (8\d|9\d|100)\/100\./);
+    const shown = shownText(m.blocks);
+    for (const c of analysis.checks) expect(shown).toContain(c.label.replace(/"/g, '"'));
+    expect(messageProblems(m)).toEqual([]);
+  });
+});
 
-    it.each(LABELS)('a worst %s alone does not push the other parts out', (label) => {
-      const shortLines: Record<(typeof LABELS)[number], string> = {
-        Situation: '*Situation:* Checkout failed for 15% of users at peak.',
-        Task: '*Task:* I was on call.',
-        Action: '*Action:* I raised the pool size and added a circuit breaker.',
-        Result: '*Result:* Back in 45 minutes.',
-      };
-      const answer = { ...ANSWER, [label.toLowerCase()]: '&'.repeat(3000) } as StarAnswer;
-      const recap = recapOf(feedbackMessage(incidents, answer).blocks);
-      for (const l of LABELS) {
-        if (l === label) expect(recapLine(recap, l)).toMatch(new RegExp(`^\\*${l}:\\* (&amp;)+…$`));
-        else expect(recapLine(recap, l)).toBe(shortLines[l]);
-      }
-    });
-
-    it('a topic with 3,000-character sample parts and 40 long follow-ups still fits', () => {
-      const huge: Topic = {
-        ...incidents,
-        title: 'Huge',
-        sampleAnswer: {
-          situation: '😀'.repeat(1500),
-          task: `x${'😀'.repeat(1499)}`,
-          action: 'line\n'.repeat(600).trim(),
-          result: 'r'.repeat(3000),
-        },
-        followUps: Array.from({ length: 40 }, (_, i) => `Follow-up ${i + 1}: ${'q'.repeat(200)}?`),
-      };
-      const m = feedbackMessage(huge, ANSWER);
-      expect(messageProblems(m)).toEqual([]);
-      expect(m.blocks.slice(3, 7).map((b) => textOf(b).split('\n')[0])).toEqual([
-        '*Situation*',
-        '*Task*',
-        '*Action*',
-        '*Result*',
-      ]);
-      expect(textOf(m.blocks[8])).toMatch(/^\*Follow-up questions to prepare\*\n1\. Follow-up 1: /);
-    });
+describe('spokenLabel', () => {
+  it.each([
+    [10.4, 'about 10 s spoken'],
+    [60, 'about 1 min spoken'],
+    [100, 'about 1 min 40 s spoken'],
+    [185.6, 'about 3 min 6 s spoken'],
+  ])('%d s -> %s', (seconds, label) => {
+    expect(spokenLabel(seconds)).toBe(label);
   });
 });

@@ -183,7 +183,7 @@ describe('subscribeUsageError', () => {
     expect(m.text.startsWith(':warning: `zzz')).toBe(true);
   });
 
-  // BUG: the parser's errors quote what the user typed ("`<token>` is not a topic I know.") and
+  // Regression test (a bug this test found): the parser's errors quote what the user typed ("`<token>` is not a topic I know.") and
   // subscribeUsageError passes it to plainReply unescaped, so `/star subscribe <!channel>` answers with a raw
   // `<!channel>` (and `<https://evil|docs>` becomes a live link). Every other echo of user text is escaped.
   // Fix in src/views/subscription-replies.ts: escapeMrkdwn(error) (the error's own markup is only backticks).

@@ -1,9 +1,14 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { AnswerFeedback } from '../../coach/types.ts';
 import type { StarAnswer } from '../../drills/star-answer.ts';
 import type { Database } from '../client.ts';
 import { type Answer, answers } from '../schema/index.ts';
 
-/** Stores the drill's one answer, or replaces it (an edit). `created` tells a first answer from an edit. */
+/**
+ * Stores the drill's one answer, or replaces it (an edit). `created` tells a first answer from an edit. An
+ * edit clears the analysis of the old text (the new one follows the save) and keeps its score as the
+ * previous one, for "up from 62".
+ */
 export async function saveAnswer(
   db: Database,
   drillId: number,
@@ -14,7 +19,13 @@ export async function saveAnswer(
     .values({ drillId, ...answer })
     .onConflictDoUpdate({
       target: answers.drillId,
-      set: { ...answer, updatedAt: sql`now()` },
+      set: {
+        ...answer,
+        previousScore: sql`coalesce(${answers.score}, ${answers.previousScore})`,
+        score: null,
+        feedback: null,
+        updatedAt: sql`now()`,
+      },
     })
     // xmax is 0 for a freshly inserted row and non-zero for one updated by ON CONFLICT.
     .returning({ ...getTableColumns(answers), inserted: sql<boolean>`(xmax = 0)` });
@@ -25,5 +36,25 @@ export async function saveAnswer(
 
 export async function findAnswer(db: Database, drillId: number): Promise<Answer | undefined> {
   const [row] = await db.select().from(answers).where(eq(answers.drillId, drillId));
+  return row;
+}
+
+/**
+ * Stores the analysis of the answer as it was analysed: if the text changed meanwhile (another edit),
+ * nothing is stored, and that edit's own analysis follows.
+ */
+export async function recordAnalysis(
+  db: Database,
+  drillId: number,
+  analysed: { updatedAt: Date },
+  feedback: AnswerFeedback,
+): Promise<Answer | undefined> {
+  const [row] = await db
+    .update(answers)
+    .set({ score: feedback.score, feedback })
+    .where(
+      sql`${answers.drillId} = ${drillId} and ${answers.updatedAt} = ${analysed.updatedAt.toISOString()}`,
+    )
+    .returning();
   return row;
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { RatedCard } from '../../coach/review.ts';
 import type { AskedBefore } from '../../drills/choose-question.ts';
 import type { Database } from '../client.ts';
 import { answers, type Drill, drills, type NewDrill } from '../schema/index.ts';
@@ -89,6 +90,9 @@ export async function insertScheduledDrills(
         messageTs: null,
         postedAt: null,
         feedbackPostedAt: null,
+        feedbackTs: null,
+        rating: null,
+        ratedCard: null,
         createdAt: new Date(Number(row.created_ms)),
       },
       created: true,
@@ -211,6 +215,8 @@ export async function recentDrills(db: Database, userId: string, limit = 10) {
       source: drills.source,
       createdAt: drills.createdAt,
       answeredAt: answers.createdAt,
+      score: answers.score,
+      rating: drills.rating,
     })
     .from(drills)
     .leftJoin(answers, eq(answers.drillId, drills.id))
@@ -279,4 +285,19 @@ export async function completeDrillPost(db: Database, id: number, channelId: str
     .update(drills)
     .set({ channelId, messageTs, postedAt: sql`coalesce(${drills.postedAt}, now())` })
     .where(and(eq(drills.id, id), isNull(drills.messageTs)));
+}
+
+/** The feedback message is in the thread: later edits and ratings update it there. */
+export async function setFeedbackTs(db: Database, id: number, ts: string): Promise<void> {
+  await db.update(drills).set({ feedbackTs: ts }).where(eq(drills.id, id));
+}
+
+/** The drill, locked until the transaction ends: a rating must not interleave with another click's. */
+export async function lockDrill(db: Database, id: number): Promise<Drill | undefined> {
+  const [row] = await db.select().from(drills).where(eq(drills.id, id)).for('update');
+  return row;
+}
+
+export async function recordRating(db: Database, id: number, rated: RatedCard): Promise<void> {
+  await db.update(drills).set({ rating: rated.rating, ratedCard: rated }).where(eq(drills.id, id));
 }

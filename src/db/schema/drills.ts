@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type RatedCard, SELF_RATINGS } from '../../coach/review.ts';
 import { createdAt, instant } from './columns.ts';
 import { subscriptions } from './subscriptions.ts';
 import { users } from './users.ts';
@@ -26,8 +27,13 @@ export const drills = pgTable(
     channelId: text('channel_id'),
     messageTs: text('message_ts'),
     postedAt: instant('posted_at'),
-    /** Set once when the sample answer went to the thread, so a retried submission never posts it twice. */
+    /** Set once when the feedback went to the thread, so a retried submission never posts it twice. */
     feedbackPostedAt: instant('feedback_posted_at'),
+    /** The feedback message in the thread: an edit or a rating updates it in place. */
+    feedbackTs: text('feedback_ts'),
+    /** The self-rating ("How ready would you be to say this out loud?"), and what changing it needs. */
+    rating: text('rating', { enum: SELF_RATINGS }),
+    ratedCard: jsonb('rated_card').$type<RatedCard>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -35,6 +41,7 @@ export const drills = pgTable(
     uniqueIndex('drills_user_local_date_uq').on(t.userId, t.localDate).where(sql`${t.source} = 'scheduled'`),
     index('drills_user_created_idx').on(t.userId, t.createdAt.desc()),
     check('drills_source_check', sql`${t.source} in ('on_demand', 'scheduled')`),
+    check('drills_rating_check', sql`${t.rating} in ('again', 'hard', 'good', 'easy')`),
     check('drills_local_date_check', sql`(${t.source} = 'scheduled') = (${t.localDate} is not null)`),
   ],
 );

@@ -1,4 +1,4 @@
-import { helpReply, topicsReply } from '../../../../views/command-replies.ts';
+import { helpReply, tipsReply, topicsReply } from '../../../../views/command-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
@@ -20,3 +20,6 @@ export const help: Subcommand = ({ ctx }) => {
 export const topics: Subcommand = ({ ctx }) => ({
   ack: topicsReply(ctx.bank.topics, (q) => ctx.bank.findTopic(q)),
 });
+
+/** `/star tips`: the guide's Preparation Strategies, verbatim. */
+export const tips: Subcommand = ({ ctx }) => ({ ack: tipsReply(ctx.bank.strategies) });

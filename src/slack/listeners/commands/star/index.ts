@@ -1,17 +1,23 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { BotContext } from '../../../../context.ts';
-import { BUSY, plainReply, UNAVAILABLE, unknownTopicReply } from '../../../../views/command-replies.ts';
+import {
+  ambiguousTopicReply,
+  BUSY,
+  plainReply,
+  UNAVAILABLE,
+  unknownTopicReply,
+} from '../../../../views/command-replies.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { slashCommandSchema } from '../../../payloads.ts';
 import { drillOn, random } from './drill.ts';
-import { help, topics } from './help.ts';
+import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
 import { schedulingSubcommands } from './scheduling.ts';
 import type { Subcommand, SubcommandReply } from './subcommand.ts';
 
 // A Map, not an object: `/star constructor` must not find Object.prototype.constructor.
 const SUBCOMMANDS = new Map<string, Subcommand>(
-  Object.entries({ help, topics, random, history, ...schedulingSubcommands }),
+  Object.entries({ help, topics, tips, random, history, ...schedulingSubcommands }),
 );
 
 /**
@@ -33,7 +39,7 @@ export function starCommand(ctx: BotContext) {
       ? subcommand(input)
       : topic
         ? drillOn(input, topic)
-        : { ack: unknownTopicReply(text, ctx.bank.topics, (q) => ctx.bank.findTopic(q)) };
+        : { ack: notATopic(ctx, text) };
     // What the user typed is theirs: only the subcommand's name is logged.
     const log = ctx.log.child({
       user: command.user_id,
@@ -78,6 +84,15 @@ export function starCommand(ctx: BotContext) {
     );
     await acked;
   };
+}
+
+/** A word that names several topics says which; anything else gets the topic list. */
+function notATopic(ctx: BotContext, text: string): SlackMessage {
+  const find = (q: string) => ctx.bank.findTopic(q);
+  const matches = text === '' ? [] : ctx.bank.topicsMatching(text);
+  return matches.length > 1
+    ? ambiguousTopicReply(text, matches, ctx.bank.topics, find)
+    : unknownTopicReply(text, ctx.bank.topics, find);
 }
 
 function ephemeral(message: SlackMessage) {

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { type CardState, SELF_RATINGS } from '../../coach/review.ts';
+import { instant, updatedAt } from './columns.ts';
+import { users } from './users.ts';
+
+/**
+ * One FSRS card per (user, question): the self-ratings schedule when a question comes back
+ * (coach/review.ts). `due_at` repeats the card's due date so the choice of a drill can ask "what is due".
+ */
+export const reviewCards = pgTable(
+  'review_cards',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    card: jsonb('card').$type<CardState>().notNull(),
+    dueAt: instant('due_at').notNull(),
+    lastRating: text('last_rating', { enum: SELF_RATINGS }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.questionId] }),
+    index('review_cards_user_due_idx').on(t.userId, t.dueAt),
+    check('review_cards_rating_check', sql`${t.lastRating} in ('again', 'hard', 'good', 'easy')`),
+  ],
+);
+
+export type ReviewCard = typeof reviewCards.$inferSelect;

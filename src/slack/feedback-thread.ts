@@ -1,0 +1,117 @@
+import type { Topic } from '../bank/types.ts';
+import { analyseAnswer } from '../coach/analyse.ts';
+import type { BotContext } from '../context.ts';
+import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
+import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
+import type { Answer, Drill } from '../db/schema/index.ts';
+import { honourRetryAfter } from '../slack-api/retry-after.ts';
+import { drillMessage } from '../views/drill-message.ts';
+import { feedbackMessage } from '../views/feedback.ts';
+
+/** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
+const THREAD_REPLY_MAX_WAIT_MS = 60_000;
+
+/**
+ * After an answer is saved: reads it (coach/analyse.ts), stores the analysis, shows the feedback in the drill's
+ * thread (posted the first time, updated in place after an edit), and marks the drill message answered with
+ * its score. Runs after the ack; the answer is already stored whatever happens here.
+ */
+export async function coachAnswer(ctx: BotContext, drill: Drill, answer: Answer): Promise<void> {
+  const log = ctx.log.child({ drill: drill.id, user: drill.userId });
+  const topic = ctx.bank.topic(drill.topicSlug);
+  if (!topic) {
+    log.warn({ topic: drill.topicSlug }, 'the drill’s topic is no longer in the guide; no feedback');
+    return;
+  }
+  const started = performance.now();
+  const analysis = analyseAnswer(answer, {
+    topic,
+    questionText: drill.questionText,
+    strategies: ctx.bank.strategies,
+  });
+  log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
+  // Null when another edit landed meanwhile: that edit's own analysis will publish.
+  const analysed = await recordAnalysis(ctx.db, drill.id, answer, analysis);
+  if (!analysed) return;
+  await publishFeedback(ctx, drill.id);
+}
+
+/**
+ * Shows the drill's feedback as stored now (analysis, rating): updates the message in the thread, or posts it
+ * when there is none yet (exactly once, whoever claims it first). Then the drill message shows the score.
+ */
+export async function publishFeedback(ctx: BotContext, drillId: number): Promise<void> {
+  const drill = await findDrill(ctx.db, drillId);
+  const answer = drill && (await findAnswer(ctx.db, drillId));
+  const topic = drill && ctx.bank.topic(drill.topicSlug);
+  if (!drill || !answer?.feedback || !topic) return;
+  const log = ctx.log.child({ drill: drill.id, user: drill.userId });
+  if (!drill.channelId || !drill.messageTs) {
+    log.error('answer saved but the drill message is unknown; no thread reply');
+    return;
+  }
+  const posted = { ...drill, channelId: drill.channelId, messageTs: drill.messageTs };
+  const analysed = { ...answer, feedback: answer.feedback };
+  await showFeedbackInThread(ctx, posted, analysed, topic, log);
+  // Whatever became of the thread reply, the drill message says it was answered (it was) and its score.
+  try {
+    await ctx.slack.interactive.chat.update({
+      channel: drill.channelId,
+      ts: drill.messageTs,
+      ...drillMessage({
+        drillId: drill.id,
+        topic,
+        questionText: drill.questionText,
+        scheduled: drill.source === 'scheduled',
+        answeredAt: answer.createdAt,
+        score: answer.score,
+      }),
+    });
+  } catch (err) {
+    await ctx.tokens.report(err).catch(() => undefined);
+    log.error({ err }, 'answer saved, but updating the drill message failed');
+  }
+}
+
+async function showFeedbackInThread(
+  ctx: BotContext,
+  drill: Drill & { channelId: string; messageTs: string },
+  answer: Answer & { feedback: NonNullable<Answer['feedback']> },
+  topic: Topic,
+  log: BotContext['log'],
+): Promise<void> {
+  const slack = ctx.slack.interactive;
+  const message = feedbackMessage({
+    topic,
+    drill,
+    answer,
+    analysis: answer.feedback,
+    previousScore: answer.previousScore,
+    sampleQuestion: ctx.bank.sampleQuestion(topic),
+    rating: drill.rating,
+    nextReviewAt: drill.ratedCard ? new Date(drill.ratedCard.card.due) : null,
+  });
+  try {
+    if (drill.feedbackTs) {
+      await honourRetryAfter(
+        () => slack.chat.update({ channel: drill.channelId, ts: drill.feedbackTs as string, ...message }),
+        THREAD_REPLY_MAX_WAIT_MS,
+      );
+    } else if (await claimFeedback(ctx.db, drill.id)) {
+      try {
+        const posted = await honourRetryAfter(
+          () => slack.chat.postMessage({ channel: drill.channelId, thread_ts: drill.messageTs, ...message }),
+          THREAD_REPLY_MAX_WAIT_MS,
+        );
+        if (posted.ts) await setFeedbackTs(ctx.db, drill.id, posted.ts);
+      } catch (err) {
+        // The answer is stored; the next save tries the thread reply again.
+        await releaseFeedback(ctx.db, drill.id);
+        throw err;
+      }
+    }
+  } catch (err) {
+    await ctx.tokens.report(err).catch(() => undefined);
+    log.error({ err }, 'answer saved, but Slack refused the feedback in the thread');
+  }
+}

@@ -1,0 +1,55 @@
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { BotContext } from '../../../context.ts';
+import { findFollowUpAnswer } from '../../../db/repositories/follow-ups.ts';
+import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.ts';
+import { noticeModal } from '../../../views/star-modal.ts';
+import { followUpClickSchema } from '../../payloads.ts';
+import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+
+/** "Practise this follow-up": a one-field modal with the follow-up question, pre-filled when answered. */
+export function practiseFollowUp(ctx: BotContext) {
+  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    await ack();
+    const click = followUpClickSchema.parse(body);
+    const value = click.actions[0]?.value ?? '';
+    const log = ctx.log.child({ user: click.user.id, followUp: value });
+    await openModalForClick(ctx, {
+      triggerId: click.trigger_id,
+      log,
+      title: 'Practise a follow-up',
+      build: () => buildModal(ctx, value, click.user.id, log),
+    });
+  };
+}
+
+async function buildModal(
+  ctx: BotContext,
+  value: string,
+  userId: string,
+  log: BotContext['log'],
+): Promise<ModalView> {
+  try {
+    const target = parseFollowUpMetadata(value);
+    const access = target && (await drillForUser(ctx, target.drillId, userId));
+    const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
+    const question = target && topic?.followUps[target.number - 1];
+    if (!target || !access?.ok || !topic || !question) {
+      if (access && !access.ok && access.reason === 'not_yours')
+        log.warn('click on another user’s follow-up');
+      return noticeModal('Star Drill', NO_SUCH_DRILL);
+    }
+    const answered = await findFollowUpAnswer(ctx.db, access.drill.id, target.number);
+    return followUpModal({
+      drillId: access.drill.id,
+      number: target.number,
+      question,
+      topicTitle: topic.title,
+      answer: answered?.text,
+    });
+  } catch (err) {
+    log.error({ err }, 'could not load the follow-up for the modal');
+    return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
+  }
+}

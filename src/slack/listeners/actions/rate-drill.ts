@@ -1,0 +1,98 @@
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { changeRating, type RatedCard, rate, SELF_RATINGS, type SelfRating } from '../../../coach/review.ts';
+import type { BotContext } from '../../../context.ts';
+import { findAnswer } from '../../../db/repositories/answers.ts';
+import { lockDrill, recordRating } from '../../../db/repositories/drills.ts';
+import { lockCard, saveCard } from '../../../db/repositories/review-cards.ts';
+import { plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
+import { publishFeedback } from '../../feedback-thread.ts';
+import { rateClickSchema } from '../../payloads.ts';
+import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
+
+type Rated = 'rated' | 'unchanged' | 'superseded' | 'no_such_drill';
+
+const RATING_BUSY =
+  ':hourglass_flowing_sand: Star Drill is busy right now, so your rating was not saved. Please click again in a minute.';
+
+/** Ratings are given in the feedback of an answered drill; the click's turn may come a little later. */
+const RATE_MAX_WAIT_MS = 10_000;
+
+/**
+ * Again / Hard / Good / Easy under the feedback: the rating schedules the question with FSRS
+ * (coach/review.ts) and can be changed by clicking another; the feedback message then shows the choice.
+ */
+export function rateDrill(ctx: BotContext) {
+  return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    await ack();
+    const click = rateClickSchema.parse(body);
+    const [rawId, rawRating] = (click.actions[0]?.value ?? '').split(':');
+    const drillId = parseDrillId(rawId);
+    const rating = SELF_RATINGS.find((r) => r === rawRating);
+    const log = ctx.log.child({ user: click.user.id, drill: rawId, rating: rawRating });
+    const tell = (text: string) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...plainReply(text) }).then(
+        () => undefined,
+        (err: unknown) => log.warn({ err }, 'could not answer through response_url'),
+      );
+    const busy = () => tell(RATING_BUSY);
+    const admission = ctx.work.admit();
+    if (!admission) {
+      await busy();
+      return;
+    }
+    admission.run(
+      async () => {
+        let outcome: Rated;
+        try {
+          outcome =
+            drillId === undefined || rating === undefined
+              ? 'no_such_drill'
+              : await storeRating(ctx, drillId, click.user.id, rating);
+        } catch (err) {
+          log.error({ err }, 'could not store a rating');
+          await tell(UNAVAILABLE);
+          return;
+        }
+        if (outcome === 'no_such_drill') await tell(NO_SUCH_DRILL);
+        else if (outcome === 'superseded') {
+          await tell(
+            'You have rated this question again in a later drill since, so this rating can no longer change. Change the later one.',
+          );
+        } else if (outcome === 'rated' && drillId !== undefined) {
+          log.info('drill rated');
+          await publishFeedback(ctx, drillId);
+        }
+      },
+      {
+        maxWaitMs: RATE_MAX_WAIT_MS,
+        tooLate: busy,
+      },
+    );
+  };
+}
+
+/** One transaction, the drill and the card locked: two clicks in a row apply in order. */
+async function storeRating(
+  ctx: BotContext,
+  drillId: number,
+  userId: string,
+  rating: SelfRating,
+): Promise<Rated> {
+  return ctx.db.transaction(async (tx) => {
+    const drill = await lockDrill(tx, drillId);
+    if (!drill || drill.userId !== userId || !(await findAnswer(tx, drillId))) return 'no_such_drill';
+    if (drill.rating === rating) return 'unchanged';
+    const current = await lockCard(tx, userId, drill.questionId);
+    let rated: RatedCard;
+    if (drill.ratedCard) {
+      const change = changeRating(drill.ratedCard, rating, current?.card ?? drill.ratedCard.card);
+      if (!change.ok) return 'superseded';
+      rated = change.rated;
+    } else {
+      rated = rate(current?.card, rating, ctx.clock.now());
+    }
+    await saveCard(tx, userId, drill.questionId, rated);
+    await recordRating(tx, drillId, rated);
+    return 'rated';
+  });
+}

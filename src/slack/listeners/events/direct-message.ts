@@ -1,0 +1,47 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { BotContext } from '../../../context.ts';
+import { firstTimeSeen } from '../../../db/repositories/events.ts';
+import { directMessageReply } from '../../../views/command-replies.ts';
+import { directMessageEventSchema, eventCallbackSchema } from '../../payloads.ts';
+
+/** Events are acked by Bolt before this runs: the reply may wait its turn a while. */
+const EVENT_MAX_WAIT_MS = 30_000;
+
+/**
+ * Someone typed in their DM with the bot: a short reply saying what the bot does and how to start, rather
+ * than silence. In a drill's thread it points to the buttons. What they typed is neither stored nor logged.
+ */
+export function directMessage(ctx: BotContext) {
+  return async ({ body }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
+    const envelope = eventCallbackSchema.parse(body);
+    const parsed = directMessageEventSchema.safeParse(envelope.event);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    const log = ctx.log.child({ user: message.user, event: envelope.event_id });
+    const admission = ctx.work.admit();
+    if (!admission) {
+      log.warn('busy: a direct message was not answered');
+      return;
+    }
+    admission.run(
+      async () => {
+        // Slack retries an event it thinks we missed; any replica may get the retry.
+        if (!(await firstTimeSeen(ctx.db, envelope.event_id))) return;
+        try {
+          await ctx.slack.interactive.chat.postMessage({
+            channel: message.channel,
+            ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+            ...directMessageReply(message.thread_ts !== undefined),
+          });
+        } catch (err) {
+          await ctx.tokens.report(err).catch(() => undefined);
+          log.warn({ err }, 'could not answer a direct message');
+        }
+      },
+      {
+        maxWaitMs: EVENT_MAX_WAIT_MS,
+        tooLate: async () => log.warn('busy: a direct message was not answered'),
+      },
+    );
+  };
+}
