@@ -2,12 +2,13 @@
 // "Answer with STAR", beside a bare Bolt app that acks no-op equivalents. Both run as separate processes,
 // driven side by side in one run from the same Slack stand-in, in interleaved rounds so machine noise
 // falls on both alike.
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import type { SlackReply, SlackStandin } from '../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL } from '../src/views/ids.ts';
 import { spawnBot } from '../test/support/bot-process.ts';
+import { startApiStandin } from './api-standin.ts';
 import { PRODUCTION } from './production.ts';
 import { median, percentile } from './stats.ts';
 
@@ -22,7 +23,6 @@ export interface AckLatencyResult {
 }
 
 const BARE_APP = fileURLToPath(new URL('./bare-bolt-app.ts', import.meta.url));
-const STANDIN_PROCESS = fileURLToPath(new URL('./standin-process.ts', import.meta.url));
 
 export async function measureAckLatency(opts: {
   standin: SlackStandin;
@@ -37,7 +37,7 @@ export async function measureAckLatency(opts: {
   // `standin` plays Slack sending requests and times them; the bot's and the bare app's Web API calls go to
   // another stand-in in its own process (bench/standin-process.ts), so answering views.open after a click's
   // ack never stalls the clock of the requests being timed.
-  const api = await startApiStandin(standin);
+  const api = await startApiStandin({ signingSecret: standin.signingSecret, botToken: standin.botToken });
   const env = {
     SLACK_BOT_TOKEN: standin.botToken,
     SLACK_SIGNING_SECRET: standin.signingSecret,
@@ -155,46 +155,4 @@ export async function measureAckLatency(opts: {
     await bot.exited;
     api.close();
   }
-}
-
-/** The Web API stand-in in a child process, and the two questions the benchmark asks it over IPC. */
-async function startApiStandin(driver: SlackStandin) {
-  const child = fork(STANDIN_PROCESS, [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_SIGNING_SECRET: driver.signingSecret,
-      SLACK_BOT_TOKEN: driver.botToken,
-    },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout?.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).apiUrl));
-    child.once('exit', (code) => reject(new Error(`API stand-in exited ${code}`)));
-  });
-  let nextId = 0;
-  const pending = new Map<number, (answer: unknown) => void>();
-  child.on('message', (m: { id: number; answer: unknown }) => pending.get(m.id)?.(m.answer));
-  const ask = (q: { count?: string; lastCall?: string }) =>
-    new Promise<unknown>((resolve) => {
-      const id = nextId++;
-      pending.set(id, (answer) => {
-        pending.delete(id);
-        resolve(answer);
-      });
-      child.send({ id, ...q });
-    });
-  return {
-    apiUrl,
-    count: async (method: string) => Number(await ask({ count: method })),
-    async waitForLastCall(method: string) {
-      for (let i = 0; i < 500; i++) {
-        const call = (await ask({ lastCall: method })) as { args: Record<string, unknown> } | undefined;
-        if (call) return call;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error(`no ${method} call reached the API stand-in`);
-    },
-    close: () => child.disconnect(),
-  };
 }

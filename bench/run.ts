@@ -3,6 +3,8 @@
 // dropped afterwards. Prints a table and writes BENCHMARKS.md.
 //
 //   BENCH_RUNS=5 (fan-out rounds)  BENCH_ACK_ROUNDS=20  BENCH_SUBSCRIBERS=10000
+//   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
+//   BENCH_ONLY=fanout|overload: that benchmark alone, printed; BENCHMARKS.md untouched
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +15,13 @@ import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from '../src/scheduler/schedu
 import { type AckLatencyResult, measureAckLatency } from './ack-latency.ts';
 import { ADMIN_URL, adminQuery, createBenchDatabase, resetFanOut, seedSubscribers } from './db.ts';
 import { type BotRun, botRun, type FloorRun, floorRun } from './fanout.ts';
+import {
+  measureOverload,
+  type OverloadRun,
+  overloadMet,
+  overloadSection,
+  overloadSummaryRows,
+} from './overload.ts';
 import { fmt, median, ratio, table } from './stats.ts';
 import { measureTickCost, type TickCostResult } from './tick-cost.ts';
 
@@ -20,6 +29,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ACK_ROUNDS = Number(process.env.BENCH_ACK_ROUNDS ?? 20);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
+const OVERLOAD_N = Number(process.env.BENCH_OVERLOAD_N ?? 10_000);
+const OVERLOAD_RATES = (process.env.BENCH_OVERLOAD_RATES ?? '330,400').split(',').map(Number);
+const OVERLOAD_SLACK_MS = Number(process.env.BENCH_OVERLOAD_SLACK_MS ?? 0);
 const log = (...m: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 interface FanOutResult {
@@ -88,6 +100,36 @@ async function ackLatency(): Promise<AckLatencyResult> {
   }
 }
 
+/** One run per rate, each on a fresh database and a fresh bot. */
+async function overload(): Promise<OverloadRun[]> {
+  const runs: OverloadRun[] = [];
+  for (const rate of OVERLOAD_RATES) {
+    const db = await createBenchDatabase('overload');
+    await db.handle.close();
+    const workdir = await mkdtemp(path.join(os.tmpdir(), 'star-drill-bench-overload-'));
+    try {
+      const r = await measureOverload({
+        databaseUrl: db.url,
+        workdir,
+        n: OVERLOAD_N,
+        rate,
+        slackMs: OVERLOAD_SLACK_MS,
+        log,
+      });
+      log(
+        `overload ${rate}/s: ${JSON.stringify(r.told)}; ack p99 ${fmt(r.ack.p99)} ms; ` +
+          `truth ${r.truth.pass}/${r.truth.pass + r.truth.fail}; ${r.survived ? 'alive' : 'DIED'}; ` +
+          `peak RSS ${fmt(r.peakRssMb, 0)} MB`,
+      );
+      runs.push(r);
+    } finally {
+      await rm(workdir, { recursive: true, force: true });
+      await db.drop();
+    }
+  }
+  return runs;
+}
+
 async function versions() {
   const pkg = async (name: string) =>
     JSON.parse(await readFile(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'))
@@ -115,6 +157,7 @@ function report(
   fan: FanOutResult,
   ack: AckLatencyResult,
   tick: TickCostResult,
+  over: OverloadRun[],
   totalMs: number,
 ) {
   const floorMs = median(fan.floor.map((r) => r.ms));
@@ -169,6 +212,7 @@ function report(
       '<= 150 MB',
       met(peakRss <= 150),
     ],
+    ...overloadSummaryRows(over).map((row, i) => [...row, met(overloadMet(over[i] as OverloadRun))]),
   ];
   const summary = table(['Benchmark', 'Result (median)', 'Target', ''], rows);
   const runs = (xs: Array<{ ms: number }>) => xs.map((r) => fmt(r.ms / 1000, 2)).join(', ');
@@ -188,8 +232,9 @@ Every bot run is checked for exactly-once delivery: ${SUBSCRIBERS.toLocaleString
 - ${Object.entries(machine.packages)
     .map(([n, v]) => `${n} ${v}`)
     .join(', ')}
-- The local Slack (src/local-slack/) runs on loopback in the benchmark's own process, on the
-  same 2 cores as the bot, the floor and Postgres: every figure here includes that contention.
+- The local Slack (src/local-slack/) runs on loopback, in the benchmark's own process or (ack latency, overload)
+  in processes of its own, on the same 2 cores as the bot, the floor and Postgres: every figure here includes
+  that contention.
 
 ## Method
 
@@ -227,6 +272,7 @@ ${tick.plan}
 - **Memory**: VmHWM (peak resident set) from /proc/<pid>/status of each bot process after its last post, in
   the same fan-out runs (${fan.one.map((r) => fmt(r.rssMb[0] ?? 0, 0)).join(', ')} MB for one replica).
 
+${overloadSection(over)}
 ## Design of the fan-out (what made it fast)
 
 The scheduler claims due subscriptions ${DEFAULT_BATCH_SIZE} at a time and works per claimed batch: one
@@ -253,7 +299,7 @@ const machine = await versions();
 // The bot runs as `npm start` runs it: compiled (bench/production.ts).
 log('building dist/ ...');
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-// BENCH_ONLY=fanout: the fan-out alone, printed, BENCHMARKS.md untouched (for tuning).
+// BENCH_ONLY=fanout or overload: that benchmark alone, printed, BENCHMARKS.md untouched (for tuning).
 if (process.env.BENCH_ONLY === 'fanout') {
   const fan = await fanOut();
   for (const kind of ['floor', 'one', 'two'] as const) {
@@ -262,13 +308,19 @@ if (process.env.BENCH_ONLY === 'fanout') {
   }
   process.exit(0);
 }
+if (process.env.BENCH_ONLY === 'overload') {
+  console.log(overloadSection(await overload()));
+  process.exit(0);
+}
 log('fan-out ...');
 const fan = await fanOut();
 log('ack latency ...');
 const ack = await ackLatency();
 log('tick cost ...');
 const tick = await measureTickCost();
-const { summary, md } = report(machine, fan, ack, tick, performance.now() - started);
+log(`overload: ${OVERLOAD_N} subscribes at ${OVERLOAD_RATES.join(', ')}/s ...`);
+const over = await overload();
+const { summary, md } = report(machine, fan, ack, tick, over, performance.now() - started);
 console.log(summary);
 await writeFile(path.join(ROOT, 'BENCHMARKS.md'), md);
 log('wrote BENCHMARKS.md');

@@ -65,6 +65,9 @@ export class SlackStandin {
   private readonly core: Core;
   private readonly toBot: ToBot;
   private readonly routes: ExtraRoutes | undefined;
+  /** Requests from the app being handled: Web API calls, response_url posts, file uploads. */
+  private handling = 0;
+  private readonly idleWaiters: Array<() => void> = [];
 
   constructor(opts: StandinOptions) {
     this.signingSecret = opts.signingSecret;
@@ -189,6 +192,23 @@ export class SlackStandin {
 
   // ---------------------------------------------------------------- inspection (tests, benchmarks)
 
+  /** Requests from the app (Web API calls, response_url posts, file uploads) being handled right now. */
+  get inFlight(): number {
+    return this.handling;
+  }
+
+  /**
+   * Resolves once no request from the app is being handled, so a test can wait for the calls an app has
+   * sent (one that was just killed, say) instead of sleeping. Bytes already in this process's sockets count:
+   * two turns of the event loop take them in (a new connection is accepted in one and read in the next) and
+   * a request counts from its headers on, so what an app wrote before it stopped is answered and recorded
+   * before this resolves. Requests sent after it resolves are not waited for.
+   */
+  async idle(): Promise<void> {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    while (this.handling > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
   get calls(): ApiCall[] {
     return this.recorder.calls;
   }
@@ -293,14 +313,39 @@ export class SlackStandin {
   // ---------------------------------------------------------------- HTTP server
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const done = this.fromApp(req.url ?? '/') ? this.handlingStarted() : () => {};
+    // A request cut off before its body ended is never routed.
+    req.once('close', () => {
+      if (!req.complete) done();
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      this.route(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`local Slack failure: ${error instanceof Error ? error.stack : String(error)}`);
-      });
+      this.route(req, res, Buffer.concat(chunks))
+        .catch((error: unknown) => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`local Slack failure: ${error instanceof Error ? error.stack : String(error)}`);
+        })
+        .finally(done);
     });
+  }
+
+  /** Whether `url` is something the app calls (not a page of `routes`, whose streams never end). */
+  private fromApp(url: string): boolean {
+    const path = url.split('?', 1)[0] ?? '';
+    return path.startsWith('/api/') || path.startsWith(UPLOAD_PATH) || this.store.responseUrls.has(path);
+  }
+
+  /** Counts a request being handled; the function returned ends it (once). */
+  private handlingStarted(): () => void {
+    this.handling += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.handling -= 1;
+      if (this.handling === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    };
   }
 
   private async route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {

@@ -91,8 +91,8 @@ describe.runIf(onPostgresServer)('crash mid fan-out', () => {
     await standin.waitFor(() => standin.count('chat.postMessage') >= KILL_AFTER_POSTS, { timeoutMs: 60_000 });
     first.child.kill('SIGKILL');
     expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
-    // Posts the dead process had sent are still being answered by the stand-in: let them land.
-    await sleep(500);
+    // Posts the dead process had sent are still being answered by the stand-in (20 ms each): let them land.
+    await standin.idle();
 
     const postedBeforeRestart = new Set(postsPerUser(standin).keys());
     expect(postedBeforeRestart.size).toBeGreaterThanOrEqual(KILL_AFTER_POSTS);

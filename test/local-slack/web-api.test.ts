@@ -1,5 +1,6 @@
 // The local Slack's Web API, driven by the real WebClient the bot uses.
 
+import { connect } from 'node:net';
 import { type WebAPICallError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
@@ -448,6 +449,47 @@ describe('waiting and benchmarks', () => {
     await expect(standin.waitFor(() => false, { timeoutMs: 50 })).rejects.toThrow(
       /Last \d+ Web API calls:[\s\S]*chat\.postMessage/,
     );
+  });
+
+  it('idle() resolves at once when no request is in flight', async () => {
+    expect(standin.inFlight).toBe(0);
+    const bound = new Promise((resolve) =>
+      setTimeout(() => resolve('still waiting after 1 s'), 1_000).unref(),
+    );
+    expect(await Promise.race([standin.idle().then(() => 'idle'), bound])).toBe('idle');
+  });
+
+  it('idle() waits until a delayed request has been answered and recorded', async () => {
+    standin.intercept('chat.postMessage', () => ({ delayMs: 200 }));
+    const posting = client.chat.postMessage({ channel: 'C12', text: 'awaited by idle' });
+    await standin.waitFor(() => standin.inFlight === 1);
+    const recorded = () => standin.callsTo('chat.postMessage').some((c) => c.args.text === 'awaited by idle');
+    expect(recorded()).toBe(false);
+    await standin.idle();
+    expect(recorded()).toBe(true);
+    expect(standin.inFlight).toBe(0);
+    await posting;
+  });
+
+  it('idle() waits for requests their sender wrote before it vanished, even unread when idle() is called', async () => {
+    // What a killed bot leaves behind: a whole request on a new connection, then the connection gone.
+    standin.intercept('chat.postMessage', () => ({ delayMs: 20 }));
+    for (let i = 0; i < 20; i++) {
+      const body = `channel=C13&text=orphan-${i}`;
+      const socket = connect(standin.port, '127.0.0.1');
+      await new Promise<void>((resolve) =>
+        socket.end(
+          'POST /api/chat.postMessage HTTP/1.1\r\nHost: slack.local\r\nAuthorization: Bearer xoxb-test\r\n' +
+            `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+          resolve,
+        ),
+      );
+      socket.destroy();
+      await standin.idle();
+      expect(standin.callsTo('chat.postMessage').filter((c) => c.args.text === `orphan-${i}`)).toHaveLength(
+        1,
+      );
+    }
   });
 
   it('with recordCalls: false it still counts, and stores messages', async () => {

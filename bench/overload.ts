@@ -1,0 +1,343 @@
+// Overload, open loop: N `/star subscribe 08:00 daily` from N distinct users, the i-th sent at i / rate
+// seconds whatever became of the others, against the production build (bench/production.ts) on a fresh
+// Postgres database. The bug this proves fixed: at ~330 a second the work after the acks piled up until 83% of
+// the users were told "temporarily unavailable" (a pool connection never came), and at ~400 a second the
+// process died of "JavaScript heap out of memory" under npm start's 96 MB heap. Bounded now
+// (src/slack/work-queue.ts): what the bot cannot do in time it refuses with "busy, nothing changed".
+//
+// Three processes beside the bot: this one (starts everything, samples the bot's memory, reads the answers),
+// the sender (bench/overload-sender.ts: signs, sends and times the commands, nothing else on its event loop)
+// and the local Slack's Web API (bench/standin-process.ts: users.info, and the response_url each reply goes to).
+//
+// Per request: the ack's status and latency, then what the user was told (the ack itself for a refusal, else
+// the response_url reply), and finally the truth from the database: a subscription row for every
+// "subscribed", none for a "busy" or "unavailable".
+import { fork } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { BUSY, UNAVAILABLE } from '../src/views/command-replies.ts';
+import { spawnBot } from '../test/support/bot-process.ts';
+import { startApiStandin } from './api-standin.ts';
+import { adminQuery } from './db.ts';
+import { peakRssMb } from './fanout.ts';
+import type { Job, SenderResult } from './overload-sender.ts';
+import { PRODUCTION } from './production.ts';
+import { percentile } from './stats.ts';
+
+const SENDER = fileURLToPath(new URL('./overload-sender.ts', import.meta.url));
+const SIGNING_SECRET = 'bench-signing-secret';
+const BOT_TOKEN = 'xoxb-bench';
+export const OVERLOAD_TEXT = 'subscribe 08:00 daily';
+/** Slack gives up on an ack after 3 s. */
+const ACK_DEADLINE_MS = 3_000;
+/** Waiting for the replies ends when none has come for this long (a bot that never answers someone). */
+const STALL_MS = 30_000;
+const ZONES = [
+  'Europe/London',
+  'Asia/Kolkata',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Australia/Sydney',
+];
+
+/** What a user was told; `none`: nothing at all (the ack failed and no reply came). */
+export type ReplyKind = 'subscribed' | 'busy' | 'unavailable' | 'other' | 'none';
+export const REPLY_KINDS: ReplyKind[] = ['subscribed', 'busy', 'unavailable', 'other', 'none'];
+
+export function replyKind(text: string): Exclude<ReplyKind, 'none'> {
+  if (/(Subscribed|Subscription updated): a drill at/.test(text)) return 'subscribed';
+  if (text.includes(BUSY)) return 'busy';
+  if (text.includes(UNAVAILABLE)) return 'unavailable';
+  return 'other';
+}
+
+export interface OverloadRun {
+  n: number;
+  rate: number;
+  /** users.info answered this much later than the local Slack would (0: at once). */
+  slackMs: number;
+  told: Record<ReplyKind, number>;
+  /** Of the busy: refused in the ack, or queued and then refused for waiting too long. */
+  busyInAck: number;
+  /** Users told more than one thing. */
+  toldTwice: number;
+  ack: { p50: number; p99: number; max: number; late: number; failed: number };
+  /** How late the sender itself was leaving (p99 / max, ms): large means the rate was not what was asked. */
+  senderLag: { p99: number; max: number };
+  /** The database against what users were told. */
+  truth: { pass: number; fail: number; examples: string[] };
+  survived: boolean;
+  /** How the bot ended when it did not survive: exit code or signal, and its last stderr line. */
+  death?: string;
+  peakRssMb: number;
+  /** CPU time used from the first request to the last reply, ms: the bot, the sender and the local Slack's Web API. */
+  cpuMs: { bot: number; sender: number; slack: number };
+  wall: { sendingMs: number; lastAckMs: number; lastToldMs: number };
+}
+
+export async function measureOverload(p: {
+  databaseUrl: string;
+  workdir: string;
+  n: number;
+  rate: number;
+  slackMs?: number;
+  log?: (...m: unknown[]) => void;
+  /** Extra environment for the bot process only, e.g. a CPU profile (bench/cpu-profile-hook.mjs). */
+  botEnv?: Record<string, string>;
+}): Promise<OverloadRun> {
+  const log = p.log ?? (() => {});
+  const slackMs = p.slackMs ?? 0;
+  const api = await startApiStandin({
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    recordCalls: false,
+  });
+  const users = Array.from({ length: p.n }, (_, i) => `UOVL${p.rate}X${String(i).padStart(6, '0')}`);
+  const bot = spawnBot(
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: api.apiUrl,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: p.databaseUrl,
+      ...p.botEnv,
+    },
+    p.workdir,
+    PRODUCTION,
+  );
+  let sender: ReturnType<typeof fork> | undefined;
+  let peakRssMb = 0;
+  const sampling = setInterval(() => {
+    void vmHwmMb(bot.child.pid as number).then((mb) => {
+      if (mb > peakRssMb) peakRssMb = mb;
+    });
+  }, 250);
+  try {
+    if (slackMs > 0) await api.ask({ delay: { method: 'users.info', ms: slackMs } });
+    // Slack knows every user (users.info gives their zone); each command carries its own response_url.
+    const requests: Job['requests'] = [];
+    for (let from = 0; from < users.length; from += 2_000) {
+      const chunk = users.slice(from, from + 2_000);
+      await api.ask({
+        addUsers: chunk.map((id, i) => ({ id, tz: ZONES[(from + i) % ZONES.length] as string })),
+      });
+      const urls = await api.ask<Array<{ channel: string; url: string }>>({ responseUrls: chunk });
+      chunk.forEach((user, i) => {
+        const u = urls[i] as { channel: string; url: string };
+        requests.push({ user, channel: u.channel, responseUrl: u.url });
+      });
+    }
+    const port = (await bot.waitForLog((l) => typeof l.port === 'number', 120_000)).port as number;
+    await bot.waitForLog((l) => l.msg === 'database ready: migrations applied', 120_000);
+    log(`overload ${p.n} at ${p.rate}/s: bot ready (pid ${bot.child.pid}), sending`);
+    const cpuBefore = {
+      bot: await cpuMsOf(bot.child.pid as number),
+      slack: await api.ask<number>({ cpuMs: true }),
+    };
+
+    sender = fork(SENDER, [], {
+      execArgv: ['--import', import.meta.resolve('tsx')],
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const job: Job = {
+      botUrl: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      rate: p.rate,
+      text: OVERLOAD_TEXT,
+      requests,
+      warmUp: 20,
+    };
+    const child = sender;
+    const result = await new Promise<SenderResult>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as SenderResult));
+      child.once('exit', (code) => reject(new Error(`overload sender exited ${code}`)));
+      child.send(job);
+    });
+    const acked = performance.now();
+    log(`overload ${p.n} at ${p.rate}/s: all acked ${(result.ackedMs / 1000).toFixed(1)} s after the first`);
+
+    // Everyone acked without a word is owed a reply through their response_url: wait for them all, or until
+    // no reply has come for STALL_MS, or the bot is dead.
+    const owed = result.sent.filter((s) => s.status === 200 && !s.body).length;
+    let shown = 0;
+    let lastProgress = performance.now();
+    let lastToldMs = result.ackedMs;
+    while (bot.child.exitCode === null && bot.child.signalCode === null) {
+      const now = await api.ask<number>({ ephemeralCount: true });
+      if (now !== shown) {
+        shown = now;
+        lastProgress = performance.now();
+        lastToldMs = result.ackedMs + (performance.now() - acked);
+      }
+      if (shown >= owed || performance.now() - lastProgress > STALL_MS) break;
+      await sleep(100);
+    }
+    const replies = new Map<string, string[]>();
+    for (const e of await api.ask<Array<{ user: string; text: string }>>({ ephemerals: true })) {
+      const list = replies.get(e.user) ?? [];
+      list.push(e.text);
+      replies.set(e.user, list);
+    }
+
+    const survived = bot.child.exitCode === null && bot.child.signalCode === null;
+    if (survived) peakRssMb = Math.max(peakRssMb, await vmHwmMb(bot.child.pid as number));
+    const cpuMs = {
+      bot: survived ? (await cpuMsOf(bot.child.pid as number)) - cpuBefore.bot : Number.NaN,
+      sender: result.cpuMs,
+      slack: (await api.ask<number>({ cpuMs: true })) - cpuBefore.slack,
+    };
+    const stored = new Set(
+      (await adminQuery<{ user_id: string }>(p.databaseUrl, 'select user_id from subscriptions')).rows.map(
+        (r) => r.user_id,
+      ),
+    );
+
+    const told = Object.fromEntries(REPLY_KINDS.map((k) => [k, 0])) as Record<ReplyKind, number>;
+    const truth = { pass: 0, fail: 0, examples: [] as string[] };
+    let busyInAck = 0;
+    let toldTwice = 0;
+    users.forEach((user, i) => {
+      const sent = result.sent[i] as SenderResult['sent'][number];
+      const texts = [...(sent.body ? [sent.body] : []), ...(replies.get(user) ?? [])];
+      if (texts.length > 1) toldTwice += 1;
+      const kind: ReplyKind = texts[0] === undefined ? 'none' : replyKind(texts[0]);
+      told[kind] += 1;
+      if (kind === 'busy' && sent.body) busyInAck += 1;
+      if (kind === 'subscribed' || kind === 'busy' || kind === 'unavailable') {
+        const ok = stored.has(user) === (kind === 'subscribed');
+        if (ok) truth.pass += 1;
+        else {
+          truth.fail += 1;
+          if (truth.examples.length < 5)
+            truth.examples.push(`${user} told ${kind}, stored: ${stored.has(user)}`);
+        }
+      }
+    });
+    const answered = result.sent.filter((s) => s.status !== 0);
+    const ackMs = answered.map((s) => s.ackMs);
+    const lags = result.sent.map((s) => s.lagMs);
+    return {
+      n: p.n,
+      rate: p.rate,
+      slackMs,
+      told,
+      busyInAck,
+      toldTwice,
+      ack: {
+        p50: percentile(ackMs, 50),
+        p99: percentile(ackMs, 99),
+        max: Math.max(...ackMs),
+        late: ackMs.filter((ms) => ms >= ACK_DEADLINE_MS).length,
+        failed: result.sent.filter((s) => s.status !== 200).length,
+      },
+      senderLag: { p99: percentile(lags, 99), max: Math.max(...lags) },
+      truth,
+      survived,
+      ...(survived
+        ? {}
+        : {
+            death: `${bot.child.signalCode ?? `exit ${bot.child.exitCode}`}: ${
+              bot
+                .stderr()
+                .trim()
+                .split('\n')
+                .filter((l) => l.trim())
+                .slice(-3)
+                .join(' / ')
+                .slice(0, 300) || 'no stderr'
+            }`,
+          }),
+      peakRssMb,
+      cpuMs,
+      wall: { sendingMs: result.sendingMs, lastAckMs: result.ackedMs, lastToldMs },
+    };
+  } finally {
+    clearInterval(sampling);
+    if (sender && sender.exitCode === null) sender.kill('SIGTERM');
+    if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGTERM');
+    await bot.exited;
+    api.close();
+  }
+}
+
+/** Peak resident set size so far (VmHWM), MB; 0 once the process is gone. */
+const vmHwmMb = (pid: number) => peakRssMb(pid).catch(() => 0);
+
+/** CPU time a process has used (utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms), ms. */
+async function cpuMsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const int = (x: number) => Math.round(x).toLocaleString('en');
+const ms1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+/** Whether a run shows the fix: no "unavailable", every ack in time, the database agrees, the bot alive. */
+export function overloadMet(r: OverloadRun): boolean {
+  return (
+    r.survived &&
+    r.told.unavailable === 0 &&
+    r.told.other === 0 &&
+    r.told.none === 0 &&
+    r.ack.late === 0 &&
+    r.ack.failed === 0 &&
+    r.truth.fail === 0
+  );
+}
+
+/** One row per run for the summary table of BENCHMARKS.md: name, result, target. */
+export function overloadSummaryRows(runs: OverloadRun[]): string[][] {
+  return runs.map((r) => [
+    `Overload: ${int(r.n)} \`/star subscribe\`, open loop at ${r.rate}/s (one run)`,
+    `subscribed ${int(r.told.subscribed)}, busy ${int(r.told.busy)}, unavailable ${int(r.told.unavailable)}; ` +
+      `ack p99 ${ms1(r.ack.p99)} ms (${int(r.ack.late)} >= 3 s); database agrees ${int(r.truth.pass)}/${int(r.truth.pass + r.truth.fail)}; ` +
+      `${r.survived ? 'alive' : '**died**'}, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+    'no "unavailable", acks < 3 s, nothing stored on a busy, process alive',
+  ]);
+}
+
+/** The section of BENCHMARKS.md: what was done, and every run's figures. */
+export function overloadSection(runs: OverloadRun[]): string {
+  const told = runs.map(
+    (r) =>
+      `| ${r.rate}/s | ${int(r.n)} | ${int(r.told.subscribed)} | ${int(r.told.busy)} (${int(r.busyInAck)} / ${int(r.told.busy - r.busyInAck)}) | ${int(r.told.unavailable)} | ${int(r.told.other)} | ${int(r.told.none)} | ${int(r.toldTwice)} | ${int(r.truth.pass)} / ${int(r.truth.fail)} |`,
+  );
+  const timing = runs.map(
+    (r) =>
+      `| ${r.rate}/s | ${ms1(r.ack.p50)} / ${ms1(r.ack.p99)} / ${ms1(r.ack.max)} ms | ${int(r.ack.late)} / ${int(r.ack.failed)} | ${r.survived ? 'yes' : `**no**: ${r.death}`} | ${r.peakRssMb.toFixed(0)} MB | ${sec(r.wall.sendingMs)} / ${sec(r.wall.lastAckMs)} / ${sec(r.wall.lastToldMs)} | ${ms1(r.senderLag.p99)} / ${ms1(r.senderLag.max)} ms | ${sec(r.cpuMs.bot)} / ${sec(r.cpuMs.sender)} / ${sec(r.cpuMs.slack)} |`,
+  );
+  const examples = runs.flatMap((r) => r.truth.examples.map((e) => `  - ${r.rate}/s: ${e}`));
+  const slackMs = runs[0]?.slackMs ?? 0;
+  return `## Overload (bench/overload.ts)
+
+${int(runs[0]?.n ?? 0)} \`/star ${OVERLOAD_TEXT}\` from as many distinct users, sent **open loop**: the i-th leaves at i / rate
+seconds whatever became of the others, so a slow bot faces the whole rate, as it would from Slack. One run per
+rate, each against a fresh database and a fresh bot process started as \`npm start\` runs it (\`node
+--max-semi-space-size=8 --max-old-space-size=96 dist/main.js\`, \`LOG_LEVEL=info\`). The sender is a process
+of its own (bench/overload-sender.ts: a local Slack that signs each command and sends it on a fresh connection,
+as Slack does), after 20 sequential \`/star help\` to warm both sides up; the bot's Web API calls (users.info,
+which knows every user and their zone) and its response_url replies go to the local Slack's Web API in a
+third process (bench/standin-process.ts), answering ${slackMs > 0 ? `users.info ${slackMs} ms late` : 'at once'}.
+What a user was told is the ack when it has a body (a refusal: "busy") and otherwise the reply to their
+response_url; the wait for replies ends when everyone acked without a word has one, or none has come for
+${STALL_MS / 1000} s. Then the truth, from the database: every "subscribed" user has a subscription row, no
+"busy" or "unavailable" one has. Peak RSS is VmHWM from /proc/<pid>/status, sampled every 250 ms and read once
+more at the end. "Sender late" is how far behind its schedule a request left: when it is large, the rate the bot
+saw was not the one asked for. CPU is what each process used from the first request to the last reply (the
+bot's from /proc/<pid>/stat; Postgres's is not counted): with 2 cores, it says who had them.
+
+| Rate | Sent | Subscribed | Busy (in the ack / after waiting) | Unavailable | Other | No answer | Told twice | Database agrees (pass / fail) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${told.join('\n')}
+
+| Rate | Ack p50 / p99 / max | Acks >= 3 s / not 200 | Bot survived | Peak RSS | Sending / last ack / last reply | Sender late, p99 / max | CPU: bot / sender / Slack |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${timing.join('\n')}
+${examples.length > 0 ? `\nDisagreements with the database (first few):\n\n${examples.join('\n')}\n` : ''}`;
+}
