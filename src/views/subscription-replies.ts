@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { labelOfDays } from '../drills/days.ts';
 import { type Days, localDateOf } from '../drills/schedule.ts';
 import { formatMinuteOfDay, SUBSCRIBE_USAGE } from '../drills/subscribe-args.ts';
 import { plainReply } from './command-replies.ts';
@@ -19,9 +20,9 @@ export interface DeliveryView {
   dueAt: Date;
 }
 
-/** "09:00 Asia/Kolkata, weekdays": the time as the user set it, in their own zone. */
+/** "09:00 Asia/Kolkata, weekdays" or "…, Mon, Wed, Fri": the time as the user set it, in their own zone. */
 export function scheduleLabel(s: Pick<ScheduleView, 'minuteOfDay' | 'days' | 'zone'>): string {
-  return `${formatMinuteOfDay(s.minuteOfDay)} ${s.zone}, ${s.days === 'daily' ? 'every day' : 'weekdays'}`;
+  return `${formatMinuteOfDay(s.minuteOfDay)} ${s.zone}, ${labelOfDays(s.days)}`;
 }
 
 function topicsLabel(topics: string[]): string {

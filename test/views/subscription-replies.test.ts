@@ -41,6 +41,9 @@ describe('scheduleLabel', () => {
     [0, 'daily', 'UTC', '00:00 UTC, every day'],
     [1439, 'daily', 'America/New_York', '23:59 America/New_York, every day'],
     [510, 'weekdays', 'Europe/London', '08:30 Europe/London, weekdays'],
+    [540, 0b0010101, 'UTC', '09:00 UTC, Mon, Wed, Fri'],
+    [540, 0b1000000, 'UTC', '09:00 UTC, Sundays'],
+    [540, 0b1100000, 'UTC', '09:00 UTC, weekends'],
   ] as const)('%i %s %s -> %j', (minuteOfDay, days, zone, expected) => {
     expect(scheduleLabel({ minuteOfDay, days, zone })).toBe(expected);
   });
