@@ -122,6 +122,15 @@ export function localDateOf(zone: string, at: Date): string {
   return formatDate(Math.floor((t + offsetMs(z, t)) / DAY_MS) * DAY_MS);
 }
 
+/** The wall clock in `zone` at `at`: its local date and minute of the day (seconds dropped). */
+export function localWallOf(zone: string, at: Date): { localDate: string; minuteOfDay: number } {
+  const z = zoneOf(zone);
+  const t = at.getTime();
+  const wall = t + offsetMs(z, t);
+  const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
+  return { localDate: formatDate(midnight), minuteOfDay: Math.floor((wall - midnight) / MINUTE_MS) };
+}
+
 function assertMinuteOfDay(minuteOfDay: number): void {
   if (!Number.isInteger(minuteOfDay) || minuteOfDay < 0 || minuteOfDay > 1439) {
     throw new RangeError(`minuteOfDay must be an integer in 0..1439, got ${minuteOfDay}`);

@@ -7,6 +7,7 @@ import {
   isDrillDate,
   isValidZone,
   localDateOf,
+  localWallOf,
   nextDeliveryAfterDate,
   planTick,
   type Schedule,
@@ -562,5 +563,18 @@ describe('interviewDate: every day until and including it, then the stored days'
       ['2026-03-11', false], // back to Mondays only; a Wednesday
       ['2026-03-16', true], // a Monday
     ]);
+  });
+});
+
+describe('localWallOf', () => {
+  it.each([
+    [NY, '2026-03-08T06:59:00Z', '2026-03-08', 119], // 01:59 EST
+    [NY, '2026-03-08T07:00:00Z', '2026-03-08', 180], // 03:00 EDT
+    [NY, '2026-11-01T05:30:00Z', '2026-11-01', 90], // the first 01:30
+    [NY, '2026-11-01T06:30:59Z', '2026-11-01', 90], // the second, seconds dropped
+    [KATHMANDU, '2026-05-31T18:15:00Z', '2026-06-01', 0],
+    ['UTC', '2026-06-30T23:59:59.999Z', '2026-06-30', 1439],
+  ])('%s %s -> %s minute %d', (zone, instant, localDate, minuteOfDay) => {
+    expect(localWallOf(zone, at(instant))).toEqual({ localDate, minuteOfDay });
   });
 });
