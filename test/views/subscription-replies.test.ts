@@ -328,3 +328,34 @@ describe('statusReply', () => {
     );
   });
 });
+
+describe('statusReply with pause, interview, reminder and recap', () => {
+  const base = { active: true as const, schedule: KOLKATA, next: TUE, skipping: null };
+  const lines = (extra: object) =>
+    only(statusReply({ answered: 2, subscription: { ...base, ...extra } }, NOW))
+      .split('\n')
+      .slice(4, -1);
+
+  it('shows a pause still ahead and the countdown, reminder and recap', () => {
+    expect(
+      lines({ pausedUntil: '2026-03-16', interviewDate: '2026-03-12', reminderMinutes: 240, recap: true }),
+    ).toEqual([
+      'Paused: until *Mon 16 Mar* (drills start again that day)',
+      'Interview: *3 days to your interview* (Thu 12 Mar): a drill every day, weakest topics first',
+      'Reminder: after 4 hours',
+      'Weekly recap: on',
+    ]);
+  });
+
+  it('uses the user’s date: 17:30 in Kolkata on Monday 9 March', () => {
+    expect(lines({ interviewDate: '2026-03-09', reminderMinutes: null, recap: false })).toEqual([
+      'Interview: *Your interview is today*. Good luck!',
+      'Reminder: off',
+      'Weekly recap: off',
+    ]);
+  });
+
+  it('says nothing of a pause or an interview that is over, nor of fields not given', () => {
+    expect(lines({ pausedUntil: '2026-03-09', interviewDate: '2026-03-08' })).toEqual([]);
+  });
+});
