@@ -1,3 +1,5 @@
+// Bad inputs tried (preferTopics): slugs not allowed or unknown, repeated slugs, an empty preference, one of
+// only `constructor` and `__proto__`, a due review outside the preference.
 import { describe, expect, it } from 'vitest';
 import { type RatedCard, rate, type SelfRating } from '../../src/coach/review.ts';
 import { chooseNext, type TopicQuestions, topicUrgency } from '../../src/drills/choose-next.ts';
@@ -177,8 +179,7 @@ describe('topicUrgency', () => {
   });
 });
 
-// preferTopics (interview countdown). Bad inputs tried: slugs not allowed or unknown, repeated slugs, an
-// empty preference, a preference of only unknown slugs.
+// preferTopics, for an interview countdown (bad inputs listed at the top of the file).
 describe('chooseNext with preferTopics: the weakest topics first', () => {
   const THREE: TopicQuestions[] = [
     ...TOPICS,

@@ -2,6 +2,10 @@
  * A scheduler ticking every minute through 2026, built only from the schedule rules, the way the real
  * scheduler uses them: at each tick, a due delivery is either stale (its local day is over: pass to the
  * next) or delivered and followed by the next one after its date.
+ *
+ * Bad inputs tried (day sets): Mon/Wed/Fri and Sundays only, at 02:30 (inside New York's and Berlin's
+ * spring-forward gap) and 09:00, in three zones; a pause ending the day after a change and an interview
+ * over a weekend.
  */
 import { describe, expect, it } from 'vitest';
 import {

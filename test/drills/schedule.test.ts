@@ -1,3 +1,7 @@
+// Bad inputs tried (day sets, pauses, interviews): a set of one day on the Sundays the clocks change, with
+// its next day skipped; weekday decided by the zone's date (Kolkata vs New York); a malformed pausedUntil
+// ('2026-13-01'), a pause already over, a pause of a year, a stored delivery inside a pause; a skip inside
+// an interview, a pause over an interview.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -381,8 +385,7 @@ describe('planTick: one tick of the scheduler after an outage', () => {
   });
 });
 
-// Day sets, pauses and interviews. Bad inputs tried: a malformed pausedUntil ('2026-13-01'), a pause that
-// is already over, a skip inside an interview, a pause over an interview, a set of one day in DST weeks.
+// Day sets, pauses and interviews (bad inputs listed at the top of the file).
 describe('schedules on a set of weekdays', () => {
   const MWF = 0b0010101;
   const SUNDAYS = 0b1000000;

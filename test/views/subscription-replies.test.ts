@@ -3,6 +3,8 @@
 // year, minutes 0 and 1439; 60 topic titles of '<!channel>', '&', emoji and emoji after an odd prefix; a
 // deactivation reason of '<!channel>', 3,000 '&' and 3,000 emoji; the real error strings of
 // parseSubscribeArgs for '25:99', a 4,000-character token and '<!channel>' (user text echoed back).
+// Day sets in scheduleLabel (Mon/Wed/Fri, Sundays, weekends); status with a pause over and ahead, an
+// interview over, today and ahead (on the user's date, not UTC's), reminder off and on, recap off and on.
 import { describe, expect, it } from 'vitest';
 import { parseSubscribeArgs } from '../../src/drills/subscribe-args.ts';
 import {
