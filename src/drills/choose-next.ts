@@ -9,6 +9,10 @@
  * twice as soon as one rated Easy. Pure and deterministic (ties go to the bank's order), so a choice can be
  * tested by table and explained. Replaces `chooseQuestion`/`chooseTopic` once ratings are stored; those
  * stay as they are for callers without ratings.
+ *
+ * Under an interview countdown the caller passes `preferTopics`, the weakest few topics weakest first
+ * (progress/topic-stats.ts `interviewFocus`): the same three rules then run on those topics only, in that
+ * order, so the countdown rotates through the weak topics instead of drilling the single weakest forever.
  */
 import { isDue, overdueMs, RATING_VALUE, type RatedCard } from '../coach/review.ts';
 import type { AskedBefore } from './choose-question.ts';
@@ -26,6 +30,11 @@ export interface ChooseNextInput {
   /** The user's rated cards by question id. */
   rated: ReadonlyMap<string, RatedCard>;
   now: Date;
+  /**
+   * Topics to draw from instead of all of `topics`, most wanted first (ties go to the earlier one rather
+   * than to the bank's order). Slugs not in `topics` are ignored; when none is left, all of `topics` are used.
+   */
+  preferTopics?: readonly string[];
 }
 
 export type NextReason = 'due' | 'new' | 'least-recent';
@@ -72,7 +81,25 @@ function lastAsked(history: readonly AskedBefore[], keyOf: (h: AskedBefore) => s
   return last;
 }
 
-export function chooseNext({ topics, history, rated, now }: ChooseNextInput): NextQuestion {
+/** `topics` narrowed to `prefer`, in `prefer`'s order; all of `topics` when that leaves none. */
+function preferred(topics: readonly TopicQuestions[], prefer: readonly string[] | undefined) {
+  if (prefer === undefined) return topics;
+  const bySlug = new Map(topics.map((t) => [t.slug, t]));
+  const chosen = [...new Set(prefer)].flatMap((slug) => {
+    const t = bySlug.get(slug);
+    return t ? [t] : [];
+  });
+  return chosen.length > 0 ? chosen : topics;
+}
+
+export function chooseNext({
+  topics: allowed,
+  history,
+  rated,
+  now,
+  preferTopics,
+}: ChooseNextInput): NextQuestion {
+  const topics = preferred(allowed, preferTopics);
   const candidates: Candidate[] = [];
   for (const topic of topics) {
     for (const q of topic.questions) candidates.push({ topic, questionId: q.id, order: candidates.length });

@@ -18,17 +18,30 @@
  * Nothing here reads the clock: `now` is always passed in, so the rules are tested at any instant.
  */
 import { IANAZone } from 'luxon';
+import { type Days, isScheduledWeekday } from './days.ts';
+import { addDays, DAY_MS, formatDate, parseLocalDate } from './local-date.ts';
 
-export type Days = 'daily' | 'weekdays';
+export type { Days } from './days.ts';
 
 export interface Schedule {
   /** IANA zone name, e.g. `America/New_York`. */
   zone: string;
   /** Local time of day in minutes after midnight, 0..1439. */
   minuteOfDay: number;
+  /** `'daily'`, `'weekdays'` or a set of weekdays as a mask (see days.ts). */
   days: Days;
   /** A local date (`YYYY-MM-DD`) the user asked to skip. */
   skipDate?: string | null;
+  /**
+   * `/star pause`: no drill on any local date before this one; drills start again on it. A date already
+   * past changes nothing, so a stored pause need not be cleared when it ends.
+   */
+  pausedUntil?: string | null;
+  /**
+   * `/star interview`: a drill every day (weekends too) up to and including this local date, then `days`
+   * again. A pause still wins over it.
+   */
+  interviewDate?: string | null;
 }
 
 export interface Delivery {
@@ -39,17 +52,17 @@ export interface Delivery {
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 /**
  * Real zone offsets lie within -12h..+14h, so the instant showing a given wall time lies within this
  * distance of "the wall time read as if it were UTC". The window holds at most one offset change for
  * every zone in the tz database, which is what the search below relies on.
  */
 const SEARCH_MS = 15 * HOUR_MS;
-/** Weekdays + a skipped day + a day missing from the calendar (Samoa 2011) never needs more than this. */
-const MAX_DAYS_AHEAD = 14;
-
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * One drill day a week + a skipped day is 13 days ahead; a day missing from the calendar (Samoa 2011) one
+ * more. A pause is jumped over rather than walked, so it never counts here.
+ */
+const MAX_DAYS_AHEAD = 21;
 
 /** Checking a name builds an Intl formatter (~0.1 ms), and every function here needs the zone: cache. */
 const zones = new Map<string, IANAZone | null>();
@@ -103,32 +116,19 @@ function offsetMs(z: IANAZone, t: number): number {
   return offset;
 }
 
-/** Midnight UTC of a `YYYY-MM-DD` date, validating it is a real calendar date. */
-function parseLocalDate(localDate: string): number {
-  const m = LOCAL_DATE.exec(localDate);
-  if (!m) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(localDate)}`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC maps years 0..99 to 1900..1999 and rolls 02-30 over to 03-02; catch both.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`Not a calendar date: ${JSON.stringify(localDate)}`);
-  }
-  return ms;
-}
-
-function formatDate(utcMidnightMs: number): string {
-  return new Date(utcMidnightMs).toISOString().slice(0, 10);
-}
-
-function addDays(localDate: string, days: number): string {
-  return formatDate(parseLocalDate(localDate) + days * DAY_MS);
-}
-
 export function localDateOf(zone: string, at: Date): string {
   const z = zoneOf(zone);
   const t = at.getTime();
   return formatDate(Math.floor((t + offsetMs(z, t)) / DAY_MS) * DAY_MS);
+}
+
+/** The wall clock in `zone` at `at`: its local date and minute of the day (seconds dropped). */
+export function localWallOf(zone: string, at: Date): { localDate: string; minuteOfDay: number } {
+  const z = zoneOf(zone);
+  const t = at.getTime();
+  const wall = t + offsetMs(z, t);
+  const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
+  return { localDate: formatDate(midnight), minuteOfDay: Math.floor((wall - midnight) / MINUTE_MS) };
 }
 
 function assertMinuteOfDay(minuteOfDay: number): void {
@@ -170,27 +170,38 @@ export function dueInstant(zone: string, localDate: string, minuteOfDay: number)
   return new Date(hi);
 }
 
-function isWeekend(localDate: string): boolean {
+/**
+ * Whether the schedule has a drill on `localDate`, calendar-wise: not skipped, not paused, and one of its
+ * days (any day up to an interview). The one rule the scheduler, `status` and the Home tab share.
+ */
+export function isDrillDate(
+  s: Pick<Schedule, 'days' | 'skipDate' | 'pausedUntil' | 'interviewDate'>,
+  localDate: string,
+): boolean {
+  if (s.skipDate != null && s.skipDate === localDate) return false;
+  if (s.pausedUntil != null && localDate < s.pausedUntil) return false;
+  if (s.interviewDate != null && localDate <= s.interviewDate) return true;
   // The weekday of a calendar date does not depend on the zone; the zone only decides which date it is.
-  const day = new Date(parseLocalDate(localDate)).getUTCDay();
-  return day === 0 || day === 6;
+  return isScheduledWeekday(s.days, localDate);
 }
 
 /**
- * The delivery for `localDate`, or null when that date has none: skipped by the user, a weekend for a
- * weekdays schedule, or a time that no instant of that date shows (a forward change pushing it into the
- * next date, as when Samoa dropped 2011-12-30 from its calendar): never two drills on one local date.
+ * The delivery for `localDate`, or null when that date has none: not a drill date (skipped, paused, not
+ * one of the schedule's days), or a time that no instant of that date shows (a forward change pushing it
+ * into the next date, as when Samoa dropped 2011-12-30 from its calendar): never two drills on one local
+ * date.
  */
 function deliveryOn(s: Schedule, localDate: string): Delivery | null {
-  if (s.skipDate != null && s.skipDate === localDate) return null;
-  if (s.days === 'weekdays' && isWeekend(localDate)) return null;
+  if (!isDrillDate(s, localDate)) return null;
   const dueAt = dueInstant(s.zone, localDate, s.minuteOfDay);
   if (localDateOf(s.zone, dueAt) !== localDate) return null;
   return { localDate, dueAt };
 }
 
 function firstFrom(s: Schedule, localDate: string, accept: (d: Delivery) => boolean): Delivery {
-  let date = localDate;
+  parseLocalDate(localDate);
+  // A pause of months is jumped, not walked day by day.
+  let date = s.pausedUntil != null && s.pausedUntil > localDate ? s.pausedUntil : localDate;
   for (let i = 0; i < MAX_DAYS_AHEAD; i++, date = addDays(date, 1)) {
     const d = deliveryOn(s, date);
     if (d && accept(d)) return d;

@@ -4,18 +4,25 @@
  */
 import { dueInstant, isValidZone, type Schedule } from './schedule.ts';
 
-/** The schedule of a stored subscription. A stored zone is checked on the way in; UTC guards the rest. */
+/**
+ * The schedule of a stored subscription. A stored zone is checked on the way in; UTC guards the rest.
+ * `pausedUntil` and `interviewDate` are optional so rows stored before pauses and interviews still fit.
+ */
 export function scheduleOf(row: {
   tz: string;
   minuteOfDay: number;
   days: Schedule['days'];
   skipDate: string | null;
+  pausedUntil?: string | null;
+  interviewDate?: string | null;
 }): Schedule {
   return {
     zone: isValidZone(row.tz) ? row.tz : 'UTC',
     minuteOfDay: row.minuteOfDay,
     days: row.days,
     skipDate: row.skipDate,
+    ...(row.pausedUntil != null ? { pausedUntil: row.pausedUntil } : {}),
+    ...(row.interviewDate != null ? { interviewDate: row.interviewDate } : {}),
   };
 }
 

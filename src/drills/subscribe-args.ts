@@ -1,9 +1,13 @@
 /**
- * The words after `/star subscribe`: `[HH:MM] [daily|weekdays] [topic ...]`. Tokens may come in any
+ * The words after `/star subscribe`: `[HH:MM] [daily|weekdays|days ...] [topic ...]`. Tokens may come in any
  * order because people type them that way; each is recognised by its shape, and anything unclear is
  * refused with a message that names the token and shows the right form, rather than guessed at.
+ *
+ * Days are a preset (`daily`, `weekdays`) or a list of days (`mon,wed,fri`, `mon wed fri`, `weekends`,
+ * `sat sun`, full names and plurals too); the listed days add up, in any order and among the other
+ * tokens. A preset and a list together are refused: `weekdays sat` could mean either.
  */
-import type { Days } from './schedule.ts';
+import { type Days, daysOf, WEEKDAYS, type Weekday } from './days.ts';
 
 export const SUBSCRIBE_USAGE = '`/star subscribe [HH:MM] [daily|weekdays] [topic ...]`';
 export const SUBSCRIBE_EXAMPLE = '`/star subscribe 08:30 weekdays incidents`';
@@ -20,12 +24,45 @@ export interface SubscribeArgs {
 export type SubscribeArgsResult = { ok: true; value: SubscribeArgs } | { ok: false; error: string };
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
-// A Map, not an object literal: `constructor` or `__proto__` must not find Object.prototype's members.
-const DAY_WORDS = new Map<string, Days>([
+// Maps, not object literals: `constructor` or `__proto__` must not find Object.prototype's members.
+const PRESET_WORDS = new Map<string, 'daily' | 'weekdays'>([
   ['daily', 'daily'],
+  ['everyday', 'daily'],
   ['weekdays', 'weekdays'],
   ['weekday', 'weekdays'],
 ]);
+
+const DAY_SPELLINGS: Record<Weekday, string[]> = {
+  mon: ['mon', 'monday', 'mondays'],
+  tue: ['tue', 'tues', 'tuesday', 'tuesdays'],
+  wed: ['wed', 'weds', 'wednesday', 'wednesdays'],
+  thu: ['thu', 'thur', 'thurs', 'thursday', 'thursdays'],
+  fri: ['fri', 'friday', 'fridays'],
+  sat: ['sat', 'saturday', 'saturdays'],
+  sun: ['sun', 'sunday', 'sundays'],
+};
+
+/** Each word naming days, to the days it names. */
+const DAY_LIST_WORDS = new Map<string, readonly Weekday[]>([
+  ...WEEKDAYS.flatMap((day) => DAY_SPELLINGS[day].map((word): [string, Weekday[]] => [word, [day]])),
+  ['weekend', ['sat', 'sun']],
+  ['weekends', ['sat', 'sun']],
+]);
+
+/** Where a days problem is reported, the forms that work. */
+export const DAYS_HINT = 'Days are `daily`, `weekdays`, or a list such as `mon,wed,fri` or `weekends`.';
+
+/** `mon-fri`, `fri–mon` or `mon/fri`: the list it most likely means (a range wraps past Sunday), else null. */
+function suggestDayRange(token: string): string | null {
+  const ends = token.toLowerCase().split(/[-–/]/);
+  if (ends.length !== 2) return null;
+  const [from, to] = ends.map((w) => DAY_LIST_WORDS.get(w));
+  if (from?.length !== 1 || to?.length !== 1) return null;
+  const start = WEEKDAYS.indexOf(from[0] as Weekday);
+  const end = WEEKDAYS.indexOf(to[0] as Weekday);
+  const length = ((end - start + 7) % 7) + 1;
+  return Array.from({ length }, (_, i) => WEEKDAYS[(start + i) % 7]).join(',');
+}
 
 /** `HH:MM` or `H:MM` on a 24-hour clock to minutes after midnight; null when it is not such a time. */
 export function parseClock(text: string): number | null {
@@ -87,7 +124,10 @@ export function parseSubscribeArgs(
     .split(/[\s,]+/)
     .filter((t) => t.length > 0);
   let time: { token: string; minute: number } | null = null;
-  let days: { token: string; value: Days } | null = null;
+  let preset: { token: string; value: 'daily' | 'weekdays' } | null = null;
+  // The first day word, for messages, and every day named so far.
+  let listedToken: string | null = null;
+  const listedDays: Weekday[] = [];
   const topics: string[] = [];
 
   for (const token of tokens) {
@@ -101,12 +141,20 @@ export function parseSubscribeArgs(
       time = { token, minute };
       continue;
     }
-    const dayWord = DAY_WORDS.get(token.toLowerCase());
-    if (dayWord) {
-      if (days && days.value !== dayWord) {
-        return fail(`Choose \`daily\` or \`weekdays\`, not both (\`${days.token}\` and \`${token}\`).`);
+    const presetWord = PRESET_WORDS.get(token.toLowerCase());
+    if (presetWord) {
+      if (preset && preset.value !== presetWord) {
+        return fail(`Choose \`daily\` or \`weekdays\`, not both (\`${preset.token}\` and \`${token}\`).`);
       }
-      days = { token, value: dayWord };
+      if (listedToken !== null) return presetAndList(token, listedToken);
+      preset = { token, value: presetWord };
+      continue;
+    }
+    const dayList = DAY_LIST_WORDS.get(token.toLowerCase());
+    if (dayList) {
+      if (preset) return presetAndList(preset.token, token);
+      listedToken ??= token;
+      listedDays.push(...dayList);
       continue;
     }
     const slug = resolveTopic(token);
@@ -119,6 +167,10 @@ export function parseSubscribeArgs(
       const hint = suggestion ? `, e.g. \`${suggestion}\`` : '';
       return fail(`\`${token}\` is not a time: write it as HH:MM on a 24-hour clock${hint}.`);
     }
+    const range = suggestDayRange(token);
+    if (range) {
+      return fail(`\`${token}\` is not a list of days: write the days one by one, e.g. \`${range}\`.`);
+    }
     return fail(`\`${token}\` is not a topic I know.`);
   }
 
@@ -126,8 +178,14 @@ export function parseSubscribeArgs(
     ok: true,
     value: {
       minuteOfDay: time?.minute ?? DEFAULT_MINUTE_OF_DAY,
-      days: days?.value ?? DEFAULT_DAYS,
+      days: listedDays.length > 0 ? daysOf(listedDays) : (preset?.value ?? DEFAULT_DAYS),
       topics,
     },
   };
+}
+
+function presetAndList(presetToken: string, dayToken: string): SubscribeArgsResult {
+  return fail(
+    `Choose \`${presetToken}\` or a list of days, not both (\`${presetToken}\` and \`${dayToken}\`). ${DAYS_HINT}`,
+  );
 }

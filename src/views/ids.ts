@@ -21,3 +21,26 @@ export const ACTION_PRACTISE_FOLLOW_UP = 'practise_follow_up';
 export const VIEW_FOLLOW_UP = 'follow_up_answer';
 /** The follow-up modal's one input; its action_id is ACTION_STAR_INPUT, like the STAR inputs. */
 export const BLOCK_FOLLOW_UP = 'follow_up';
+
+// App Home (views/home.ts). The Answer buttons reuse ACTION_ANSWER_DRILL, so the drill listener opens them.
+export const ACTION_HOME_SUBSCRIBE = 'home_subscribe';
+export const ACTION_OPEN_SETTINGS = 'open_settings';
+/** Block ids of the Home tab's sections that carry buttons, for tests and listeners that look them up. */
+export const BLOCK_HOME_NEXT = 'home_next';
+export const BLOCK_HOME_ACTIONS = 'home_actions';
+/** Prefix of each unanswered drill's section on Home; the drill id follows (`home_unanswered_42`). */
+export const BLOCK_HOME_UNANSWERED_PREFIX = 'home_unanswered_';
+
+// Settings modal (views/settings-modal.ts): state.values[block_id][action_id] on submit.
+export const VIEW_SETTINGS = 'drill_settings';
+export const BLOCK_SETTINGS_TIME = 'settings_time';
+export const ACTION_SETTINGS_TIME = 'time';
+export const BLOCK_SETTINGS_DAYS = 'settings_days';
+export const ACTION_SETTINGS_DAYS = 'days';
+export const BLOCK_SETTINGS_TOPICS = 'settings_topics';
+export const ACTION_SETTINGS_TOPICS = 'topics';
+export const BLOCK_SETTINGS_REMINDER = 'settings_reminder';
+export const ACTION_SETTINGS_REMINDER = 'reminder';
+
+// Delete-my-data confirmation (views/delete-modal.ts).
+export const VIEW_DELETE_DATA = 'delete_data';

@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
+import { labelOfDays } from '../drills/days.ts';
+import { activePause, interviewCountdown } from '../drills/pause.ts';
 import { type Days, localDateOf } from '../drills/schedule.ts';
 import { formatMinuteOfDay, SUBSCRIBE_USAGE } from '../drills/subscribe-args.ts';
+import { reminderLabel } from '../progress/reminder.ts';
 import { plainReply } from './command-replies.ts';
 import type { SlackMessage } from './drill-message.ts';
 import { COMMAND } from './ids.ts';
@@ -19,9 +22,9 @@ export interface DeliveryView {
   dueAt: Date;
 }
 
-/** "09:00 Asia/Kolkata, weekdays": the time as the user set it, in their own zone. */
+/** "09:00 Asia/Kolkata, weekdays" or "…, Mon, Wed, Fri": the time as the user set it, in their own zone. */
 export function scheduleLabel(s: Pick<ScheduleView, 'minuteOfDay' | 'days' | 'zone'>): string {
-  return `${formatMinuteOfDay(s.minuteOfDay)} ${s.zone}, ${s.days === 'daily' ? 'every day' : 'weekdays'}`;
+  return `${formatMinuteOfDay(s.minuteOfDay)} ${s.zone}, ${labelOfDays(s.days)}`;
 }
 
 function topicsLabel(topics: string[]): string {
@@ -41,7 +44,7 @@ export function deliveryLabel(d: DeliveryView, zone: string, now: Date): string 
   return `${local.toFormat('ccc d LLL')}${year} at ${local.toFormat('HH:mm')}${relative}`;
 }
 
-function dayLabel(localDate: string): string {
+export function dayLabel(localDate: string): string {
   return DateTime.fromISO(localDate).toFormat('ccc d LLL');
 }
 
@@ -99,7 +102,20 @@ export function skipReply(
 export interface StatusView {
   answered: number;
   subscription:
-    | { active: true; schedule: ScheduleView; next: DeliveryView | null; skipping: string | null }
+    | {
+        active: true;
+        schedule: ScheduleView;
+        next: DeliveryView | null;
+        skipping: string | null;
+        /** `/star pause`: the local date drills start again (shown while it is ahead). */
+        pausedUntil?: string | null;
+        /** `/star interview`: its local date (shown until it has passed). */
+        interviewDate?: string | null;
+        /** Shown when given: minutes after delivery, or null for off. */
+        reminderMinutes?: number | null;
+        /** Shown when given: whether the weekly recap is on. */
+        recap?: boolean;
+      }
     | { active: false; deactivatedReason: string | null }
     | null;
 }
@@ -121,6 +137,23 @@ export function statusReply(s: StatusView, now: Date): SlackMessage {
     `Next drill: *${sub.next ? deliveryLabel(sub.next, schedule.zone, now) : 'being scheduled'}*`,
   ];
   if (sub.skipping) lines.push(`Skipping: ${dayLabel(sub.skipping)}`);
+  const today = localDateOf(schedule.zone, now);
+  const paused = activePause(sub.pausedUntil, today);
+  if (paused) lines.push(`Paused: until *${dayLabel(paused)}* (drills start again that day)`);
+  const countdown = interviewCountdown(sub.interviewDate, today);
+  if (countdown) {
+    lines.push(
+      countdown.daysLeft === 0
+        ? `Interview: *${countdown.text}*. Good luck!`
+        : `Interview: *${countdown.text}* (${dayLabel(countdown.date)}): a drill every day, weakest topics first`,
+    );
+  }
+  if (sub.reminderMinutes !== undefined) {
+    lines.push(
+      `Reminder: ${sub.reminderMinutes === null ? 'off' : `after ${reminderLabel(sub.reminderMinutes)}`}`,
+    );
+  }
+  if (sub.recap !== undefined) lines.push(`Weekly recap: ${sub.recap ? 'on' : 'off'}`);
   lines.push(answered);
   return plainReply(lines.join('\n'));
 }

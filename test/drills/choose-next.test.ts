@@ -1,3 +1,5 @@
+// Bad inputs tried (preferTopics): slugs not allowed or unknown, repeated slugs, an empty preference, one of
+// only `constructor` and `__proto__`, a due review outside the preference.
 import { describe, expect, it } from 'vitest';
 import { type RatedCard, rate, type SelfRating } from '../../src/coach/review.ts';
 import { chooseNext, type TopicQuestions, topicUrgency } from '../../src/drills/choose-next.ts';
@@ -174,5 +176,57 @@ describe('topicUrgency', () => {
     const rated = new Map(ratings.map((r, i) => [`q${i}`, rate(undefined, r, NOW)]));
     const topic = { slug: 't', questions: ['q0', 'q1', 'q2'].map((id) => ({ id })) };
     expect(topicUrgency(topic, rated)).toBeCloseTo(urgency, 10);
+  });
+});
+
+// preferTopics, for an interview countdown (bad inputs listed at the top of the file).
+describe('chooseNext with preferTopics: the weakest topics first', () => {
+  const THREE: TopicQuestions[] = [
+    ...TOPICS,
+    { slug: 'c', questions: [{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }] },
+  ];
+  const choose = (preferTopics: string[] | undefined, asked: Record<string, number> = {}, topics = THREE) =>
+    chooseNext({ topics, history: history(asked), rated: new Map(), now: NOW, preferTopics });
+
+  it('draws from the preferred topics only, in their order rather than the bank’s', () => {
+    expect(choose(['c', 'b'])).toMatchObject({ topicSlug: 'c', questionId: 'c1', reason: 'new' });
+    expect(choose(['b', 'c'])).toMatchObject({ topicSlug: 'b', questionId: 'b1', reason: 'new' });
+  });
+
+  it('rotates between the preferred topics, never the others', () => {
+    const asked: AskedBefore[] = [];
+    const picks: string[] = [];
+    for (let day = 0; day < 6; day++) {
+      const now = new Date(NOW.getTime() + day * 86_400_000);
+      const next = chooseNext({
+        topics: THREE,
+        history: asked,
+        rated: new Map(),
+        now,
+        preferTopics: ['c', 'a'],
+      });
+      picks.push(next.questionId);
+      asked.unshift({ topicSlug: next.topicSlug, questionId: next.questionId, askedAt: now });
+    }
+    expect(picks).toEqual(['c1', 'a1', 'c2', 'a2', 'c3', 'a3']);
+  });
+
+  it('a due review outside the preference waits', () => {
+    const next = chooseNext({
+      topics: THREE,
+      history: history({ a1: 5 }),
+      rated: ratedCards({ a1: ['again', 5] }), // due
+      now: NOW,
+      preferTopics: ['b'],
+    });
+    expect(next).toMatchObject({ questionId: 'b1', reason: 'new' });
+  });
+
+  it('ignores slugs that are not allowed, and falls back to all allowed topics when none is', () => {
+    expect(choose(['zzz', 'c', 'c'])).toMatchObject({ questionId: 'c1' });
+    expect(choose(['c'], {}, TOPICS)).toMatchObject({ questionId: 'a1' }); // c is not allowed
+    expect(choose([])).toMatchObject({ questionId: 'a1' });
+    expect(choose(['constructor', '__proto__'])).toMatchObject({ questionId: 'a1' });
+    expect(choose(undefined, { a1: 1 })).toMatchObject({ questionId: 'b1' });
   });
 });

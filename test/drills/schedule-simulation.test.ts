@@ -2,6 +2,10 @@
  * A scheduler ticking every minute through 2026, built only from the schedule rules, the way the real
  * scheduler uses them: at each tick, a due delivery is either stale (its local day is over: pass to the
  * next) or delivered and followed by the next one after its date.
+ *
+ * Bad inputs tried (day sets): Mon/Wed/Fri and Sundays only, at 02:30 (inside New York's and Berlin's
+ * spring-forward gap) and 09:00, in three zones; a pause ending the day after a change and an interview
+ * over a weekend.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -213,6 +217,64 @@ describe('catching up after the bot was down', () => {
       '2026-03-03',
       '2026-03-05',
       '2026-03-06',
+    ]);
+  });
+});
+
+describe('a simulated 2026 for sets of weekdays, a pause and an interview', () => {
+  const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  // Sunday-only hits every Sunday on which New York, Berlin and Lord Howe change their clocks.
+  const SETS = [
+    { name: 'Mon/Wed/Fri', days: 0b0010101, has: (d: string) => [1, 3, 5].includes(weekdayOf(d)) },
+    { name: 'Sundays', days: 0b1000000, has: (d: string) => weekdayOf(d) === 0 },
+  ];
+  for (const zone of ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe']) {
+    for (const minuteOfDay of [150, 540]) {
+      for (const set of SETS) {
+        it(`${zone} ${hhmm(minuteOfDay)} ${set.name}: one delivery on each day of the set`, () => {
+          const s: Schedule = { zone, minuteOfDay, days: set.days };
+          const from = dueInstant(zone, '2026-01-01', 0).getTime();
+          const to = dueInstant(zone, '2027-01-01', 0).getTime();
+          const { sent, missed } = runScheduler(s, from, to);
+          expect(missed).toEqual([]);
+          expect(sent.map((x) => x.delivery.localDate)).toEqual(YEAR.filter(set.has));
+          for (const { delivery } of sent) {
+            const shown = wallAt(zone, delivery.dueAt);
+            expect(shown.date).toBe(delivery.localDate);
+            const gap = GAPS[zone]?.find((g) => g.date === delivery.localDate);
+            const inGap = gap !== undefined && minuteOfDay >= gap.from && minuteOfDay < gap.to;
+            expect(shown.minute).toBe(inGap ? gap.to : minuteOfDay);
+          }
+        });
+      }
+    }
+  }
+
+  it('a pause from March to the day after the switch to EDT, then an interview over a weekend', () => {
+    const s: Schedule = {
+      zone: 'America/New_York',
+      minuteOfDay: 540,
+      days: 'weekdays',
+      pausedUntil: '2026-03-09',
+      interviewDate: '2026-03-15',
+    };
+    const from = dueInstant(s.zone, '2026-03-02', 0).getTime();
+    const to = dueInstant(s.zone, '2026-03-21', 0).getTime();
+    const { sent, missed } = runScheduler(s, from, to);
+    expect(missed).toEqual([]);
+    expect(sent.map((x) => [x.delivery.localDate, new Date(x.sentAt).toISOString()])).toEqual([
+      ['2026-03-09', '2026-03-09T13:00:00.000Z'],
+      ['2026-03-10', '2026-03-10T13:00:00.000Z'],
+      ['2026-03-11', '2026-03-11T13:00:00.000Z'],
+      ['2026-03-12', '2026-03-12T13:00:00.000Z'],
+      ['2026-03-13', '2026-03-13T13:00:00.000Z'],
+      ['2026-03-14', '2026-03-14T13:00:00.000Z'], // Saturday, before the interview
+      ['2026-03-15', '2026-03-15T13:00:00.000Z'], // Sunday, the interview day
+      ['2026-03-16', '2026-03-16T13:00:00.000Z'], // weekdays again
+      ['2026-03-17', '2026-03-17T13:00:00.000Z'],
+      ['2026-03-18', '2026-03-18T13:00:00.000Z'],
+      ['2026-03-19', '2026-03-19T13:00:00.000Z'],
+      ['2026-03-20', '2026-03-20T13:00:00.000Z'],
     ]);
   });
 });

@@ -1,3 +1,6 @@
+// Bad inputs tried (day sets): a preset with a day list in either order (`weekdays sat`, `sat weekdays`,
+// `daily mon`), ranges (`mon-fri`, `fri-mon`, `sat/sun`), misspelt days (`mo`, `wednes`), day-ish
+// prototype words (`valueOf`), and a day list repeated or out of order.
 import { describe, expect, it } from 'vitest';
 import { formatMinuteOfDay, parseClock, parseSubscribeArgs } from '../../src/drills/subscribe-args.ts';
 
@@ -98,5 +101,43 @@ describe('parseSubscribeArgs: refused, naming the problem and showing the form',
       return null;
     });
     expect(asked).toEqual([]);
+  });
+});
+
+describe('parseSubscribeArgs: sets of days', () => {
+  it.each([
+    ['mon,wed,fri', 540, 0b0010101, []],
+    ['mon wed fri', 540, 0b0010101, []],
+    ['fri mon wed', 540, 0b0010101, []],
+    ['Monday, Wednesday, FRIDAY', 540, 0b0010101, []],
+    ['mon', 540, 0b1, []],
+    ['sundays 07:00', 420, 0b1000000, []],
+    ['weekends', 540, 0b1100000, []],
+    ['sat sun', 540, 0b1100000, []],
+    ['weekend wed', 540, 0b1100100, []],
+    ['incidents tue 18:30 thurs', 1110, 0b0001010, ['handling-production-incidents']],
+    ['mon mon mon', 540, 0b1, []],
+    // A list that is a preset comes back as the preset.
+    ['mon tue wed thu fri', 540, 'weekdays', []],
+    ['fri,thu,wed,tue,mon,sun,sat', 540, 'daily', []],
+    ['everyday', 540, 'daily', []],
+  ])('%j', (text, minuteOfDay, days, topics) => {
+    expect(parse(text)).toEqual({ ok: true, value: { minuteOfDay, days, topics } });
+  });
+
+  const HINT = 'Days are `daily`, `weekdays`, or a list such as `mon,wed,fri` or `weekends`.';
+  it.each([
+    ['weekdays sat', `Choose \`weekdays\` or a list of days, not both (\`weekdays\` and \`sat\`). ${HINT}`],
+    ['sat weekdays', `Choose \`weekdays\` or a list of days, not both (\`weekdays\` and \`sat\`). ${HINT}`],
+    ['daily mon wed', `Choose \`daily\` or a list of days, not both (\`daily\` and \`mon\`). ${HINT}`],
+    ['mon-fri', '`mon-fri` is not a list of days: write the days one by one, e.g. `mon,tue,wed,thu,fri`.'],
+    ['fri-mon', '`fri-mon` is not a list of days: write the days one by one, e.g. `fri,sat,sun,mon`.'],
+    ['sat/sun', '`sat/sun` is not a list of days: write the days one by one, e.g. `sat,sun`.'],
+    ['mo', '`mo` is not a topic I know.'],
+    ['wednes', '`wednes` is not a topic I know.'],
+    ['valueOf', '`valueOf` is not a topic I know.'],
+    ['mon-incidents', '`mon-incidents` is not a topic I know.'],
+  ])('%j', (text, problem) => {
+    expect(parse(text)).toEqual({ ok: false, error: `${problem} ${USAGE}` });
   });
 });

@@ -11,7 +11,7 @@ import { runMigrations } from '../../src/db/migrate.ts';
 import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { ensureUser } from '../../src/db/repositories/users.ts';
 import { TokenWatch } from '../../src/delivery/token-watch.ts';
-import { type Days, firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
+import { firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
 import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
@@ -74,7 +74,8 @@ export interface Subscriber {
   userId: string;
   zone?: string;
   minuteOfDay?: number;
-  days?: Days;
+  /** What the subscriptions table stores today: the two presets. */
+  days?: 'daily' | 'weekdays';
   topics?: string[];
   skipDate?: string | null;
 }

@@ -18,6 +18,14 @@ export const MAX = {
   privateMetadata: 3000,
   /** A message's top-level `text`. */
   messageText: 40_000,
+  homeBlocks: 100,
+  /** Options of checkboxes and radio buttons. */
+  checkboxOptions: 10,
+  /** Options of static and multi-static selects. */
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  buttonValue: 2000,
 } as const;
 
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
@@ -103,9 +111,68 @@ function checkShownText(text: string, where: string): string[] {
   return LONE_SURROGATE.test(text) ? [`${where}: lone UTF-16 surrogate`] : [];
 }
 
+const OPTION_LIMITS = new Map<string, number>([
+  ['checkboxes', MAX.checkboxOptions],
+  ['radio_buttons', MAX.checkboxOptions],
+  ['static_select', MAX.selectOptions],
+  ['multi_static_select', MAX.selectOptions],
+  ['overflow', 5],
+]);
+
+/**
+ * Problems with elements that carry options: how many, each option's text and value, and initial options
+ * that are not exactly among the options (Slack refuses the view then).
+ */
+function optionProblems(node: unknown): string[] {
+  const problems: string[] = [];
+  const visit = (value: unknown, path: string) => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, `${path}/${i}`);
+      });
+      return;
+    }
+    if (!isObj(value)) return;
+    const limit = typeof value.type === 'string' ? OPTION_LIMITS.get(value.type) : undefined;
+    if (limit !== undefined) {
+      const options = Array.isArray(value.options) ? value.options : [];
+      if (options.length === 0) problems.push(`${path}: no options`);
+      if (options.length > limit) problems.push(`${path}: ${options.length} options > ${limit}`);
+      const values = new Set<unknown>();
+      for (const [i, o] of options.entries()) {
+        const text = isObj(o) && isObj(o.text) ? o.text.text : undefined;
+        const v = isObj(o) ? o.value : undefined;
+        if (typeof text !== 'string' || text.length === 0 || text.length > MAX.optionText) {
+          problems.push(`${path}/options/${i}: bad text ${JSON.stringify(text)}`);
+        }
+        if (typeof v !== 'string' || v.length === 0 || v.length > MAX.optionValue) {
+          problems.push(`${path}/options/${i}: bad value ${JSON.stringify(v)}`);
+        }
+        if (values.has(v)) problems.push(`${path}/options/${i}: repeated value ${JSON.stringify(v)}`);
+        values.add(v);
+      }
+      const initial = [
+        ...(Array.isArray(value.initial_options) ? value.initial_options : []),
+        ...(value.initial_option === undefined ? [] : [value.initial_option]),
+      ];
+      for (const o of initial) {
+        if (!options.some((x) => JSON.stringify(x) === JSON.stringify(o))) {
+          problems.push(`${path}: initial option ${JSON.stringify(o)} is not one of the options`);
+        }
+      }
+    }
+    if (value.type === 'button' && typeof value.value === 'string' && value.value.length > MAX.buttonValue) {
+      problems.push(`${path}: button value ${value.value.length} > ${MAX.buttonValue}`);
+    }
+    for (const [k, v] of Object.entries(value)) visit(v, `${path}/${k}`);
+  };
+  visit(node, '');
+  return problems;
+}
+
 /** Problems with the text objects and ids of a blocks tree; an empty list means Slack would take it. */
 function checkTree(node: unknown): string[] {
-  const problems: string[] = [];
+  const problems: string[] = optionProblems(node);
   for (const t of textObjects(node)) {
     if (t.text.length === 0) problems.push(`${t.path}: empty text`);
     if (t.text.length > t.max) problems.push(`${t.path}: ${t.text.length} characters > ${t.max}`);
@@ -166,6 +233,14 @@ export function modalProblems(v: ModalLike): string[] {
       problems.push(...checkShownText(value, `${String(block.block_id)}/initial_value`));
     }
   }
+  return problems;
+}
+
+/** Everything Slack checks on a Home tab view (views.publish) plus well-formed mrkdwn. */
+export function homeProblems(v: { type: string; blocks: unknown[] }): string[] {
+  const problems = checkTree(v.blocks);
+  if (v.type !== 'home') problems.push(`type ${v.type}`);
+  if (v.blocks.length > MAX.homeBlocks) problems.push(`${v.blocks.length} blocks > ${MAX.homeBlocks}`);
   return problems;
 }
 

@@ -3,6 +3,8 @@
 // year, minutes 0 and 1439; 60 topic titles of '<!channel>', '&', emoji and emoji after an odd prefix; a
 // deactivation reason of '<!channel>', 3,000 '&' and 3,000 emoji; the real error strings of
 // parseSubscribeArgs for '25:99', a 4,000-character token and '<!channel>' (user text echoed back).
+// Day sets in scheduleLabel (Mon/Wed/Fri, Sundays, weekends); status with a pause over and ahead, an
+// interview over, today and ahead (on the user's date, not UTC's), reminder off and on, recap off and on.
 import { describe, expect, it } from 'vitest';
 import { parseSubscribeArgs } from '../../src/drills/subscribe-args.ts';
 import {
@@ -41,6 +43,9 @@ describe('scheduleLabel', () => {
     [0, 'daily', 'UTC', '00:00 UTC, every day'],
     [1439, 'daily', 'America/New_York', '23:59 America/New_York, every day'],
     [510, 'weekdays', 'Europe/London', '08:30 Europe/London, weekdays'],
+    [540, 0b0010101, 'UTC', '09:00 UTC, Mon, Wed, Fri'],
+    [540, 0b1000000, 'UTC', '09:00 UTC, Sundays'],
+    [540, 0b1100000, 'UTC', '09:00 UTC, weekends'],
   ] as const)('%i %s %s -> %j', (minuteOfDay, days, zone, expected) => {
     expect(scheduleLabel({ minuteOfDay, days, zone })).toBe(expected);
   });
@@ -323,5 +328,36 @@ describe('statusReply', () => {
         'Drills answered: *0*.',
       ].join('\n'),
     );
+  });
+});
+
+describe('statusReply with pause, interview, reminder and recap', () => {
+  const base = { active: true as const, schedule: KOLKATA, next: TUE, skipping: null };
+  const lines = (extra: object) =>
+    only(statusReply({ answered: 2, subscription: { ...base, ...extra } }, NOW))
+      .split('\n')
+      .slice(4, -1);
+
+  it('shows a pause still ahead and the countdown, reminder and recap', () => {
+    expect(
+      lines({ pausedUntil: '2026-03-16', interviewDate: '2026-03-12', reminderMinutes: 240, recap: true }),
+    ).toEqual([
+      'Paused: until *Mon 16 Mar* (drills start again that day)',
+      'Interview: *3 days to your interview* (Thu 12 Mar): a drill every day, weakest topics first',
+      'Reminder: after 4 hours',
+      'Weekly recap: on',
+    ]);
+  });
+
+  it('uses the user’s date: 17:30 in Kolkata on Monday 9 March', () => {
+    expect(lines({ interviewDate: '2026-03-09', reminderMinutes: null, recap: false })).toEqual([
+      'Interview: *Your interview is today*. Good luck!',
+      'Reminder: off',
+      'Weekly recap: off',
+    ]);
+  });
+
+  it('says nothing of a pause or an interview that is over, nor of fields not given', () => {
+    expect(lines({ pausedUntil: '2026-03-09', interviewDate: '2026-03-08' })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { BotContext } from '../../../../context.ts';
 import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
+import { presetOf } from '../../../../drills/days.ts';
 import { isValidZone } from '../../../../drills/schedule.ts';
 import { pendingSkip } from '../../../../drills/stored-schedule.ts';
 import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
@@ -16,10 +17,20 @@ import type { Subcommand } from './subcommand.ts';
 export const subscribe: Subcommand = ({ ctx, command, args }) => {
   const parsed = parseSubscribeArgs(args, (word) => ctx.bank.findTopic(word)?.slug ?? null);
   if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
-  return { later: () => saveAndConfirm(ctx, command, parsed.value) };
+  // The subscriptions table stores the two presets only until it gains a day mask (days.ts).
+  const days = presetOf(parsed.value.days);
+  if (days === null) return { ack: subscribeUsageError(DAY_SETS_NOT_STORED) };
+  return { later: () => saveAndConfirm(ctx, command, { ...parsed.value, days }) };
 };
 
-async function saveAndConfirm(ctx: BotContext, command: SlashCommandPayload, args: SubscribeArgs) {
+const DAY_SETS_NOT_STORED =
+  'Drills on chosen days (such as `mon,wed,fri`) are not available yet: use `daily` or `weekdays`.';
+
+async function saveAndConfirm(
+  ctx: BotContext,
+  command: SlashCommandPayload,
+  args: SubscribeArgs & { days: 'daily' | 'weekdays' },
+) {
   const userId = command.user_id;
   const fromSlack = await zoneFromSlack(ctx, userId);
   const now = ctx.clock.now();

@@ -1,0 +1,78 @@
+/**
+ * Replies to `/star pause`, `resume`, `interview`, `recap`, `export` and `delete`. Argument errors use
+ * `subscribeUsageError` (subscription-replies.ts): it escapes the user's words and says nothing changed.
+ */
+
+import { type Days, labelOfDays } from '../drills/days.ts';
+import { daysBetween } from '../drills/local-date.ts';
+import { countdownText } from '../drills/pause.ts';
+import { localDateOf } from '../drills/schedule.ts';
+import { plainReply } from './command-replies.ts';
+import type { SlackMessage } from './drill-message.ts';
+import { COMMAND } from './ids.ts';
+import { type DeliveryView, dayLabel, deliveryLabel } from './subscription-replies.ts';
+
+const NOT_SUBSCRIBED = `You are not subscribed, so there are no drills to`;
+const SUBSCRIBE_FIRST = `Start with \`${COMMAND} subscribe\`.`;
+
+export function pausedReply(
+  p: { subscribed: false } | { subscribed: true; until: string; next: DeliveryView; zone: string; now: Date },
+): SlackMessage {
+  if (!p.subscribed) return plainReply(`${NOT_SUBSCRIBED} pause. ${SUBSCRIBE_FIRST}`);
+  return plainReply(
+    `:double_vertical_bar: Paused: no drills until *${dayLabel(p.until)}*, when they start again; the first comes *${deliveryLabel(p.next, p.zone, p.now)}*. \`${COMMAND} resume\` ends the pause sooner.`,
+  );
+}
+
+export function resumedReply(
+  p:
+    | { subscribed: false }
+    | { subscribed: true; wasPaused: boolean; next: DeliveryView; zone: string; now: Date },
+): SlackMessage {
+  if (!p.subscribed) return plainReply(`${NOT_SUBSCRIBED} resume. ${SUBSCRIBE_FIRST}`);
+  const next = `*${deliveryLabel(p.next, p.zone, p.now)}*`;
+  return plainReply(
+    p.wasPaused
+      ? `:arrow_forward: Resumed: your next drill comes ${next}.`
+      : `You were not paused; nothing changed. Your next drill comes ${next}.`,
+  );
+}
+
+export function interviewReply(
+  p:
+    | { subscribed: false }
+    | { subscribed: true; date: null; had: boolean; days: Days }
+    | { subscribed: true; date: string; days: Days; next: DeliveryView; zone: string; now: Date },
+): SlackMessage {
+  if (!p.subscribed) return plainReply(`${NOT_SUBSCRIBED} count down with. ${SUBSCRIBE_FIRST}`);
+  const usual = labelOfDays(p.days);
+  if (p.date === null) {
+    return plainReply(
+      p.had
+        ? `:white_check_mark: Interview countdown off: back to your usual drills (${usual}).`
+        : 'There was no interview countdown to stop; nothing changed.',
+    );
+  }
+  const daysLeft = daysBetween(localDateOf(p.zone, p.now), p.date);
+  return plainReply(
+    `:dart: Interview on *${dayLabel(p.date)}*: ${countdownText(daysLeft).replace(/^Your/, 'your')}. Until then a drill comes every day, weekends too, weakest topics first; the day after, your usual drills (${usual}) come back. Next drill: *${deliveryLabel(p.next, p.zone, p.now)}*. \`${COMMAND} interview off\` stops the countdown.`,
+  );
+}
+
+export function recapReply(on: boolean): SlackMessage {
+  return plainReply(
+    on
+      ? ':white_check_mark: Weekly recap on: each Monday at your drill time, a short summary of the week before, when you answered at least one drill.'
+      : `Weekly recap off. \`${COMMAND} recap on\` brings it back.`,
+  );
+}
+
+/** The comment posted with the export file. */
+export function exportComment(p: { drills: number; answered: number }): string {
+  if (p.drills === 0) return 'Your Star Drill export: no drills yet.';
+  return `Your Star Drill export: ${p.drills} ${p.drills === 1 ? 'drill' : 'drills'}, ${p.answered} answered, newest first.`;
+}
+
+export const DELETED_REPLY: SlackMessage = plainReply(
+  `:wastebasket: Deleted: everything Star Drill kept about you is gone. \`${COMMAND} subscribe\` starts afresh.`,
+);
