@@ -115,6 +115,15 @@ async function overload(): Promise<OverloadRun[]> {
         rate,
         slackMs: OVERLOAD_SLACK_MS,
         log,
+        // BENCH_PROFILE_DIR=/abs/dir: a CPU profile of the bot process (bench/cpu-profile-hook.mjs).
+        ...(process.env.BENCH_PROFILE_DIR
+          ? {
+              botEnv: {
+                NODE_OPTIONS: `--import ${path.join(ROOT, 'bench', 'cpu-profile-hook.mjs')}`,
+                CPU_PROFILE_DIR: process.env.BENCH_PROFILE_DIR,
+              },
+            }
+          : {}),
       });
       log(
         `overload ${rate}/s: ${JSON.stringify(r.told)}; ack p99 ${fmt(r.ack.p99)} ms; ` +

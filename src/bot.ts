@@ -52,6 +52,11 @@ export interface RunningBot {
  */
 const WORK_CONCURRENCY = POOL_SIZE - 2;
 const WORK_MAX_QUEUED = 200;
+/**
+ * Requests reaching the bot this late (surely: their timestamp is in whole seconds) mean it is falling behind
+ * Slack's 3 s: it stops taking on work, answers "busy" at once, and catches up.
+ */
+const WORK_MAX_LATENESS_MS = 500;
 /** /healthz is hit by every load balancer and orchestrator: ask the database at most this often. */
 const HEALTH_CACHE_MS = 2_000;
 /** Within main.ts's 9-second shutdown deadline. */
@@ -75,7 +80,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     schedulerRetries: schedulerOptions.retryConfig,
   });
   const tokens = new TokenWatch(database.db, log, () => slack.scheduler.auth.test());
-  const work = new WorkQueue({ concurrency: WORK_CONCURRENCY, maxQueued: WORK_MAX_QUEUED }, log);
+  const work = new WorkQueue(
+    { concurrency: WORK_CONCURRENCY, maxQueued: WORK_MAX_QUEUED, maxLatenessMs: WORK_MAX_LATENESS_MS },
+    log,
+  );
   const clock = options.clock ?? systemClock;
   const ctx: BotContext = { db: database.db, bank, slack, log, clock, work, tokens };
   const scheduler =

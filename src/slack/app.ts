@@ -96,7 +96,12 @@ export function createSlackApp({ config, ctx, health, authorize, hooks }: SlackA
         return false;
       },
     });
-    gateRequests(http, { endpoint: '/slack/events', signingSecret: transport.signingSecret, logger });
+    gateRequests(http, {
+      endpoint: '/slack/events',
+      signingSecret: transport.signingSecret,
+      logger,
+      onLateness: (ms) => ctx.work.noteLateness(ms),
+    });
     receiver = http;
   }
 

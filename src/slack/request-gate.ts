@@ -14,7 +14,7 @@ export const BODY_LIMIT_BYTES = 512 * 1024;
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export type GateVerdict =
-  | { ok: true; rawBody: Buffer }
+  | { ok: true; rawBody: Buffer; sentAtMs?: number }
   | { ok: false; status: 400 | 401 | 413; reason: string };
 
 /**
@@ -28,7 +28,14 @@ export type GateVerdict =
  */
 export function gateRequests(
   receiver: HTTPReceiver,
-  o: { endpoint: string; signingSecret: string; logger: Logger; now?: () => number },
+  o: {
+    endpoint: string;
+    signingSecret: string;
+    logger: Logger;
+    /** How late each accepted request arrived (work-queue.ts stops taking on work when it grows). */
+    onLateness?: (ms: number) => void;
+    now?: () => number;
+  },
 ): void {
   const bolt = receiver.requestListener;
   const now = o.now ?? Date.now;
@@ -40,12 +47,14 @@ export function gateRequests(
     }
     http.bufferIncomingMessage(req, BODY_LIMIT_BYTES).then(
       (buffered) => {
-        const verdict = judge(buffered, o.signingSecret, now(), replays);
+        const at = now();
+        const verdict = judge(buffered, o.signingSecret, at, replays);
         if (!verdict.ok) {
           o.logger.warn(`refused a request: ${verdict.reason}`);
           http.buildNoBodyResponse(res, verdict.status);
           return;
         }
+        if (verdict.sentAtMs !== undefined) o.onLateness?.(lateness(verdict.sentAtMs, at));
         bolt(buffered, res);
       },
       (err: unknown) => {
@@ -90,7 +99,15 @@ export function judge(
   if (body.includes('null') && parsesToNull(req)) {
     return { ok: false, status: 400, reason: 'its body is null' };
   }
-  return { ok: true, rawBody: req.rawBody };
+  return { ok: true, rawBody: req.rawBody, sentAtMs: Number(timestamp) * 1000 };
+}
+
+/**
+ * How late a request surely is: Slack's timestamp is in whole seconds, so the request may have left up to a
+ * second after it.
+ */
+export function lateness(sentAtMs: number, nowMs: number): number {
+  return Math.max(0, nowMs - sentAtMs - 1_000);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

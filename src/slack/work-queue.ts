@@ -1,13 +1,24 @@
 import { EventEmitter, once } from 'node:events';
 import PQueue from 'p-queue';
 import type { Logger } from '../logger.ts';
+import { ArrivalDelay } from './arrival-delay.ts';
 
 export interface WorkQueueOptions {
   /** Tasks running at once: below the database pool's size, so a running task never waits for a connection. */
   concurrency: number;
   /** Tasks waiting at most; beyond that the bot is saturated and refuses more. */
   maxQueued: number;
+  /**
+   * How far behind Slack the bot may fall (arrival-delay.ts) before new work is refused: every task it takes
+   * on then makes the acks of the requests still arriving later.
+   */
+  maxLatenessMs: number;
+  /** A monotonic clock in milliseconds (tests pass their own). */
+  now?: () => number;
 }
+
+/** Refused requests are logged together, at most this often. */
+const REFUSAL_LOG_MS = 5_000;
 
 /** A place in the queue, taken before the request is acknowledged so the ack can say "busy" instead. */
 export interface Admission {
@@ -32,26 +43,67 @@ export class WorkQueue {
   private readonly changes = new EventEmitter();
   /** Requests inside Bolt's processing (from receipt to the end of their listener). */
   private handling = 0;
+  private readonly arrivals = new ArrivalDelay();
+  private readonly now: () => number;
+  private readonly refusals = new Map<string, number>();
+  private refusalLog: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: WorkQueueOptions,
     private readonly log: Logger,
   ) {
+    this.now = options.now ?? (() => performance.now());
     this.queue = new PQueue({ concurrency: options.concurrency });
     this.queue.on('idle', () => this.changes.emit('change'));
   }
 
-  /** A place in the queue, or undefined when the bot is saturated (answer "busy" and do nothing). */
-  admit(): Admission | undefined {
-    if (this.queue.size >= this.options.maxQueued) return undefined;
+  /** How late a request reached the bot, in milliseconds (request-gate.ts; see arrival-delay.ts). */
+  noteLateness(ms: number): void {
+    this.arrivals.note(ms, this.now());
+  }
+
+  /**
+   * A place in the queue, or undefined when the bot is saturated (answer "busy" and do nothing). `kind`
+   * names the request in the log of refusals.
+   */
+  admit(kind: string): Admission | undefined {
+    if (
+      this.queue.size >= this.options.maxQueued ||
+      this.arrivals.behindMs(this.now()) > this.options.maxLatenessMs
+    ) {
+      this.refused(kind);
+      return undefined;
+    }
     const admittedAt = performance.now();
     return {
       run: (work, { maxWaitMs, tooLate }) => {
         void this.queue
-          .add(() => (performance.now() - admittedAt > maxWaitMs ? tooLate() : work()))
+          .add(() => {
+            if (performance.now() - admittedAt <= maxWaitMs) return work();
+            this.refused(kind);
+            return tooLate();
+          })
           .catch((err: unknown) => this.log.error({ err }, 'work after an ack failed'));
       },
     };
+  }
+
+  /**
+   * Refusals are counted and logged together every few seconds: one log line per refused request would
+   * cost a saturated bot the very time it lacks.
+   */
+  private refused(kind: string): void {
+    this.refusals.set(kind, (this.refusals.get(kind) ?? 0) + 1);
+    this.refusalLog ??= setTimeout(() => {
+      this.refusalLog = undefined;
+      const counts = Object.fromEntries(this.refusals);
+      this.refusals.clear();
+      this.log.warn(
+        { refused: counts, ...this.stats },
+        'busy: requests answered "busy", nothing done for them',
+      );
+    }, REFUSAL_LOG_MS);
+    this.refusalLog.unref();
   }
 
   /** Counts a request being handled, so `idle` also covers work a listener has not queued yet. */
@@ -73,6 +125,11 @@ export class WorkQueue {
   }
 
   get stats() {
-    return { running: this.queue.pending, waiting: this.queue.size, handling: this.handling };
+    return {
+      running: this.queue.pending,
+      waiting: this.queue.size,
+      handling: this.handling,
+      behindMs: Math.round(this.arrivals.behindMs(this.now())),
+    };
   }
 }

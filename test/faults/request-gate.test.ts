@@ -12,7 +12,7 @@ import { answers, drills } from '../../src/db/schema/index.ts';
 import { signRequest } from '../../src/local-slack/index.ts';
 import { slashCommandBody } from '../../src/local-slack/payloads.ts';
 import { ReplayCache } from '../../src/slack/replay-cache.ts';
-import { BODY_LIMIT_BYTES, judge } from '../../src/slack/request-gate.ts';
+import { BODY_LIMIT_BYTES, judge, lateness } from '../../src/slack/request-gate.ts';
 import { FORM, newUser, openModal, requestDrill, viewValues } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
@@ -206,5 +206,18 @@ describe('judge, the gate’s rule', () => {
       ok: false,
       status: 400,
     });
+  });
+});
+
+describe('lateness, how late a request surely is', () => {
+  it.each([
+    // Slack's timestamp is whole seconds: a request may have left up to a second after it.
+    [1_800_000_000_000, 1_800_000_000_400, 0],
+    [1_800_000_000_000, 1_800_000_001_000, 0],
+    [1_800_000_000_000, 1_800_000_002_500, 1_500],
+    // A clock a little behind Slack's is not "late".
+    [1_800_000_000_000, 1_799_999_999_000, 0],
+  ])('sent at %i, received at %i: %i ms', (sentAt, now, late) => {
+    expect(lateness(sentAt, now)).toBe(late);
   });
 });

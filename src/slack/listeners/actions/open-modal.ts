@@ -27,9 +27,8 @@ export async function openModalForClick(
       () => undefined,
       (err: unknown) => p.log.warn({ err }, 'could not open the busy notice'),
     );
-  const admission = ctx.work.admit();
+  const admission = ctx.work.admit('click');
   if (!admission) {
-    p.log.warn('busy: refused a click');
     await busy();
     return;
   }

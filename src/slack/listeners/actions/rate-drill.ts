@@ -35,7 +35,7 @@ export function rateDrill(ctx: BotContext) {
         (err: unknown) => log.warn({ err }, 'could not answer through response_url'),
       );
     const busy = () => tell(RATING_BUSY);
-    const admission = ctx.work.admit();
+    const admission = ctx.work.admit('rating');
     if (!admission) {
       await busy();
       return;

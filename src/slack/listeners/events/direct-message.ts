@@ -18,11 +18,8 @@ export function directMessage(ctx: BotContext) {
     if (!parsed.success) return;
     const message = parsed.data;
     const log = ctx.log.child({ user: message.user, event: envelope.event_id });
-    const admission = ctx.work.admit();
-    if (!admission) {
-      log.warn('busy: a direct message was not answered');
-      return;
-    }
+    const admission = ctx.work.admit('direct message');
+    if (!admission) return;
     admission.run(
       async () => {
         // Slack retries an event it thinks we missed; any replica may get the retry.
@@ -40,7 +37,7 @@ export function directMessage(ctx: BotContext) {
       },
       {
         maxWaitMs: EVENT_MAX_WAIT_MS,
-        tooLate: async () => log.warn('busy: a direct message was not answered'),
+        tooLate: async () => {},
       },
     );
   };

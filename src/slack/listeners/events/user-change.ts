@@ -17,10 +17,10 @@ export function userChange(ctx: BotContext, onZoneChanged: (userId: string) => P
     const { id, tz } = parsed.data.user;
     if (!tz || !isValidZone(tz)) return;
     const log = ctx.log.child({ user: id, event: envelope.event_id });
-    const dropped = async () =>
-      log.warn('busy: a user_change was dropped; the next subscribe reads the zone again');
-    const admission = ctx.work.admit();
-    if (!admission) return dropped();
+    // Dropped when busy (counted in the work queue's log): the next subscribe reads the zone again.
+    const dropped = async () => {};
+    const admission = ctx.work.admit('user_change');
+    if (!admission) return;
     admission.run(
       async () => {
         try {

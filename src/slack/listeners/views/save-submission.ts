@@ -42,9 +42,8 @@ export async function saveSubmission<T>(
   },
 ): Promise<void> {
   const refuse = (error: string) => p.ack({ response_action: 'errors', errors: { [p.errorBlock]: error } });
-  const admission = ctx.work.admit();
+  const admission = ctx.work.admit('submission');
   if (!admission) {
-    p.log.warn('busy: refused a submission');
     await refuse(NOT_SAVED.busy);
     return;
   }

@@ -50,9 +50,8 @@ export function starCommand(ctx: BotContext) {
       await ack(reply.ack ? ephemeral(reply.ack) : undefined);
       return;
     }
-    const admission = ctx.work.admit();
+    const admission = ctx.work.admit('command');
     if (!admission) {
-      log.warn('busy: refused a command before doing anything');
       await ack(ephemeral(plainReply(BUSY)));
       return;
     }
@@ -77,7 +76,6 @@ export function starCommand(ctx: BotContext) {
         maxWaitMs: COMMAND_MAX_WAIT_MS,
         tooLate: async () => {
           await acked;
-          log.warn('busy: a command waited too long and was not done');
           await answer(plainReply(BUSY));
         },
       },

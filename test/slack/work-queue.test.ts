@@ -1,0 +1,101 @@
+// The bounded work after acks (src/slack/work-queue.ts), by itself. Bad inputs tried: more tasks than the
+// queue holds; a task whose turn comes after its wait ran out; requests arriving late, then on time again;
+// a failing task.
+import { setTimeout as delay } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
+import { WorkQueue } from '../../src/slack/work-queue.ts';
+import { LogCapture } from '../support/test-bot.ts';
+
+function queue(over: Partial<ConstructorParameters<typeof WorkQueue>[0]> = {}) {
+  const logs = new LogCapture();
+  const q = new WorkQueue(
+    { concurrency: 1, maxQueued: 2, maxLatenessMs: 500, ...over },
+    createLogger('debug', logs),
+  );
+  return { q, logs };
+}
+
+/** A task that runs until `release()` is called. */
+function gate() {
+  let release: () => void = () => {};
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  return { release, work: () => released };
+}
+
+describe('WorkQueue', () => {
+  it('admits up to maxQueued waiting tasks beside the running ones, then refuses', async () => {
+    const { q } = queue();
+    const g = gate();
+    q.admit('t')?.run(g.work, { maxWaitMs: 60_000, tooLate: async () => {} });
+    // The first runs at once; two may wait; the fourth is refused.
+    const waiting = [q.admit('t'), q.admit('t')];
+    expect(waiting.every(Boolean)).toBe(true);
+    for (const a of waiting) a?.run(async () => {}, { maxWaitMs: 60_000, tooLate: async () => {} });
+    expect(q.admit('t')).toBeUndefined();
+    g.release();
+    await q.idle();
+    expect(q.admit('t')).toBeDefined();
+  });
+
+  it('runs tooLate instead of the work when the task waited longer than its maxWaitMs', async () => {
+    const { q } = queue();
+    const g = gate();
+    q.admit('t')?.run(g.work, { maxWaitMs: 60_000, tooLate: async () => {} });
+    const ran: string[] = [];
+    q.admit('t')?.run(async () => void ran.push('work'), {
+      maxWaitMs: 20,
+      tooLate: async () => void ran.push('too late'),
+    });
+    await delay(40);
+    g.release();
+    await q.idle();
+    expect(ran).toEqual(['too late']);
+  });
+
+  it('refuses new work while requests arrive late, and takes it again once they are on time', () => {
+    let now = 100_000;
+    const { q } = queue({ maxQueued: 100, now: () => now });
+    for (let i = 0; i < 5; i++) q.noteLateness(0);
+    expect(q.admit('t')).toBeDefined();
+    now += 1_500;
+    for (let i = 0; i < 6; i++) q.noteLateness(900);
+    expect(q.stats.behindMs).toBe(900);
+    expect(q.admit('t')).toBeUndefined();
+    now += 1_500;
+    for (let i = 0; i < 6; i++) q.noteLateness(0);
+    expect(q.admit('t')).toBeDefined();
+  });
+
+  it('logs refusals together, counted by kind, not one line each', async () => {
+    const { q, logs } = queue({ maxQueued: 0 });
+    const g = gate();
+    // maxQueued 0: the first task runs, any other is refused.
+    q.admit('first')?.run(g.work, { maxWaitMs: 60_000, tooLate: async () => {} });
+    for (let i = 0; i < 30; i++) q.admit('command');
+    q.admit('click');
+    expect(logs.find(/busy/)).toHaveLength(0);
+    await expect.poll(() => logs.find(/busy/).length, { timeout: 7_000 }).toBe(1);
+    expect(logs.find(/busy/)[0]).toMatchObject({ refused: { command: 30, click: 1 } });
+    g.release();
+    await q.idle();
+  });
+
+  it('idle() waits for requests being handled and for queued work; a failing task is logged, not thrown', async () => {
+    const { q, logs } = queue();
+    let handled = false;
+    const handling = q.track(delay(30).then(() => (handled = true)));
+    q.admit('t')?.run(
+      async () => {
+        throw new Error('boom');
+      },
+      { maxWaitMs: 60_000, tooLate: async () => {} },
+    );
+    await q.idle();
+    expect(handled).toBe(true);
+    await handling;
+    expect(logs.find('work after an ack failed')).toHaveLength(1);
+  });
+});
