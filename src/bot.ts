@@ -64,12 +64,14 @@ const DRAIN_TIMEOUT_MS = 6_000;
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config } = options;
+  const { auth } = config.slack;
+  if (auth.kind !== 'single') throw new Error('multi-workspace mode is not supported yet');
   const log = options.log ?? createLogger(config.logLevel);
   const bank = await loadQuestionBank(options.contentDir ?? CONTENT_DIR);
   const database = await openDatabase(config.database, log, { onLockLost: options.onLockLost });
   const schedulerOptions = typeof options.scheduler === 'object' ? options.scheduler : {};
   const slack = createSlackClients({
-    botToken: config.slack.botToken,
+    botToken: auth.botToken,
     apiUrl: config.slack.apiUrl,
     log,
     schedulerRetries: schedulerOptions.retryConfig,
@@ -98,7 +100,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const slackApp = createSlackApp({
     config,
     ctx,
-    authorize: cachedAuthorize(ctx, config.slack.botToken),
+    authorize: cachedAuthorize(ctx, auth.botToken),
     hooks: { onZoneChanged: (userId) => rescheduleUser(ctx, userId) },
     health: cachedFor(HEALTH_CACHE_MS, async (): Promise<Health> => {
       const database_ = migrated && !stopping && (await database.ping());
