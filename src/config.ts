@@ -197,6 +197,17 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config
   return databaseConfig(parseOrThrow(envObject.pick({ DATABASE_URL: true, DATA_DIR: true }), env));
 }
 
+/** For `npm run installations:rekey`: the database settings and INSTALLATION_KEY, nothing else. */
+export function loadRekeyConfig(env: NodeJS.ProcessEnv = process.env): {
+  database: Config['database'];
+  installationKeys: KeyRing;
+} {
+  loadDotenv({ quiet: true });
+  const e = parseOrThrow(envObject.pick({ DATABASE_URL: true, DATA_DIR: true, INSTALLATION_KEY: true }), env);
+  if (!e.INSTALLATION_KEY) throw new ConfigError('Invalid configuration: INSTALLATION_KEY is required');
+  return { database: databaseConfig(e), installationKeys: e.INSTALLATION_KEY };
+}
+
 function databaseConfig(e: { DATABASE_URL?: string; DATA_DIR: string }): Config['database'] {
   return e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL }
