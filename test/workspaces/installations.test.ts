@@ -52,6 +52,13 @@ beforeEach(async () => {
   await handle.db.delete(installations);
 });
 
+const teamBot = (teamId: string) => ({
+  token: `xoxb-${teamId}-secret-token`,
+  scopes: ['chat:write', 'commands'],
+  id: `B${teamId}`,
+  userId: `U${teamId}BOT`,
+});
+
 function teamInstall(
   teamId: string,
   overrides: Partial<Installation<'v2', false>> = {},
@@ -60,12 +67,7 @@ function teamInstall(
     team: { id: teamId, name: `Team ${teamId}` },
     enterprise: undefined,
     user: { id: 'UINSTALLER', token: undefined, scopes: undefined },
-    bot: {
-      token: `xoxb-${teamId}-secret-token`,
-      scopes: ['chat:write', 'commands'],
-      id: `B${teamId}`,
-      userId: `U${teamId}BOT`,
-    },
+    bot: teamBot(teamId),
     appId: 'A0APP',
     tokenType: 'bot',
     isEnterpriseInstall: false,
@@ -263,9 +265,7 @@ describe('DatabaseInstallationStore', () => {
     await store.storeInstallation(teamInstall('T8'));
     await store.revoke({ teamId: 'T8', isEnterpriseInstall: false }, new Date(Date.now() - 40 * DAY));
     expect((await installationsDueForPurge(handle.db)).map((r) => r.id)).toEqual(['T8']);
-    await store.storeInstallation(
-      teamInstall('T8', { bot: { ...teamInstall('T8').bot!, token: 'xoxb-T8-again' } }),
-    );
+    await store.storeInstallation(teamInstall('T8', { bot: { ...teamBot('T8'), token: 'xoxb-T8-again' } }));
     expect(await installationsDueForPurge(handle.db)).toEqual([]);
     const row = await findInstallation(handle.db, 'T8');
     expect(row).toMatchObject({ revokedAt: null, purgeAfter: null });
@@ -288,7 +288,7 @@ describe('DatabaseInstallationStore', () => {
     const base = teamInstall('T9');
     await store.storeInstallation({
       ...base,
-      bot: { ...base.bot!, refreshToken: 'xoxe-1-refresh-secret', expiresAt },
+      bot: { ...teamBot('T9'), refreshToken: 'xoxe-1-refresh-secret', expiresAt },
     });
     const raw = await rawRow('T9');
     expect(JSON.stringify(raw)).not.toContain('refresh-secret');
@@ -414,7 +414,7 @@ describe('key rotation', () => {
     const base = teamInstall('T53');
     await oldStore.storeInstallation({
       ...base,
-      bot: { ...base.bot!, refreshToken: 'xoxe-refresh', expiresAt: 2e9 },
+      bot: { ...teamBot('T53'), refreshToken: 'xoxe-refresh', expiresAt: 2e9 },
     });
 
     const rotated = parseInstallationKeys(`k2:${K2},k1:${K1}`);
