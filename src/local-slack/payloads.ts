@@ -12,6 +12,12 @@ export interface Workspace {
   botUserId: string;
   /** The deprecated verification token Slack still sends in every payload. */
   verificationToken: string;
+  /** auth.test's `team`; default 'Stand-in Workspace'. */
+  teamName?: string;
+  /** Set for a workspace in an Enterprise Grid organization, and for an org-wide install. */
+  enterpriseId?: string;
+  /** An org-wide install: `teamId` is then the enterprise id. */
+  isEnterpriseInstall?: boolean;
 }
 
 type Obj = Record<string, unknown>;
