@@ -50,7 +50,8 @@ export function slashCommandBody(
     command: p.command,
     text: p.text,
     api_app_id: ws.appId,
-    is_enterprise_install: 'false',
+    ...(ws.enterpriseId ? { enterprise_id: ws.enterpriseId } : {}),
+    is_enterprise_install: ws.isEnterpriseInstall ? 'true' : 'false',
     response_url: p.responseUrl,
     trigger_id: p.triggerId,
   });
