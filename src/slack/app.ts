@@ -14,7 +14,7 @@ import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
-import { oauthReceiverOptions } from '../workspaces/oauth.ts';
+import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
@@ -109,7 +109,8 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
     const http = new HTTPReceiver({
       signingSecret: transport.signingSecret,
       endpoints: '/slack/events',
-      logger,
+      // The receiver's InstallProvider logs a visitor's cancelled install as an error: written as a warning.
+      logger: auth.kind === 'oauth' ? installerLogger(logger) : logger,
       customRoutes,
       bodyLimit: BODY_LIMIT_BYTES,
       ...oauth,

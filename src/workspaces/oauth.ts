@@ -5,7 +5,7 @@
 // This module only configures it.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HTTPReceiverOptions } from '@slack/bolt';
+import type { Logger as BoltLogger, HTTPReceiverOptions } from '@slack/bolt';
 import type { CodedError, Installation, InstallationStore, OrgInstallation } from '@slack/oauth';
 import type { SlackAuth } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -116,10 +116,37 @@ export function oauthReceiverOptions(p: {
         },
         failure: (error, _options, req, res) => {
           const failure = classifyInstallFailure(error, req);
-          log.warn({ failure, code: error.code }, `install failed: ${failure.kind}`);
+          // A visitor's cancel or stale link is theirs to retry; only our own failure is an error.
+          if (failure.kind === 'internal') log.error({ err: error, failure }, 'install failed: internal');
+          else log.warn({ failure, code: error.code }, `install failed: ${failure.kind}`);
           send(res, installFailedPage(failure));
         },
       },
+    },
+  };
+}
+
+/** @slack/oauth's errors about what a visitor did (cancelled, a stale or foreign state, no code). */
+const VISITOR_ERRORS = new Set([
+  'slack_oauth_installer_authorization_error',
+  'slack_oauth_invalid_state',
+  'slack_oauth_missing_state',
+  'slack_oauth_missing_code',
+]);
+
+/**
+ * The receiver's logger, with @slack/oauth's error-level lines about a visitor's own doing (a cancel, a stale
+ * link) written as warnings: they are not faults of the bot, and error lines page someone.
+ */
+export function installerLogger(logger: BoltLogger): BoltLogger {
+  return {
+    ...logger,
+    error: (...msgs: unknown[]) => {
+      const visitor = msgs.some(
+        (m) => m instanceof Error && VISITOR_ERRORS.has(String((m as Error & { code?: unknown }).code)),
+      );
+      if (visitor) logger.warn(...msgs);
+      else logger.error(...msgs);
     },
   };
 }

@@ -250,8 +250,13 @@ describe('failed or cancelled installs', () => {
     expect(html).toContain('<a class="button" href="./install">Try again</a>');
   };
 
-  it('a person who cancels on Slack sees that nothing was installed', async () => {
+  const errorLines = () => t.logs.lines.filter((l) => l.level === 'error').length;
+
+  it('a person who cancels on Slack sees that nothing was installed (a warning in the logs, not an error)', async () => {
+    const errorsBefore = errorLines();
     const { page } = await install(t, { teamId: 'TNO', userId: 'U1', decision: 'deny' });
+    expect(errorLines()).toBe(errorsBefore);
+    expect(t.logs.find('install failed: cancelled')).not.toHaveLength(0);
     expect(page.status).toBe(200);
     expectFailurePage(page.html, 'Star Drill was not installed');
     expect(textOf(page.html)).toContain('You cancelled the install');
@@ -265,7 +270,9 @@ describe('failed or cancelled installs', () => {
     const redirect = t.standin.authorize(authorizeUrl, { teamId: 'TEVIL', userId: 'U1' });
     const state = new URL(redirect).searchParams.get('state') ?? '';
     const tampered = withParam(redirect, 'state', `${state.slice(0, -3)}abc`);
+    const errorsBefore = errorLines();
     const page = await browser.get(tampered);
+    expect(errorLines()).toBe(errorsBefore);
     expect(page.status).toBe(400);
     expectFailurePage(page.html, 'This install link has expired');
     expect(t.standin.count('oauth.v2.access')).toBe(0);
