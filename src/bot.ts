@@ -137,9 +137,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     {
       database: database.description,
       mode: config.slack.transport.kind,
-      workspaces: auth.kind,
       port,
       topics: bank.topics.length,
+      workspaces: auth.kind,
     },
     socket
       ? `Star Drill running in Socket Mode (health on port ${port}), database: ${database.description}`
