@@ -14,6 +14,8 @@ import { cachedAuthorize, createSlackApp, type Health } from './slack/app.ts';
 import { WorkQueue } from './slack/work-queue.ts';
 import { createSlackClients } from './slack-api/clients.ts';
 import { withTimeout } from './timeout.ts';
+import { DatabaseInstallationStore } from './workspaces/installation-store.ts';
+import { INSTALL_PATH } from './workspaces/oauth.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -69,12 +71,14 @@ const DRAIN_TIMEOUT_MS = 6_000;
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config } = options;
+  const { auth } = config.slack;
   const log = options.log ?? createLogger(config.logLevel);
   const bank = await loadQuestionBank(options.contentDir ?? CONTENT_DIR);
   const database = await openDatabase(config.database, log, { onLockLost: options.onLockLost });
   const schedulerOptions = typeof options.scheduler === 'object' ? options.scheduler : {};
   const slack = createSlackClients({
-    botToken: config.slack.botToken,
+    // Multi-workspace: no token of their own; each call names its workspace's (integration: per-workspace clients).
+    botToken: auth.kind === 'single' ? auth.botToken : undefined,
     apiUrl: config.slack.apiUrl,
     log,
     schedulerRetries: schedulerOptions.retryConfig,
@@ -106,7 +110,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const slackApp = createSlackApp({
     config,
     ctx,
-    authorize: cachedAuthorize(ctx, config.slack.botToken),
+    auth:
+      auth.kind === 'single'
+        ? { kind: 'single', authorize: cachedAuthorize(ctx, auth.botToken) }
+        : {
+            kind: 'oauth',
+            installationStore: new DatabaseInstallationStore(database.db, auth.installationKeys),
+          },
     hooks: { onZoneChanged: (userId) => rescheduleUser(ctx, userId) },
     health: cachedFor(HEALTH_CACHE_MS, async (): Promise<Health> => {
       const database_ = migrated && !stopping && (await database.ping());
@@ -130,11 +140,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw err;
   }
   const socket = config.slack.transport.kind === 'socket';
+  const routes = auth.kind === 'oauth' ? `/slack/events, installs at ${INSTALL_PATH}` : '/slack/events';
   log.info(
-    { database: database.description, mode: config.slack.transport.kind, port, topics: bank.topics.length },
+    {
+      database: database.description,
+      mode: config.slack.transport.kind,
+      port,
+      topics: bank.topics.length,
+      workspaces: auth.kind,
+    },
     socket
       ? `Star Drill running in Socket Mode (health on port ${port}), database: ${database.description}`
-      : `Star Drill listening on HTTP port ${port} (/slack/events), database: ${database.description}`,
+      : `Star Drill listening on HTTP port ${port} (${routes}), database: ${database.description}`,
   );
 
   const ready = pRetry(() => runMigrations(database), {

@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { KeyFormatError, type KeyRing, parseInstallationKeys } from './workspaces/token-crypto.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -7,10 +8,40 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+const OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 const envObject = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: 'is required (the bot token, xoxb-...)' }).startsWith('xoxb-', {
-    error: 'must be a bot token starting with xoxb-',
-  }),
+  SLACK_BOT_TOKEN: optional(
+    z.string().startsWith('xoxb-', {
+      error: 'must be a bot token starting with xoxb-',
+    }),
+  ),
+  SLACK_CLIENT_ID: optional(z.string()),
+  SLACK_CLIENT_SECRET: optional(z.string()),
+  // The state parameter is a JWT signed with it: a short secret would let anyone forge one.
+  SLACK_STATE_SECRET: optional(
+    z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
+  ),
+  INSTALLATION_KEY: optional(
+    z.string().transform((text, ctx): KeyRing => {
+      try {
+        return parseInstallationKeys(text);
+      } catch (err) {
+        if (!(err instanceof KeyFormatError)) throw err;
+        ctx.issues.push({ code: 'custom', message: err.message, input: text });
+        return z.NEVER;
+      }
+    }),
+  ),
+  PUBLIC_URL: optional(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be the http(s) URL Slack reaches the bot at, e.g. https://star.example.com',
+      })
+      .refine((u) => !u.includes('?') && !u.includes('#'), { error: 'must have no query or fragment' })
+      .transform((u) => u.replace(/\/+$/, '')),
+  ),
   SLACK_SIGNING_SECRET: optional(z.string().min(1)),
   SLACK_APP_TOKEN: optional(
     z.string().startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' }),
@@ -37,6 +68,41 @@ const envObject = z.object({
 });
 
 const envSchema = envObject.superRefine((env, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const oauthSet = OAUTH_VARS.filter((name) => env[name] !== undefined);
+  if (env.SLACK_BOT_TOKEN && oauthSet.length > 0) {
+    return issue(
+      'SLACK_BOT_TOKEN',
+      `and ${oauthSet.join(', ')} are both set: set SLACK_BOT_TOKEN for one workspace, or ${OAUTH_VARS.join(', ')} to install in many, not both`,
+    );
+  }
+  if (!env.SLACK_BOT_TOKEN && oauthSet.length === 0) {
+    return issue(
+      'SLACK_BOT_TOKEN',
+      `is required (the bot token, xoxb-...), or set ${OAUTH_VARS.join(', ')} to install in many workspaces`,
+    );
+  }
+  if (oauthSet.length > 0) {
+    const missingVar = OAUTH_VARS.find((name) => env[name] === undefined);
+    if (missingVar) {
+      return issue(missingVar, `is required in multi-workspace mode (with ${OAUTH_VARS.join(', ')})`);
+    }
+    if (env.SLACK_APP_TOKEN) {
+      return issue(
+        'SLACK_APP_TOKEN',
+        'must be unset in multi-workspace mode: installs need HTTP mode (set SLACK_SIGNING_SECRET instead)',
+      );
+    }
+    if (!env.SLACK_SIGNING_SECRET) {
+      return issue('SLACK_SIGNING_SECRET', 'is required in multi-workspace mode (HTTP mode)');
+    }
+    if (!env.INSTALLATION_KEY) {
+      return issue(
+        'INSTALLATION_KEY',
+        'is required in multi-workspace mode: the key bot tokens are encrypted with, as id:base64key (e.g. k1: then openssl rand -base64 32)',
+      );
+    }
+  }
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     ctx.addIssue({
       code: 'custom',
@@ -54,8 +120,29 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  */
 export type SlackTransport = { kind: 'http'; signingSecret: string } | { kind: 'socket'; appToken: string };
 
+/**
+ * Whose token the bot uses. `single`: one workspace, its bot token from the environment (SLACK_BOT_TOKEN).
+ * `oauth`: installed in many workspaces through /slack/install; each installation's bot token is stored in the
+ * database, encrypted with `installationKeys` (INSTALLATION_KEY). Always HTTP mode.
+ */
+export type SlackAuth =
+  | { kind: 'single'; botToken: string }
+  | {
+      kind: 'oauth';
+      clientId: string;
+      clientSecret: string;
+      /** Signs the OAuth state parameter (Bolt's state store). */
+      stateSecret: string;
+      installationKeys: KeyRing;
+      /**
+       * The bot's public base URL (PUBLIC_URL), no trailing slash: the redirect URI sent to Slack is
+       * `${publicUrl}/slack/oauth_redirect`. Unset: none is sent, and Slack uses the app's one redirect URL.
+       */
+      publicUrl?: string;
+    };
+
 export interface Config {
-  slack: { botToken: string; apiUrl?: string; transport: SlackTransport };
+  slack: { auth: SlackAuth; apiUrl?: string; transport: SlackTransport };
   port: number;
   /** Interface the HTTP server listens on; unset: all of them. The sandbox keeps the bot on 127.0.0.1. */
   host?: string;
@@ -73,10 +160,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
   if (dotenv) loadDotenv({ quiet: true });
   const e = parseOrThrow(envSchema, env);
   return {
-    slack: { botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL, transport: transportOf(e) },
+    slack: { auth: authOf(e), apiUrl: e.SLACK_API_URL, transport: transportOf(e) },
     port: e.PORT,
     database: databaseConfig(e),
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+function authOf(e: z.output<typeof envSchema>): SlackAuth {
+  if (e.SLACK_BOT_TOKEN) return { kind: 'single', botToken: e.SLACK_BOT_TOKEN };
+  // The schema's refinement guarantees all of these in multi-workspace mode.
+  if (!e.SLACK_CLIENT_ID || !e.SLACK_CLIENT_SECRET || !e.SLACK_STATE_SECRET || !e.INSTALLATION_KEY) {
+    throw new ConfigError('Invalid configuration: SLACK_CLIENT_ID is required');
+  }
+  return {
+    kind: 'oauth',
+    clientId: e.SLACK_CLIENT_ID,
+    clientSecret: e.SLACK_CLIENT_SECRET,
+    stateSecret: e.SLACK_STATE_SECRET,
+    installationKeys: e.INSTALLATION_KEY,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
   };
 }
 
@@ -92,6 +195,17 @@ function transportOf(e: z.output<typeof envSchema>): SlackTransport {
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config['database'] {
   loadDotenv({ quiet: true });
   return databaseConfig(parseOrThrow(envObject.pick({ DATABASE_URL: true, DATA_DIR: true }), env));
+}
+
+/** For `npm run installations:rekey`: the database settings and INSTALLATION_KEY, nothing else. */
+export function loadRekeyConfig(env: NodeJS.ProcessEnv = process.env): {
+  database: Config['database'];
+  installationKeys: KeyRing;
+} {
+  loadDotenv({ quiet: true });
+  const e = parseOrThrow(envObject.pick({ DATABASE_URL: true, DATA_DIR: true, INSTALLATION_KEY: true }), env);
+  if (!e.INSTALLATION_KEY) throw new ConfigError('Invalid configuration: INSTALLATION_KEY is required');
+  return { database: databaseConfig(e), installationKeys: e.INSTALLATION_KEY };
 }
 
 function databaseConfig(e: { DATABASE_URL?: string; DATA_DIR: string }): Config['database'] {

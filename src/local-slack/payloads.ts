@@ -12,6 +12,12 @@ export interface Workspace {
   botUserId: string;
   /** The deprecated verification token Slack still sends in every payload. */
   verificationToken: string;
+  /** auth.test's `team`; default 'Stand-in Workspace'. */
+  teamName?: string;
+  /** Set for a workspace in an Enterprise Grid organization, and for an org-wide install. */
+  enterpriseId?: string;
+  /** An org-wide install: `teamId` is then the enterprise id. */
+  isEnterpriseInstall?: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -44,7 +50,8 @@ export function slashCommandBody(
     command: p.command,
     text: p.text,
     api_app_id: ws.appId,
-    is_enterprise_install: 'false',
+    ...(ws.enterpriseId ? { enterprise_id: ws.enterpriseId } : {}),
+    is_enterprise_install: ws.isEnterpriseInstall ? 'true' : 'false',
     response_url: p.responseUrl,
     trigger_id: p.triggerId,
   });

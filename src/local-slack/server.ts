@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TsClock } from './ids.ts';
+import { type Approval, OAuthApp, type StandinInstallation } from './oauth.ts';
 import type { Workspace } from './payloads.ts';
 import { CallRecorder } from './recorder.ts';
 import { newResponseUrl, postToResponseUrl, RESPONSE_URL_LIMITS } from './response-url.ts';
@@ -56,6 +57,11 @@ export class SlackStandin {
   readonly botToken: string;
   /** Slack's end of Socket Mode; send to it with the `SOCKET_MODE` pseudo-URL in place of a bot URL. */
   readonly socketMode: SocketModeLink;
+  /**
+   * The app's OAuth side (multi-workspace installs): its client id and secret, Redirect URLs, and the
+   * installations made through `authorize` + oauth.v2.access, each with its own bot token.
+   */
+  readonly oauth: OAuthApp;
 
   private baseUrl = '';
   private readonly server: Server;
@@ -84,6 +90,8 @@ export class SlackStandin {
       botUserId: opts.botUserId ?? 'U0STANDINBOT',
       verificationToken: 'standin-verification-token',
     };
+    this.oauth = new OAuthApp(opts.oauth ?? {}, this.workspace, now);
+    this.oauth.addToken(this.botToken, this.workspace);
     const ts = new TsClock(now);
     if (opts.state) {
       this.store.restore(opts.state);
@@ -259,6 +267,27 @@ export class SlackStandin {
     this.recorder.clearIntercepts();
   }
 
+  // ---------------------------------------------------------------- installs (OAuth v2)
+
+  /**
+   * A person opens the app's Add to Slack link (`authorizeUrl`, from the bot's /slack/install page) and
+   * approves (or denies) the install: returns the URL Slack redirects their browser to, the bot's redirect
+   * URI with `code` and `state` (or `error=access_denied`). See OAuthApp.authorize.
+   */
+  authorize(authorizeUrl: string, approval: Approval): string {
+    return this.oauth.authorize(authorizeUrl, approval);
+  }
+
+  /** An installation (by team id, or enterprise id when org-wide) with its bot token. */
+  installation(id: string): StandinInstallation | undefined {
+    return this.oauth.installation(id);
+  }
+
+  /** Calls with that installation's (or that) token answer `error` from now on (default token_revoked). */
+  revoke(installationIdOrToken: string, error?: string): void {
+    this.oauth.revoke(installationIdOrToken, error);
+  }
+
   // ---------------------------------------------------------------- Slack's side: requests to the bot
 
   newTriggerId(userId?: string): string {
@@ -392,7 +421,9 @@ export class SlackStandin {
       return send(res, fault.status, response);
     }
     const tokens = {
-      botToken: this.botToken,
+      botToken: (token: string) => this.oauth.verdict(token),
+      oauthAccess: (a: Record<string, unknown>, authorization: string | undefined) =>
+        this.oauth.access(a, authorization),
       appToken: this.appToken,
       socketModeUrl: () => this.socketMode.url,
     };

@@ -15,6 +15,7 @@ import {
   stateValuesFor,
   userRef,
   viewOutput,
+  type Workspace,
 } from './payloads.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
 import type { SocketModeLink } from './socket-mode-link.ts';
@@ -51,14 +52,24 @@ export class ToBot {
     return userRef(this.core.workspace, userId, this.userName(userId));
   }
 
-  /** A slash command from `userId`; by default typed in the user's DM with the bot. Its answer is shown as Slack shows it. */
+  /**
+   * A slash command from `userId`; by default typed in the user's DM with the bot. Its answer is shown as Slack
+   * shows it. `workspace`: sent from another workspace the app is installed in (`standin.oauth.workspaceOf`).
+   */
   async slashCommand(
     botUrl: string,
-    p: { userId: string; text?: string; command?: string; channelId?: string; channelName?: string },
+    p: {
+      userId: string;
+      text?: string;
+      command?: string;
+      channelId?: string;
+      channelName?: string;
+      workspace?: Workspace;
+    },
     sign?: SignOptions,
   ): Promise<SlackReply> {
     const channelId = p.channelId ?? this.core.store.dmChannelFor(p.userId);
-    const body = slashCommandBody(this.core.workspace, {
+    const body = slashCommandBody(p.workspace ?? this.core.workspace, {
       command: p.command ?? '/star',
       text: p.text ?? '',
       userId: p.userId,

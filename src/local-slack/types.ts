@@ -1,6 +1,7 @@
 // Public types of the local Slack, kept apart so its modules share them without import cycles.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OAuthAppOptions } from './oauth.ts';
 
 export interface StandinOptions {
   signingSecret: string;
@@ -20,6 +21,8 @@ export interface StandinOptions {
   routes?: ExtraRoutes;
   /** State saved by an earlier run (`snapshot()`), restored before listening. */
   state?: LocalSlackState;
+  /** The app's client id, client secret and Redirect URLs, for installs through OAuth (oauth.ts). */
+  oauth?: OAuthAppOptions;
 }
 
 export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;

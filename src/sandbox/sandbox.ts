@@ -80,7 +80,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
 
   const config: Config = {
-    slack: { botToken: SANDBOX_BOT_TOKEN, apiUrl: slack.apiUrl, transport: { kind: 'http', signingSecret } },
+    slack: {
+      auth: { kind: 'single', botToken: SANDBOX_BOT_TOKEN },
+      apiUrl: slack.apiUrl,
+      transport: { kind: 'http', signingSecret },
+    },
     port: 0,
     host: '127.0.0.1',
     database: { kind: 'embedded', dataDir },

@@ -53,7 +53,8 @@ export const SCHEDULER_RETRIES: RetryOptions = {
 };
 
 export interface SlackClientOptions {
-  botToken: string;
+  /** Unset in multi-workspace mode: every call then passes its workspace's token. */
+  botToken?: string;
   apiUrl?: string;
   log: Logger;
   /** Tests shrink the scheduler's waits; the logic stays the same. */

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   App,
+  AuthorizationError,
   type Authorize,
   type CustomRoute,
   HTTPReceiver,
@@ -9,9 +10,11 @@ import {
   type ReceiverEvent,
   SocketModeReceiver,
 } from '@slack/bolt';
+import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
+import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
@@ -49,12 +52,20 @@ export interface SlackAppOptions {
   ctx: BotContext;
   /** Answers GET /healthz. */
   health: () => Promise<Health>;
-  /** Runs the bot's auth.test once; Bolt then reuses the identity for every request. */
-  authorize: Authorize<boolean>;
+  auth: SlackAppAuth;
   hooks?: ListenerHooks;
 }
 
-export function createSlackApp({ config, ctx, health, authorize, hooks }: SlackAppOptions): SlackApp {
+/**
+ * How Bolt finds the token of a request. Single workspace: `authorize` (cachedAuthorize: the bot's auth.test
+ * once, the identity reused). Multi-workspace: the installation of the request's workspace, fetched from
+ * `installationStore` by Bolt's InstallProvider, which also serves /slack/install and /slack/oauth_redirect.
+ */
+export type SlackAppAuth =
+  | { kind: 'single'; authorize: Authorize<boolean> }
+  | { kind: 'oauth'; installationStore: InstallationStore };
+
+export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOptions): SlackApp {
   const logger = boltLogger(ctx.log);
   const customRoutes: CustomRoute[] = [
     {
@@ -70,8 +81,23 @@ export function createSlackApp({ config, ctx, health, authorize, hooks }: SlackA
   ];
   const { transport } = config.slack;
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined;
+  const oauthConfig = config.slack.auth.kind === 'oauth' ? config.slack.auth : undefined;
+  if ((auth.kind === 'oauth') !== (oauthConfig !== undefined)) {
+    throw new Error(`createSlackApp: auth is ${auth.kind} but the config's is ${config.slack.auth.kind}`);
+  }
+  const oauth =
+    auth.kind === 'oauth' && oauthConfig
+      ? oauthReceiverOptions({
+          auth: oauthConfig,
+          apiUrl: config.slack.apiUrl,
+          installationStore: auth.installationStore,
+          log: ctx.log,
+        })
+      : {};
   let receiver: Receiver;
   if (transport.kind === 'socket') {
+    // The config refuses it: installs are served by the HTTP receiver.
+    if (auth.kind === 'oauth') throw new Error('multi-workspace mode needs HTTP mode, not Socket Mode');
     receiver = new SocketModeReceiver({
       appToken: transport.appToken,
       logger,
@@ -83,11 +109,21 @@ export function createSlackApp({ config, ctx, health, authorize, hooks }: SlackA
     const http = new HTTPReceiver({
       signingSecret: transport.signingSecret,
       endpoints: '/slack/events',
-      logger,
+      // The receiver's InstallProvider logs a visitor's cancelled install as an error: written as a warning.
+      logger: auth.kind === 'oauth' ? installerLogger(logger) : logger,
       customRoutes,
       bodyLimit: BODY_LIMIT_BYTES,
+      ...oauth,
       processEventErrorHandler: async ({ error, response, logger: log }) => {
         if (response.headersSent) return false;
+        // Multi-workspace: a request from a workspace with no active installation (never installed, or
+        // uninstalled): refused as Bolt's default handler refuses it, without an error alert for each one.
+        if (auth.kind === 'oauth' && error instanceof AuthorizationError) {
+          log.warn('refused a request from a workspace with no active installation');
+          response.writeHead(401);
+          response.end();
+          return false;
+        }
         const malformed = error instanceof MalformedRequestError;
         if (malformed) log.warn(`refused a signed request: ${error.message}`);
         else log.error(`request failed before ack: ${error.message}`);
@@ -105,7 +141,9 @@ export function createSlackApp({ config, ctx, health, authorize, hooks }: SlackA
     receiver = http;
   }
 
-  const app = new GatedApp({ receiver, authorize, logger, clientOptions }, ctx.work);
+  // In multi-workspace mode Bolt authorizes each request through the receiver's InstallProvider.
+  const authorize = auth.kind === 'single' ? { authorize: auth.authorize } : {};
+  const app = new GatedApp({ receiver, ...authorize, logger, clientOptions }, ctx.work);
   registerListeners(app, ctx, hooks);
 
   return {

@@ -50,6 +50,7 @@ describe('migrations', () => {
       'answers',
       'delivery_pauses',
       'drills',
+      'installations',
       'processed_events',
       'subscriptions',
       'users',

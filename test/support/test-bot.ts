@@ -36,7 +36,11 @@ export interface TestBot {
 
 export function testConfig(apiUrl: string, database: Config['database']): Config {
   return {
-    slack: { botToken: BOT_TOKEN, apiUrl, transport: { kind: 'http', signingSecret: SIGNING_SECRET } },
+    slack: {
+      auth: { kind: 'single', botToken: BOT_TOKEN },
+      apiUrl,
+      transport: { kind: 'http', signingSecret: SIGNING_SECRET },
+    },
     port: 0,
     database,
     logLevel: 'debug',

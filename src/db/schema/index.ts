@@ -2,6 +2,7 @@ export * from './answers.ts';
 export * from './delivery-pauses.ts';
 export * from './drills.ts';
 export * from './follow-up-answers.ts';
+export * from './installations.ts';
 export * from './processed-events.ts';
 export * from './review-cards.ts';
 export * from './subscriptions.ts';

@@ -2,6 +2,7 @@
 // the families the bot calls. Methods it never calls are unknown_method here, as a typo would be at Slack.
 
 import { parse as parseQs } from 'node:querystring';
+import type { TokenVerdict } from '../oauth.ts';
 import { authTest } from './auth.ts';
 import { postMessage, update } from './chat.ts';
 import { type Core, fail, isObj, type Method, type Obj, type Result, str } from './common.ts';
@@ -23,7 +24,10 @@ const METHODS: Record<string, Method> = {
 };
 
 export interface Tokens {
-  botToken: string;
+  /** The workspace a bot token acts for, or the error Slack answers it with (invalid_auth, token_revoked...). */
+  botToken: (token: string) => TokenVerdict;
+  /** oauth.v2.access, which authenticates with the app's client id and secret, not a token. */
+  oauthAccess: (args: Obj, authorization: string | undefined) => Result;
   /** The app-level token apps.connections.open accepts; unset: Socket Mode refused. */
   appToken?: string;
   /** The WebSocket URL apps.connections.open hands out. */
@@ -39,6 +43,7 @@ export function answer(
   args: Obj,
 ): Result {
   if (args.__invalid_json === true) return fail('invalid_json');
+  if (method === 'oauth.v2.access') return tokens.oauthAccess(args, authorization);
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = bearer ?? str(args.token);
   if (!token) return fail('not_authed');
@@ -47,10 +52,15 @@ export function answer(
       ? { ok: true, url: tokens.socketModeUrl() }
       : fail('invalid_auth');
   }
-  if (token !== tokens.botToken) return fail('invalid_auth');
+  const verdict = tokens.botToken(token);
+  if ('error' in verdict) return fail(verdict.error);
   const handler = METHODS[method];
   if (!handler) return fail('unknown_method');
-  return handler(core, args);
+  // Each token acts as its own workspace (team id, bot user); what people see is shared.
+  return handler(
+    verdict.workspace === core.workspace ? core : { ...core, workspace: verdict.workspace },
+    args,
+  );
 }
 
 export const JSON_TYPE = 'application/json';

@@ -1,0 +1,214 @@
+import { and, eq, getTableColumns, gt, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { type InstallationRow, installations, type NewInstallationRow } from '../schema/index.ts';
+
+/** How long a revoked installation and its workspace's data are kept, in case the workspace reinstalls. */
+export const RETENTION_DAYS = 30;
+
+/** What Bolt asks for (InstallationQuery) and what Slack's events carry. */
+export interface InstallationLookup {
+  teamId?: string | null;
+  enterpriseId?: string | null;
+  isEnterpriseInstall?: boolean;
+}
+
+/**
+ * The row an install or a request belongs to: an org-wide install by its enterprise id, any other by its
+ * team id. Undefined when the lookup lacks the id it needs.
+ */
+export function installationIdOf(q: InstallationLookup): string | undefined {
+  const id = q.isEnterpriseInstall ? q.enterpriseId : q.teamId;
+  return id ? id : undefined;
+}
+
+const at = (when: Date | undefined): SQL => (when ? sql`${when.toISOString()}::timestamptz` : sql`now()`);
+
+/**
+ * Stores an install; a reinstall updates the same row (new token, scopes, installer), keeps `installed_at`,
+ * and clears a revocation: the workspace is back, and its data is no longer due for deletion.
+ */
+export async function upsertInstallation(
+  db: Database,
+  row: Omit<NewInstallationRow, 'installedAt' | 'updatedAt' | 'revokedAt' | 'purgeAfter'>,
+): Promise<{ row: InstallationRow; created: boolean }> {
+  const { id: _id, ...changes } = row;
+  const [stored] = await db
+    .insert(installations)
+    .values(row)
+    .onConflictDoUpdate({
+      target: installations.id,
+      set: {
+        // Every column the install carries, so a field Slack no longer sends (e.g. an expiry) is cleared too.
+        teamId: changes.teamId ?? null,
+        teamName: changes.teamName ?? null,
+        enterpriseId: changes.enterpriseId ?? null,
+        enterpriseName: changes.enterpriseName ?? null,
+        enterpriseUrl: changes.enterpriseUrl ?? null,
+        isEnterpriseInstall: changes.isEnterpriseInstall,
+        appId: changes.appId ?? null,
+        botToken: changes.botToken,
+        botId: changes.botId,
+        botUserId: changes.botUserId,
+        botScopes: changes.botScopes,
+        botRefreshToken: changes.botRefreshToken ?? null,
+        botTokenExpiresAt: changes.botTokenExpiresAt ?? null,
+        installerUserId: changes.installerUserId,
+        updatedAt: sql`now()`,
+        revokedAt: null,
+        purgeAfter: null,
+      },
+    })
+    // xmax is 0 on a row this statement inserted, and the updating transaction's id on one it updated.
+    .returning({ ...getTableColumns(installations), created: sql<boolean>`(xmax = 0)` });
+  if (!stored) throw new Error(`could not store installation ${row.id}`);
+  const { created, ...rest } = stored;
+  return { row: rest, created: Boolean(created) };
+}
+
+/** The installation, revoked or not (for the purge and for operators); see findActiveInstallation. */
+export async function findInstallation(db: Database, id: string): Promise<InstallationRow | undefined> {
+  const [row] = await db.select().from(installations).where(eq(installations.id, id));
+  return row;
+}
+
+/** The installation whose token may be used: never a revoked one. */
+export async function findActiveInstallation(db: Database, id: string): Promise<InstallationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(installations)
+    .where(and(eq(installations.id, id), isNull(installations.revokedAt)));
+  return row;
+}
+
+/**
+ * `app_uninstalled` / `tokens_revoked` (or Bolt's deleteInstallation): the token is dead from `when` (default:
+ * the database's now) and the workspace's data is due for deletion RETENTION_DAYS later. Returns the row only
+ * to the one call that revoked it, so exactly one replica logs it; an installation already revoked keeps its
+ * first date, so repeated events never postpone the purge.
+ */
+export async function markRevoked(
+  db: Database,
+  id: string,
+  when?: Date,
+): Promise<InstallationRow | undefined> {
+  const [row] = await db
+    .update(installations)
+    .set({
+      revokedAt: at(when),
+      purgeAfter: sql`${at(when)} + make_interval(days => ${RETENTION_DAYS})`,
+    })
+    .where(and(eq(installations.id, id), isNull(installations.revokedAt)))
+    .returning();
+  return row;
+}
+
+export interface DueForPurge {
+  id: string;
+  teamId: string | null;
+  enterpriseId: string | null;
+  isEnterpriseInstall: boolean;
+  revokedAt: Date;
+}
+
+/**
+ * Installations revoked more than RETENTION_DAYS before `now` (default: the database's now) and not
+ * reinstalled since: their workspaces' data is to be deleted. Oldest first.
+ */
+export async function installationsDueForPurge(
+  db: Database,
+  now?: Date,
+  limit = 100,
+): Promise<DueForPurge[]> {
+  const rows = await db
+    .select({
+      id: installations.id,
+      teamId: installations.teamId,
+      enterpriseId: installations.enterpriseId,
+      isEnterpriseInstall: installations.isEnterpriseInstall,
+      revokedAt: installations.revokedAt,
+    })
+    .from(installations)
+    .where(and(isNotNull(installations.revokedAt), lte(installations.purgeAfter, at(now))))
+    .orderBy(installations.purgeAfter)
+    .limit(limit);
+  return rows.map((r) => ({ ...r, revokedAt: r.revokedAt as Date }));
+}
+
+/**
+ * The purge's last step, in the transaction that deleted the workspace's data: deletes the installation only if
+ * it is still revoked and due, so a reinstall that won the race keeps it. True when it was deleted.
+ */
+export async function deletePurgedInstallation(db: Database, id: string, now?: Date): Promise<boolean> {
+  const rows = await db
+    .delete(installations)
+    .where(
+      and(
+        eq(installations.id, id),
+        isNotNull(installations.revokedAt),
+        lte(installations.purgeAfter, at(now)),
+      ),
+    )
+    .returning({ id: installations.id });
+  return rows.length > 0;
+}
+
+export interface StoredTokens {
+  id: string;
+  botToken: string;
+  botRefreshToken: string | null;
+}
+
+/** Installations with a token not encrypted under `keyId` (key rotation), by id, a page after `after`. */
+export async function installationsNotUnderKey(
+  db: Database,
+  keyId: string,
+  page: { after?: string; limit?: number } = {},
+): Promise<StoredTokens[]> {
+  const prefix = `v1:${keyId}:%`;
+  return db
+    .select({
+      id: installations.id,
+      botToken: installations.botToken,
+      botRefreshToken: installations.botRefreshToken,
+    })
+    .from(installations)
+    .where(
+      and(
+        page.after === undefined ? undefined : gt(installations.id, page.after),
+        or(
+          not(sql`${installations.botToken} like ${prefix}`),
+          and(
+            isNotNull(installations.botRefreshToken),
+            not(sql`${installations.botRefreshToken} like ${prefix}`),
+          ),
+        ),
+      ),
+    )
+    .orderBy(installations.id)
+    .limit(page.limit ?? 500);
+}
+
+/**
+ * Rewrites an installation's encrypted tokens (key rotation), only if they are still the values read: a
+ * reinstall in between wrote fresh ones, which are kept. True when rewritten.
+ */
+export async function replaceEncryptedTokens(
+  db: Database,
+  read: StoredTokens,
+  next: { botToken: string; botRefreshToken: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(installations)
+    .set(next)
+    .where(
+      and(
+        eq(installations.id, read.id),
+        eq(installations.botToken, read.botToken),
+        read.botRefreshToken === null
+          ? isNull(installations.botRefreshToken)
+          : eq(installations.botRefreshToken, read.botRefreshToken),
+      ),
+    )
+    .returning({ id: installations.id });
+  return rows.length > 0;
+}

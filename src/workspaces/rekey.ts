@@ -1,0 +1,41 @@
+// Key rotation's second half: rewrite every stored token under INSTALLATION_KEY's current key, so the old key
+// can be dropped. Safe while the bot runs: a row a reinstall rewrote in the meantime is left as it is.
+
+import type { Database } from '../db/client.ts';
+import { installationsNotUnderKey, replaceEncryptedTokens } from '../db/repositories/installations.ts';
+import { decryptToken, encryptToken, type KeyRing } from './token-crypto.ts';
+
+export interface RekeyReport {
+  /** Rows rewritten under the current key. */
+  rewritten: number;
+  /** Rows that changed under us (a reinstall wrote them with the current key already). */
+  skipped: number;
+  /** Rows that could not be decrypted with any key held: their workspaces must reinstall. */
+  failed: Array<{ id: string; reason: string }>;
+}
+
+export async function rekeyInstallations(db: Database, keys: KeyRing, pageSize = 500): Promise<RekeyReport> {
+  const report: RekeyReport = { rewritten: 0, skipped: 0, failed: [] };
+  let after: string | undefined;
+  for (;;) {
+    const page = await installationsNotUnderKey(db, keys.current.id, { after, limit: pageSize });
+    if (page.length === 0) return report;
+    for (const read of page) {
+      after = read.id;
+      let next: { botToken: string; botRefreshToken: string | null };
+      try {
+        const reencrypt = (stored: string) =>
+          encryptToken(keys, decryptToken(keys, stored, read.id), read.id);
+        next = {
+          botToken: reencrypt(read.botToken),
+          botRefreshToken: read.botRefreshToken === null ? null : reencrypt(read.botRefreshToken),
+        };
+      } catch (err) {
+        report.failed.push({ id: read.id, reason: (err as Error).message });
+        continue;
+      }
+      if (await replaceEncryptedTokens(db, read, next)) report.rewritten += 1;
+      else report.skipped += 1;
+    }
+  }
+}
