@@ -64,8 +64,8 @@ export async function seedSubscribers(
   );
   await adminQuery(
     url,
-    `insert into subscriptions (user_id, minute_of_day, days, next_due_at, next_due_date)
-     select 'U' || lpad(i::text, 7, '0'), 0, 'daily', $3, $4 from generate_series($1::int, $2::int) i`,
+    `insert into subscriptions (user_id, minute_of_day, day_mask, next_due_at, next_due_date)
+     select 'U' || lpad(i::text, 7, '0'), 0, 127, $3, $4 from generate_series($1::int, $2::int) i`,
     [from, from + n - 1, due.dueAt.toISOString(), due.localDate],
   );
   await adminQuery(url, 'analyze users; analyze subscriptions');

@@ -2,6 +2,7 @@
  * Rules about a subscription as it is stored: its schedule, and whether its skip is still ahead. Pure, so
  * the listeners (status, skip, subscribe) and the scheduler apply the same rules without importing each other.
  */
+import { daysFromMask } from './days.ts';
 import { dueInstant, isValidZone, type Schedule } from './schedule.ts';
 
 /**
@@ -11,7 +12,8 @@ import { dueInstant, isValidZone, type Schedule } from './schedule.ts';
 export function scheduleOf(row: {
   tz: string;
   minuteOfDay: number;
-  days: Schedule['days'];
+  /** The stored mask of days (db: subscriptions.day_mask). */
+  dayMask: number;
   skipDate: string | null;
   pausedUntil?: string | null;
   interviewDate?: string | null;
@@ -19,7 +21,7 @@ export function scheduleOf(row: {
   return {
     zone: isValidZone(row.tz) ? row.tz : 'UTC',
     minuteOfDay: row.minuteOfDay,
-    days: row.days,
+    days: daysFromMask(row.dayMask),
     skipDate: row.skipDate,
     ...(row.pausedUntil != null ? { pausedUntil: row.pausedUntil } : {}),
     ...(row.interviewDate != null ? { interviewDate: row.interviewDate } : {}),

@@ -155,3 +155,10 @@ function topicAverages(rows: readonly AnsweredDrill[], titles: ReadonlyMap<strin
   );
   return out.map(({ exact: _, ...t }) => t);
 }
+
+/** When the next recap is due after `now`: the coming Monday at the drill time (this one if still ahead). */
+export function nextRecapAt(zone: string, minuteOfDay: number, now: Date): Date {
+  const thisMonday = mondayOf(localDateOf(zone, now));
+  const sendAt = dueInstant(zone, thisMonday, minuteOfDay);
+  return sendAt.getTime() > now.getTime() ? sendAt : dueInstant(zone, addDays(thisMonday, 7), minuteOfDay);
+}

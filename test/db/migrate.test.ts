@@ -48,10 +48,14 @@ describe('migrations', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       'answers',
+      'days_off',
       'delivery_pauses',
       'drills',
+      'follow_up_answers',
       'installations',
       'processed_events',
+      'recaps',
+      'review_cards',
       'subscriptions',
       'users',
     ]);
@@ -87,16 +91,19 @@ describe('migrations', () => {
       );
       expect(error?.cause?.code, String(statement.queryChunks)).toBe('23514'); // check_violation
     };
-    for (const days of ['constructor', '__proto__', 'Daily', '']) {
+    for (const mask of [0, 128, -1, 255]) {
       await refused(
-        sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', 540, ${days})`,
+        sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', 540, ${mask})`,
       );
     }
     await refused(
-      sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', 1440, 'daily')`,
+      sql`insert into subscriptions (user_id, minute_of_day, day_mask, reminder_minutes) values ('UCHECK', 540, 31, 5)`,
     );
     await refused(
-      sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', -1, 'daily')`,
+      sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', 1440, 127)`,
+    );
+    await refused(
+      sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', -1, 127)`,
     );
     await refused(
       sql`insert into drills (user_id, topic_slug, question_id, question_text, source) values ('UCHECK', 't', 'q', 'x', 'other')`,
@@ -106,7 +113,7 @@ describe('migrations', () => {
       sql`insert into drills (user_id, topic_slug, question_id, question_text, source) values ('UCHECK', 't', 'q', 'x', 'scheduled')`,
     );
     await h.db.execute(
-      sql`insert into subscriptions (user_id, minute_of_day, days) values ('UCHECK', 1439, 'weekdays')`,
+      sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', 1439, 31)`,
     );
   });
 

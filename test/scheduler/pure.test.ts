@@ -102,11 +102,16 @@ describe('pendingSkip', () => {
 });
 
 describe('scheduleOf', () => {
+  it('reads the stored day mask: 127 daily, 31 weekdays, 21 Mon/Wed/Fri', () => {
+    const of = (dayMask: number) => scheduleOf({ tz: 'UTC', minuteOfDay: 540, dayMask, skipDate: null }).days;
+    expect([of(127), of(31), of(21)]).toEqual(['daily', 'weekdays', 21]);
+  });
+
   it('reads a stored zone that is no longer valid as UTC rather than failing every tick', () => {
-    expect(scheduleOf({ tz: 'Mars/Olympus', minuteOfDay: 540, days: 'daily', skipDate: null }).zone).toBe(
+    expect(scheduleOf({ tz: 'Mars/Olympus', minuteOfDay: 540, dayMask: 127, skipDate: null }).zone).toBe(
       'UTC',
     );
-    expect(scheduleOf({ tz: 'Asia/Kathmandu', minuteOfDay: 540, days: 'daily', skipDate: null }).zone).toBe(
+    expect(scheduleOf({ tz: 'Asia/Kathmandu', minuteOfDay: 540, dayMask: 127, skipDate: null }).zone).toBe(
       'Asia/Kathmandu',
     );
   });

@@ -345,6 +345,7 @@ describe('a change while a drill is being posted', () => {
       topics: [],
       skipDate: null,
       next: { localDate: '2026-03-11', dueAt: at('2026-03-11T10:00:00Z') },
+      nextRecapAt: at('2026-03-16T10:00:00Z'),
     });
     expect(await ticking).toEqual({ ...none, delivered: 1 });
     expect(await subscriptionOf('UCHANGE')).toMatchObject({

@@ -14,6 +14,7 @@ import { TokenWatch } from '../../src/delivery/token-watch.ts';
 import { firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
 import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { nextRecapAt } from '../../src/progress/recap.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../../src/slack-api/clients.ts';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../support/test-bot.ts';
@@ -98,6 +99,7 @@ export async function seedSubscriber(handle: DatabaseHandle, s: Subscriber, now:
     topics: s.topics ?? [],
     skipDate: schedule.skipDate,
     next,
+    nextRecapAt: nextRecapAt(zone, schedule.minuteOfDay, now),
   });
 }
 

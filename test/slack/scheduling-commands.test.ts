@@ -82,7 +82,7 @@ describe('/star subscribe', () => {
     expect(stored?.tz).toBe('Asia/Kolkata');
     expect(await subscriptionOf(user)).toMatchObject({
       minuteOfDay: 540,
-      days: 'weekdays',
+      dayMask: 31,
       topics: [],
       active: true,
       nextDueAt: new Date('2026-03-10T03:30:00Z'),
@@ -105,7 +105,7 @@ describe('/star subscribe', () => {
     expect(reply.text).toContain('Next drill: *Tue 10 Mar at 07:15 (today)*.');
     expect(await subscriptionOf(user)).toMatchObject({
       minuteOfDay: 435,
-      days: 'daily',
+      dayMask: 127,
       topics: [topic.slug],
       nextDueAt: new Date('2026-03-10T06:15:00Z'),
     });

@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { type Days, maskOfDays } from '../../drills/days.ts';
 import type { Database } from '../client.ts';
 import { drills, type Subscription, subscriptions, users } from '../schema/index.ts';
 
@@ -40,18 +41,24 @@ export async function findSubscription(
 export interface SubscriptionSettings {
   userId: string;
   minuteOfDay: number;
-  days: Subscription['days'];
+  days: Days;
   topics: string[];
   skipDate: string | null;
   next: NextDelivery;
+  /** Minutes after a drill for its reminder, null for none; left as it is when undefined. */
+  reminderMinutes?: number | null;
+  /** When the next weekly recap is due (progress/recap.ts). */
+  nextRecapAt: Date;
 }
 
 /** `subscribe`: creates the user's one subscription or replaces its settings, and (re)activates it. */
 export async function saveSubscription(db: Database, s: SubscriptionSettings): Promise<Subscription> {
   const settings = {
     minuteOfDay: s.minuteOfDay,
-    days: s.days,
+    dayMask: maskOfDays(s.days),
     topics: s.topics,
+    nextRecapAt: s.nextRecapAt,
+    ...(s.reminderMinutes !== undefined ? { reminderMinutes: s.reminderMinutes } : {}),
     active: true,
     skipDate: s.skipDate,
     nextDueAt: s.next.dueAt,

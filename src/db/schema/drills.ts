@@ -34,12 +34,18 @@ export const drills = pgTable(
     /** The self-rating ("How ready would you be to say this out loud?"), and what changing it needs. */
     rating: text('rating', { enum: SELF_RATINGS }),
     ratedCard: jsonb('rated_card').$type<RatedCard>(),
+    /** A scheduled drill's one reminder: when it is due (null: none), when it was sent or dropped. */
+    remindAt: instant('remind_at'),
+    remindedAt: instant('reminded_at'),
+    /** A replica's lease on the reminder it is sending (database clock). */
+    remindClaimedUntil: instant('remind_claimed_until'),
     createdAt: createdAt(),
   },
   (t) => [
     // The last guard of "exactly one scheduled drill per user per local day".
     uniqueIndex('drills_user_local_date_uq').on(t.userId, t.localDate).where(sql`${t.source} = 'scheduled'`),
     index('drills_user_created_idx').on(t.userId, t.createdAt.desc()),
+    index('drills_remind_idx').on(t.remindAt).where(sql`${t.remindedAt} is null`),
     check('drills_source_check', sql`${t.source} in ('on_demand', 'scheduled')`),
     check('drills_rating_check', sql`${t.rating} in ('again', 'hard', 'good', 'easy')`),
     check('drills_local_date_check', sql`(${t.source} = 'scheduled') = (${t.localDate} is not null)`),

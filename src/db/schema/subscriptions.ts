@@ -18,13 +18,29 @@ export const subscriptions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** Local time of day in minutes after midnight (09:00 = 540). */
     minuteOfDay: smallint('minute_of_day').notNull(),
-    /** 'daily' or 'weekdays'. */
-    days: text('days', { enum: ['daily', 'weekdays'] }).notNull(),
+    /** The weekdays drills come on, a 7-bit mask (bit 0 = Monday): 127 daily, 31 weekdays (drills/days.ts). */
+    dayMask: smallint('day_mask').notNull(),
     /** Topic slugs to draw from; empty means every topic. */
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     /** The local date whose drill the user asked to skip (`skip`), if any. */
     skipDate: date('skip_date', { mode: 'string' }),
+    /** `/star pause`: no drills before this local date (a past date changes nothing). */
+    pausedUntil: date('paused_until', { mode: 'string' }),
+    /** `/star interview`: a drill every day through this local date, weakest topics first. */
+    interviewDate: date('interview_date', { mode: 'string' }),
+    /** When the interview countdown was set, for the streak's calendar. */
+    interviewFrom: date('interview_from', { mode: 'string' }),
+    /** Minutes after a scheduled drill for one reminder in its thread; null: no reminders. */
+    reminderMinutes: smallint('reminder_minutes').default(240),
+    /** The weekly recap on Monday at the drill time (`/star recap off` turns it off). */
+    recap: boolean('recap').notNull().default(true),
+    /** When the next recap is due, precomputed like `next_due_at` so a tick finds it with one index range. */
+    nextRecapAt: instant('next_recap_at'),
+    /** The Monday of the last week recapped. */
+    lastRecapWeek: date('last_recap_week', { mode: 'string' }),
+    /** A replica's lease on the recap it is sending (database clock). */
+    recapClaimedUntil: instant('recap_claimed_until'),
     /** UTC instant of the next delivery; null when inactive. */
     nextDueAt: instant('next_due_at'),
     /** Local date (in the user's zone) of the delivery `next_due_at` stands for. */
@@ -46,7 +62,12 @@ export const subscriptions = pgTable(
   (t) => [
     index('subscriptions_due_idx').on(t.nextDueAt).where(sql`${t.active}`),
     // The column's TypeScript enum is not enforced by Postgres: a bad value must fail at the write, not at a tick.
-    check('subscriptions_days_check', sql`${t.days} in ('daily', 'weekdays')`),
+    index('subscriptions_recap_idx').on(t.nextRecapAt).where(sql`${t.active} and ${t.recap}`),
+    check('subscriptions_day_mask_check', sql`${t.dayMask} between 1 and 127`),
+    check(
+      'subscriptions_reminder_check',
+      sql`${t.reminderMinutes} is null or ${t.reminderMinutes} between 30 and 720`,
+    ),
     check('subscriptions_minute_of_day_check', sql`${t.minuteOfDay} between 0 and 1439`),
   ],
 );

@@ -2,12 +2,12 @@ import type { BotContext } from '../../../../context.ts';
 import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
-import { presetOf } from '../../../../drills/days.ts';
 import { isValidZone } from '../../../../drills/schedule.ts';
 import { pendingSkip } from '../../../../drills/stored-schedule.ts';
 import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
+import { nextRecapAt } from '../../../../progress/recap.ts';
+import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
-import type { SlashCommandPayload } from '../../../payloads.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
@@ -17,33 +17,42 @@ import type { Subcommand } from './subcommand.ts';
 export const subscribe: Subcommand = ({ ctx, command, args }) => {
   const parsed = parseSubscribeArgs(args, (word) => ctx.bank.findTopic(word)?.slug ?? null);
   if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
-  // The subscriptions table stores the two presets only until it gains a day mask (days.ts).
-  const days = presetOf(parsed.value.days);
-  if (days === null) return { ack: subscribeUsageError(DAY_SETS_NOT_STORED) };
-  return { later: () => saveAndConfirm(ctx, command, { ...parsed.value, days }) };
+  return {
+    later: () => saveAndConfirm(ctx, { userId: command.user_id, teamId: command.team_id }, parsed.value),
+  };
 };
 
-const DAY_SETS_NOT_STORED =
-  'Drills on chosen days (such as `mon,wed,fri`) are not available yet: use `daily` or `weekdays`.';
-
-async function saveAndConfirm(
+/**
+ * Stores a subscription (`/star subscribe`, or the Home tab's settings modal) and says what was stored. One
+ * transaction: "subscribed" means all of it is stored, "unavailable" that none of it is. A pause, an
+ * interview countdown and a skip still ahead carry over; so does the reminder delay unless `args` sets one.
+ */
+export async function saveAndConfirm(
   ctx: BotContext,
-  command: SlashCommandPayload,
-  args: SubscribeArgs & { days: 'daily' | 'weekdays' },
-) {
-  const userId = command.user_id;
+  who: { userId: string; teamId?: string },
+  args: SubscribeArgs & { reminderMinutes?: number | null },
+): Promise<SlackMessage> {
+  const { userId } = who;
   const fromSlack = await zoneFromSlack(ctx, userId);
   const now = ctx.clock.now();
-  // One transaction: "subscribed" means all of it is stored, "unavailable" that none of it is.
   const { zone, existing, skipping, next } = await ctx.db.transaction(async (tx) => {
     // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
-    const user = await ensureUser(tx, userId, { teamId: command.team_id, tz: fromSlack.tz });
+    const user = await ensureUser(tx, userId, { teamId: who.teamId, tz: fromSlack.tz });
     const existing = await findSubscription(tx, userId);
-    const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days };
+    const kept = existing?.active
+      ? { pausedUntil: existing.pausedUntil, interviewDate: existing.interviewDate }
+      : { pausedUntil: null, interviewDate: null };
+    const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days, ...kept };
     // A skip still ahead survives a change of time or topics; one already used does not carry over.
     const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
     const next = await nextDeliveryFor({ db: tx }, userId, { ...base, skipDate: skipping }, now);
-    await saveSubscription(tx, { userId, ...args, skipDate: skipping, next });
+    await saveSubscription(tx, {
+      userId,
+      ...args,
+      skipDate: skipping,
+      next,
+      nextRecapAt: nextRecapAt(user.tz, args.minuteOfDay, now),
+    });
     return { zone: user.tz, existing, skipping, next };
   });
   const base = { zone, minuteOfDay: args.minuteOfDay, days: args.days };

@@ -1,0 +1,19 @@
+import { date, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.ts';
+import { users } from './users.ts';
+
+/** One row per weekly recap sent: the key is the last guard of "exactly once per user and week". */
+export const recaps = pgTable(
+  'recaps',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The Monday of the week recapped. */
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    /** The DM's ts, once posted. */
+    messageTs: text('message_ts'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
+);
