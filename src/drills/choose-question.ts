@@ -72,11 +72,13 @@ export function chooseFromHistory(
   history: readonly AskedBefore[],
   rated: ReadonlyMap<string, RatedCard> = new Map(),
   now: Date = new Date(),
+  /** During an interview countdown: the weakest topics, drilled first (choose-next.ts `preferTopics`). */
+  preferTopics?: readonly string[],
 ): { topic: Topic; question: Question; reason: NextReason } {
   const allowed = topicSlugs.flatMap((slug) => bank.topic(slug) ?? []);
   const topics = allowed.length > 0 ? allowed : bank.topics;
   if (topics.length === 0) throw new Error('the question bank has no topic to drill');
-  const next = chooseNext({ topics, history, rated, now });
+  const next = chooseNext({ topics, history, rated, now, ...(preferTopics ? { preferTopics } : {}) });
   const topic = bank.topic(next.topicSlug) as Topic;
   const question = topic.questions.find((q) => q.id === next.questionId) as Question;
   return { topic, question, reason: next.reason };

@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Database } from '../db/client.ts';
 import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
+import { answeredDrillsOfUsers } from '../db/repositories/progress.ts';
 import { ratedCardsOfUsers } from '../db/repositories/review-cards.ts';
 import {
   advanceSubscriptions,
@@ -18,6 +19,8 @@ import { chooseFromHistory } from '../drills/choose-question.ts';
 import { nextDeliveryAfterDate, planTick } from '../drills/schedule.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
 import type { Logger } from '../logger.ts';
+import { isReminderDelay, reminderAt } from '../progress/reminder.ts';
+import { interviewFocus, topicProgress } from '../progress/topic-stats.ts';
 import { fateOf } from './failure-policy.ts';
 import { PostedRecorder } from './posted-recorder.ts';
 
@@ -46,6 +49,14 @@ export const emptyCounts = (): TickCounts => ({
   deactivated: 0,
   released: 0,
 });
+
+/** The reminder of a drill delivered now, from the subscription's delay (progress/reminder.ts). */
+function remindAtFor(row: SubscriptionWithZone, localDate: string, now: Date): Date | null {
+  const delay = row.reminderMinutes ?? null;
+  return isReminderDelay(delay)
+    ? reminderAt({ deliveredAt: now, delayMinutes: delay, zone: scheduleOf(row).zone, localDate })
+    : null;
+}
 
 /** What a claimed row needs, decided from its schedule alone. */
 type Plan =
@@ -194,19 +205,48 @@ export class DueDrills {
     if (items.length === 0) return result;
     try {
       const userIds = items.map((i) => i.row.userId);
-      const [histories, cards] = await Promise.all([
+      // An interview countdown drills the weakest topics first: their progress is read for those users only.
+      const countingDown = items.filter(
+        (i) => i.row.interviewDate !== null && i.row.interviewDate >= i.localDate,
+      );
+      const [histories, cards, answered] = await Promise.all([
         drillHistories(this.deps.db, userIds),
         ratedCardsOfUsers(this.deps.db, userIds),
+        answeredDrillsOfUsers(
+          this.deps.db,
+          countingDown.map((i) => i.row.userId),
+        ),
       ]);
       const rows = items.map(({ row, localDate }) => {
+        const rated = cards.get(row.userId) ?? new Map();
+        const focus = answered.has(row.userId)
+          ? interviewFocus(
+              topicProgress({
+                topics: this.deps.bank.topics.map((t) => ({
+                  slug: t.slug,
+                  title: t.title,
+                  questionIds: t.questions.map((q) => q.id),
+                })),
+                answered: answered.get(row.userId) ?? [],
+                rated,
+                now,
+              }),
+            )
+          : undefined;
         const { topic, question } = chooseFromHistory(
           this.deps.bank,
           row.topics,
           histories.get(row.userId) ?? [],
-          cards.get(row.userId),
+          rated,
           now,
+          focus,
         );
-        return { ...drillRow(row.userId, topic, question, 'scheduled'), subscriptionId: row.id, localDate };
+        return {
+          ...drillRow(row.userId, topic, question, 'scheduled'),
+          subscriptionId: row.id,
+          localDate,
+          remindAt: remindAtFor(row, localDate, now),
+        };
       });
       const stored = await insertScheduledDrills(this.deps.db, rows);
       for (const [i, item] of items.entries()) result.set(item.row.id, stored[i] ?? new Error('not stored'));

@@ -7,8 +7,13 @@ import type { Logger } from '../logger.ts';
 import { withTimeout } from '../timeout.ts';
 import { DueDrills, type DueDrillsDeps, emptyCounts, type TickCounts } from './due-drills.ts';
 import { Housekeeping } from './housekeeping.ts';
+import { type RecapCounts, sendDueRecaps } from './recaps.ts';
+import { type ReminderCounts, sendDueReminders } from './reminders.ts';
 
 export type { TickCounts } from './due-drills.ts';
+
+/** What a tick did: its drills, their reminders, the weekly recaps. */
+export type TickResult = TickCounts & ReminderCounts & RecapCounts;
 
 export interface SchedulerOptions {
   /** Read by startBot: false = built but not started (no cron, no start-up tick); a test calls tick(). */
@@ -166,21 +171,26 @@ export class Scheduler {
   }
 
   /**
-   * Delivers what is due at `now` (the scheduler's clock by default); nothing while delivery is paused.
-   * Nothing due costs one query (surveyTick).
+   * Delivers what is due at `now` (the scheduler's clock by default): drills, then their reminders, then
+   * Monday's weekly recaps; nothing while delivery is paused. Nothing due costs one query (surveyTick).
    */
-  tick(now?: Date): Promise<TickCounts> {
+  tick(now?: Date): Promise<TickResult> {
     return this.track(this.deliverDue(now));
   }
 
-  private async deliverDue(now: Date | undefined): Promise<TickCounts> {
+  private async deliverDue(now: Date | undefined): Promise<TickResult> {
     const { tokens } = this.deps;
+    const result: TickResult = { ...emptyCounts(), reminded: 0, remindersDropped: 0, recapped: 0 };
     const survey = await surveyTick(this.deps.db, {
       at: now ?? this.deps.clock?.now() ?? null,
       scope: tokens.scope,
     });
-    if (survey.pause && !(await tokens.mayDeliver(survey.pause))) return emptyCounts();
-    if (!survey.drillsDue) return emptyCounts();
-    return this.dueDrills.run(survey.now);
+    if (survey.pause && !(await tokens.mayDeliver(survey.pause))) return result;
+    const deps = { ...this.deps, log: this.log };
+    const stopping = () => this.stopping;
+    if (survey.drillsDue) Object.assign(result, await this.dueDrills.run(survey.now));
+    if (survey.remindersDue) Object.assign(result, await sendDueReminders(deps, survey.now, stopping));
+    if (survey.recapsDue) Object.assign(result, await sendDueRecaps(deps, survey.now, stopping));
+    return result;
   }
 }

@@ -7,6 +7,7 @@ import type { Answer, Drill } from '../db/schema/index.ts';
 import { honourRetryAfter } from '../slack-api/retry-after.ts';
 import { drillMessage } from '../views/drill-message.ts';
 import { feedbackMessage } from '../views/feedback.ts';
+import { publishHome } from './home-tab.ts';
 
 /** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
 const THREAD_REPLY_MAX_WAIT_MS = 60_000;
@@ -71,6 +72,7 @@ export async function publishFeedback(ctx: BotContext, drillId: number): Promise
     await ctx.tokens.report(err).catch(() => undefined);
     log.error({ err }, 'answer saved, but updating the drill message failed');
   }
+  await publishHome(ctx, drill.userId);
 }
 
 async function showFeedbackInThread(

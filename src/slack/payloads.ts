@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { SELF_RATINGS } from '../coach/review.ts';
 import {
   ACTION_ANSWER_DRILL,
+  ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
   COMMAND,
+  VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
 } from '../views/ids.ts';
 
@@ -51,12 +55,18 @@ export type RateClickPayload = z.infer<typeof rateClickSchema>;
 export const followUpClickSchema = buttonClick(z.literal(ACTION_PRACTISE_FOLLOW_UP));
 export type FollowUpClickPayload = z.infer<typeof followUpClickSchema>;
 
+/** The Home tab's Settings and Subscribe buttons (no value of their own). */
+export const settingsClickSchema = buttonClick(z.enum([ACTION_OPEN_SETTINGS, ACTION_HOME_SUBSCRIBE]));
+
+const BUTTONS: ReadonlySet<string> = new Set([
+  ACTION_ANSWER_DRILL,
+  ACTION_PRACTISE_FOLLOW_UP,
+  ACTION_OPEN_SETTINGS,
+  ACTION_HOME_SUBSCRIBE,
+]);
+
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
-const anyButtonClick = buttonClick(
-  z
-    .string()
-    .refine((a) => a === ACTION_ANSWER_DRILL || a === ACTION_PRACTISE_FOLLOW_UP || RATE_ACTION.test(a)),
-);
+const anyButtonClick = buttonClick(z.string().refine((a) => BUTTONS.has(a) || RATE_ACTION.test(a)));
 
 const inputValue = z.object({ value: z.string().nullish() });
 
@@ -78,7 +88,16 @@ export type StarSubmissionPayload = z.infer<typeof starSubmissionSchema>;
 export const followUpSubmissionSchema = viewSubmission(z.literal(VIEW_FOLLOW_UP));
 export type FollowUpSubmissionPayload = z.infer<typeof followUpSubmissionSchema>;
 
-const anyViewSubmission = viewSubmission(z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP]));
+/** The settings modal: its inputs (time picker, checkboxes, selects) are read by views/settings-modal.ts. */
+export const settingsSubmissionSchema = viewSubmission(z.literal(VIEW_SETTINGS)).extend({
+  user: z.object({ id, team_id: id.optional() }),
+});
+
+export const deleteSubmissionSchema = viewSubmission(z.literal(VIEW_DELETE_DATA));
+
+const anyViewSubmission = viewSubmission(
+  z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP, VIEW_SETTINGS, VIEW_DELETE_DATA]),
+);
 
 export const eventCallbackSchema = z.object({
   type: z.literal('event_callback'),
@@ -112,6 +131,12 @@ export const directMessageEventSchema = z.object({
   bot_id: z.undefined(),
 });
 export type DirectMessageEvent = z.infer<typeof directMessageEventSchema>;
+
+export const appHomeOpenedEventSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: id,
+  tab: z.string().max(32).optional(),
+});
 
 export const userChangeEventSchema = z.object({
   type: z.literal('user_change'),

@@ -76,3 +76,10 @@ export function exportComment(p: { drills: number; answered: number }): string {
 export const DELETED_REPLY: SlackMessage = plainReply(
   `:wastebasket: Deleted: everything Star Drill kept about you is gone. \`${COMMAND} subscribe\` starts afresh.`,
 );
+
+/** The one nudge in an unanswered scheduled drill's thread. */
+export function reminderMessage(): SlackMessage {
+  return plainReply(
+    `:alarm_clock: A nudge: today's drill is still waiting. Two minutes out loud, then *Answer with STAR* above; or \`${COMMAND} skip\` to skip the next one.`,
+  );
+}

@@ -46,7 +46,17 @@ async function subscriptionOf(userId: string) {
 
 const drillsOf = (userId: string) => handle.db.select().from(drills).where(eq(drills.userId, userId));
 const dmOf = (userId: string) => standin.messages(standin.dmChannelFor(userId));
-const none = { delivered: 0, alreadyPosted: 0, skippedStale: 0, failed: 0, deactivated: 0, released: 0 };
+const none = {
+  delivered: 0,
+  alreadyPosted: 0,
+  skippedStale: 0,
+  failed: 0,
+  deactivated: 0,
+  released: 0,
+  reminded: 0,
+  remindersDropped: 0,
+  recapped: 0,
+};
 
 async function scheduler(options = {}) {
   return (await makeScheduler({ db: handle, standin, clock }, options)).scheduler;
@@ -150,7 +160,8 @@ describe('Slack errors', () => {
       claimedBy: null,
     });
     expect(logs.find(/deactivated/)[0]).toMatchObject({ user: 'UGONE', reason: 'user_not_found' });
-    expect(await s.tick(at('2026-03-11T09:00:00Z'))).toEqual({ ...none, delivered: 1 });
+    // Yesterday's drill went unanswered, and its reminder's day is over: it is dropped, not sent late.
+    expect(await s.tick(at('2026-03-11T09:00:00Z'))).toEqual({ ...none, delivered: 1, remindersDropped: 1 });
     expect(standin.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UGONE')).toHaveLength(1);
   });
 

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { RatedCard } from '../../coach/review.ts';
 import type { AskedBefore } from '../../drills/choose-question.ts';
 import type { Database } from '../client.ts';
-import { answers, type Drill, drills, type NewDrill } from '../schema/index.ts';
+import { answers, type Drill, drills, type NewDrill, users } from '../schema/index.ts';
 
 export async function insertDrill(db: Database, drill: NewDrill): Promise<Drill> {
   const [row] = await db.insert(drills).values(drill).returning();
@@ -63,13 +63,14 @@ export async function insertScheduledDrills(
   // parameter, which a profile of 10,000 drills showed as the bot's largest cost after Slack's client.
   const column = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const inserted = (await db.execute(sql`
-    insert into ${drills} (user_id, topic_slug, question_id, question_text, source, subscription_id, local_date)
-    select u, t, q, x, 'scheduled', s, d
+    insert into ${drills} (user_id, topic_slug, question_id, question_text, source, subscription_id, local_date, remind_at)
+    select u, t, q, x, 'scheduled', s, d, r
     from unnest(
       ${column((r) => r.userId)}::text[], ${column((r) => r.topicSlug)}::text[],
       ${column((r) => r.questionId)}::text[], ${column((r) => r.questionText)}::text[],
-      ${column((r) => r.subscriptionId ?? null)}::int[], ${column((r) => r.localDate)}::date[]
-    ) as v(u, t, q, x, s, d)
+      ${column((r) => r.subscriptionId ?? null)}::int[], ${column((r) => r.localDate)}::date[],
+      ${column((r) => r.remindAt?.toISOString() ?? null)}::timestamptz[]
+    ) as v(u, t, q, x, s, d, r)
     on conflict (user_id, local_date) where source = 'scheduled' do nothing
     returning id, user_id, local_date::text as local_date, (extract(epoch from created_at) * 1000)::float8 as created_ms`)) as unknown as
     | { rows: InsertedRow[] }
@@ -303,4 +304,68 @@ export async function lockDrill(db: Database, id: number): Promise<Drill | undef
 
 export async function recordRating(db: Database, id: number, rated: RatedCard): Promise<void> {
   await db.update(drills).set({ rating: rated.rating, ratedCard: rated }).where(eq(drills.id, id));
+}
+
+export interface DueReminder {
+  id: number;
+  userId: string;
+  tz: string;
+  localDate: string;
+  channelId: string;
+  messageTs: string;
+  questionText: string;
+  remindAt: Date;
+}
+
+/**
+ * Takes up to `limit` reminders due at `now` for this replica, as claimDueSubscriptions does for drills: the
+ * partial index on remind_at, SKIP LOCKED, a lease on the database's clock. A drill answered meanwhile is
+ * never taken: a reminder never follows an answer.
+ */
+export async function claimDueReminders(
+  db: Database,
+  c: { now: Date; leaseMs: number; limit: number },
+): Promise<DueReminder[]> {
+  const result = (await db.execute(sql`
+    update ${drills} as d
+    set remind_claimed_until = now() + make_interval(secs => ${c.leaseMs / 1000})
+    from ${users} as u
+    where u.id = d.user_id and d.id in (
+      select id from ${drills} as c
+      where c.remind_at <= ${c.now.toISOString()}::timestamptz and c.reminded_at is null
+        and c.message_ts is not null
+        and (c.remind_claimed_until is null or c.remind_claimed_until < now())
+        and not exists (select 1 from ${answers} a where a.drill_id = c.id)
+      order by c.remind_at
+      limit ${c.limit}
+      for update skip locked)
+    returning d.id, d.user_id as "userId", u.tz, d.local_date::text as "localDate", d.channel_id as "channelId",
+      d.message_ts as "messageTs", d.question_text as "questionText", d.remind_at as "remindAt"`)) as unknown as {
+    rows: DueReminder[];
+  };
+  return result.rows.map((r) => ({ ...r, remindAt: new Date(r.remindAt) }));
+}
+
+/** The reminder was sent, or is dropped (its day reached the quiet evening): either way, never again. */
+export async function markReminded(db: Database, id: number): Promise<void> {
+  await db.update(drills).set({ remindedAt: sql`now()`, remindClaimedUntil: null }).where(eq(drills.id, id));
+}
+
+/** Gives a claimed reminder back (stopping, or Slack failed): the lease is dropped, a later tick retries. */
+export async function releaseReminder(db: Database, id: number): Promise<void> {
+  await db.update(drills).set({ remindClaimedUntil: null }).where(eq(drills.id, id));
+}
+
+/** Whether the drill has been answered (checked again right before a reminder goes out). */
+export async function isAnswered(db: Database, id: number): Promise<boolean> {
+  const rows = await db.select({ id: answers.id }).from(answers).where(eq(answers.drillId, id)).limit(1);
+  return rows.length > 0;
+}
+
+/** Answered: the drill's reminder, if one is still ahead, is called off (a nudge never follows an answer). */
+export async function cancelReminder(db: Database, id: number): Promise<void> {
+  await db
+    .update(drills)
+    .set({ remindAt: null })
+    .where(and(eq(drills.id, id), isNull(drills.remindedAt)));
 }

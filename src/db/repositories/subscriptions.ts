@@ -269,3 +269,27 @@ export async function deactivateSubscription(
     .returning({ id: subscriptions.id });
   return rows.length > 0;
 }
+
+/**
+ * `pause`, `resume`, `interview`, `recap`: changes one setting of an active subscription and, when it moves
+ * the next drill, stores the new one. False when there is no active subscription.
+ */
+export async function updateSubscription(
+  db: Database,
+  userId: string,
+  patch: Partial<
+    Pick<Subscription, 'pausedUntil' | 'interviewDate' | 'interviewFrom' | 'recap' | 'nextRecapAt'>
+  >,
+  next?: NextDelivery,
+): Promise<boolean> {
+  const rows = await db
+    .update(subscriptions)
+    .set({
+      ...patch,
+      ...(next ? { nextDueAt: next.dueAt, nextDueDate: next.localDate, ...clearBackoff } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.active, true)))
+    .returning({ id: subscriptions.id });
+  return rows.length > 0;
+}

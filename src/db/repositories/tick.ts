@@ -1,12 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { deliveryPauses, subscriptions } from '../schema/index.ts';
+import { deliveryPauses, drills, subscriptions } from '../schema/index.ts';
 
 export interface TickSurvey {
   /** The instant the tick stands for: the one given, or the database's `now()`. */
   now: Date;
   /** Some subscription is due and free to claim. */
   drillsDue: boolean;
+  /** Some scheduled drill's reminder is due. */
+  remindersDue: boolean;
+  /** Some subscription's weekly recap is due. */
+  recapsDue: boolean;
   /** Delivery under the token is paused; `over` when the pause has run out (the token may be checked). */
   pause: { reason: string; failures: number; over: boolean } | null;
 }
@@ -14,6 +18,8 @@ export interface TickSurvey {
 interface SurveyRow {
   now: Date | string;
   drills_due: boolean;
+  reminders_due: boolean;
+  recaps_due: boolean;
   pause_reason: string | null;
   pause_failures: number | null;
   pause_over: boolean | null;
@@ -31,6 +37,8 @@ export async function surveyTick(db: Database, p: { at: Date | null; scope: stri
   return {
     now: row.now instanceof Date ? row.now : new Date(row.now),
     drillsDue: row.drills_due,
+    remindersDue: row.reminders_due,
+    recapsDue: row.recaps_due,
     pause:
       row.pause_reason === null
         ? null
@@ -50,6 +58,16 @@ export function surveySql(p: { at: Date | null; scope: string }): SQL {
           and (s.retry_at is null or s.retry_at <= t.now)
           and (s.claimed_until is null or s.claimed_until < now())
       ) as drills_due,
+      exists (
+        select 1 from ${drills} d
+        where d.remind_at <= t.now and d.reminded_at is null and d.message_ts is not null
+          and (d.remind_claimed_until is null or d.remind_claimed_until < now())
+      ) as reminders_due,
+      exists (
+        select 1 from ${subscriptions} r
+        where r.active and r.recap and r.next_recap_at <= t.now
+          and (r.recap_claimed_until is null or r.recap_claimed_until < now())
+      ) as recaps_due,
       p.reason as pause_reason, p.failures as pause_failures, p.paused_until <= now() as pause_over
     from t left join ${deliveryPauses} p on p.scope = ${p.scope}`;
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { BotContext } from '../../../context.ts';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
+import { cancelReminder } from '../../../db/repositories/drills.ts';
 import type { Answer, Drill } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
@@ -35,6 +36,7 @@ export function submitStarAnswer(ctx: BotContext) {
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
         const { answer } = await saveAnswer(tx, access.drill.id, validated.answer);
+        await cancelReminder(tx, access.drill.id);
         return { ok: true, saved: { drill: access.drill, answer } };
       },
       after: ({ drill, answer }) => coachAnswer(ctx, drill, answer),

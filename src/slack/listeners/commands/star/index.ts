@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { BotContext } from '../../../../context.ts';
 import {
   ambiguousTopicReply,
@@ -12,12 +13,26 @@ import { slashCommandSchema } from '../../../payloads.ts';
 import { drillOn, random } from './drill.ts';
 import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
+import { deleteData, exportData, interview, pause, recap, resume } from './progress.ts';
 import { schedulingSubcommands } from './scheduling.ts';
 import type { Subcommand, SubcommandReply } from './subcommand.ts';
 
 // A Map, not an object: `/star constructor` must not find Object.prototype.constructor.
 const SUBCOMMANDS = new Map<string, Subcommand>(
-  Object.entries({ help, topics, tips, random, history, ...schedulingSubcommands }),
+  Object.entries({
+    help,
+    topics,
+    tips,
+    random,
+    history,
+    ...schedulingSubcommands,
+    pause,
+    resume,
+    interview,
+    recap,
+    export: exportData,
+    delete: deleteData,
+  }),
 );
 
 /**
@@ -46,6 +61,11 @@ export function starCommand(ctx: BotContext) {
       subcommand: subcommand ? word.toLowerCase() || 'help' : 'topic',
     });
     const later = reply.later;
+    if (reply.modal) {
+      await ack();
+      await openModal(ctx, command.trigger_id, reply.modal(), log);
+      return;
+    }
     if (!later) {
       await ack(reply.ack ? ephemeral(reply.ack) : undefined);
       return;
@@ -82,6 +102,21 @@ export function starCommand(ctx: BotContext) {
     );
     await acked;
   };
+}
+
+async function openModal(
+  ctx: BotContext,
+  triggerId: string | undefined,
+  view: ModalView,
+  log: BotContext['log'],
+) {
+  if (!triggerId) return;
+  try {
+    await ctx.slack.modal.views.open({ trigger_id: triggerId, view });
+  } catch (err) {
+    await ctx.tokens.report(err).catch(() => undefined);
+    log.error({ err }, 'could not open the modal');
+  }
 }
 
 /** A word that names several topics says which; anything else gets the topic list. */

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { BotContext } from '../../../../context.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import type { SlashCommandPayload } from '../../../payloads.ts';
@@ -16,6 +17,8 @@ export interface SubcommandInput {
 export interface SubcommandReply {
   ack?: SlackMessage;
   later?: () => Promise<SlackMessage | undefined>;
+  /** A modal opened with the command's trigger right after the ack (no database: the trigger lives 3 s). */
+  modal?: () => ModalView;
 }
 
 export type Subcommand = (input: SubcommandInput) => SubcommandReply;

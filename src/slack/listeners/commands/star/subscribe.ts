@@ -1,4 +1,5 @@
 import type { BotContext } from '../../../../context.ts';
+import type { Database } from '../../../../db/client.ts';
 import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
@@ -8,6 +9,7 @@ import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subsc
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
+import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
@@ -22,57 +24,86 @@ export const subscribe: Subcommand = ({ ctx, command, args }) => {
   };
 };
 
+/** `/star subscribe`: the zone read from Slack first, then stored with the settings; says what was stored. */
+async function saveAndConfirm(
+  ctx: BotContext,
+  who: { userId: string; teamId?: string },
+  args: SubscribeArgs,
+): Promise<SlackMessage> {
+  const fromSlack = await zoneFromSlack(ctx, who.userId);
+  const now = ctx.clock.now();
+  const stored = await ctx.db.transaction((tx) =>
+    storeSubscription(ctx, tx, { ...who, tz: fromSlack.tz }, args, now),
+  );
+  await publishHome(ctx, who.userId);
+  return confirmation(ctx, stored, args, now, fromSlack.note?.(stored.zone));
+}
+
+export type StoredSubscription = Awaited<ReturnType<typeof storeSubscription>>;
+
 /**
- * Stores a subscription (`/star subscribe`, or the Home tab's settings modal) and says what was stored. One
+ * Stores a subscription (`/star subscribe`, or the Home tab's settings modal), inside the caller's
  * transaction: "subscribed" means all of it is stored, "unavailable" that none of it is. A pause, an
  * interview countdown and a skip still ahead carry over; so does the reminder delay unless `args` sets one.
  */
-export async function saveAndConfirm(
-  ctx: BotContext,
-  who: { userId: string; teamId?: string },
+export async function storeSubscription(
+  ctx: Pick<BotContext, 'log'>,
+  tx: Database,
+  who: { userId: string; teamId?: string; tz?: string },
   args: SubscribeArgs & { reminderMinutes?: number | null },
-): Promise<SlackMessage> {
+  now: Date,
+) {
   const { userId } = who;
-  const fromSlack = await zoneFromSlack(ctx, userId);
-  const now = ctx.clock.now();
-  const { zone, existing, skipping, next } = await ctx.db.transaction(async (tx) => {
-    // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
-    const user = await ensureUser(tx, userId, { teamId: who.teamId, tz: fromSlack.tz });
-    const existing = await findSubscription(tx, userId);
-    const kept = existing?.active
-      ? { pausedUntil: existing.pausedUntil, interviewDate: existing.interviewDate }
-      : { pausedUntil: null, interviewDate: null };
-    const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days, ...kept };
-    // A skip still ahead survives a change of time or topics; one already used does not carry over.
-    const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
-    const next = await nextDeliveryFor({ db: tx }, userId, { ...base, skipDate: skipping }, now);
-    await saveSubscription(tx, {
-      userId,
-      ...args,
-      skipDate: skipping,
-      next,
-      nextRecapAt: nextRecapAt(user.tz, args.minuteOfDay, now),
-    });
-    return { zone: user.tz, existing, skipping, next };
+  // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
+  const user = await ensureUser(tx, userId, { teamId: who.teamId, tz: who.tz });
+  const existing = await findSubscription(tx, userId);
+  const kept = existing?.active
+    ? { pausedUntil: existing.pausedUntil, interviewDate: existing.interviewDate }
+    : { pausedUntil: null, interviewDate: null };
+  const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days, ...kept };
+  // A skip still ahead survives a change of time or topics; one already used does not carry over.
+  const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
+  const next = await nextDeliveryFor({ db: tx }, userId, { ...base, skipDate: skipping }, now);
+  await saveSubscription(tx, {
+    userId,
+    ...args,
+    skipDate: skipping,
+    next,
+    nextRecapAt: nextRecapAt(user.tz, args.minuteOfDay, now),
   });
-  const base = { zone, minuteOfDay: args.minuteOfDay, days: args.days };
   ctx.log.info(
     {
       user: userId,
-      tz: zone,
+      tz: user.tz,
       minuteOfDay: args.minuteOfDay,
       days: args.days,
       nextDueAt: next.dueAt.toISOString(),
     },
     'subscribed',
   );
+  return { zone: user.tz, changed: existing?.active ?? false, skipping, next };
+}
+
+/** What was stored, as the confirmation says it. */
+export function confirmation(
+  ctx: Pick<BotContext, 'bank'>,
+  stored: StoredSubscription,
+  args: SubscribeArgs,
+  now: Date,
+  zoneNote?: string,
+): SlackMessage {
   return subscribedReply({
-    schedule: { ...base, topics: args.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug) },
-    next,
+    schedule: {
+      zone: stored.zone,
+      minuteOfDay: args.minuteOfDay,
+      days: args.days,
+      topics: args.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug),
+    },
+    next: stored.next,
     now,
-    changed: existing?.active ?? false,
-    skipping,
-    zoneNote: fromSlack.note?.(zone),
+    changed: stored.changed,
+    skipping: stored.skipping,
+    zoneNote,
   });
 }
 

@@ -1,0 +1,154 @@
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { isValidZone } from '../../drills/schedule.ts';
+import type { ProgressRows } from '../../progress/snapshot.ts';
+import type { Database } from '../client.ts';
+import { answers, daysOff, drills, followUpAnswers, users } from '../schema/index.ts';
+import { ratedCardsOf } from './review-cards.ts';
+import { findSubscription } from './subscriptions.ts';
+import { findUser } from './users.ts';
+
+/** Days with no drill on purpose (a pause, a skipped day), for the streak. */
+export async function recordDaysOff(
+  db: Database,
+  p: { userId: string; fromDate: string; untilDate: string; reason: 'pause' | 'skip' },
+): Promise<void> {
+  if (p.fromDate >= p.untilDate) return;
+  await db.insert(daysOff).values(p);
+}
+
+/** `/star resume` ends a pause early: drills come again from `today`. */
+export async function endPauseEarly(db: Database, userId: string, today: string): Promise<void> {
+  await db
+    .update(daysOff)
+    .set({ untilDate: today })
+    .where(
+      and(
+        eq(daysOff.userId, userId),
+        eq(daysOff.reason, 'pause'),
+        gt(daysOff.untilDate, today),
+        sql`${daysOff.fromDate} < ${today}`,
+      ),
+    );
+  // A pause that had not begun yet (it starts today) is simply gone.
+  await db
+    .delete(daysOff)
+    .where(
+      and(eq(daysOff.userId, userId), eq(daysOff.reason, 'pause'), sql`${daysOff.fromDate} >= ${today}`),
+    );
+}
+
+export async function daysOffOf(db: Database, userId: string) {
+  return db
+    .select({ from: daysOff.fromDate, until: daysOff.untilDate })
+    .from(daysOff)
+    .where(eq(daysOff.userId, userId));
+}
+
+/** Every answered drill of the user: its topic, when it was answered, its score (progress, recap, streak). */
+export async function answeredDrillsOf(db: Database, userId: string) {
+  return db
+    .select({ topicSlug: drills.topicSlug, answeredAt: answers.createdAt, score: answers.score })
+    .from(answers)
+    .innerJoin(drills, eq(drills.id, answers.drillId))
+    .where(eq(drills.userId, userId))
+    .orderBy(answers.createdAt);
+}
+
+/** The user's drills not answered yet, newest first (the Home tab shows the first few). */
+export async function unansweredDrillsOf(db: Database, userId: string, limit: number) {
+  return db
+    .select({
+      id: drills.id,
+      topicSlug: drills.topicSlug,
+      questionText: drills.questionText,
+      sentAt: drills.createdAt,
+    })
+    .from(drills)
+    .leftJoin(answers, eq(answers.drillId, drills.id))
+    .where(and(eq(drills.userId, userId), isNull(answers.id), sql`${drills.messageTs} is not null`))
+    .orderBy(desc(drills.createdAt), desc(drills.id))
+    .limit(limit);
+}
+
+/** Everything the user's export holds: every drill, its answer and follow-up answers, newest first. */
+export async function exportRowsOf(db: Database, userId: string) {
+  const rows = await db
+    .select({
+      drillId: drills.id,
+      topicSlug: drills.topicSlug,
+      questionText: drills.questionText,
+      askedAt: drills.createdAt,
+      rating: drills.rating,
+      channelId: drills.channelId,
+      answer: answers,
+    })
+    .from(drills)
+    .leftJoin(answers, eq(answers.drillId, drills.id))
+    .where(eq(drills.userId, userId))
+    .orderBy(desc(drills.createdAt), desc(drills.id));
+  const followUps = await db
+    .select({
+      drillId: followUpAnswers.drillId,
+      number: followUpAnswers.number,
+      question: followUpAnswers.questionText,
+      text: followUpAnswers.text,
+    })
+    .from(followUpAnswers)
+    .innerJoin(drills, eq(drills.id, followUpAnswers.drillId))
+    .where(eq(drills.userId, userId))
+    .orderBy(followUpAnswers.drillId, followUpAnswers.number);
+  return { rows, followUps };
+}
+
+/**
+ * `/star delete`: every row about the user, in one statement: drills, answers, follow-up answers, review
+ * cards, the subscription, days off and recaps all hang from the user row with ON DELETE CASCADE.
+ */
+export async function deleteUserData(db: Database, userId: string): Promise<boolean> {
+  const rows = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** The rows a user's progress is computed from (progress/snapshot.ts), read in a few queries. */
+export async function progressRowsOf(db: Database, userId: string) {
+  const [user, sub, answered, daysOff, rated] = await Promise.all([
+    findUser(db, userId),
+    findSubscription(db, userId),
+    answeredDrillsOf(db, userId),
+    daysOffOf(db, userId),
+    ratedCardsOf(db, userId),
+  ]);
+  const zone = user && isValidZone(user.tz) ? user.tz : 'UTC';
+  const active = sub?.active ? sub : undefined;
+  const rows: ProgressRows = {
+    zone,
+    dayMask: active?.dayMask ?? null,
+    interview:
+      active?.interviewDate && active.interviewFrom
+        ? { from: active.interviewFrom, date: active.interviewDate }
+        : null,
+    answered,
+    daysOff,
+    rated,
+  };
+  return { user, sub: active, rows };
+}
+
+/** answeredDrillsOf for several users in one query (the scheduler's batch), by user. */
+export async function answeredDrillsOfUsers(db: Database, userIds: readonly string[]) {
+  const byUser = new Map<string, Array<{ topicSlug: string; answeredAt: Date; score: number | null }>>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .select({
+      userId: drills.userId,
+      topicSlug: drills.topicSlug,
+      answeredAt: answers.createdAt,
+      score: answers.score,
+    })
+    .from(answers)
+    .innerJoin(drills, eq(drills.id, answers.drillId))
+    .where(inArray(drills.userId, [...userIds]));
+  for (const { userId, ...row } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), row]);
+  for (const id of userIds) if (!byUser.has(id)) byUser.set(id, []);
+  return byUser;
+}

@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { recaps, subscriptions, users } from '../schema/index.ts';
+
+export interface DueRecap {
+  id: number;
+  userId: string;
+  tz: string;
+  minuteOfDay: number;
+  dayMask: number;
+  lastRecapWeek: string | null;
+}
+
+/** Takes the subscriptions whose weekly recap is due, as drills are taken: partial index, SKIP LOCKED, lease. */
+export async function claimDueRecaps(
+  db: Database,
+  c: { now: Date; leaseMs: number; limit: number },
+): Promise<DueRecap[]> {
+  const result = (await db.execute(sql`
+    update ${subscriptions} as s
+    set recap_claimed_until = now() + make_interval(secs => ${c.leaseMs / 1000})
+    from ${users} as u
+    where u.id = s.user_id and s.id in (
+      select id from ${subscriptions} as c
+      where c.active and c.recap and c.next_recap_at <= ${c.now.toISOString()}::timestamptz
+        and (c.recap_claimed_until is null or c.recap_claimed_until < now())
+      order by c.next_recap_at
+      limit ${c.limit}
+      for update skip locked)
+    returning s.id, s.user_id as "userId", u.tz, s.minute_of_day as "minuteOfDay", s.day_mask as "dayMask",
+      s.last_recap_week::text as "lastRecapWeek"`)) as unknown as { rows: DueRecap[] };
+  return result.rows;
+}
+
+/**
+ * The recap of a week is sent at most once per user: the first caller to insert its row gets true. The row
+ * stays even if the post then fails, so a failure means no recap that week rather than two.
+ */
+export async function claimRecapWeek(db: Database, userId: string, weekStart: string): Promise<boolean> {
+  const rows = await db
+    .insert(recaps)
+    .values({ userId, weekStart })
+    .onConflictDoNothing()
+    .returning({ userId: recaps.userId });
+  return rows.length > 0;
+}
+
+export async function setRecapTs(db: Database, userId: string, weekStart: string, ts: string): Promise<void> {
+  await db
+    .update(recaps)
+    .set({ messageTs: ts })
+    .where(sql`${recaps.userId} = ${userId} and ${recaps.weekStart} = ${weekStart}`);
+}
+
+/** Done with this week's recap (sent, nothing to send, or not due after all): the next Monday is next. */
+export async function advanceRecap(
+  db: Database,
+  id: number,
+  p: { nextRecapAt: Date; lastRecapWeek?: string },
+): Promise<void> {
+  await db
+    .update(subscriptions)
+    .set({
+      nextRecapAt: p.nextRecapAt,
+      recapClaimedUntil: null,
+      ...(p.lastRecapWeek ? { lastRecapWeek: p.lastRecapWeek } : {}),
+    })
+    .where(eq(subscriptions.id, id));
+}
+
+export async function releaseRecap(db: Database, id: number): Promise<void> {
+  await db.update(subscriptions).set({ recapClaimedUntil: null }).where(eq(subscriptions.id, id));
+}

@@ -1,0 +1,72 @@
+import type { WebClient } from '@slack/web-api';
+import type { Database } from '../db/client.ts';
+import { claimDueReminders, isAnswered, markReminded, releaseReminder } from '../db/repositories/drills.ts';
+import type { TokenWatch } from '../delivery/token-watch.ts';
+import type { Logger } from '../logger.ts';
+import { reminderSendable } from '../progress/reminder.ts';
+import { reminderMessage } from '../views/progress-replies.ts';
+
+export interface ReminderCounts {
+  reminded: number;
+  /** Due, but the drill's day had reached its quiet evening (an outage): never sent. */
+  remindersDropped: number;
+}
+
+const BATCH = 100;
+const LEASE_MS = 5 * 60_000;
+
+/**
+ * The one nudge in an unanswered scheduled drill's thread (progress/reminder.ts decides when). Exactly once
+ * across replicas with the same discipline as drills: a claim with SKIP LOCKED and a lease, then `reminded_at`
+ * set once the post is done. A crash between Slack's answer and that write can repeat a nudge, as for drills.
+ */
+export async function sendDueReminders(
+  deps: { db: Database; slack: WebClient; log: Logger; tokens: TokenWatch },
+  now: Date,
+  stopping: () => boolean,
+): Promise<ReminderCounts> {
+  const counts: ReminderCounts = { reminded: 0, remindersDropped: 0 };
+  while (!stopping()) {
+    const due = await claimDueReminders(deps.db, { now, leaseMs: LEASE_MS, limit: BATCH });
+    if (due.length === 0) break;
+    for (const r of due) {
+      const log = deps.log.child({ drill: r.id, user: r.userId });
+      if (stopping()) {
+        await releaseReminder(deps.db, r.id);
+        continue;
+      }
+      if (!reminderSendable(r.remindAt, now, r.tz, r.localDate)) {
+        await markReminded(deps.db, r.id);
+        counts.remindersDropped += 1;
+        log.info('reminder dropped: its day reached the quiet evening first');
+        continue;
+      }
+      // Answered since the claim: no nudge after an answer.
+      if (await isAnswered(deps.db, r.id)) {
+        await markReminded(deps.db, r.id);
+        continue;
+      }
+      try {
+        await deps.slack.chat.postMessage({
+          channel: r.channelId,
+          thread_ts: r.messageTs,
+          ...reminderMessage(),
+        });
+        await markReminded(deps.db, r.id);
+        counts.reminded += 1;
+      } catch (err) {
+        const failure = await deps.tokens.report(err);
+        if (failure.kind === 'recipient') {
+          // The DM can never arrive (the user is gone): the reminder is over, like the drill.
+          await markReminded(deps.db, r.id);
+          continue;
+        }
+        await releaseReminder(deps.db, r.id);
+        log.warn({ err }, 'reminder not sent; a later tick retries');
+        if (failure.kind === 'token') return counts;
+      }
+    }
+    if (due.length < BATCH) break;
+  }
+  return counts;
+}

@@ -1,0 +1,53 @@
+import type { BotContext } from '../context.ts';
+import { progressRowsOf, unansweredDrillsOf } from '../db/repositories/progress.ts';
+import { daysFromMask } from '../drills/days.ts';
+import { progressSnapshot } from '../progress/snapshot.ts';
+import { type HomeData, homeView, MAX_UNANSWERED } from '../views/home.ts';
+
+/** Builds the user's Home tab from what is stored now (pure view: views/home.ts). */
+export async function homeDataOf(ctx: BotContext, userId: string): Promise<HomeData> {
+  const now = ctx.clock.now();
+  const [{ sub, rows }, unanswered] = await Promise.all([
+    progressRowsOf(ctx.db, userId),
+    unansweredDrillsOf(ctx.db, userId, MAX_UNANSWERED + 20),
+  ]);
+  const { streak, topics } = progressSnapshot(rows, ctx.bank.topics, now);
+  return {
+    zone: rows.zone,
+    now,
+    streak,
+    topics,
+    subscription: sub
+      ? {
+          minuteOfDay: sub.minuteOfDay,
+          days: daysFromMask(sub.dayMask),
+          topicTitles: sub.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug),
+          next:
+            sub.nextDueAt && sub.nextDueDate ? { localDate: sub.nextDueDate, dueAt: sub.nextDueAt } : null,
+          pausedUntil: sub.pausedUntil,
+          interviewDate: sub.interviewDate,
+          reminderMinutes: sub.reminderMinutes,
+        }
+      : null,
+    unanswered: unanswered.map((d) => ({
+      drillId: d.id,
+      topicTitle: ctx.bank.topic(d.topicSlug)?.title ?? d.topicSlug,
+      questionText: d.questionText,
+      sentAt: d.sentAt,
+    })),
+  };
+}
+
+/**
+ * Publishes the user's Home tab (views.publish): when they open it, and after each answer, rating and
+ * settings change. Best effort: a failure is logged, and the next opening publishes it again.
+ */
+export async function publishHome(ctx: BotContext, userId: string): Promise<void> {
+  try {
+    const view = homeView(await homeDataOf(ctx, userId));
+    await ctx.slack.interactive.views.publish({ user_id: userId, view });
+  } catch (err) {
+    await ctx.tokens.report(err).catch(() => undefined);
+    ctx.log.warn({ err, user: userId }, 'could not publish the Home tab');
+  }
+}

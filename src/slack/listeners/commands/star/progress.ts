@@ -1,0 +1,177 @@
+import type { BotContext } from '../../../../context.ts';
+import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
+import {
+  findSubscription,
+  type SubscriptionWithZone,
+  updateSubscription,
+} from '../../../../db/repositories/subscriptions.ts';
+import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
+import { daysFromMask } from '../../../../drills/days.ts';
+import { parseInterviewArgs, parsePauseArgs, parseRecapArgs } from '../../../../drills/pause-args.ts';
+import { localDateOf } from '../../../../drills/schedule.ts';
+import { scheduleOf } from '../../../../drills/stored-schedule.ts';
+import { exportFilename, exportMarkdown } from '../../../../progress/export.ts';
+import { nextRecapAt } from '../../../../progress/recap.ts';
+import { plainReply } from '../../../../views/command-replies.ts';
+import { deleteModal } from '../../../../views/delete-modal.ts';
+import {
+  exportComment,
+  interviewReply,
+  pausedReply,
+  recapReply,
+  resumedReply,
+} from '../../../../views/progress-replies.ts';
+import { subscribeUsageError } from '../../../../views/subscription-replies.ts';
+import { publishHome } from '../../../home-tab.ts';
+import type { Subcommand } from './subcommand.ts';
+
+/**
+ * The subscription as stored, and the user's local today: what every progress command starts from. They
+ * run inside one transaction each, so what they reply is what they stored.
+ */
+async function current(ctx: BotContext, db: BotContext['db'], userId: string) {
+  const sub = await findSubscription(db, userId);
+  if (!sub?.active) return undefined;
+  const now = ctx.clock.now();
+  return { sub, now, zone: scheduleOf(sub).zone, today: localDateOf(scheduleOf(sub).zone, now) };
+}
+
+/** The next delivery of `sub` with some of its settings changed. */
+function nextWith(
+  db: BotContext['db'],
+  sub: SubscriptionWithZone,
+  change: Partial<SubscriptionWithZone>,
+  now: Date,
+) {
+  return nextDeliveryFor({ db }, sub.userId, scheduleOf({ ...sub, ...change }), now);
+}
+
+/** `/star pause until YYYY-MM-DD` or `pause 7d`: no drills until that local date. */
+export const pause: Subcommand = ({ ctx, command, args }) => ({
+  later: async () => {
+    const reply = await ctx.db.transaction(async (tx) => {
+      const c = await current(ctx, tx, command.user_id);
+      if (!c) return pausedReply({ subscribed: false });
+      const parsed = parsePauseArgs(args, c.today);
+      if (!parsed.ok) return subscribeUsageError(parsed.error);
+      const { until } = parsed.value;
+      const next = await nextWith(tx, c.sub, { pausedUntil: until }, c.now);
+      await updateSubscription(tx, c.sub.userId, { pausedUntil: until }, next);
+      await recordDaysOff(tx, { userId: c.sub.userId, fromDate: c.today, untilDate: until, reason: 'pause' });
+      return pausedReply({ subscribed: true, until, next, zone: c.zone, now: c.now });
+    });
+    await publishHome(ctx, command.user_id);
+    return reply;
+  },
+});
+
+/** `/star resume`: ends a pause early. */
+export const resume: Subcommand = ({ ctx, command }) => ({
+  later: async () => {
+    const reply = await ctx.db.transaction(async (tx) => {
+      const c = await current(ctx, tx, command.user_id);
+      if (!c) return resumedReply({ subscribed: false });
+      const wasPaused = c.sub.pausedUntil !== null && c.sub.pausedUntil > c.today;
+      const next = await nextWith(tx, c.sub, { pausedUntil: null }, c.now);
+      if (wasPaused) {
+        await updateSubscription(tx, c.sub.userId, { pausedUntil: null }, next);
+        await endPauseEarly(tx, c.sub.userId, c.today);
+      }
+      return resumedReply({ subscribed: true, wasPaused, next, zone: c.zone, now: c.now });
+    });
+    await publishHome(ctx, command.user_id);
+    return reply;
+  },
+});
+
+/** `/star interview YYYY-MM-DD`: a drill every day until then, weakest topics first; `interview off` ends it. */
+export const interview: Subcommand = ({ ctx, command, args }) => ({
+  later: async () => {
+    const reply = await ctx.db.transaction(async (tx) => {
+      const c = await current(ctx, tx, command.user_id);
+      if (!c) return interviewReply({ subscribed: false });
+      const parsed = parseInterviewArgs(args, c.today);
+      if (!parsed.ok) return subscribeUsageError(parsed.error);
+      const days = daysFromMask(c.sub.dayMask);
+      const { date } = parsed.value;
+      const had = c.sub.interviewDate !== null && c.sub.interviewDate >= c.today;
+      const change = { interviewDate: date, interviewFrom: date ? c.today : null };
+      if (date === null && !had) return interviewReply({ subscribed: true, date: null, had, days });
+      const next = await nextWith(tx, c.sub, change, c.now);
+      await updateSubscription(tx, c.sub.userId, change, next);
+      return date === null
+        ? interviewReply({ subscribed: true, date: null, had, days })
+        : interviewReply({ subscribed: true, date, days, next, zone: c.zone, now: c.now });
+    });
+    await publishHome(ctx, command.user_id);
+    return reply;
+  },
+});
+
+/** `/star recap on|off`: the weekly recap DM. */
+export const recap: Subcommand = ({ ctx, command, args }) => {
+  const parsed = parseRecapArgs(args);
+  if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
+  return {
+    later: async () =>
+      ctx.db.transaction(async (tx) => {
+        const c = await current(ctx, tx, command.user_id);
+        if (!c)
+          return plainReply(
+            'You are not subscribed, so there is no weekly recap. Start with `/star subscribe`.',
+          );
+        const on = parsed.value.recap;
+        await updateSubscription(tx, c.sub.userId, {
+          recap: on,
+          ...(on ? { nextRecapAt: nextRecapAt(c.zone, c.sub.minuteOfDay, c.now) } : {}),
+        });
+        return recapReply(on);
+      }),
+  };
+};
+
+/** `/star export`: a Markdown file of every drill and answer, uploaded to the user's DM. */
+export const exportData: Subcommand = ({ ctx, command }) => ({
+  later: async () => {
+    const userId = command.user_id;
+    const { rows, followUps } = await exportRowsOf(ctx.db, userId);
+    const dm = rows.find((r) => r.channelId)?.channelId;
+    if (rows.length === 0 || !dm)
+      return plainReply('Nothing to export yet: your drills and answers will be here once you have some.');
+    const zone = (await findSubscription(ctx.db, userId))?.tz ?? 'UTC';
+    const now = ctx.clock.now();
+    const byDrill = new Map<number, typeof followUps>();
+    for (const f of followUps) byDrill.set(f.drillId, [...(byDrill.get(f.drillId) ?? []), f]);
+    const drills = rows.map((r) => ({
+      topicTitle: ctx.bank.topic(r.topicSlug)?.title ?? r.topicSlug,
+      questionText: r.questionText,
+      askedAt: r.askedAt,
+      answer: r.answer
+        ? {
+            parts: r.answer,
+            answeredAt: r.answer.createdAt,
+            score: r.answer.score,
+            rating: r.rating,
+            followUps: (byDrill.get(r.drillId) ?? []).map((f) => ({ question: f.question, answer: f.text })),
+          }
+        : null,
+    }));
+    await ctx.slack.interactive.filesUploadV2({
+      channel_id: dm,
+      filename: exportFilename(zone, now),
+      title: 'Star Drill export',
+      content: exportMarkdown({ zone, drills, now }),
+      initial_comment: exportComment({
+        drills: drills.length,
+        answered: drills.filter((d) => d.answer).length,
+      }),
+    });
+    ctx.log.info({ user: userId, drills: drills.length }, 'data exported');
+    return dm === command.channel_id
+      ? undefined
+      : plainReply(':outbox_tray: Your export is in your DM with me.');
+  },
+});
+
+/** `/star delete`: a confirmation modal first; its submission deletes (views/delete-data.ts). */
+export const deleteData: Subcommand = () => ({ modal: () => deleteModal({ deletesMessages: false }) });

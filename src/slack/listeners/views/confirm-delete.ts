@@ -1,0 +1,56 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { BotContext } from '../../../context.ts';
+import { deleteUserData } from '../../../db/repositories/progress.ts';
+import { withTimeout } from '../../../timeout.ts';
+import { DELETED_REPLY } from '../../../views/progress-replies.ts';
+import { noticeModal } from '../../../views/star-modal.ts';
+import { publishHome } from '../../home-tab.ts';
+import { deleteSubmissionSchema } from '../../payloads.ts';
+
+/** Slack waits 3 s for the answer to a submission. */
+const DELETE_BUDGET_MS = 2_200;
+
+const NOT_DELETED =
+  ':warning: Star Drill could not delete your data just now (its database is unreachable or slow), so nothing was deleted. Please try again in a minute with `/star delete`.';
+
+/**
+ * The delete confirmation submitted: every row about the user goes, in one statement (one transaction). The
+ * modal then says it is done, or that nothing was deleted; the Home tab is published again, empty.
+ */
+export function confirmDelete(ctx: BotContext) {
+  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const submission = deleteSubmissionSchema.parse(body);
+    const userId = submission.user.id;
+    const log = ctx.log.child({ user: userId });
+    let late = false;
+    const deleted = await withTimeout(
+      ctx.db
+        .transaction(async (tx) => {
+          const gone = await deleteUserData(tx, userId);
+          // Past the budget the user is told nothing was deleted: roll back so that stays true.
+          if (late) throw new Error('too late');
+          return gone;
+        })
+        .then(
+          () => true,
+          (err: unknown) => {
+            if (!late) log.error({ err }, 'could not delete a user’s data');
+            return false;
+          },
+        ),
+      DELETE_BUDGET_MS,
+      () => {
+        late = true;
+        return false;
+      },
+    );
+    await ack({
+      response_action: 'update',
+      view: noticeModal('Delete your data', deleted ? DELETED_REPLY.text : NOT_DELETED),
+    });
+    if (deleted) {
+      log.info('user data deleted');
+      await publishHome(ctx, userId);
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { BotContext } from '../../../context.ts';
+import { BLOCK_SETTINGS_TIME } from '../../../views/ids.ts';
+import { parseSettings } from '../../../views/settings-modal.ts';
+import { publishHome } from '../../home-tab.ts';
+import { settingsSubmissionSchema } from '../../payloads.ts';
+import { confirmation, type StoredSubscription, storeSubscription } from '../commands/star/subscribe.ts';
+import { saveSubmission } from './save-submission.ts';
+
+/**
+ * The settings modal saved: the same as `/star subscribe` with those settings (the zone stays the one stored,
+ * kept current by user_change). The confirmation goes to the user's DM; the Home tab is published again.
+ */
+export function submitSettings(ctx: BotContext) {
+  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const submission = settingsSubmissionSchema.parse(body);
+    const parsed = parseSettings(
+      (body as { view?: { state?: { values?: unknown } } }).view?.state?.values,
+      new Set(ctx.bank.topics.map((t) => t.slug)),
+    );
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    const userId = submission.user.id;
+    const settings = parsed.value;
+    const now = ctx.clock.now();
+    await saveSubmission<StoredSubscription>(ctx, {
+      ack,
+      log: ctx.log.child({ user: userId }),
+      errorBlock: BLOCK_SETTINGS_TIME,
+      save: async (tx) => ({
+        ok: true,
+        saved: await storeSubscription(ctx, tx, { userId, teamId: submission.user.team_id }, settings, now),
+      }),
+      after: async (stored) => {
+        await ctx.slack.interactive.chat
+          .postMessage({ channel: userId, ...confirmation(ctx, stored, settings, now) })
+          .catch((err: unknown) =>
+            ctx.log.warn({ err, user: userId }, 'could not confirm the settings in the DM'),
+          );
+        await publishHome(ctx, userId);
+      },
+    });
+  };
+}
