@@ -56,17 +56,20 @@ export async function seedSubscribers(
   n: number,
   due: { dueAt: Date; localDate: string },
   from = 1,
+  /** The local Slack's workspace (LocalSlack's default team). */
+  teamId = 'T0STANDIN',
 ): Promise<void> {
   await adminQuery(
     url,
-    `insert into users (id, tz) select 'U' || lpad(i::text, 7, '0'), 'UTC' from generate_series($1::int, $2::int) i`,
-    [from, from + n - 1],
+    `insert into users (team_id, id, tz)
+     select $3, 'U' || lpad(i::text, 7, '0'), 'UTC' from generate_series($1::int, $2::int) i`,
+    [from, from + n - 1, teamId],
   );
   await adminQuery(
     url,
-    `insert into subscriptions (user_id, minute_of_day, day_mask, next_due_at, next_due_date)
-     select 'U' || lpad(i::text, 7, '0'), 0, 127, $3, $4 from generate_series($1::int, $2::int) i`,
-    [from, from + n - 1, due.dueAt.toISOString(), due.localDate],
+    `insert into subscriptions (team_id, user_id, minute_of_day, day_mask, next_due_at, next_due_date)
+     select $5, 'U' || lpad(i::text, 7, '0'), 0, 127, $3, $4 from generate_series($1::int, $2::int) i`,
+    [from, from + n - 1, due.dueAt.toISOString(), due.localDate, teamId],
   );
   await adminQuery(url, 'analyze users; analyze subscriptions');
 }

@@ -1,7 +1,6 @@
 // Tick cost: what a scheduler tick costs when nothing is due, at 100,000 subscriptions beside 100, in
 // alternating rounds, and the plan of its one query, the survey (it should walk subscriptions_due_idx, so the
 // cost does not grow with the number of subscribers).
-import { WebClient } from '@slack/web-api';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import { CONTENT_DIR } from '../src/bot.ts';
@@ -9,6 +8,8 @@ import { surveySql } from '../src/db/repositories/tick.ts';
 import { TokenWatch } from '../src/delivery/token-watch.ts';
 import { createLogger } from '../src/logger.ts';
 import { Scheduler } from '../src/scheduler/scheduler.ts';
+import { createSlackClients } from '../src/slack-api/clients.ts';
+import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
 import { adminQuery, type BenchDatabase, createBenchDatabase, seedSubscribers } from './db.ts';
 import { median, percentile } from './stats.ts';
 
@@ -40,7 +41,7 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
             db: db.handle.db,
             bank,
             log,
-            slack: new WebClient('xoxb-unused'),
+            workspaces: singleWorkspaceClients(createSlackClients({ botToken: 'xoxb-unused', log })),
             tokens: new TokenWatch(db.handle.db, log, async () => {}),
           },
           { cron: false, replicaId: `tick-bench-${i}` },
@@ -64,7 +65,7 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
       }
     }
     const large = dbs[dbs.length - 1] as BenchDatabase;
-    const q = new PgDialect().sqlToQuery(surveySql({ at: null, scope: 'bot-token' }));
+    const q = new PgDialect().sqlToQuery(surveySql({ at: null }));
     const plan = (
       await adminQuery<{ 'QUERY PLAN': string }>(
         large.url,

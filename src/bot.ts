@@ -6,16 +6,21 @@ import type { Config } from './config.ts';
 import type { BotContext } from './context.ts';
 import { type DatabaseHandle, openDatabase, POOL_SIZE } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { countPauses } from './db/repositories/delivery-pauses.ts';
+import { enterpriseOfTeam } from './db/repositories/users.ts';
 import { rescheduleUser } from './delivery/next-delivery.ts';
 import { TokenWatch } from './delivery/token-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
-import { cachedAuthorize, createSlackApp, type Health } from './slack/app.ts';
+import { cachedAuthorize, cachedIdentity, createSlackApp, type Health } from './slack/app.ts';
 import { WorkQueue } from './slack/work-queue.ts';
 import { createSlackClients } from './slack-api/clients.ts';
+import { NoInstallationError } from './slack-api/errors.ts';
 import { withTimeout } from './timeout.ts';
+import { adoptWorkspace } from './workspaces/adopt-workspace.ts';
 import { DatabaseInstallationStore } from './workspaces/installation-store.ts';
 import { INSTALL_PATH } from './workspaces/oauth.ts';
+import { InstalledWorkspaceClients, singleWorkspaceClients } from './workspaces/workspace-clients.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -76,34 +81,48 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const bank = await loadQuestionBank(options.contentDir ?? CONTENT_DIR);
   const database = await openDatabase(config.database, log, { onLockLost: options.onLockLost });
   const schedulerOptions = typeof options.scheduler === 'object' ? options.scheduler : {};
-  const slack = createSlackClients({
-    // Multi-workspace: no token of their own; each call names its workspace's (integration: per-workspace clients).
-    botToken: auth.kind === 'single' ? auth.botToken : undefined,
-    apiUrl: config.slack.apiUrl,
+  const clientOptions = { apiUrl: config.slack.apiUrl, log, schedulerRetries: schedulerOptions.retryConfig };
+  const workspaces =
+    auth.kind === 'single'
+      ? singleWorkspaceClients(createSlackClients({ ...clientOptions, botToken: auth.botToken }))
+      : new InstalledWorkspaceClients(database.db, auth.installationKeys, clientOptions);
+  // Single workspace: the token's workspace, from auth.test (requests are authorized with it too).
+  const identity = auth.kind === 'single' ? cachedIdentity(workspaces.forToken(auth.botToken)) : undefined;
+  const tokens = new TokenWatch(
+    database.db,
     log,
-    schedulerRetries: schedulerOptions.retryConfig,
-  });
-  const tokens = new TokenWatch(database.db, log, () => slack.scheduler.auth.test());
+    async (teamId) => {
+      const enterpriseId = auth.kind === 'oauth' ? await enterpriseOfTeam(database.db, teamId) : undefined;
+      const clients = await workspaces.forWorkspace({ teamId, enterpriseId }, { fresh: true });
+      if (!clients) throw new NoInstallationError(teamId);
+      await clients.scheduler.auth.test();
+    },
+    auth.kind === 'single'
+      ? 'Reinstall the app or update SLACK_BOT_TOKEN'
+      : 'The workspace has to reinstall the app (Add to Slack)',
+  );
   const work = new WorkQueue(
     { concurrency: WORK_CONCURRENCY, maxQueued: WORK_MAX_QUEUED, maxLatenessMs: WORK_MAX_LATENESS_MS },
     log,
   );
   const clock = options.clock ?? systemClock;
-  const ctx: BotContext = { db: database.db, bank, slack, log, clock, work, tokens };
+  const ctx: BotContext = { db: database.db, bank, workspaces, log, clock, work, tokens };
   const scheduler =
     options.scheduler === false
       ? undefined
       : new Scheduler(
-          {
-            db: database.db,
-            bank,
-            slack: slack.scheduler,
-            log,
-            tokens,
-            clock: options.clock,
-          },
+          { db: database.db, bank, workspaces, log, tokens, clock: options.clock },
           schedulerOptions,
         );
+  const installationStore =
+    auth.kind === 'oauth'
+      ? new DatabaseInstallationStore(database.db, auth.installationKeys, {
+          // A reinstall's new token is used at once by this replica (others look it up within a minute).
+          onInstalled: (teamIds) => {
+            for (const teamId of teamIds) workspaces.forget(teamId);
+          },
+        })
+      : undefined;
 
   let migrated = false;
   let stopping = false;
@@ -111,24 +130,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config,
     ctx,
     auth:
-      auth.kind === 'single'
-        ? { kind: 'single', authorize: cachedAuthorize(ctx, auth.botToken) }
-        : {
-            kind: 'oauth',
-            installationStore: new DatabaseInstallationStore(database.db, auth.installationKeys),
-          },
-    hooks: { onZoneChanged: (userId) => rescheduleUser(ctx, userId) },
+      identity && auth.kind === 'single'
+        ? { kind: 'single', authorize: cachedAuthorize(identity, auth.botToken) }
+        : { kind: 'oauth', installationStore: installationStore as DatabaseInstallationStore },
+    hooks: {
+      onZoneChanged: (who) => rescheduleUser(ctx, who),
+      revokeInstallation: installationStore ? (lookup) => installationStore.revoke(lookup) : undefined,
+    },
     health: cachedFor(HEALTH_CACHE_MS, async (): Promise<Health> => {
       const database_ = migrated && !stopping && (await database.ping());
-      const token = database_ ? await tokens.status().catch(() => ({ paused: false as const })) : undefined;
-      const ok = database_ && token?.paused === false;
+      const slack = database_ ? await slackHealth().catch(() => undefined) : undefined;
+      // One workspace's dead token is that workspace's problem, not the bot's: only a single bot is unhealthy.
+      const ok = database_ && !(auth.kind === 'single' && slack?.paused);
       return {
         status: ok ? 200 : 503,
-        body: {
-          ok,
-          database: database_ ? 'ok' : 'unavailable',
-          ...(token?.paused ? { slack: { paused: true, reason: token.reason, until: token.until } } : {}),
-        },
+        body: { ok, database: database_ ? 'ok' : 'unavailable', ...(slack ? { slack } : {}) },
       };
     }),
   });
@@ -154,17 +170,31 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       : `Star Drill listening on HTTP port ${port} (${routes}), database: ${database.description}`,
   );
 
-  const ready = pRetry(() => runMigrations(database), {
-    retries: Number.POSITIVE_INFINITY,
-    minTimeout: 500,
-    maxTimeout: 5_000,
-    shouldRetry: () => !stopping,
-    onFailedAttempt: ({ error, attemptNumber }) =>
-      log.warn({ err: error, attempt: attemptNumber }, 'database not ready; retrying with backoff'),
-  }).then(() => {
+  /** What /healthz says about Slack: the single token's pause, or how many workspaces are paused. */
+  async function slackHealth(): Promise<Record<string, unknown> | undefined> {
+    if (!identity) {
+      const pausedWorkspaces = await countPauses(database.db);
+      return pausedWorkspaces > 0 ? { pausedWorkspaces } : undefined;
+    }
+    const { teamId } = await identity();
+    const token = teamId ? await tokens.status(teamId) : undefined;
+    return token?.paused ? { paused: true, reason: token.reason, until: token.until } : undefined;
+  }
+
+  const untilStopped = <T>(what: string, fn: () => Promise<T>) =>
+    pRetry(fn, {
+      retries: Number.POSITIVE_INFINITY,
+      minTimeout: 500,
+      maxTimeout: 5_000,
+      shouldRetry: () => !stopping,
+      onFailedAttempt: ({ error, attemptNumber }) =>
+        log.warn({ err: error, attempt: attemptNumber }, `${what} not ready; retrying with backoff`),
+    });
+  const ready = untilStopped('database', () => runMigrations(database)).then(async () => {
     migrated = true;
     log.info({ database: database.description }, 'database ready: migrations applied');
-    // Only now: a tick needs the tables.
+    if (identity) await untilStopped('Slack (auth.test)', () => adoptWorkspace(database.db, identity, log));
+    // Only now: a tick needs the tables, and every row its workspace.
     if (!stopping && schedulerOptions.cron !== false) scheduler?.start();
   });
   // A stop during start-up ends the retries; nobody else awaits `ready` then.

@@ -5,16 +5,48 @@ import type { TokenWatch } from './delivery/token-watch.ts';
 import type { Logger } from './logger.ts';
 import type { WorkQueue } from './slack/work-queue.ts';
 import type { SlackClients } from './slack-api/clients.ts';
+import type { Person } from './workspaces/person.ts';
+import type { WorkspaceClients } from './workspaces/workspace-clients.ts';
 
 /** What listeners and the scheduler share: built once in bot.ts (or by a test) and passed down. */
 export interface BotContext {
   db: Database;
   bank: QuestionBank;
-  slack: SlackClients;
+  /** Each workspace's Web API clients (one token in single-workspace mode). */
+  workspaces: WorkspaceClients;
   log: Logger;
   clock: Clock;
   /** The bounded work requests leave after their ack (slack/work-queue.ts). */
   work: WorkQueue;
-  /** Slack refusing the bot token pauses delivery (delivery/token-watch.ts). */
+  /** Slack refusing a workspace's token pauses delivery there (delivery/token-watch.ts). */
   tokens: TokenWatch;
+}
+
+/** One request's view: the workspace it came from, and that workspace's clients. */
+export interface RequestContext extends BotContext {
+  /** The request's workspace (Bolt's context.teamId). */
+  teamId: string;
+  /** Its Enterprise Grid organisation, if any: stored with the user (an org-wide install reaches them). */
+  enterpriseId?: string;
+  slack: SlackClients;
+  /** The person behind a user id of this request: Slack user ids are unique only within a workspace. */
+  person(userId: string): Person;
+}
+
+/** Thrown when a request names no workspace (Bolt found no team id): it cannot be acted on. */
+export class NoWorkspaceError extends Error {}
+
+export function requestContext(
+  ctx: BotContext,
+  context: { teamId?: string; enterpriseId?: string; botToken?: string },
+): RequestContext {
+  const { teamId, botToken } = context;
+  if (!teamId || !botToken) throw new NoWorkspaceError('the request names no authorized workspace');
+  return {
+    ...ctx,
+    teamId,
+    enterpriseId: context.enterpriseId,
+    slack: ctx.workspaces.forToken(botToken),
+    person: (userId) => ({ teamId, userId }),
+  };
 }

@@ -9,13 +9,13 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', impor
 const MIGRATION_LOCK_KEY = 0x57a2d1;
 
 /**
- * Applies pending migrations. Replicas starting together take turns on a Postgres advisory lock, so the
+ * Applies pending migrations (`folder`: a test may apply an older set, to upgrade a database filled by it). Replicas starting together take turns on a Postgres advisory lock, so the
  * second finds the work done instead of racing to create the same tables.
  */
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+export async function runMigrations(handle: DatabaseHandle, folder = MIGRATIONS_FOLDER): Promise<void> {
   await handle.withMigrationLock(MIGRATION_LOCK_KEY, async (db) => {
     const migrate = handle.kind === 'postgres' ? migratePg : migratePglite;
     // Both migrators take the same folder; the cast bridges their driver-specific db types.
-    await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(db as never, { migrationsFolder: folder });
   });
 }

@@ -3,14 +3,17 @@ import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Question, Topic } from '../bank/types.ts';
 import type { Drill, NewDrill } from '../db/schema/index.ts';
 import { drillMessage } from '../views/drill-message.ts';
+import type { Person } from '../workspaces/person.ts';
 
-export function drillRow(
-  userId: string,
-  topic: Topic,
-  question: Question,
-  source: Drill['source'],
-): NewDrill {
-  return { userId, topicSlug: topic.slug, questionId: question.id, questionText: question.text, source };
+export function drillRow(who: Person, topic: Topic, question: Question, source: Drill['source']): NewDrill {
+  return {
+    teamId: who.teamId,
+    userId: who.userId,
+    topicSlug: topic.slug,
+    questionId: question.id,
+    questionText: question.text,
+    source,
+  };
 }
 
 /**

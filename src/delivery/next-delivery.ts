@@ -11,6 +11,7 @@ import {
   type Schedule,
 } from '../drills/schedule.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
+import type { Person } from '../workspaces/person.ts';
 
 /** More than enough: a zone change moves the local date by at most one day. */
 const MAX_TAKEN_DATES = 3;
@@ -22,12 +23,12 @@ const MAX_TAKEN_DATES = 3;
  */
 export async function nextDeliveryFor(
   ctx: Pick<BotContext, 'db'>,
-  userId: string,
+  who: Person,
   schedule: Schedule,
   now: Date,
 ): Promise<Delivery> {
   let next = firstDeliveryAtOrAfter(schedule, now);
-  for (let i = 0; i < MAX_TAKEN_DATES && (await hasScheduledDrill(ctx.db, userId, next.localDate)); i++) {
+  for (let i = 0; i < MAX_TAKEN_DATES && (await hasScheduledDrill(ctx.db, who, next.localDate)); i++) {
     next = nextDeliveryAfterDate(schedule, next.localDate);
   }
   return next;
@@ -37,13 +38,19 @@ export async function nextDeliveryFor(
  * The user's stored zone changed (user_change): "09:00" now means 09:00 where they are, so the next
  * delivery is computed again. A skipped date stays skipped: it is a local date, whatever the zone.
  */
-export async function rescheduleUser(ctx: Pick<BotContext, 'db' | 'clock' | 'log'>, userId: string) {
-  const sub = await findSubscription(ctx.db, userId);
+export async function rescheduleUser(ctx: Pick<BotContext, 'db' | 'clock' | 'log'>, who: Person) {
+  const sub = await findSubscription(ctx.db, who);
   if (!sub?.active) return;
-  const next = await nextDeliveryFor(ctx, userId, scheduleOf(sub), ctx.clock.now());
-  await rescheduleSubscription(ctx.db, userId, next, sub.skipDate);
+  const next = await nextDeliveryFor(ctx, who, scheduleOf(sub), ctx.clock.now());
+  await rescheduleSubscription(ctx.db, who, next, sub.skipDate);
   ctx.log.info(
-    { user: userId, tz: sub.tz, nextDueAt: next.dueAt.toISOString(), localDate: next.localDate },
+    {
+      team: who.teamId,
+      user: who.userId,
+      tz: sub.tz,
+      nextDueAt: next.dueAt.toISOString(),
+      localDate: next.localDate,
+    },
     'subscription rescheduled for the new time zone',
   );
 }

@@ -8,6 +8,7 @@ import { ratedCardsOf } from '../db/repositories/review-cards.ts';
 import type { Drill } from '../db/schema/index.ts';
 import { chooseFromHistory } from '../drills/choose-question.ts';
 import type { Logger } from '../logger.ts';
+import type { Person } from '../workspaces/person.ts';
 import { drillRow, postDrillMessage } from './drill-post.ts';
 
 export interface OnDemandContext {
@@ -26,12 +27,12 @@ export interface OnDemandContext {
  */
 export async function sendOnDemandDrill(
   ctx: OnDemandContext,
-  userId: string,
+  who: Person,
   topicSlugs: readonly string[],
 ): Promise<Drill> {
-  const [history, rated] = await Promise.all([drillHistory(ctx.db, userId), ratedCardsOf(ctx.db, userId)]);
+  const [history, rated] = await Promise.all([drillHistory(ctx.db, who), ratedCardsOf(ctx.db, who)]);
   const { topic, question } = chooseFromHistory(ctx.bank, topicSlugs, history, rated, ctx.clock.now());
-  const drill = await insertDrill(ctx.db, drillRow(userId, topic, question, 'on_demand'));
+  const drill = await insertDrill(ctx.db, drillRow(who, topic, question, 'on_demand'));
   let posted: { channel: string; ts: string };
   try {
     posted = await postDrillMessage(ctx.slack, ctx.bank, drill);
@@ -50,7 +51,10 @@ export async function sendOnDemandDrill(
     });
   } catch (err) {
     // The drill's first click stores the message's place (answer-drill.ts), so its thread reply still works.
-    ctx.log.error({ err, drill: drill.id, user: userId }, 'drill posted, but storing its message ts failed');
+    ctx.log.error(
+      { err, drill: drill.id, team: who.teamId, user: who.userId },
+      'drill posted, but storing its message ts failed',
+    );
   }
   return { ...drill, channelId: posted.channel, messageTs: posted.ts, postedAt: new Date() };
 }

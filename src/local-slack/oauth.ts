@@ -89,6 +89,11 @@ export class OAuthApp {
     this.tokens.set(token, { workspace });
   }
 
+  /** The workspace a token acts for, revoked or not. */
+  workspaceOfToken(token: string): Workspace | undefined {
+    return this.tokens.get(token)?.workspace;
+  }
+
   /** The workspace a token acts for, or the error Slack answers it with. */
   verdict(token: string): TokenVerdict {
     const entry = this.tokens.get(token);

@@ -223,3 +223,8 @@ export function stateValuesFor(
   }
   return { values, problems };
 }
+
+/** The team id that keeps another workspace's DMs apart; undefined for the local Slack's own workspace. */
+export function foreignTeam(home: Workspace, workspace: Workspace | undefined): string | undefined {
+  return workspace && workspace.teamId !== home.teamId ? workspace.teamId : undefined;
+}

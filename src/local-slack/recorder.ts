@@ -35,12 +35,12 @@ export class CallRecorder {
   }
 
   /** Counts the call and asks the method's interceptor, if any, for a fault to inject. */
-  arrived(method: string, args: Record<string, unknown>): Fault | undefined {
+  arrived(method: string, args: Record<string, unknown>, team?: string): Fault | undefined {
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
     const interceptor = this.interceptors.get(method);
     if (!interceptor) return undefined;
     interceptor.n += 1;
-    return interceptor.fn({ args, n: interceptor.n });
+    return interceptor.fn({ args, n: interceptor.n, ...(team ? { team } : {}) });
   }
 
   record(
@@ -48,9 +48,10 @@ export class CallRecorder {
     args: Record<string, unknown>,
     status: number,
     response: Record<string, unknown>,
+    team?: string,
   ): void {
     if (!this.recordCalls) return;
-    const call: ApiCall = { method, args, at: this.now(), status, response };
+    const call: ApiCall = { method, args, at: this.now(), status, response, ...(team ? { team } : {}) };
     this.calls.push(call);
     let list = this.callsByMethod.get(method);
     if (!list) {

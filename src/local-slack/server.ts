@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TsClock } from './ids.ts';
 import { type Approval, OAuthApp, type StandinInstallation } from './oauth.ts';
-import type { Workspace } from './payloads.ts';
+import { foreignTeam, type Workspace } from './payloads.ts';
 import { CallRecorder } from './recorder.ts';
 import { newResponseUrl, postToResponseUrl, RESPONSE_URL_LIMITS } from './response-url.ts';
 import { SocketModeLink } from './socket-mode-link.ts';
@@ -156,8 +156,9 @@ export class SlackStandin {
     return this.store.thread(channel, threadTs);
   }
 
-  dmChannelFor(userId: string): string {
-    return this.store.dmChannelFor(userId);
+  /** The user's DM with the bot; in another workspace installed by OAuth, that workspace's (own) DM. */
+  dmChannelFor(userId: string, workspace?: Workspace): string {
+    return this.store.dmChannelFor(userId, foreignTeam(this.workspace, workspace));
   }
 
   get views(): Map<string, OpenedView> {
@@ -408,16 +409,17 @@ export class SlackStandin {
     query: string,
   ): Promise<void> {
     const args = decodeArgs(req.headers['content-type'], body, query);
-    const fault = this.recorder.arrived(method, args);
+    const team = this.teamOf(req.headers.authorization, args);
+    const fault = this.recorder.arrived(method, args, team);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault && 'status' in fault && fault.status === 429) {
       const response = { ok: false, error: 'ratelimited' };
-      this.recorder.record(method, args, 429, response);
+      this.recorder.record(method, args, 429, response, team);
       return send(res, 429, response, { 'retry-after': String(fault.retryAfter) });
     }
     if (fault && 'status' in fault) {
       const response = { ok: false, error: `http_${fault.status}` };
-      this.recorder.record(method, args, fault.status, response);
+      this.recorder.record(method, args, fault.status, response, team);
       return send(res, fault.status, response);
     }
     const tokens = {
@@ -431,8 +433,16 @@ export class SlackStandin {
       fault && 'error' in fault
         ? { ok: false, error: fault.error }
         : answer(this.core, tokens, method, req.headers.authorization, args);
-    this.recorder.record(method, args, 200, response);
+    this.recorder.record(method, args, 200, response, team);
     send(res, 200, response);
+  }
+
+  /** The workspace a call's token acts for (revoked or not), for the record and the interceptors. */
+  private teamOf(authorization: string | undefined, args: Record<string, unknown>): string | undefined {
+    const token =
+      authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ??
+      (typeof args.token === 'string' ? args.token : undefined);
+    return token ? this.oauth.workspaceOfToken(token)?.teamId : undefined;
   }
 
   private handleResponseUrl(req: IncomingMessage, res: ServerResponse, path: string, raw: string): void {

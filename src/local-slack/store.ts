@@ -91,9 +91,13 @@ export class SlackStore {
     this.changed({ kind: 'message', message });
   }
 
-  /** A user's DM with the bot: the same id in every instance, so a restored history keeps its channel. */
-  dmChannelFor(userId: string): string {
-    const id = dmIdFor(userId);
+  /**
+   * A user's DM with the bot: the same id in every instance, so a restored history keeps its channel. In a
+   * workspace other than the local Slack's own (`teamId` given), the same user id is another person with
+   * another DM.
+   */
+  dmChannelFor(userId: string, teamId?: string): string {
+    const id = dmIdFor(teamId ? `${teamId}/${userId}` : userId);
     this.dmUsers.set(id, userId);
     return id;
   }

@@ -8,6 +8,7 @@ import {
   buttonsIn,
   eventEnvelope,
   FORM,
+  foreignTeam,
   interactivityBody,
   JSON_TYPE,
   messageOutput,
@@ -48,8 +49,13 @@ export class ToBot {
     return this.core.store.users.get(userId)?.name ?? defaultUserName(userId);
   }
 
-  private user(userId: string): Obj {
-    return userRef(this.core.workspace, userId, this.userName(userId));
+  private user(userId: string, workspace = this.core.workspace): Obj {
+    return userRef(workspace, userId, this.userName(userId));
+  }
+
+  /** The user's DM with the bot in `workspace` (another workspace's people have their own DMs). */
+  private dm(userId: string, workspace?: Workspace): string {
+    return this.core.store.dmChannelFor(userId, foreignTeam(this.core.workspace, workspace));
   }
 
   /**
@@ -68,7 +74,7 @@ export class ToBot {
     },
     sign?: SignOptions,
   ): Promise<SlackReply> {
-    const channelId = p.channelId ?? this.core.store.dmChannelFor(p.userId);
+    const channelId = p.channelId ?? this.dm(p.userId, p.workspace);
     const body = slashCommandBody(p.workspace ?? this.core.workspace, {
       command: p.command ?? '/star',
       text: p.text ?? '',
@@ -98,11 +104,14 @@ export class ToBot {
       actionId: string;
       blockId?: string;
       value?: string;
+      /** Clicked in another workspace the app is installed in. */
+      workspace?: Workspace;
     },
     sign?: SignOptions,
   ): Promise<SlackReply> {
-    const { store, workspace } = this.core;
-    const channel = /^[UW]/.test(p.channel) ? store.dmChannelFor(p.channel) : p.channel;
+    const { store } = this.core;
+    const workspace = p.workspace ?? this.core.workspace;
+    const channel = /^[UW]/.test(p.channel) ? this.dm(p.channel, p.workspace) : p.channel;
     const message = store.message(channel, p.messageTs);
     const ephemeral = message ? undefined : store.ephemeral(channel, p.messageTs);
     const shown = message ?? ephemeral;
@@ -117,7 +126,7 @@ export class ToBot {
     if (shown.thread_ts !== undefined) container.thread_ts = shown.thread_ts;
     const payload: Obj = {
       type: 'block_actions',
-      user: this.user(p.userId),
+      user: this.user(p.userId, workspace),
       api_app_id: workspace.appId,
       token: workspace.verificationToken,
       container,
@@ -178,10 +187,13 @@ export class ToBot {
       viewId: string;
       values: Record<string, Record<string, string | null>>;
       clientChecks?: boolean;
+      /** Submitted in another workspace the app is installed in. */
+      workspace?: Workspace;
     },
     sign?: SignOptions,
   ): Promise<SlackReply> {
-    const { store, workspace } = this.core;
+    const { store } = this.core;
+    const workspace = p.workspace ?? this.core.workspace;
     const view = store.views.get(p.viewId);
     if (view?.type !== 'modal' || view.closed) throw new Error(`submitView: no open modal ${p.viewId}`);
     if (view.user !== p.userId)
@@ -194,7 +206,7 @@ export class ToBot {
     const payload: Obj = {
       type: 'view_submission',
       team: { id: workspace.teamId, domain: workspace.teamDomain },
-      user: this.user(p.userId),
+      user: this.user(p.userId, workspace),
       api_app_id: workspace.appId,
       token: workspace.verificationToken,
       trigger_id: this.newTriggerId(p.userId),
@@ -218,12 +230,12 @@ export class ToBot {
   sendEvent(
     botUrl: string,
     event: Record<string, unknown>,
-    p: { eventId?: string; retryNum?: number; retryReason?: string } = {},
+    p: { eventId?: string; retryNum?: number; retryReason?: string; workspace?: Workspace } = {},
     sign?: SignOptions,
   ): Promise<SlackReply> {
     const full = event.event_ts === undefined ? { ...event, event_ts: this.core.ts.next() } : event;
     const envelope = eventEnvelope(
-      this.core.workspace,
+      p.workspace ?? this.core.workspace,
       full,
       p.eventId ?? randomId('Ev0', 9),
       Math.floor(this.core.now() / 1000),
@@ -237,8 +249,11 @@ export class ToBot {
   }
 
   /** A person types in their DM with the bot: the message appears there, and a `message` event (im) is sent. */
-  async userMessage(botUrl: string, p: { userId: string; text: string }): Promise<SlackReply> {
-    const channel = this.core.store.dmChannelFor(p.userId);
+  async userMessage(
+    botUrl: string,
+    p: { userId: string; text: string; workspace?: Workspace },
+  ): Promise<SlackReply> {
+    const channel = this.dm(p.userId, p.workspace);
     const message: StoredMessage = {
       channel,
       ts: this.core.ts.next(),
@@ -247,15 +262,19 @@ export class ToBot {
       user: p.userId,
     };
     this.core.store.addMessage(message);
-    return this.sendEvent(botUrl, {
-      type: 'message',
-      channel,
-      channel_type: 'im',
-      user: p.userId,
-      text: p.text,
-      ts: message.ts,
-      event_ts: message.ts,
-    });
+    return this.sendEvent(
+      botUrl,
+      {
+        type: 'message',
+        channel,
+        channel_type: 'im',
+        user: p.userId,
+        text: p.text,
+        ts: message.ts,
+        event_ts: message.ts,
+      },
+      { workspace: p.workspace },
+    );
   }
 
   /** A person changes their time zone: stored for users.info, and a `user_change` event is sent. */

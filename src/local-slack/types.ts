@@ -37,6 +37,8 @@ export interface ApiCall {
   status: number;
   /** The JSON body it answered with (for a 5xx fault, `{ ok: false, error: 'http_<status>' }`). */
   response: Record<string, unknown>;
+  /** The workspace (team id) of the calling token, when the token is known. */
+  team?: string;
 }
 
 export type Fault = (
@@ -46,7 +48,12 @@ export type Fault = (
   | { delayMs: number }
 ) & { delayMs?: number };
 
-export type Interceptor = (call: { args: Record<string, unknown>; n: number }) => Fault | undefined;
+/** `team`: the workspace of the calling token, when the token is known. */
+export type Interceptor = (call: {
+  args: Record<string, unknown>;
+  n: number;
+  team?: string;
+}) => Fault | undefined;
 
 export interface StandinUser {
   id: string;

@@ -10,9 +10,10 @@ export async function jumpToNextDrill(
   bot: RunningBot,
   clock: SettableClock,
   person: Person,
+  teamId: string,
 ): Promise<JumpResult> {
   const firstName = person.name.split(' ')[0];
-  const subscription = await findSubscription(bot.ctx.db, person.id);
+  const subscription = await findSubscription(bot.ctx.db, { teamId, userId: person.id });
   if (!subscription?.active || !subscription.nextDueAt) {
     return {
       ok: false,

@@ -251,7 +251,8 @@ class Sandbox implements SandboxApp {
   async jump(userId: string): Promise<JumpResult> {
     const person = this.person(userId);
     if (!person) return { ok: false, message: 'Unknown person.' };
-    const result = await jumpToNextDrill(this.running().bot, this.clock, person);
+    const { bot, slack } = this.running();
+    const result = await jumpToNextDrill(bot, this.clock, person, slack.workspace.teamId);
     this.onClockMoved();
     return result;
   }

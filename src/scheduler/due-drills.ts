@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Database } from '../db/client.ts';
@@ -21,8 +21,12 @@ import { scheduleOf } from '../drills/stored-schedule.ts';
 import type { Logger } from '../logger.ts';
 import { isReminderDelay, reminderAt } from '../progress/reminder.ts';
 import { interviewFocus, topicProgress } from '../progress/topic-stats.ts';
+import { NoInstallationError } from '../slack-api/errors.ts';
+import { personKey } from '../workspaces/person.ts';
+import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import { fateOf } from './failure-policy.ts';
 import { PostedRecorder } from './posted-recorder.ts';
+import type { RateLimits } from './rate-limits.ts';
 
 export interface TickCounts {
   /** Drills posted. */
@@ -35,7 +39,10 @@ export interface TickCounts {
   failed: number;
   /** Slack said the DM can never arrive: subscription stopped. */
   deactivated: number;
-  /** Claimed but given back untouched (stopping, nothing due yet, too little lease left, delivery paused). */
+  /**
+   * Claimed but given back untouched (stopping, nothing due yet, too little lease left, delivery paused, the
+   * workspace's Retry-After); a row given back and delivered later in the same tick counts in both.
+   */
   released: number;
 }
 
@@ -83,10 +90,12 @@ type Prepared = { drill: Drill; created: boolean } | Error;
 export interface DueDrillsDeps {
   db: Database;
   bank: QuestionBank;
-  /** The scheduler's own client (slack-api/clients.ts). */
-  slack: WebClient;
+  /** Each workspace's clients; posts use their `scheduler` client (slack-api/clients.ts). */
+  workspaces: WorkspaceClients;
   log: Logger;
   tokens: TokenWatch;
+  /** Workspaces whose Retry-After is running, shared by this replica's drills, reminders and recaps. */
+  rateLimits: RateLimits;
 }
 
 export interface DueDrillsOptions {
@@ -98,7 +107,15 @@ export interface DueDrillsOptions {
   postBudgetMs: number;
   /** Read before each claim and each post: a stopping replica gives its unstarted claims back. */
   stopping: () => boolean;
+  /** Aborted when the replica stops: ends a wait for a workspace's Retry-After. */
+  stopSignal: AbortSignal;
 }
+
+/**
+ * A tick waits for a workspace's Retry-After and goes on delivering there while it has lasted less than this;
+ * after it, the rows wait for the next tick (a minute later) instead of holding the tick open.
+ */
+const RATE_LIMIT_WAIT_BUDGET_MS = 2 * 60_000;
 
 /**
  * Delivers the drills due at `now`: claims batch after batch, posts them, stores the next delivery of each.
@@ -106,8 +123,10 @@ export interface DueDrillsOptions {
  */
 export class DueDrills {
   private readonly recorder: PostedRecorder;
-  /** Set by a token failure during this run: no more claims, the rest go back. */
-  private paused = false;
+  /** Workspaces whose token Slack refused during this run: no more claims there, their rows go back. */
+  private refused = new Set<string>();
+  /** Rows given back during this run because of a workspace's Retry-After: the run waits for it. */
+  private heldBack = 0;
 
   constructor(
     private readonly deps: DueDrillsDeps,
@@ -125,26 +144,48 @@ export class DueDrills {
     const tally = (settled: Settled[]) => {
       for (const s of settled) counts[s.outcome] += 1;
     };
-    const limit = pLimit(this.o.concurrency);
-    this.paused = false;
+    // One limit per workspace: a workspace whose posts are slow (Slack retrying 5xx) holds only its own slots.
+    const limits = new Map<string, LimitFunction>();
+    const limitOf = (teamId: string) => {
+      let limit = limits.get(teamId);
+      if (!limit) {
+        limit = pLimit(this.o.concurrency);
+        limits.set(teamId, limit);
+      }
+      return limit;
+    };
+    this.refused = new Set();
+    this.heldBack = 0;
+    const started = performance.now();
     let previous: Promise<Settled[]> = Promise.resolve([]);
     try {
-      while (!this.o.stopping() && !this.paused) {
+      while (!this.o.stopping()) {
         const claimed = await claimDueSubscriptions(this.deps.db, {
           now,
           leaseMs: this.o.leaseMs,
           replicaId: this.o.replicaId,
           limit: this.o.batchSize,
+          skipTeams: [...this.refused, ...this.deps.rateLimits.held()],
         });
         if (claimed.length === 0) {
           // The batch still posting may give rows back (too little lease left): take them again now.
           const last = await previous;
           previous = Promise.resolve([]);
           tally(last);
-          if (last.some((s) => s.outcome === 'released') && !this.o.stopping() && !this.paused) continue;
+          if (this.o.stopping()) break;
+          if (last.some((s) => s.outcome === 'released' && !this.skipped(s.row.teamId))) continue;
+          // Only rows held back by a workspace's Retry-After are left: wait for it (if it still runs), within
+          // the budget, and take them again.
+          if (this.heldBack > 0 && performance.now() - started < RATE_LIMIT_WAIT_BUDGET_MS) {
+            this.heldBack = 0;
+            const wait = this.deps.rateLimits.nextRelease();
+            if (wait !== undefined)
+              await sleep(wait, undefined, { signal: this.o.stopSignal }).catch(() => undefined);
+            continue;
+          }
           break;
         }
-        const current = this.deliverBatch(claimed, now, performance.now(), limit);
+        const current = this.deliverBatch(claimed, now, performance.now(), limitOf);
         tally(await previous);
         previous = current;
       }
@@ -154,15 +195,20 @@ export class DueDrills {
     return counts;
   }
 
+  /** A workspace this run does not post to right now: its token was refused, or its Retry-After runs. */
+  private skipped(teamId: string): boolean {
+    return this.refused.has(teamId) || this.deps.rateLimits.isHeld(teamId);
+  }
+
   private async deliverBatch(
     rows: SubscriptionWithZone[],
     now: Date,
     claimedAt: number,
-    limit: LimitFunction,
+    limitOf: (teamId: string) => LimitFunction,
   ): Promise<Settled[]> {
     const claimed = rows.map((row) => ({
       row,
-      log: this.deps.log.child({ user: row.userId, subscription: row.id }),
+      log: this.deps.log.child({ team: row.teamId, user: row.userId, subscription: row.id }),
     }));
     const plans = claimed.map((c) => ({ ...c, plan: planFor(c, now) }));
     const toDeliver = plans.flatMap((p) =>
@@ -170,7 +216,7 @@ export class DueDrills {
     );
     const prepared = await this.prepareDrills(toDeliver, now);
     const settled = await Promise.all(
-      plans.map((p) => this.settle(p, p.plan, prepared.get(p.row.id), now, claimedAt, limit)),
+      plans.map((p) => this.settle(p, p.plan, prepared.get(p.row.id), now, claimedAt, limitOf(p.row.teamId))),
     );
     return this.advanceAll(settled, now);
   }
@@ -204,22 +250,23 @@ export class DueDrills {
     const result = new Map<number, Prepared>();
     if (items.length === 0) return result;
     try {
-      const userIds = items.map((i) => i.row.userId);
+      const people = items.map((i) => i.row);
       // An interview countdown drills the weakest topics first: their progress is read for those users only.
       const countingDown = items.filter(
         (i) => i.row.interviewDate !== null && i.row.interviewDate >= i.localDate,
       );
       const [histories, cards, answered] = await Promise.all([
-        drillHistories(this.deps.db, userIds),
-        ratedCardsOfUsers(this.deps.db, userIds),
+        drillHistories(this.deps.db, people),
+        ratedCardsOfUsers(this.deps.db, people),
         answeredDrillsOfUsers(
           this.deps.db,
-          countingDown.map((i) => i.row.userId),
+          countingDown.map((i) => i.row),
         ),
       ]);
       const rows = items.map(({ row, localDate }) => {
-        const rated = cards.get(row.userId) ?? new Map();
-        const focus = answered.has(row.userId)
+        const key = personKey(row);
+        const rated = cards.get(key) ?? new Map();
+        const focus = answered.has(key)
           ? interviewFocus(
               topicProgress({
                 topics: this.deps.bank.topics.map((t) => ({
@@ -227,7 +274,7 @@ export class DueDrills {
                   title: t.title,
                   questionIds: t.questions.map((q) => q.id),
                 })),
-                answered: answered.get(row.userId) ?? [],
+                answered: answered.get(key) ?? [],
                 rated,
                 now,
               }),
@@ -236,13 +283,13 @@ export class DueDrills {
         const { topic, question } = chooseFromHistory(
           this.deps.bank,
           row.topics,
-          histories.get(row.userId) ?? [],
+          histories.get(key) ?? [],
           rated,
           now,
           focus,
         );
         return {
-          ...drillRow(row.userId, topic, question, 'scheduled'),
+          ...drillRow(row, topic, question, 'scheduled'),
           subscriptionId: row.id,
           localDate,
           remindAt: remindAtFor(row, localDate, now),
@@ -268,8 +315,9 @@ export class DueDrills {
     try {
       // Elapsed time from a monotonic clock: the injected clock may stand still in tests.
       const tooLate = performance.now() - claimedAt > this.o.leaseMs - this.o.postBudgetMs;
-      if (this.o.stopping() || this.paused || tooLate) {
+      if (this.o.stopping() || this.skipped(c.row.teamId) || tooLate) {
         // The drill row stays: whoever takes the row next posts that same question.
+        if (this.deps.rateLimits.isHeld(c.row.teamId)) this.heldBack += 1;
         return await this.release(c);
       }
       const { drill, created } = stored;
@@ -278,7 +326,9 @@ export class DueDrills {
         log.info({ drill: drill.id, localDate }, 'posting a scheduled drill stored by an earlier attempt');
       // The ts is stored right after Slack's answer, before the slot is freed: only a crash between the two
       // can post twice, so at most `concurrency` drills at a crash.
-      const posted = await postDrillMessage(this.deps.slack, this.deps.bank, drill);
+      const slack = await this.deps.workspaces.forWorkspace(c.row);
+      if (!slack) throw new NoInstallationError(c.row.teamId);
+      const posted = await postDrillMessage(slack.scheduler, this.deps.bank, drill);
       await this.recorder.record(drill.id, posted.channel, posted.ts);
       log.debug({ drill: drill.id, localDate, ts: posted.ts }, 'scheduled drill delivered');
       return { ...c, outcome: 'delivered', advanceAfter: localDate };
@@ -329,7 +379,15 @@ export class DueDrills {
   /** A delivery that went wrong: its fate (failure-policy.ts) is applied, and the claim never left held. */
   private async failed(c: Claimed, now: Date, err: unknown): Promise<Settled> {
     try {
-      const fate = fateOf(await this.deps.tokens.report(err), c.row.deliveryAttempts, now);
+      const failure = await this.deps.tokens.report(err, c.row.teamId);
+      if (failure.kind === 'rate_limited') {
+        // Slack's throttle, not the subscriber's failure: the row goes back uncounted and this workspace's
+        // posts wait for the Retry-After while other workspaces' go on.
+        this.deps.rateLimits.hold(c.row.teamId, failure.retryAfterMs);
+        this.heldBack += 1;
+        return this.release(c);
+      }
+      const fate = fateOf(failure, c.row.deliveryAttempts, now);
       switch (fate.kind) {
         case 'stop':
           await deactivateSubscription(this.deps.db, c.row.id, this.o.replicaId, fate.reason);
@@ -339,8 +397,10 @@ export class DueDrills {
           );
           return { ...c, outcome: 'deactivated' };
         case 'pause':
-          // Every post under this token would fail the same way: stop claiming, give this row back as is.
-          this.paused = true;
+          // Every post under this token would fail the same way: no more claims in this workspace, this row
+          // goes back as is. The token is looked up afresh next time (a reinstall may have replaced it).
+          this.refused.add(c.row.teamId);
+          this.deps.workspaces.forget(c.row.teamId);
           return this.release(c);
         case 'retry':
           await releaseClaim(this.deps.db, c.row.id, this.o.replicaId, fate.at);

@@ -1,21 +1,56 @@
 import type { Database } from '../db/client.ts';
+import { claimDailyJob, forgetOldJobRuns } from '../db/repositories/daily-jobs.ts';
 import { forgetOldEvents } from '../db/repositories/events.ts';
+import {
+  installationsDueForPurge,
+  purgeWorkspace,
+  RETENTION_DAYS,
+} from '../db/repositories/installations.ts';
+import type { Logger } from '../logger.ts';
 
 const HOUR_MS = 60 * 60_000;
 
 /**
- * Chores that ride on the scheduler's tick but are not deliveries. processed_events only has to outlive
- * Slack's retries of an event (minutes); without pruning it grows by every user_change in the workspace.
- * Hourly is plenty, and any replica may do it (the delete is idempotent).
+ * Chores that ride on the scheduler's tick but are not deliveries, hourly on each replica:
+ * - processed_events only has to outlive Slack's retries of an event (minutes); without pruning it grows by
+ *   every user_change in the workspace. Any replica may do it (the delete is idempotent).
+ * - Once a day across all replicas (the daily_jobs row), the data of workspaces uninstalled RETENTION_DAYS ago
+ *   and not reinstalled is deleted.
  */
 export class Housekeeping {
-  private lastPruneAt: number | undefined;
+  private lastRunAt: number | undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+    private readonly replicaId = 'replica',
+  ) {}
 
   async run(): Promise<void> {
-    if (this.lastPruneAt !== undefined && performance.now() - this.lastPruneAt < HOUR_MS) return;
-    this.lastPruneAt = performance.now();
+    if (this.lastRunAt !== undefined && performance.now() - this.lastRunAt < HOUR_MS) return;
+    this.lastRunAt = performance.now();
     await forgetOldEvents(this.db);
+    if (await claimDailyJob(this.db, 'purge_uninstalled', this.replicaId)) {
+      await purgeUninstalledWorkspaces(this.db, this.log);
+      await forgetOldJobRuns(this.db);
+    }
+  }
+}
+
+/** Deletes every workspace whose retention ran out; `now` for tests (default: the database's clock). */
+export async function purgeUninstalledWorkspaces(db: Database, log: Logger, now?: Date): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const due = await installationsDueForPurge(db, now);
+    if (due.length === 0) return purged;
+    for (const workspace of due) {
+      const people = await purgeWorkspace(db, workspace, now);
+      if (people === undefined) continue;
+      purged += 1;
+      log.info(
+        { installation: workspace.id, people, revokedAt: workspace.revokedAt.toISOString() },
+        `deleted the data of a workspace uninstalled more than ${RETENTION_DAYS} days ago`,
+      );
+    }
   }
 }

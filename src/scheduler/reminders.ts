@@ -1,10 +1,12 @@
-import type { WebClient } from '@slack/web-api';
 import type { Database } from '../db/client.ts';
 import { claimDueReminders, isAnswered, markReminded, releaseReminder } from '../db/repositories/drills.ts';
 import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Logger } from '../logger.ts';
 import { reminderSendable } from '../progress/reminder.ts';
+import { NoInstallationError } from '../slack-api/errors.ts';
 import { reminderMessage } from '../views/progress-replies.ts';
+import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
+import type { RateLimits } from './rate-limits.ts';
 
 export interface ReminderCounts {
   reminded: number;
@@ -21,17 +23,31 @@ const LEASE_MS = 5 * 60_000;
  * set once the post is done. A crash between Slack's answer and that write can repeat a nudge, as for drills.
  */
 export async function sendDueReminders(
-  deps: { db: Database; slack: WebClient; log: Logger; tokens: TokenWatch },
+  deps: {
+    db: Database;
+    workspaces: WorkspaceClients;
+    log: Logger;
+    tokens: TokenWatch;
+    rateLimits: RateLimits;
+  },
   now: Date,
   stopping: () => boolean,
 ): Promise<ReminderCounts> {
   const counts: ReminderCounts = { reminded: 0, remindersDropped: 0 };
+  // Workspaces whose token Slack refused in this run: their reminders wait for the pause to end.
+  const refused = new Set<string>();
+  const skipped = (teamId: string) => refused.has(teamId) || deps.rateLimits.isHeld(teamId);
   while (!stopping()) {
-    const due = await claimDueReminders(deps.db, { now, leaseMs: LEASE_MS, limit: BATCH });
+    const due = await claimDueReminders(deps.db, {
+      now,
+      leaseMs: LEASE_MS,
+      limit: BATCH,
+      skipTeams: [...refused, ...deps.rateLimits.held()],
+    });
     if (due.length === 0) break;
     for (const r of due) {
-      const log = deps.log.child({ drill: r.id, user: r.userId });
-      if (stopping()) {
+      const log = deps.log.child({ drill: r.id, team: r.teamId, user: r.userId });
+      if (stopping() || skipped(r.teamId)) {
         await releaseReminder(deps.db, r.id);
         continue;
       }
@@ -47,7 +63,9 @@ export async function sendDueReminders(
         continue;
       }
       try {
-        await deps.slack.chat.postMessage({
+        const slack = await deps.workspaces.forWorkspace(r);
+        if (!slack) throw new NoInstallationError(r.teamId);
+        await slack.scheduler.chat.postMessage({
           channel: r.channelId,
           thread_ts: r.messageTs,
           ...reminderMessage(),
@@ -55,15 +73,19 @@ export async function sendDueReminders(
         await markReminded(deps.db, r.id);
         counts.reminded += 1;
       } catch (err) {
-        const failure = await deps.tokens.report(err);
+        const failure = await deps.tokens.report(err, r.teamId);
         if (failure.kind === 'recipient') {
           // The DM can never arrive (the user is gone): the reminder is over, like the drill.
           await markReminded(deps.db, r.id);
           continue;
         }
         await releaseReminder(deps.db, r.id);
-        log.warn({ err }, 'reminder not sent; a later tick retries');
-        if (failure.kind === 'token') return counts;
+        if (failure.kind === 'rate_limited') deps.rateLimits.hold(r.teamId, failure.retryAfterMs);
+        else log.warn({ err }, 'reminder not sent; a later tick retries');
+        if (failure.kind === 'token') {
+          refused.add(r.teamId);
+          deps.workspaces.forget(r.teamId);
+        }
       }
     }
     if (due.length < BATCH) break;

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { withTimeout } from '../timeout.ts';
 import { DueDrills, type DueDrillsDeps, emptyCounts, type TickCounts } from './due-drills.ts';
 import { Housekeeping } from './housekeeping.ts';
+import { RateLimits } from './rate-limits.ts';
 import { type RecapCounts, sendDueRecaps } from './recaps.ts';
 import { type ReminderCounts, sendDueReminders } from './reminders.ts';
 
@@ -30,7 +31,7 @@ export interface SchedulerOptions {
   stopTimeoutMs?: number;
 }
 
-export interface SchedulerDeps extends DueDrillsDeps {
+export interface SchedulerDeps extends Omit<DueDrillsDeps, 'rateLimits'> {
   /**
    * The scheduler's clock: which rows are due, and the backoffs. Unset in production: the database's
    * `now()`, so replicas whose clocks drift still agree. A test or the sandbox injects its own.
@@ -86,6 +87,8 @@ export class Scheduler {
   /** Every tick in progress, the cron's and those called directly (tests, the sandbox). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopping = false;
+  private readonly stopped = new AbortController();
+  private readonly rateLimits = new RateLimits();
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -96,7 +99,7 @@ export class Scheduler {
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
     this.dueDrills = new DueDrills(
-      { ...deps, log: this.log },
+      { ...deps, log: this.log, rateLimits: this.rateLimits },
       {
         replicaId: this.replicaId,
         concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -105,9 +108,10 @@ export class Scheduler {
         // A short lease (tests) must still leave time to start posting, or every claim would be given back.
         postBudgetMs: Math.min(POST_BUDGET_MS, leaseMs / 2),
         stopping: () => this.stopping,
+        stopSignal: this.stopped.signal,
       },
     );
-    this.housekeeping = new Housekeeping(deps.db);
+    this.housekeeping = new Housekeeping(deps.db, this.log, this.replicaId);
   }
 
   /** Ticks every minute, and once right away: a bot back from downtime catches up on today's drills now. */
@@ -133,6 +137,7 @@ export class Scheduler {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
     await this.task?.destroy();
     this.task = undefined;
     const finished = await withTimeout(
@@ -172,7 +177,8 @@ export class Scheduler {
 
   /**
    * Delivers what is due at `now` (the scheduler's clock by default): drills, then their reminders, then
-   * Monday's weekly recaps; nothing while delivery is paused. Nothing due costs one query (surveyTick).
+   * Monday's weekly recaps; nothing to a workspace whose delivery is paused (a refused token, an uninstall).
+   * Nothing due costs one query (surveyTick).
    */
   tick(now?: Date): Promise<TickResult> {
     return this.track(this.deliverDue(now));
@@ -181,12 +187,14 @@ export class Scheduler {
   private async deliverDue(now: Date | undefined): Promise<TickResult> {
     const { tokens } = this.deps;
     const result: TickResult = { ...emptyCounts(), reminded: 0, remindersDropped: 0, recapped: 0 };
-    const survey = await surveyTick(this.deps.db, {
-      at: now ?? this.deps.clock?.now() ?? null,
-      scope: tokens.scope,
-    });
-    if (survey.pause && !(await tokens.mayDeliver(survey.pause))) return result;
-    const deps = { ...this.deps, log: this.log };
+    let survey = await surveyTick(this.deps.db, { at: now ?? this.deps.clock?.now() ?? null });
+    if (survey.pausesOver.length > 0) {
+      // Tokens whose pause ran out are checked first; a workspace that works again is delivered this tick.
+      let resumed = false;
+      for (const pause of survey.pausesOver) resumed = (await tokens.check(pause)) || resumed;
+      if (resumed) survey = await surveyTick(this.deps.db, { at: survey.now });
+    }
+    const deps = { ...this.deps, log: this.log, rateLimits: this.rateLimits };
     const stopping = () => this.stopping;
     if (survey.drillsDue) Object.assign(result, await this.dueDrills.run(survey.now));
     if (survey.remindersDue) Object.assign(result, await sendDueReminders(deps, survey.now, stopping));

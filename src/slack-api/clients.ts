@@ -2,11 +2,11 @@ import { type RetryOptions, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger.ts';
 
 /**
- * The bot's Web API clients, one per kind of call. A WebClient that meets a 429 (without
+ * A bot token's Web API clients, one per kind of call. A WebClient that meets a 429 (without
  * rejectRateLimitedCalls) pauses its whole queue for Retry-After seconds: one user's rate-limited DM would
- * then hold every other user's modal past its 3-second trigger. So modals and request-path calls each have
- * a client that rejects a rate-limited call at once (only that call fails), and scheduled posts, which may
- * wait, have their own.
+ * then hold every other user's modal past its 3-second trigger. So every client rejects a rate-limited call at
+ * once (only that call fails) and its caller decides: a user is told to try again, the scheduler holds that
+ * workspace's posts for the Retry-After (scheduler/rate-limits.ts) and delivers the others meanwhile.
  */
 export interface SlackClients {
   /**
@@ -16,7 +16,7 @@ export interface SlackClients {
   modal: WebClient;
   /** Calls on behalf of a user who just acted (DM posts, thread replies, updates, users.info). */
   interactive: WebClient;
-  /** Scheduled drills: nobody is waiting, so longer retries; a 429 pauses only these posts. */
+  /** Scheduled drills, reminders and recaps: nobody is waiting, so longer retries of 5xx and timeouts. */
   scheduler: WebClient;
 }
 
@@ -38,10 +38,9 @@ const MODAL_RETRIES: RetryOptions = {
 const INTERACTIVE_RETRIES: RetryOptions = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 };
 
 /**
- * How the scheduler's client retries. A 429 makes WebClient pause its queue for Retry-After and then count
- * the call as one failed attempt, after which p-retry adds its own backoff: every 429 uses one of these
- * retries. `maxRetryTime` bounds how long a drill keeps trying, so the post cannot outlive the claim's lease
- * (POST_BUDGET_MS in the scheduler); after it the claim is released and a later tick retries.
+ * How the scheduler's client retries 5xx, network errors and timeouts (a 429 is rejected at once and handled
+ * by the scheduler). `maxRetryTime` bounds how long a drill keeps trying, so the post cannot outlive the claim's
+ * lease (POST_BUDGET_MS in the scheduler); after it the claim is released and a later tick retries.
  */
 export const SCHEDULER_RETRIES: RetryOptions = {
   retries: 6,
@@ -53,8 +52,7 @@ export const SCHEDULER_RETRIES: RetryOptions = {
 };
 
 export interface SlackClientOptions {
-  /** Unset in multi-workspace mode: every call then passes its workspace's token. */
-  botToken?: string;
+  botToken: string;
   apiUrl?: string;
   log: Logger;
   /** Tests shrink the scheduler's waits; the logic stays the same. */
@@ -81,6 +79,7 @@ export function createSlackClients(o: SlackClientOptions): SlackClients {
     }),
     scheduler: client('scheduler', {
       timeout: SCHEDULER_TIMEOUT_MS,
+      rejectRateLimitedCalls: true,
       retryConfig: o.schedulerRetries ?? SCHEDULER_RETRIES,
     }),
   };

@@ -35,7 +35,18 @@ export const RECIPIENT_ERRORS: ReadonlySet<string> = new Set([
   'is_archived',
 ]);
 
+/**
+ * Multi-workspace: no installation may be used for the workspace (never installed there, or uninstalled). To
+ * the scheduler this is a dead token: that workspace's delivery pauses, nobody's subscription ends.
+ */
+export class NoInstallationError extends Error {
+  constructor(teamId: string) {
+    super(`no active installation for workspace ${teamId}`);
+  }
+}
+
 export function classifySlackError(err: unknown): SlackFailure {
+  if (err instanceof NoInstallationError) return { kind: 'token', code: 'not_installed' };
   // By code, not instanceof: Bolt may bring its own copy of @slack/web-api.
   const e = err as { code?: unknown; data?: { error?: unknown }; retryAfter?: unknown } | null;
   if (e?.code === ErrorCode.RateLimitedError) {

@@ -14,6 +14,7 @@ import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
+import type { SlackClients } from '../slack-api/clients.ts';
 import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
@@ -164,18 +165,30 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
   };
 }
 
-/** Calls auth.test once (with the caller's retries) and hands Bolt the cached identity afterwards. */
-export function cachedAuthorize(ctx: Pick<BotContext, 'slack'>, botToken: string): Authorize<boolean> {
-  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | undefined;
-  return async () => {
-    identity ??= ctx.slack.interactive.auth
+/** The bot's identity, as auth.test tells it (single workspace: the workspace its token belongs to). */
+export interface BotIdentity {
+  botId?: string;
+  botUserId?: string;
+  teamId?: string;
+}
+
+/** Calls auth.test once (with the caller's retries) and reuses the answer; a failure is never remembered. */
+export function cachedIdentity(slack: SlackClients): () => Promise<BotIdentity> {
+  let identity: Promise<BotIdentity> | undefined;
+  return () => {
+    identity ??= slack.interactive.auth
       .test()
       .then((r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }))
       .catch((err: unknown) => {
-        // Never cache a failure: the next request tries again.
+        // The next request tries again.
         identity = undefined;
         throw err;
       });
-    return { botToken, ...(await identity) };
+    return identity;
   };
+}
+
+/** Single workspace: every request is authorized with the one token and the cached identity. */
+export function cachedAuthorize(identity: () => Promise<BotIdentity>, botToken: string): Authorize<boolean> {
+  return async () => ({ botToken, ...(await identity()) });
 }

@@ -1,6 +1,6 @@
 import type { Topic } from '../bank/types.ts';
 import { analyseAnswer } from '../coach/analyse.ts';
-import type { BotContext } from '../context.ts';
+import type { RequestContext } from '../context.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
@@ -17,7 +17,7 @@ const THREAD_REPLY_MAX_WAIT_MS = 60_000;
  * thread (posted the first time, updated in place after an edit), and marks the drill message answered with
  * its score. Runs after the ack; the answer is already stored whatever happens here.
  */
-export async function coachAnswer(ctx: BotContext, drill: Drill, answer: Answer): Promise<void> {
+export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Answer): Promise<void> {
   const log = ctx.log.child({ drill: drill.id, user: drill.userId });
   const topic = ctx.bank.topic(drill.topicSlug);
   if (!topic) {
@@ -41,7 +41,7 @@ export async function coachAnswer(ctx: BotContext, drill: Drill, answer: Answer)
  * Shows the drill's feedback as stored now (analysis, rating): updates the message in the thread, or posts it
  * when there is none yet (exactly once, whoever claims it first). Then the drill message shows the score.
  */
-export async function publishFeedback(ctx: BotContext, drillId: number): Promise<void> {
+export async function publishFeedback(ctx: RequestContext, drillId: number): Promise<void> {
   const drill = await findDrill(ctx.db, drillId);
   const answer = drill && (await findAnswer(ctx.db, drillId));
   const topic = drill && ctx.bank.topic(drill.topicSlug);
@@ -69,18 +69,18 @@ export async function publishFeedback(ctx: BotContext, drillId: number): Promise
       }),
     });
   } catch (err) {
-    await ctx.tokens.report(err).catch(() => undefined);
+    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but updating the drill message failed');
   }
   await publishHome(ctx, drill.userId);
 }
 
 async function showFeedbackInThread(
-  ctx: BotContext,
+  ctx: RequestContext,
   drill: Drill & { channelId: string; messageTs: string },
   answer: Answer & { feedback: NonNullable<Answer['feedback']> },
   topic: Topic,
-  log: BotContext['log'],
+  log: RequestContext['log'],
 ): Promise<void> {
   const slack = ctx.slack.interactive;
   const message = feedbackMessage({
@@ -113,7 +113,7 @@ async function showFeedbackInThread(
       }
     }
   } catch (err) {
-    await ctx.tokens.report(err).catch(() => undefined);
+    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but Slack refused the feedback in the thread');
   }
 }

@@ -1,15 +1,19 @@
-import type { BotContext } from '../context.ts';
+import type { BotContext, RequestContext } from '../context.ts';
 import { progressRowsOf, unansweredDrillsOf } from '../db/repositories/progress.ts';
 import { daysFromMask } from '../drills/days.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
 import { type HomeData, homeView, MAX_UNANSWERED } from '../views/home.ts';
+import type { Person } from '../workspaces/person.ts';
 
 /** Builds the user's Home tab from what is stored now (pure view: views/home.ts). */
-export async function homeDataOf(ctx: BotContext, userId: string): Promise<HomeData> {
+export async function homeDataOf(
+  ctx: Pick<BotContext, 'db' | 'bank' | 'clock'>,
+  who: Person,
+): Promise<HomeData> {
   const now = ctx.clock.now();
   const [{ sub, rows }, unanswered] = await Promise.all([
-    progressRowsOf(ctx.db, userId),
-    unansweredDrillsOf(ctx.db, userId, MAX_UNANSWERED + 20),
+    progressRowsOf(ctx.db, who),
+    unansweredDrillsOf(ctx.db, who, MAX_UNANSWERED + 20),
   ]);
   const { streak, topics } = progressSnapshot(rows, ctx.bank.topics, now);
   return {
@@ -42,12 +46,12 @@ export async function homeDataOf(ctx: BotContext, userId: string): Promise<HomeD
  * Publishes the user's Home tab (views.publish): when they open it, and after each answer, rating and
  * settings change. Best effort: a failure is logged, and the next opening publishes it again.
  */
-export async function publishHome(ctx: BotContext, userId: string): Promise<void> {
+export async function publishHome(ctx: RequestContext, userId: string): Promise<void> {
   try {
-    const view = homeView(await homeDataOf(ctx, userId));
+    const view = homeView(await homeDataOf(ctx, ctx.person(userId)));
     await ctx.slack.interactive.views.publish({ user_id: userId, view });
   } catch (err) {
-    await ctx.tokens.report(err).catch(() => undefined);
+    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     ctx.log.warn({ err, user: userId }, 'could not publish the Home tab');
   }
 }

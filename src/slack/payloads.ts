@@ -177,3 +177,21 @@ export function assertKnownPayload(body: unknown): void {
     );
   }
 }
+
+/** `app_uninstalled` and `tokens_revoked`: the envelope names the workspace (and organisation) concerned. */
+export const uninstallEnvelopeSchema = z.object({
+  event_id: z.string().min(1).max(255),
+  team_id: id,
+  enterprise_id: id.nullish(),
+  is_enterprise_install: z.boolean().optional(),
+  authorizations: z.array(z.object({ is_enterprise_install: z.boolean().optional() }).loose()).optional(),
+  event: z.object({
+    type: z.enum(['app_uninstalled', 'tokens_revoked']),
+    tokens: z
+      .object({
+        bot: z.array(z.string().max(64)).max(1000).optional(),
+        oauth: z.array(z.string().max(64)).max(1000).optional(),
+      })
+      .optional(),
+  }),
+});

@@ -3,6 +3,7 @@
 
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { Database } from '../db/client.ts';
+import { endPauses } from '../db/repositories/delivery-pauses.ts';
 import {
   findActiveInstallation,
   type InstallationLookup,
@@ -10,6 +11,7 @@ import {
   markRevoked,
   upsertInstallation,
 } from '../db/repositories/installations.ts';
+import { teamsOfEnterprise } from '../db/repositories/users.ts';
 import type { InstallationRow } from '../db/schema/index.ts';
 import { decryptToken, encryptToken, type KeyRing } from './token-crypto.ts';
 
@@ -19,10 +21,16 @@ export class InstallationNotFoundError extends Error {}
 /** An install the bot cannot run on (no bot token, no team or enterprise id, OAuth v1). */
 export class UnusableInstallationError extends Error {}
 
+export interface InstallationStoreHooks {
+  /** After a (re)install: the workspaces whose token changed. */
+  onInstalled?: (teamIds: string[]) => void;
+}
+
 export class DatabaseInstallationStore implements InstallationStore {
   constructor(
     private readonly db: Database,
     private readonly keys: KeyRing,
+    private readonly hooks: InstallationStoreHooks = {},
   ) {}
 
   /**
@@ -74,6 +82,10 @@ export class DatabaseInstallationStore implements InstallationStore {
       botTokenExpiresAt: bot.expiresAt !== undefined ? new Date(bot.expiresAt * 1000) : null,
       installerUserId: installation.user.id,
     });
+    // A reinstall brings the workspace back: its deliveries resume (an uninstall paused them).
+    const teams = isEnterpriseInstall ? await teamsOfEnterprise(this.db, id) : [installation.team?.id ?? id];
+    await endPauses(this.db, teams);
+    this.hooks.onInstalled?.(teams);
     return { id, created };
   }
 

@@ -48,6 +48,7 @@ describe('migrations', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       'answers',
+      'daily_jobs',
       'days_off',
       'delivery_pauses',
       'drills',
@@ -72,7 +73,7 @@ describe('migrations', () => {
     const byName = Object.fromEntries(indexes.map((i) => [i.indexname, String(i.indexdef)]));
     expect(byName.subscriptions_due_idx).toMatch(/\(next_due_at\) WHERE active/);
     expect(byName.drills_user_local_date_uq).toMatch(
-      /UNIQUE INDEX .*\(user_id, local_date\) WHERE \(source = 'scheduled'/,
+      /UNIQUE INDEX .*\(team_id, user_id, local_date\) WHERE \(source = 'scheduled'/,
     );
     expect(byName.answers_drill_id_unique).toMatch(/UNIQUE/);
     // The hourly prune deletes processed_events by age.
@@ -83,7 +84,7 @@ describe('migrations', () => {
     const db = await fresh();
     const h = await open(db);
     await runMigrations(h);
-    await h.db.execute(sql`insert into users (id) values ('UCHECK')`);
+    await h.db.execute(sql`insert into users (team_id, id) values ('T1', 'UCHECK')`);
     const refused = async (statement: ReturnType<typeof sql>) => {
       const error = await h.db.execute(statement).then(
         () => undefined,
@@ -93,27 +94,27 @@ describe('migrations', () => {
     };
     for (const mask of [0, 128, -1, 255]) {
       await refused(
-        sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', 540, ${mask})`,
+        sql`insert into subscriptions (team_id, user_id, minute_of_day, day_mask) values ('T1', 'UCHECK', 540, ${mask})`,
       );
     }
     await refused(
-      sql`insert into subscriptions (user_id, minute_of_day, day_mask, reminder_minutes) values ('UCHECK', 540, 31, 5)`,
+      sql`insert into subscriptions (team_id, user_id, minute_of_day, day_mask, reminder_minutes) values ('T1', 'UCHECK', 540, 31, 5)`,
     );
     await refused(
-      sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', 1440, 127)`,
+      sql`insert into subscriptions (team_id, user_id, minute_of_day, day_mask) values ('T1', 'UCHECK', 1440, 127)`,
     );
     await refused(
-      sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', -1, 127)`,
+      sql`insert into subscriptions (team_id, user_id, minute_of_day, day_mask) values ('T1', 'UCHECK', -1, 127)`,
     );
     await refused(
-      sql`insert into drills (user_id, topic_slug, question_id, question_text, source) values ('UCHECK', 't', 'q', 'x', 'other')`,
+      sql`insert into drills (team_id, user_id, topic_slug, question_id, question_text, source) values ('T1', 'UCHECK', 't', 'q', 'x', 'other')`,
     );
     // A scheduled drill has a local date; an on-demand one has none.
     await refused(
-      sql`insert into drills (user_id, topic_slug, question_id, question_text, source) values ('UCHECK', 't', 'q', 'x', 'scheduled')`,
+      sql`insert into drills (team_id, user_id, topic_slug, question_id, question_text, source) values ('T1', 'UCHECK', 't', 'q', 'x', 'scheduled')`,
     );
     await h.db.execute(
-      sql`insert into subscriptions (user_id, minute_of_day, day_mask) values ('UCHECK', 1439, 31)`,
+      sql`insert into subscriptions (team_id, user_id, minute_of_day, day_mask) values ('T1', 'UCHECK', 1439, 31)`,
     );
   });
 

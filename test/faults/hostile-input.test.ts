@@ -281,7 +281,13 @@ describe('2,000 generated signed requests', () => {
 
     expect(failures).toEqual([]);
     expect(rejections.reasons).toEqual([]);
-    expect(await healthz(t)).toMatchObject({ status: 200, json: { ok: true } });
+    // A signed, well-formed app_uninstalled is Slack saying the token is dead: delivery pauses, and says so.
+    const uninstalled = sent.some((c) => c.pausesDelivery);
+    expect(await healthz(t)).toMatchObject(
+      uninstalled
+        ? { status: 503, json: { database: 'ok', slack: { paused: true, reason: 'app_uninstalled' } } }
+        : { status: 200, json: { ok: true } },
+    );
 
     // ---- rows, against the oracle
     const allowed = sent.flatMap((c) => (c.allowed ? [c.allowed] : []));

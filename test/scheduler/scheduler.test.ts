@@ -9,7 +9,7 @@ import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { deliveryPauses, drills, processedEvents, subscriptions } from '../../src/db/schema/index.ts';
 import type { SlackStandin } from '../../src/local-slack/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { FixedClock, makeScheduler, openMigrated, seedSubscriber, startStandin } from './support.ts';
+import { FixedClock, makeScheduler, openMigrated, seedSubscriber, startStandin, TEAM } from './support.ts';
 
 let database: TestDatabase;
 let handle: DatabaseHandle;
@@ -218,7 +218,7 @@ describe('Slack refusing the bot token', () => {
         nextDueDate: '2026-03-10',
       });
     }
-    expect(await pauseRow()).toMatchObject({ scope: 'bot-token', reason: 'account_inactive', failures: 1 });
+    expect(await pauseRow()).toMatchObject({ scope: TEAM, reason: 'account_inactive', failures: 1 });
 
     // Another replica ticking meanwhile posts nothing and does not alert again.
     const b = await makeScheduler({ db: handle, standin, clock }, { replicaId: 'b' });
@@ -283,6 +283,7 @@ describe('after a replica died', () => {
   it('posts a drill it stored but never posted, once its lease has expired', async () => {
     const sub = await seedSubscriber(handle, { userId: 'UHALF' }, SEEDED);
     const { drill } = await insertScheduledDrill(handle.db, {
+      teamId: TEAM,
       userId: 'UHALF',
       topicSlug: 'x',
       questionId: 'q_0000000000',
@@ -311,6 +312,7 @@ describe('after a replica died', () => {
   it('does not post again a drill that was posted, and only advances', async () => {
     const sub = await seedSubscriber(handle, { userId: 'UDONE' }, SEEDED);
     const { drill } = await insertScheduledDrill(handle.db, {
+      teamId: TEAM,
       userId: 'UDONE',
       topicSlug: 'x',
       questionId: 'q_0000000000',
@@ -350,7 +352,7 @@ describe('a change while a drill is being posted', () => {
     await standin.waitFor(() => standin.count('chat.postMessage') > 0);
     // The user moves to 10:00 while Slack is still answering.
     await saveSubscription(handle.db, {
-      userId: 'UCHANGE',
+      person: { teamId: TEAM, userId: 'UCHANGE' },
       minuteOfDay: 600,
       days: 'daily',
       topics: [],

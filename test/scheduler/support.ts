@@ -17,6 +17,7 @@ import { createLogger } from '../../src/logger.ts';
 import { nextRecapAt } from '../../src/progress/recap.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../../src/slack-api/clients.ts';
+import { singleWorkspaceClients } from '../../src/workspaces/workspace-clients.ts';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../support/test-bot.ts';
 
 /** The WebClient's retries with the waits shrunk: the same logic, milliseconds instead of seconds. */
@@ -54,7 +55,7 @@ export async function makeScheduler(
   bank ??= loadQuestionBank(CONTENT_DIR);
   const logs = p.logs ?? new LogCapture();
   const log = createLogger(p.logLevel ?? 'debug', logs);
-  const { scheduler: slack } = createSlackClients({
+  const clients = createSlackClients({
     botToken: BOT_TOKEN,
     apiUrl: p.standin.apiUrl,
     log,
@@ -63,16 +64,20 @@ export async function makeScheduler(
   const deps: SchedulerDeps = {
     db: p.db.db,
     bank: await bank,
-    slack,
+    workspaces: singleWorkspaceClients(clients),
     log,
-    tokens: new TokenWatch(p.db.db, log, () => slack.auth.test()),
+    tokens: new TokenWatch(p.db.db, log, () => clients.scheduler.auth.test()),
     clock: p.clock,
   };
   return { scheduler: new Scheduler(deps, { cron: false, ...options }), deps, logs };
 }
 
+/** The stand-in's workspace: every seeded subscriber is in it unless a test says otherwise. */
+export const TEAM = 'T0STANDIN';
+
 export interface Subscriber {
   userId: string;
+  teamId?: string;
   zone?: string;
   minuteOfDay?: number;
   /** What the subscriptions table stores today: the two presets. */
@@ -84,7 +89,8 @@ export interface Subscriber {
 /** Stores a user and an active subscription whose next delivery is computed as `subscribe` would at `now`. */
 export async function seedSubscriber(handle: DatabaseHandle, s: Subscriber, now: Date) {
   const zone = s.zone ?? 'UTC';
-  await ensureUser(handle.db, s.userId, { tz: zone });
+  const person = { teamId: s.teamId ?? TEAM, userId: s.userId };
+  await ensureUser(handle.db, person, { tz: zone });
   const schedule = {
     zone,
     minuteOfDay: s.minuteOfDay ?? 9 * 60,
@@ -93,7 +99,7 @@ export async function seedSubscriber(handle: DatabaseHandle, s: Subscriber, now:
   };
   const next = firstDeliveryAtOrAfter(schedule, now);
   return saveSubscription(handle.db, {
-    userId: s.userId,
+    person,
     minuteOfDay: schedule.minuteOfDay,
     days: schedule.days,
     topics: s.topics ?? [],

@@ -3,6 +3,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import type { BotOptions } from '../../src/bot.ts';
+import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
 import { type Approval, startSlackStandin } from '../../src/local-slack/index.ts';
 import { REDIRECT_PATH } from '../../src/workspaces/oauth.ts';
@@ -43,7 +45,9 @@ export function oauthConfig(
  * A bot in multi-workspace mode on a fresh database, and a local Slack whose app lists the bot's redirect URL.
  * `publicUrl`: PUBLIC_URL set to the bot's own address (so a redirect_uri travels through the flow).
  */
-export async function startOAuthBot(o: { publicUrl?: boolean } = {}): Promise<TestBot> {
+export async function startOAuthBot(
+  o: { publicUrl?: boolean; scheduler?: BotOptions['scheduler']; clock?: Clock } = {},
+): Promise<TestBot> {
   const standin = await startSlackStandin({
     signingSecret: SIGNING_SECRET,
     oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
@@ -54,7 +58,11 @@ export async function startOAuthBot(o: { publicUrl?: boolean } = {}): Promise<Te
   const t = await startTestBot({
     standin,
     database,
-    bot: { config: oauthConfig(standin.apiUrl, database.config, { port, publicUrl }), scheduler: false },
+    clock: o.clock,
+    bot: {
+      config: oauthConfig(standin.apiUrl, database.config, { port, publicUrl }),
+      scheduler: o.scheduler ?? false,
+    },
   });
   standin.oauth.redirectUrls = [`${publicUrl ?? t.baseUrl}${REDIRECT_PATH}`];
   return {

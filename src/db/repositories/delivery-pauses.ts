@@ -1,8 +1,16 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.ts';
 import { type DeliveryPause, deliveryPauses } from '../schema/index.ts';
 
 const fromNow = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
+
+/**
+ * For the claims and the tick's survey: rows of a workspace whose delivery is paused are not due. A pause's
+ * scope is the workspace's team id.
+ */
+export const notPaused = (teamId: AnyPgColumn | SQL): SQL =>
+  sql`not exists (select 1 from ${deliveryPauses} where ${deliveryPauses.scope} = ${teamId})`;
 
 /**
  * Starts a pause for `scope` lasting `ms` on the database's clock. True only for the one call (on any replica)
@@ -58,4 +66,43 @@ export async function endPause(db: Database, scope: string): Promise<boolean> {
     .where(eq(deliveryPauses.scope, scope))
     .returning({ scope: deliveryPauses.scope });
   return rows.length > 0;
+}
+
+/**
+ * The workspace uninstalled the app or revoked its token: nothing is delivered there until it reinstalls
+ * (endPauses then). Unlike a refused token, this pause never runs out, so nobody checks the token again.
+ * True for the call that started it or turned a running pause into this one (one log line).
+ */
+export async function pauseUntilReinstalled(
+  db: Database,
+  scopes: readonly string[],
+  reason: string,
+): Promise<string[]> {
+  if (scopes.length === 0) return [];
+  const rows = await db
+    .insert(deliveryPauses)
+    .values(scopes.map((scope) => ({ scope, reason, pausedUntil: sql`'infinity'::timestamptz` })))
+    .onConflictDoUpdate({
+      target: deliveryPauses.scope,
+      set: { reason, pausedUntil: sql`'infinity'::timestamptz` },
+      setWhere: sql`${deliveryPauses.pausedUntil} <> 'infinity'::timestamptz`,
+    })
+    .returning({ scope: deliveryPauses.scope });
+  return rows.map((r) => r.scope);
+}
+
+/** A reinstall: delivery resumes in these workspaces. Returns the scopes whose pause ended. */
+export async function endPauses(db: Database, scopes: readonly string[]): Promise<string[]> {
+  if (scopes.length === 0) return [];
+  const rows = await db
+    .delete(deliveryPauses)
+    .where(inArray(deliveryPauses.scope, [...scopes]))
+    .returning({ scope: deliveryPauses.scope });
+  return rows.map((r) => r.scope);
+}
+
+/** How many workspaces have delivery paused, for /healthz in multi-workspace mode. */
+export async function countPauses(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(deliveryPauses);
+  return row?.n ?? 0;
 }

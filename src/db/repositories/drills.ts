@@ -1,8 +1,12 @@
 import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { RatedCard } from '../../coach/review.ts';
 import type { AskedBefore } from '../../drills/choose-question.ts';
+import { type Person, personKey } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { answers, type Drill, drills, type NewDrill, users } from '../schema/index.ts';
+import { notPaused } from './delivery-pauses.ts';
+
+const drillsOf = (p: Person) => and(eq(drills.teamId, p.teamId), eq(drills.userId, p.userId));
 
 export async function insertDrill(db: Database, drill: NewDrill): Promise<Drill> {
   const [row] = await db.insert(drills).values(drill).returning();
@@ -22,7 +26,7 @@ export async function insertScheduledDrill(
     .insert(drills)
     .values({ ...drill, source: 'scheduled' })
     .onConflictDoNothing({
-      target: [drills.userId, drills.localDate],
+      target: [drills.teamId, drills.userId, drills.localDate],
       where: sql`${drills.source} = 'scheduled'`,
     })
     .returning();
@@ -30,19 +34,14 @@ export async function insertScheduledDrill(
   const [existing] = await db
     .select()
     .from(drills)
-    .where(
-      and(
-        eq(drills.userId, drill.userId),
-        eq(drills.localDate, drill.localDate),
-        eq(drills.source, 'scheduled'),
-      ),
-    );
-  if (!existing) throw new Error(`scheduled drill for ${drill.userId} on ${drill.localDate} vanished`);
+    .where(and(drillsOf(drill), eq(drills.localDate, drill.localDate), eq(drills.source, 'scheduled')));
+  if (!existing) throw new Error(`scheduled drill for ${personKey(drill)} on ${drill.localDate} vanished`);
   return { drill: existing, created: false };
 }
 
 interface InsertedRow {
   id: number;
+  team_id: string;
   user_id: string;
   local_date: string;
   created_ms: number;
@@ -58,30 +57,31 @@ export async function insertScheduledDrills(
   rows: ReadonlyArray<NewDrill & { localDate: string }>,
 ): Promise<Array<{ drill: Drill; created: boolean }>> {
   if (rows.length === 0) return [];
-  const key = (userId: string, localDate: string | null) => `${userId}/${localDate}`;
+  const key = (p: Person, localDate: string | null) => `${personKey(p)}/${localDate}`;
   // One array per column through unnest(): drizzle's multi-row values() builds every cell as its own
   // parameter, which a profile of 10,000 drills showed as the bot's largest cost after Slack's client.
   const column = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const inserted = (await db.execute(sql`
-    insert into ${drills} (user_id, topic_slug, question_id, question_text, source, subscription_id, local_date, remind_at)
-    select u, t, q, x, 'scheduled', s, d, r
+    insert into ${drills} (team_id, user_id, topic_slug, question_id, question_text, source, subscription_id, local_date, remind_at)
+    select w, u, t, q, x, 'scheduled', s, d, r
     from unnest(
-      ${column((r) => r.userId)}::text[], ${column((r) => r.topicSlug)}::text[],
+      ${column((r) => r.teamId)}::text[], ${column((r) => r.userId)}::text[], ${column((r) => r.topicSlug)}::text[],
       ${column((r) => r.questionId)}::text[], ${column((r) => r.questionText)}::text[],
       ${column((r) => r.subscriptionId ?? null)}::int[], ${column((r) => r.localDate)}::date[],
       ${column((r) => r.remindAt?.toISOString() ?? null)}::timestamptz[]
-    ) as v(u, t, q, x, s, d, r)
-    on conflict (user_id, local_date) where source = 'scheduled' do nothing
-    returning id, user_id, local_date::text as local_date, (extract(epoch from created_at) * 1000)::float8 as created_ms`)) as unknown as
+    ) as v(w, u, t, q, x, s, d, r)
+    on conflict (team_id, user_id, local_date) where source = 'scheduled' do nothing
+    returning id, team_id, user_id, local_date::text as local_date, (extract(epoch from created_at) * 1000)::float8 as created_ms`)) as unknown as
     | { rows: InsertedRow[] }
     | InsertedRow[];
   const insertedRows = Array.isArray(inserted) ? inserted : inserted.rows;
-  const byKey = new Map(rows.map((r) => [key(r.userId, r.localDate), r]));
+  const byKey = new Map(rows.map((r) => [key(r, r.localDate), r]));
   const found = new Map<string, { drill: Drill; created: boolean }>();
   for (const row of insertedRows) {
-    const input = byKey.get(key(row.user_id, row.local_date));
+    const k = key({ teamId: row.team_id, userId: row.user_id }, row.local_date);
+    const input = byKey.get(k);
     if (!input) continue;
-    found.set(key(row.user_id, row.local_date), {
+    found.set(k, {
       drill: {
         ...input,
         id: row.id,
@@ -102,7 +102,7 @@ export async function insertScheduledDrills(
       created: true,
     });
   }
-  const missing = rows.filter((r) => !found.has(key(r.userId, r.localDate)));
+  const missing = rows.filter((r) => !found.has(key(r, r.localDate)));
   if (missing.length > 0) {
     const existing = await db
       .select()
@@ -110,6 +110,10 @@ export async function insertScheduledDrills(
       .where(
         and(
           eq(drills.source, 'scheduled'),
+          inArray(
+            drills.teamId,
+            missing.map((r) => r.teamId),
+          ),
           inArray(
             drills.userId,
             missing.map((r) => r.userId),
@@ -121,13 +125,13 @@ export async function insertScheduledDrills(
         ),
       );
     for (const d of existing) {
-      const k = key(d.userId, d.localDate);
+      const k = key(d, d.localDate);
       if (!found.has(k)) found.set(k, { drill: d, created: false });
     }
   }
   return rows.map((r) => {
-    const entry = found.get(key(r.userId, r.localDate));
-    if (!entry) throw new Error(`scheduled drill for ${r.userId} on ${r.localDate} vanished`);
+    const entry = found.get(key(r, r.localDate));
+    if (!entry) throw new Error(`scheduled drill for ${personKey(r)} on ${r.localDate} vanished`);
     return entry;
   });
 }
@@ -162,42 +166,44 @@ export async function findDrill(db: Database, id: number): Promise<Drill | undef
 }
 
 /** What the user was asked before, newest first: the input of question and topic choice. */
-export async function drillHistory(db: Database, userId: string, limit = 200) {
+export async function drillHistory(db: Database, p: Person, limit = 200) {
   return db
     .select({ topicSlug: drills.topicSlug, questionId: drills.questionId, askedAt: drills.createdAt })
     .from(drills)
-    .where(eq(drills.userId, userId))
+    .where(drillsOf(p))
     .orderBy(desc(drills.createdAt), desc(drills.id))
     .limit(limit);
 }
 
 /**
- * drillHistory for many users in one query (the scheduler's claimed batch): each user's newest `limit`
- * drills, newest first, by user. Users without history get an empty list.
+ * drillHistory for many people in one query (the scheduler's claimed batch): each one's newest `limit`
+ * drills, newest first, by personKey. People without history get an empty list.
  */
 export async function drillHistories(
   db: Database,
-  userIds: readonly string[],
+  people: readonly Person[],
   limit = 200,
 ): Promise<Map<string, AskedBefore[]>> {
-  const byUser = new Map<string, AskedBefore[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return byUser;
+  const byUser = new Map<string, AskedBefore[]>(people.map((p) => [personKey(p), []]));
+  if (people.length === 0) return byUser;
   const ranked = db
     .select({
+      teamId: drills.teamId,
       userId: drills.userId,
       topicSlug: drills.topicSlug,
       questionId: drills.questionId,
       askedAt: drills.createdAt,
       id: drills.id,
-      rank: sql<number>`row_number() over (partition by ${drills.userId} order by ${drills.createdAt} desc, ${drills.id} desc)`.as(
+      rank: sql<number>`row_number() over (partition by ${drills.teamId}, ${drills.userId} order by ${drills.createdAt} desc, ${drills.id} desc)`.as(
         'rank',
       ),
     })
     .from(drills)
-    .where(inArray(drills.userId, [...userIds]))
+    .where(inPeople(people))
     .as('ranked');
   const rows = await db
     .select({
+      teamId: ranked.teamId,
       userId: ranked.userId,
       topicSlug: ranked.topicSlug,
       questionId: ranked.questionId,
@@ -205,12 +211,12 @@ export async function drillHistories(
     })
     .from(ranked)
     .where(lte(ranked.rank, limit))
-    .orderBy(ranked.userId, desc(ranked.askedAt), desc(ranked.id));
-  for (const { userId, ...asked } of rows) byUser.get(userId)?.push(asked);
+    .orderBy(ranked.teamId, ranked.userId, desc(ranked.askedAt), desc(ranked.id));
+  for (const { teamId, userId, ...asked } of rows) byUser.get(personKey({ teamId, userId }))?.push(asked);
   return byUser;
 }
 
-export async function recentDrills(db: Database, userId: string, limit = 10) {
+export async function recentDrills(db: Database, p: Person, limit = 10) {
   return db
     .select({
       id: drills.id,
@@ -224,17 +230,17 @@ export async function recentDrills(db: Database, userId: string, limit = 10) {
     })
     .from(drills)
     .leftJoin(answers, eq(answers.drillId, drills.id))
-    .where(eq(drills.userId, userId))
+    .where(drillsOf(p))
     .orderBy(desc(drills.createdAt), desc(drills.id))
     .limit(limit);
 }
 
-export async function countAnsweredDrills(db: Database, userId: string): Promise<number> {
+export async function countAnsweredDrills(db: Database, p: Person): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(answers)
     .innerJoin(drills, eq(drills.id, answers.drillId))
-    .where(eq(drills.userId, userId));
+    .where(drillsOf(p));
   return row?.n ?? 0;
 }
 
@@ -262,17 +268,13 @@ export async function deleteDrill(db: Database, id: number): Promise<void> {
 }
 
 /** Drills the user asked for (not scheduled ones) in the last `seconds`, on the database's clock. */
-export async function countRecentOnDemandDrills(
-  db: Database,
-  userId: string,
-  seconds: number,
-): Promise<number> {
+export async function countRecentOnDemandDrills(db: Database, p: Person, seconds: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(drills)
     .where(
       and(
-        eq(drills.userId, userId),
+        drillsOf(p),
         eq(drills.source, 'on_demand'),
         sql`${drills.createdAt} > now() - make_interval(secs => ${seconds})`,
       ),
@@ -308,7 +310,9 @@ export async function recordRating(db: Database, id: number, rated: RatedCard): 
 
 export interface DueReminder {
   id: number;
+  teamId: string;
   userId: string;
+  enterpriseId: string | null;
   tz: string;
   localDate: string;
   channelId: string;
@@ -324,22 +328,26 @@ export interface DueReminder {
  */
 export async function claimDueReminders(
   db: Database,
-  c: { now: Date; leaseMs: number; limit: number },
+  c: { now: Date; leaseMs: number; limit: number; skipTeams?: readonly string[] },
 ): Promise<DueReminder[]> {
+  const skip = c.skipTeams?.length
+    ? sql`and c.team_id <> all(${sql.param([...c.skipTeams])}::text[])`
+    : sql``;
   const result = (await db.execute(sql`
     update ${drills} as d
     set remind_claimed_until = now() + make_interval(secs => ${c.leaseMs / 1000})
     from ${users} as u
-    where u.id = d.user_id and d.id in (
+    where u.team_id = d.team_id and u.id = d.user_id and d.id in (
       select id from ${drills} as c
       where c.remind_at <= ${c.now.toISOString()}::timestamptz and c.reminded_at is null
         and c.message_ts is not null
         and (c.remind_claimed_until is null or c.remind_claimed_until < now())
         and not exists (select 1 from ${answers} a where a.drill_id = c.id)
+        and ${notPaused(sql`c.team_id`)} ${skip}
       order by c.remind_at
       limit ${c.limit}
       for update skip locked)
-    returning d.id, d.user_id as "userId", u.tz, d.local_date::text as "localDate", d.channel_id as "channelId",
+    returning d.id, d.team_id as "teamId", d.user_id as "userId", u.enterprise_id as "enterpriseId", u.tz, d.local_date::text as "localDate", d.channel_id as "channelId",
       d.message_ts as "messageTs", d.question_text as "questionText", d.remind_at as "remindAt"`)) as unknown as {
     rows: DueReminder[];
   };
@@ -368,4 +376,9 @@ export async function cancelReminder(db: Database, id: number): Promise<void> {
     .update(drills)
     .set({ remindAt: null })
     .where(and(eq(drills.id, id), isNull(drills.remindedAt)));
+}
+
+/** `where` for rows of any of these people: (team_id, user_id) in (...), in one comparison of rows. */
+function inPeople(people: readonly Person[]) {
+  return sql`(${drills.teamId}, ${drills.userId}) in (select * from unnest(${sql.param(people.map((p) => p.teamId))}::text[], ${sql.param(people.map((p) => p.userId))}::text[]))`;
 }

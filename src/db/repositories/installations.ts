@@ -1,6 +1,25 @@
-import { and, eq, getTableColumns, gt, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  getTableColumns,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  not,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { type InstallationRow, installations, type NewInstallationRow } from '../schema/index.ts';
+import {
+  deliveryPauses,
+  type InstallationRow,
+  installations,
+  type NewInstallationRow,
+  users,
+} from '../schema/index.ts';
 
 /** How long a revoked installation and its workspace's data are kept, in case the workspace reinstalls. */
 export const RETENTION_DAYS = 30;
@@ -211,4 +230,29 @@ export async function replaceEncryptedTokens(
     )
     .returning({ id: installations.id });
   return rows.length > 0;
+}
+
+/**
+ * Deletes a workspace whose installation was revoked RETENTION_DAYS ago and never reinstalled: the installation
+ * row and every row about its people (users cascade to subscriptions, drills, answers, cards, recaps, days
+ * off), and its delivery pauses. One transaction, the installation re-checked inside it: a reinstall that won
+ * the race keeps everything. An org-wide installation takes the people of every workspace of its enterprise.
+ * Returns how many people were deleted, or undefined when the installation was no longer due.
+ */
+export async function purgeWorkspace(
+  db: Database,
+  due: DueForPurge,
+  now?: Date,
+): Promise<number | undefined> {
+  return db.transaction(async (tx) => {
+    if (!(await deletePurgedInstallation(tx, due.id, now))) return undefined;
+    const whose = due.isEnterpriseInstall
+      ? eq(users.enterpriseId, due.id)
+      : eq(users.teamId, due.teamId ?? due.id);
+    const teams = await tx.selectDistinct({ teamId: users.teamId }).from(users).where(whose);
+    const deleted = await tx.delete(users).where(whose).returning({ id: users.id });
+    const scopes = [...new Set([due.teamId ?? due.id, ...teams.map((t) => t.teamId)])];
+    await tx.delete(deliveryPauses).where(inArray(deliveryPauses.scope, scopes));
+    return deleted.length;
+  });
 }

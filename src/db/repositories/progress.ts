@@ -1,29 +1,34 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { isValidZone } from '../../drills/schedule.ts';
 import type { ProgressRows } from '../../progress/snapshot.ts';
+import { type Person, personKey } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { answers, daysOff, drills, followUpAnswers, users } from '../schema/index.ts';
 import { ratedCardsOf } from './review-cards.ts';
 import { findSubscription } from './subscriptions.ts';
 import { findUser } from './users.ts';
 
+const drillsOf = (p: Person) => and(eq(drills.teamId, p.teamId), eq(drills.userId, p.userId));
+const daysOffOf_ = (p: Person) => and(eq(daysOff.teamId, p.teamId), eq(daysOff.userId, p.userId));
+
 /** Days with no drill on purpose (a pause, a skipped day), for the streak. */
 export async function recordDaysOff(
   db: Database,
-  p: { userId: string; fromDate: string; untilDate: string; reason: 'pause' | 'skip' },
+  who: Person,
+  p: { fromDate: string; untilDate: string; reason: 'pause' | 'skip' },
 ): Promise<void> {
   if (p.fromDate >= p.untilDate) return;
-  await db.insert(daysOff).values(p);
+  await db.insert(daysOff).values({ teamId: who.teamId, userId: who.userId, ...p });
 }
 
 /** `/star resume` ends a pause early: drills come again from `today`. */
-export async function endPauseEarly(db: Database, userId: string, today: string): Promise<void> {
+export async function endPauseEarly(db: Database, who: Person, today: string): Promise<void> {
   await db
     .update(daysOff)
     .set({ untilDate: today })
     .where(
       and(
-        eq(daysOff.userId, userId),
+        daysOffOf_(who),
         eq(daysOff.reason, 'pause'),
         gt(daysOff.untilDate, today),
         sql`${daysOff.fromDate} < ${today}`,
@@ -32,30 +37,25 @@ export async function endPauseEarly(db: Database, userId: string, today: string)
   // A pause that had not begun yet (it starts today) is simply gone.
   await db
     .delete(daysOff)
-    .where(
-      and(eq(daysOff.userId, userId), eq(daysOff.reason, 'pause'), sql`${daysOff.fromDate} >= ${today}`),
-    );
+    .where(and(daysOffOf_(who), eq(daysOff.reason, 'pause'), sql`${daysOff.fromDate} >= ${today}`));
 }
 
-export async function daysOffOf(db: Database, userId: string) {
-  return db
-    .select({ from: daysOff.fromDate, until: daysOff.untilDate })
-    .from(daysOff)
-    .where(eq(daysOff.userId, userId));
+export async function daysOffOf(db: Database, who: Person) {
+  return db.select({ from: daysOff.fromDate, until: daysOff.untilDate }).from(daysOff).where(daysOffOf_(who));
 }
 
 /** Every answered drill of the user: its topic, when it was answered, its score (progress, recap, streak). */
-export async function answeredDrillsOf(db: Database, userId: string) {
+export async function answeredDrillsOf(db: Database, who: Person) {
   return db
     .select({ topicSlug: drills.topicSlug, answeredAt: answers.createdAt, score: answers.score })
     .from(answers)
     .innerJoin(drills, eq(drills.id, answers.drillId))
-    .where(eq(drills.userId, userId))
+    .where(drillsOf(who))
     .orderBy(answers.createdAt);
 }
 
 /** The user's drills not answered yet, newest first (the Home tab shows the first few). */
-export async function unansweredDrillsOf(db: Database, userId: string, limit: number) {
+export async function unansweredDrillsOf(db: Database, who: Person, limit: number) {
   return db
     .select({
       id: drills.id,
@@ -65,13 +65,13 @@ export async function unansweredDrillsOf(db: Database, userId: string, limit: nu
     })
     .from(drills)
     .leftJoin(answers, eq(answers.drillId, drills.id))
-    .where(and(eq(drills.userId, userId), isNull(answers.id), sql`${drills.messageTs} is not null`))
+    .where(and(drillsOf(who), isNull(answers.id), sql`${drills.messageTs} is not null`))
     .orderBy(desc(drills.createdAt), desc(drills.id))
     .limit(limit);
 }
 
 /** Everything the user's export holds: every drill, its answer and follow-up answers, newest first. */
-export async function exportRowsOf(db: Database, userId: string) {
+export async function exportRowsOf(db: Database, who: Person) {
   const rows = await db
     .select({
       drillId: drills.id,
@@ -84,7 +84,7 @@ export async function exportRowsOf(db: Database, userId: string) {
     })
     .from(drills)
     .leftJoin(answers, eq(answers.drillId, drills.id))
-    .where(eq(drills.userId, userId))
+    .where(drillsOf(who))
     .orderBy(desc(drills.createdAt), desc(drills.id));
   const followUps = await db
     .select({
@@ -95,7 +95,7 @@ export async function exportRowsOf(db: Database, userId: string) {
     })
     .from(followUpAnswers)
     .innerJoin(drills, eq(drills.id, followUpAnswers.drillId))
-    .where(eq(drills.userId, userId))
+    .where(drillsOf(who))
     .orderBy(followUpAnswers.drillId, followUpAnswers.number);
   return { rows, followUps };
 }
@@ -104,19 +104,22 @@ export async function exportRowsOf(db: Database, userId: string) {
  * `/star delete`: every row about the user, in one statement: drills, answers, follow-up answers, review
  * cards, the subscription, days off and recaps all hang from the user row with ON DELETE CASCADE.
  */
-export async function deleteUserData(db: Database, userId: string): Promise<boolean> {
-  const rows = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
+export async function deleteUserData(db: Database, who: Person): Promise<boolean> {
+  const rows = await db
+    .delete(users)
+    .where(and(eq(users.teamId, who.teamId), eq(users.id, who.userId)))
+    .returning({ id: users.id });
   return rows.length > 0;
 }
 
 /** The rows a user's progress is computed from (progress/snapshot.ts), read in a few queries. */
-export async function progressRowsOf(db: Database, userId: string) {
+export async function progressRowsOf(db: Database, who: Person) {
   const [user, sub, answered, daysOff, rated] = await Promise.all([
-    findUser(db, userId),
-    findSubscription(db, userId),
-    answeredDrillsOf(db, userId),
-    daysOffOf(db, userId),
-    ratedCardsOf(db, userId),
+    findUser(db, who),
+    findSubscription(db, who),
+    answeredDrillsOf(db, who),
+    daysOffOf(db, who),
+    ratedCardsOf(db, who),
   ]);
   const zone = user && isValidZone(user.tz) ? user.tz : 'UTC';
   const active = sub?.active ? sub : undefined;
@@ -134,12 +137,13 @@ export async function progressRowsOf(db: Database, userId: string) {
   return { user, sub: active, rows };
 }
 
-/** answeredDrillsOf for several users in one query (the scheduler's batch), by user. */
-export async function answeredDrillsOfUsers(db: Database, userIds: readonly string[]) {
+/** answeredDrillsOf for several people in one query (the scheduler's batch), by personKey. */
+export async function answeredDrillsOfUsers(db: Database, people: readonly Person[]) {
   const byUser = new Map<string, Array<{ topicSlug: string; answeredAt: Date; score: number | null }>>();
-  if (userIds.length === 0) return byUser;
+  if (people.length === 0) return byUser;
   const rows = await db
     .select({
+      teamId: drills.teamId,
       userId: drills.userId,
       topicSlug: drills.topicSlug,
       answeredAt: answers.createdAt,
@@ -147,8 +151,13 @@ export async function answeredDrillsOfUsers(db: Database, userIds: readonly stri
     })
     .from(answers)
     .innerJoin(drills, eq(drills.id, answers.drillId))
-    .where(inArray(drills.userId, [...userIds]));
-  for (const { userId, ...row } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), row]);
-  for (const id of userIds) if (!byUser.has(id)) byUser.set(id, []);
+    .where(
+      sql`(${drills.teamId}, ${drills.userId}) in (select * from unnest(${sql.param(people.map((p) => p.teamId))}::text[], ${sql.param(people.map((p) => p.userId))}::text[]))`,
+    );
+  for (const { teamId, userId, ...row } of rows) {
+    const key = personKey({ teamId, userId });
+    byUser.set(key, [...(byUser.get(key) ?? []), row]);
+  }
+  for (const p of people) if (!byUser.has(personKey(p))) byUser.set(personKey(p), []);
   return byUser;
 }

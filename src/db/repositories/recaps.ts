@@ -1,10 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
+import type { Person } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { recaps, subscriptions, users } from '../schema/index.ts';
+import { notPaused } from './delivery-pauses.ts';
 
 export interface DueRecap {
   id: number;
+  teamId: string;
   userId: string;
+  enterpriseId: string | null;
   tz: string;
   minuteOfDay: number;
   dayMask: number;
@@ -14,20 +18,24 @@ export interface DueRecap {
 /** Takes the subscriptions whose weekly recap is due, as drills are taken: partial index, SKIP LOCKED, lease. */
 export async function claimDueRecaps(
   db: Database,
-  c: { now: Date; leaseMs: number; limit: number },
+  c: { now: Date; leaseMs: number; limit: number; skipTeams?: readonly string[] },
 ): Promise<DueRecap[]> {
+  const skip = c.skipTeams?.length
+    ? sql`and c.team_id <> all(${sql.param([...c.skipTeams])}::text[])`
+    : sql``;
   const result = (await db.execute(sql`
     update ${subscriptions} as s
     set recap_claimed_until = now() + make_interval(secs => ${c.leaseMs / 1000})
     from ${users} as u
-    where u.id = s.user_id and s.id in (
+    where u.team_id = s.team_id and u.id = s.user_id and s.id in (
       select id from ${subscriptions} as c
       where c.active and c.recap and c.next_recap_at <= ${c.now.toISOString()}::timestamptz
         and (c.recap_claimed_until is null or c.recap_claimed_until < now())
+        and ${notPaused(sql`c.team_id`)} ${skip}
       order by c.next_recap_at
       limit ${c.limit}
       for update skip locked)
-    returning s.id, s.user_id as "userId", u.tz, s.minute_of_day as "minuteOfDay", s.day_mask as "dayMask",
+    returning s.id, s.team_id as "teamId", s.user_id as "userId", u.enterprise_id as "enterpriseId", u.tz, s.minute_of_day as "minuteOfDay", s.day_mask as "dayMask",
       s.last_recap_week::text as "lastRecapWeek"`)) as unknown as { rows: DueRecap[] };
   return result.rows;
 }
@@ -36,20 +44,31 @@ export async function claimDueRecaps(
  * The recap of a week is sent at most once per user: the first caller to insert its row gets true. The row
  * stays even if the post then fails, so a failure means no recap that week rather than two.
  */
-export async function claimRecapWeek(db: Database, userId: string, weekStart: string): Promise<boolean> {
+export async function claimRecapWeek(db: Database, who: Person, weekStart: string): Promise<boolean> {
   const rows = await db
     .insert(recaps)
-    .values({ userId, weekStart })
+    .values({ teamId: who.teamId, userId: who.userId, weekStart })
     .onConflictDoNothing()
     .returning({ userId: recaps.userId });
   return rows.length > 0;
 }
 
-export async function setRecapTs(db: Database, userId: string, weekStart: string, ts: string): Promise<void> {
+/** The recap's post failed before reaching the user: the week may be sent again. */
+export async function unclaimRecapWeek(db: Database, who: Person, weekStart: string): Promise<void> {
+  await db
+    .delete(recaps)
+    .where(
+      sql`${recaps.teamId} = ${who.teamId} and ${recaps.userId} = ${who.userId} and ${recaps.weekStart} = ${weekStart} and ${recaps.messageTs} is null`,
+    );
+}
+
+export async function setRecapTs(db: Database, who: Person, weekStart: string, ts: string): Promise<void> {
   await db
     .update(recaps)
     .set({ messageTs: ts })
-    .where(sql`${recaps.userId} = ${userId} and ${recaps.weekStart} = ${weekStart}`);
+    .where(
+      sql`${recaps.teamId} = ${who.teamId} and ${recaps.userId} = ${who.userId} and ${recaps.weekStart} = ${weekStart}`,
+    );
 }
 
 /** Done with this week's recap (sent, nothing to send, or not due after all): the next Monday is next. */

@@ -1,25 +1,28 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { RatedCard } from '../../coach/review.ts';
+import { type Person, personKey } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { type ReviewCard, reviewCards } from '../schema/index.ts';
 
 /** The user's cards by question id, as the drill chooser wants them (coach/review.ts's RatedCard). */
-export async function ratedCardsOf(db: Database, userId: string): Promise<Map<string, RatedCard>> {
-  return (await ratedCardsOfUsers(db, [userId])).get(userId) ?? new Map();
+export async function ratedCardsOf(db: Database, who: Person): Promise<Map<string, RatedCard>> {
+  return (await ratedCardsOfUsers(db, [who])).get(personKey(who)) ?? new Map();
 }
 
-/** ratedCardsOf for a whole claimed batch, in one query. */
+/** ratedCardsOf for a whole claimed batch, in one query; by personKey. */
 export async function ratedCardsOfUsers(
   db: Database,
-  userIds: readonly string[],
+  people: readonly Person[],
 ): Promise<Map<string, Map<string, RatedCard>>> {
-  const byUser = new Map<string, Map<string, RatedCard>>(userIds.map((id) => [id, new Map()]));
-  if (userIds.length === 0) return byUser;
+  const byUser = new Map<string, Map<string, RatedCard>>(people.map((p) => [personKey(p), new Map()]));
+  if (people.length === 0) return byUser;
   const rows = await db
     .select()
     .from(reviewCards)
-    .where(inArray(reviewCards.userId, [...userIds]));
-  for (const row of rows) byUser.get(row.userId)?.set(row.questionId, asRated(row));
+    .where(
+      sql`(${reviewCards.teamId}, ${reviewCards.userId}) in (select * from unnest(${sql.param(people.map((p) => p.teamId))}::text[], ${sql.param(people.map((p) => p.userId))}::text[]))`,
+    );
+  for (const row of rows) byUser.get(personKey(row))?.set(row.questionId, asRated(row));
   return byUser;
 }
 
@@ -31,20 +34,26 @@ function asRated(row: ReviewCard): RatedCard {
 /** The card a new rating builds on, locked until the transaction ends (two clicks must not interleave). */
 export async function lockCard(
   db: Database,
-  userId: string,
+  who: Person,
   questionId: string,
 ): Promise<ReviewCard | undefined> {
   const [row] = await db
     .select()
     .from(reviewCards)
-    .where(and(eq(reviewCards.userId, userId), eq(reviewCards.questionId, questionId)))
+    .where(
+      and(
+        eq(reviewCards.teamId, who.teamId),
+        eq(reviewCards.userId, who.userId),
+        eq(reviewCards.questionId, questionId),
+      ),
+    )
     .for('update');
   return row;
 }
 
 export async function saveCard(
   db: Database,
-  userId: string,
+  who: Person,
   questionId: string,
   rated: RatedCard,
 ): Promise<void> {
@@ -56,6 +65,9 @@ export async function saveCard(
   };
   await db
     .insert(reviewCards)
-    .values({ userId, questionId, ...fields })
-    .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.questionId], set: fields });
+    .values({ teamId: who.teamId, userId: who.userId, questionId, ...fields })
+    .onConflictDoUpdate({
+      target: [reviewCards.teamId, reviewCards.userId, reviewCards.questionId],
+      set: fields,
+    });
 }

@@ -1,17 +1,25 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { type Days, maskOfDays } from '../../drills/days.ts';
+import type { Person } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { drills, type Subscription, subscriptions, users } from '../schema/index.ts';
+import { notPaused } from './delivery-pauses.ts';
 
-/** A subscription with its user's stored IANA zone: everything needed to compute its next delivery. */
-export type SubscriptionWithZone = Subscription & { tz: string };
+/**
+ * A subscription with its user's stored IANA zone (everything needed to compute its next delivery) and
+ * enterprise id (an org-wide installation's token reaches them).
+ */
+export type SubscriptionWithZone = Subscription & { tz: string; enterpriseId: string | null };
 
 export interface NextDelivery {
   localDate: string;
   dueAt: Date;
 }
 
-const withZone = { ...getTableColumns(subscriptions), tz: users.tz };
+const withZone = { ...getTableColumns(subscriptions), tz: users.tz, enterpriseId: users.enterpriseId };
+const ownUser = and(eq(users.teamId, subscriptions.teamId), eq(users.id, subscriptions.userId));
+const subscriptionOf = (p: Person) =>
+  and(eq(subscriptions.teamId, p.teamId), eq(subscriptions.userId, p.userId));
 
 /**
  * A claim this repository handed out may only be released by the same replica: the lease may have expired
@@ -26,20 +34,17 @@ const heldBy = (id: number, replicaId: string) =>
  */
 const clearBackoff = { retryAt: null, deliveryAttempts: 0 };
 
-export async function findSubscription(
-  db: Database,
-  userId: string,
-): Promise<SubscriptionWithZone | undefined> {
+export async function findSubscription(db: Database, p: Person): Promise<SubscriptionWithZone | undefined> {
   const [row] = await db
     .select(withZone)
     .from(subscriptions)
-    .innerJoin(users, eq(users.id, subscriptions.userId))
-    .where(eq(subscriptions.userId, userId));
+    .innerJoin(users, ownUser)
+    .where(subscriptionOf(p));
   return row;
 }
 
 export interface SubscriptionSettings {
-  userId: string;
+  person: Person;
   minuteOfDay: number;
   days: Days;
   topics: string[];
@@ -67,20 +72,20 @@ export async function saveSubscription(db: Database, s: SubscriptionSettings): P
   };
   const [row] = await db
     .insert(subscriptions)
-    .values({ userId: s.userId, ...settings })
+    .values({ teamId: s.person.teamId, userId: s.person.userId, ...settings })
     .onConflictDoUpdate({
-      target: subscriptions.userId,
+      target: [subscriptions.teamId, subscriptions.userId],
       set: { ...settings, ...clearBackoff, updatedAt: sql`now()` },
     })
     .returning();
-  if (!row) throw new Error(`could not store the subscription of ${s.userId}`);
+  if (!row) throw new Error(`could not store the subscription of ${s.person.teamId}/${s.person.userId}`);
   return row;
 }
 
 /** `skip` and a time-zone change: a new next delivery for an active subscription. */
 export async function rescheduleSubscription(
   db: Database,
-  userId: string,
+  p: Person,
   next: NextDelivery,
   skipDate: string | null,
 ): Promise<boolean> {
@@ -93,13 +98,13 @@ export async function rescheduleSubscription(
       ...clearBackoff,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.active, true)))
+    .where(and(subscriptionOf(p), eq(subscriptions.active, true)))
     .returning({ id: subscriptions.id });
   return rows.length > 0;
 }
 
 /** `unsubscribe`: true when there was an active subscription to end. The row (and the history) stays. */
-export async function endSubscription(db: Database, userId: string): Promise<boolean> {
+export async function endSubscription(db: Database, p: Person): Promise<boolean> {
   const rows = await db
     .update(subscriptions)
     .set({
@@ -111,17 +116,24 @@ export async function endSubscription(db: Database, userId: string): Promise<boo
       ...clearBackoff,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.active, true)))
+    .where(and(subscriptionOf(p), eq(subscriptions.active, true)))
     .returning({ id: subscriptions.id });
   return rows.length > 0;
 }
 
 /** Whether the user already got (or is being sent) the scheduled drill of a local date. */
-export async function hasScheduledDrill(db: Database, userId: string, localDate: string): Promise<boolean> {
+export async function hasScheduledDrill(db: Database, p: Person, localDate: string): Promise<boolean> {
   const rows = await db
     .select({ id: drills.id })
     .from(drills)
-    .where(and(eq(drills.userId, userId), eq(drills.localDate, localDate), eq(drills.source, 'scheduled')))
+    .where(
+      and(
+        eq(drills.teamId, p.teamId),
+        eq(drills.userId, p.userId),
+        eq(drills.localDate, localDate),
+        eq(drills.source, 'scheduled'),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -133,6 +145,8 @@ export interface ClaimRequest {
   leaseMs: number;
   replicaId: string;
   limit: number;
+  /** Workspaces this replica must not post to right now (Slack's Retry-After, a token refused this run). */
+  skipTeams?: readonly string[];
 }
 
 /**
@@ -158,6 +172,10 @@ export function claimQuery(db: Database, c: ClaimRequest) {
         lte(subscriptions.nextDueAt, c.now),
         or(isNull(subscriptions.retryAt), lte(subscriptions.retryAt, c.now)),
         or(isNull(subscriptions.claimedUntil), lt(subscriptions.claimedUntil, sql`now()`)),
+        notPaused(subscriptions.teamId),
+        c.skipTeams?.length
+          ? sql`${subscriptions.teamId} <> all(${sql.param([...c.skipTeams])}::text[])`
+          : undefined,
       ),
     )
     .orderBy(asc(subscriptions.nextDueAt))
@@ -170,7 +188,7 @@ export function claimQuery(db: Database, c: ClaimRequest) {
       claimedBy: c.replicaId,
     })
     .from(users)
-    .where(and(inArray(subscriptions.id, due), eq(users.id, subscriptions.userId)))
+    .where(and(inArray(subscriptions.id, due), ownUser))
     .returning(withZone);
 }
 
@@ -199,7 +217,7 @@ export async function advanceSubscriptions(
     const held = await tx
       .select(withZone)
       .from(subscriptions)
-      .innerJoin(users, eq(users.id, subscriptions.userId))
+      .innerJoin(users, ownUser)
       .where(and(inArray(subscriptions.id, [...dateOf.keys()]), eq(subscriptions.claimedBy, replicaId)))
       // One lock order for every batch, so two transactions never wait on each other in a cycle.
       .orderBy(asc(subscriptions.id))
@@ -276,7 +294,7 @@ export async function deactivateSubscription(
  */
 export async function updateSubscription(
   db: Database,
-  userId: string,
+  p: Person,
   patch: Partial<
     Pick<Subscription, 'pausedUntil' | 'interviewDate' | 'interviewFrom' | 'recap' | 'nextRecapAt'>
   >,
@@ -289,7 +307,7 @@ export async function updateSubscription(
       ...(next ? { nextDueAt: next.dueAt, nextDueDate: next.localDate, ...clearBackoff } : {}),
       updatedAt: sql`now()`,
     })
-    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.active, true)))
+    .where(and(subscriptionOf(p), eq(subscriptions.active, true)))
     .returning({ id: subscriptions.id });
   return rows.length > 0;
 }

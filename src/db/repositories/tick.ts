@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { deliveryPauses, drills, subscriptions } from '../schema/index.ts';
+import { notPaused } from './delivery-pauses.ts';
 
 export interface TickSurvey {
   /** The instant the tick stands for: the one given, or the database's `now()`. */
@@ -11,8 +12,14 @@ export interface TickSurvey {
   remindersDue: boolean;
   /** Some subscription's weekly recap is due. */
   recapsDue: boolean;
-  /** Delivery under the token is paused; `over` when the pause has run out (the token may be checked). */
-  pause: { reason: string; failures: number; over: boolean } | null;
+  /** Workspaces whose token pause has run out: each token may be checked again (delivery/token-watch.ts). */
+  pausesOver: PauseOver[];
+}
+
+export interface PauseOver {
+  scope: string;
+  reason: string;
+  failures: number;
 }
 
 interface SurveyRow {
@@ -20,9 +27,7 @@ interface SurveyRow {
   drills_due: boolean;
   reminders_due: boolean;
   recaps_due: boolean;
-  pause_reason: string | null;
-  pause_failures: number | null;
-  pause_over: boolean | null;
+  pauses_over: PauseOver[] | string | null;
 }
 
 /**
@@ -30,7 +35,7 @@ interface SurveyRow {
  * round trip whatever the number of subscribers (each `exists` stops at the first row of an index range).
  * Given no instant, it reads the database's clock, which every replica shares.
  */
-export async function surveyTick(db: Database, p: { at: Date | null; scope: string }): Promise<TickSurvey> {
+export async function surveyTick(db: Database, p: { at: Date | null }): Promise<TickSurvey> {
   const result = (await db.execute(surveySql(p))) as unknown as { rows: SurveyRow[] };
   const row = result.rows[0];
   if (!row) throw new Error('the tick survey returned no row');
@@ -39,15 +44,13 @@ export async function surveyTick(db: Database, p: { at: Date | null; scope: stri
     drillsDue: row.drills_due,
     remindersDue: row.reminders_due,
     recapsDue: row.recaps_due,
-    pause:
-      row.pause_reason === null
-        ? null
-        : { reason: row.pause_reason, failures: Number(row.pause_failures), over: row.pause_over === true },
+    // PGlite returns json as text, node-postgres parses it.
+    pausesOver: typeof row.pauses_over === 'string' ? JSON.parse(row.pauses_over) : (row.pauses_over ?? []),
   };
 }
 
 /** The survey's statement unexecuted, so the benchmark can EXPLAIN exactly what an idle tick runs. */
-export function surveySql(p: { at: Date | null; scope: string }): SQL {
+export function surveySql(p: { at: Date | null }): SQL {
   const at = p.at ? p.at.toISOString() : null;
   return sql`
     with t as (select coalesce(${at}::timestamptz, now()) as now)
@@ -57,17 +60,21 @@ export function surveySql(p: { at: Date | null; scope: string }): SQL {
         where s.active and s.next_due_at <= t.now
           and (s.retry_at is null or s.retry_at <= t.now)
           and (s.claimed_until is null or s.claimed_until < now())
+          and ${notPaused(sql`s.team_id`)}
       ) as drills_due,
       exists (
         select 1 from ${drills} d
         where d.remind_at <= t.now and d.reminded_at is null and d.message_ts is not null
           and (d.remind_claimed_until is null or d.remind_claimed_until < now())
+          and ${notPaused(sql`d.team_id`)}
       ) as reminders_due,
       exists (
         select 1 from ${subscriptions} r
         where r.active and r.recap and r.next_recap_at <= t.now
           and (r.recap_claimed_until is null or r.recap_claimed_until < now())
+          and ${notPaused(sql`r.team_id`)}
       ) as recaps_due,
-      p.reason as pause_reason, p.failures as pause_failures, p.paused_until <= now() as pause_over
-    from t left join ${deliveryPauses} p on p.scope = ${p.scope}`;
+      (select json_agg(json_build_object('scope', p.scope, 'reason', p.reason, 'failures', p.failures))
+        from ${deliveryPauses} p where p.paused_until <= now()) as pauses_over
+    from t`;
 }

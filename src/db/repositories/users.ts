@@ -1,35 +1,85 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Person } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { users } from '../schema/index.ts';
 
-/** Makes sure the user exists; keeps a known zone unless a new one is given. */
-export async function ensureUser(db: Database, id: string, fields: { teamId?: string; tz?: string } = {}) {
+const userIs = (p: Person) => and(eq(users.teamId, p.teamId), eq(users.id, p.userId));
+
+/**
+ * Makes sure the user exists; keeps a known zone unless a new one is given, and a known enterprise id unless
+ * a request names one.
+ */
+export async function ensureUser(
+  db: Database,
+  p: Person,
+  fields: { enterpriseId?: string; tz?: string } = {},
+) {
   const [row] = await db
     .insert(users)
-    .values({ id, teamId: fields.teamId, tz: fields.tz ?? 'UTC' })
+    .values({ teamId: p.teamId, id: p.userId, enterpriseId: fields.enterpriseId, tz: fields.tz ?? 'UTC' })
     .onConflictDoUpdate({
-      target: users.id,
+      target: [users.teamId, users.id],
       set: {
-        teamId: sql`coalesce(excluded.team_id, ${users.teamId})`,
+        enterpriseId: sql`coalesce(excluded.enterprise_id, ${users.enterpriseId})`,
         ...(fields.tz ? { tz: fields.tz, updatedAt: sql`now()` } : {}),
       },
     })
     .returning();
-  if (!row) throw new Error(`could not store user ${id}`);
+  if (!row) throw new Error(`could not store user ${p.teamId}/${p.userId}`);
   return row;
 }
 
-export async function findUser(db: Database, id: string) {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+export async function findUser(db: Database, p: Person) {
+  const [row] = await db.select().from(users).where(userIs(p));
   return row;
 }
 
 /** Returns true when the zone changed (the caller then recomputes the user's schedule). */
-export async function updateUserZone(db: Database, id: string, tz: string): Promise<boolean> {
+export async function updateUserZone(db: Database, p: Person, tz: string): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ tz, updatedAt: sql`now()` })
-    .where(sql`${users.id} = ${id} and ${users.tz} <> ${tz}`)
+    .where(and(userIs(p), sql`${users.tz} <> ${tz}`))
     .returning({ id: users.id });
   return rows.length > 0;
+}
+
+/** The workspaces of an Enterprise Grid organisation the bot has users in (an org-wide install covers them). */
+export async function teamsOfEnterprise(db: Database, enterpriseId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ teamId: users.teamId })
+    .from(users)
+    .where(eq(users.enterpriseId, enterpriseId));
+  return rows.map((r) => r.teamId);
+}
+
+/** A team's organisation, as its users were stored with it (to find an org-wide installation's token). */
+export async function enterpriseOfTeam(db: Database, teamId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ enterpriseId: users.enterpriseId })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), sql`${users.enterpriseId} is not null`))
+    .limit(1);
+  return row?.enterpriseId ?? undefined;
+}
+
+/**
+ * Single workspace, at start-up: rows stored before workspaces were kept apart have team '' (their team was
+ * unknown); they belong to the bot's one workspace, which auth.test names. The foreign keys cascade, so moving
+ * a user moves all their rows. A user who somehow exists under both keeps the one under the team. Returns
+ * how many users moved.
+ */
+export async function adoptLegacyUsers(db: Database, teamId: string): Promise<number> {
+  const rows = await db
+    .update(users)
+    .set({ teamId })
+    .where(
+      and(
+        eq(users.teamId, ''),
+        // Spelled out: drizzle writes an UPDATE's own columns unqualified, which the subquery would take as u2's.
+        sql`not exists (select 1 from users as u2 where u2.team_id = ${teamId} and u2.id = users.id)`,
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length;
 }

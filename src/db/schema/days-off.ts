@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { users } from './users.ts';
 
@@ -11,9 +11,9 @@ export const daysOff = pgTable(
   'days_off',
   {
     id: serial('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The workspace of the user (see users.ts). */
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
     /** First local date off. */
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     /** The local date drills start again (exclusive). */
@@ -22,7 +22,14 @@ export const daysOff = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('days_off_user_idx').on(t.userId),
+    foreignKey({
+      name: 'days_off_user_fk',
+      columns: [t.teamId, t.userId],
+      foreignColumns: [users.teamId, users.id],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    index('days_off_user_idx').on(t.teamId, t.userId),
     check('days_off_range_check', sql`${t.fromDate} < ${t.untilDate}`),
     check('days_off_reason_check', sql`${t.reason} in ('pause', 'skip')`),
   ],

@@ -2,9 +2,10 @@ import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, instant } from './columns.ts';
 
 /**
- * Slack refused the bot's token (revoked, deactivated, a scope missing): deliveries under that token are
- * paused, shared by every replica so that one alert is logged and every /healthz tells the same. `scope` is
- * the token's: the one bot token in single-workspace mode.
+ * Slack refused a workspace's bot token (revoked, deactivated, a scope missing), or the workspace uninstalled
+ * the app: deliveries there are paused, shared by every replica so that one alert is logged and every /healthz
+ * tells the same. `scope` is the workspace's team id. An uninstall's pause lasts until a reinstall
+ * (`paused_until` is infinity); a refused token's until a check finds it works again.
  */
 export const deliveryPauses = pgTable('delivery_pauses', {
   scope: text('scope').primaryKey(),

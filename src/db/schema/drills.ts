@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { type RatedCard, SELF_RATINGS } from '../../coach/review.ts';
 import { createdAt, instant } from './columns.ts';
 import { subscriptions } from './subscriptions.ts';
@@ -14,9 +25,9 @@ export const drills = pgTable(
   'drills',
   {
     id: serial('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The workspace of the user (see users.ts). */
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
     topicSlug: text('topic_slug').notNull(),
     questionId: text('question_id').notNull(),
     questionText: text('question_text').notNull(),
@@ -42,9 +53,18 @@ export const drills = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    foreignKey({
+      name: 'drills_user_fk',
+      columns: [t.teamId, t.userId],
+      foreignColumns: [users.teamId, users.id],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
     // The last guard of "exactly one scheduled drill per user per local day".
-    uniqueIndex('drills_user_local_date_uq').on(t.userId, t.localDate).where(sql`${t.source} = 'scheduled'`),
-    index('drills_user_created_idx').on(t.userId, t.createdAt.desc()),
+    uniqueIndex('drills_user_local_date_uq')
+      .on(t.teamId, t.userId, t.localDate)
+      .where(sql`${t.source} = 'scheduled'`),
+    index('drills_user_created_idx').on(t.teamId, t.userId, t.createdAt.desc()),
     index('drills_remind_idx').on(t.remindAt).where(sql`${t.remindedAt} is null`),
     check('drills_source_check', sql`${t.source} in ('on_demand', 'scheduled')`),
     check('drills_rating_check', sql`${t.rating} in ('again', 'hard', 'good', 'easy')`),

@@ -1,4 +1,5 @@
 export * from './answers.ts';
+export * from './daily-jobs.ts';
 export * from './days-off.ts';
 export * from './delivery-pauses.ts';
 export * from './drills.ts';

@@ -1,4 +1,4 @@
-import { date, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, foreignKey, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { users } from './users.ts';
 
@@ -6,14 +6,23 @@ import { users } from './users.ts';
 export const recaps = pgTable(
   'recaps',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The workspace of the user (see users.ts). */
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
     /** The Monday of the week recapped. */
     weekStart: date('week_start', { mode: 'string' }).notNull(),
     /** The DM's ts, once posted. */
     messageTs: text('message_ts'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId, t.weekStart] }),
+    foreignKey({
+      name: 'recaps_user_fk',
+      columns: [t.teamId, t.userId],
+      foreignColumns: [users.teamId, users.id],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { type CardState, SELF_RATINGS } from '../../coach/review.ts';
 import { instant, updatedAt } from './columns.ts';
 import { users } from './users.ts';
@@ -11,9 +11,9 @@ import { users } from './users.ts';
 export const reviewCards = pgTable(
   'review_cards',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The workspace of the user (see users.ts). */
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
     questionId: text('question_id').notNull(),
     card: jsonb('card').$type<CardState>().notNull(),
     dueAt: instant('due_at').notNull(),
@@ -21,8 +21,15 @@ export const reviewCards = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.userId, t.questionId] }),
-    index('review_cards_user_due_idx').on(t.userId, t.dueAt),
+    primaryKey({ columns: [t.teamId, t.userId, t.questionId] }),
+    foreignKey({
+      name: 'review_cards_user_fk',
+      columns: [t.teamId, t.userId],
+      foreignColumns: [users.teamId, users.id],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    index('review_cards_user_due_idx').on(t.teamId, t.userId, t.dueAt),
     check('review_cards_rating_check', sql`${t.lastRating} in ('again', 'hard', 'good', 'easy')`),
   ],
 );

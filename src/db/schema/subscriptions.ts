@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, serial, smallint, text } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns.ts';
 import { users } from './users.ts';
 
@@ -12,10 +24,9 @@ export const subscriptions = pgTable(
   'subscriptions',
   {
     id: serial('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .unique()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The workspace of the user (see users.ts). */
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
     /** Local time of day in minutes after midnight (09:00 = 540). */
     minuteOfDay: smallint('minute_of_day').notNull(),
     /** The weekdays drills come on, a 7-bit mask (bit 0 = Monday): 127 daily, 31 weekdays (drills/days.ts). */
@@ -60,6 +71,14 @@ export const subscriptions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    foreignKey({
+      name: 'subscriptions_user_fk',
+      columns: [t.teamId, t.userId],
+      foreignColumns: [users.teamId, users.id],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    unique('subscriptions_team_user_unique').on(t.teamId, t.userId),
     index('subscriptions_due_idx').on(t.nextDueAt).where(sql`${t.active}`),
     // The column's TypeScript enum is not enforced by Postgres: a bad value must fail at the write, not at a tick.
     index('subscriptions_recap_idx').on(t.nextRecapAt).where(sql`${t.active} and ${t.recap}`),

@@ -1,14 +1,26 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 
-/** A Slack user the bot has met. `tz` is the IANA zone from users.info, refreshed on user_change. */
-export const users = pgTable('users', {
-  id: text('id').primaryKey(), // Slack user id, e.g. U012ABCDEF
-  teamId: text('team_id'),
-  tz: text('tz').notNull().default('UTC'),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/**
+ * A Slack user the bot has met, in a workspace: Slack user ids are only unique within one, so every row
+ * about a person is keyed by (team_id, user_id). `tz` is the IANA zone from users.info, refreshed on
+ * user_change. `enterprise_id` is the organisation of an Enterprise Grid workspace, whose org-wide
+ * installation holds the token to reach the user.
+ */
+export const users = pgTable(
+  'users',
+  {
+    /** The workspace (team) id, e.g. T012ABCDEF. */
+    teamId: text('team_id').notNull(),
+    /** The Slack user id, e.g. U012ABCDEF. */
+    id: text('id').notNull(),
+    enterpriseId: text('enterprise_id'),
+    tz: text('tz').notNull().default('UTC'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ name: 'users_pkey', columns: [t.teamId, t.id] })],
+);
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

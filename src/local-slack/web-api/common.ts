@@ -19,6 +19,8 @@ export interface Core {
   ts: TsClock;
   /** http://127.0.0.1:PORT, once listening. */
   baseUrl: () => string;
+  /** Set when the calling token is another workspace's (an OAuth install): its people have their own DMs. */
+  foreignTeam?: string;
 }
 
 export type Method = (core: Core, args: Obj) => Result;
@@ -36,7 +38,8 @@ export const newHash = (core: Core): string => `${Math.floor(core.now() / 1000)}
 /** A channel id the bot may post to: a U/W user id becomes their DM; D ids must be issued; C/G ids pass. */
 export function resolveChannel(core: Core, value: unknown, allowUser: boolean): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (/^[UW][A-Z0-9]+$/.test(value)) return allowUser ? core.store.dmChannelFor(value) : undefined;
+  if (/^[UW][A-Z0-9]+$/.test(value))
+    return allowUser ? core.store.dmChannelFor(value, core.foreignTeam) : undefined;
   if (/^D[A-Z0-9]+$/.test(value)) return core.store.isKnownDm(value) ? value : undefined;
   if (/^[CG][A-Z0-9]+$/.test(value)) return value;
   return undefined;

@@ -58,7 +58,9 @@ export function answer(
   if (!handler) return fail('unknown_method');
   // Each token acts as its own workspace (team id, bot user); what people see is shared.
   return handler(
-    verdict.workspace === core.workspace ? core : { ...core, workspace: verdict.workspace },
+    verdict.workspace === core.workspace
+      ? core
+      : { ...core, workspace: verdict.workspace, foreignTeam: verdict.workspace.teamId },
     args,
   );
 }

@@ -1,7 +1,8 @@
-import type { BotContext } from '../../context.ts';
+import type { RequestContext } from '../../context.ts';
 import { findAnswer } from '../../db/repositories/answers.ts';
 import { findDrill } from '../../db/repositories/drills.ts';
 import type { Answer, Drill } from '../../db/schema/index.ts';
+import type { Person } from '../../workspaces/person.ts';
 
 export type DrillAccess =
   | { ok: true; drill: Drill; answer: Answer | undefined }
@@ -14,16 +15,23 @@ export function parseDrillId(raw: string | undefined): number | undefined {
   return id > 0 ? id : undefined;
 }
 
+/**
+ * Whether the drill belongs to this person: the same user id in another workspace is someone else, so the
+ * workspace must match too.
+ */
+export const isOwnDrill = (drill: Pick<Drill, 'teamId' | 'userId'>, who: Person) =>
+  drill.teamId === who.teamId && drill.userId === who.userId;
+
 /** Loads a drill for the user who asked; another user's drill is reported (for the logs), never returned. */
 export async function drillForUser(
-  ctx: Pick<BotContext, 'db'>,
+  ctx: Pick<RequestContext, 'db'>,
   rawId: string,
-  userId: string,
+  who: Person,
 ): Promise<DrillAccess> {
   const id = parseDrillId(rawId);
   const drill = id === undefined ? undefined : await findDrill(ctx.db, id);
   if (!drill) return { ok: false, reason: 'not_found' };
-  if (drill.userId !== userId) return { ok: false, reason: 'not_yours' };
+  if (!isOwnDrill(drill, who)) return { ok: false, reason: 'not_yours' };
   return { ok: true, drill, answer: await findAnswer(ctx.db, drill.id) };
 }
 

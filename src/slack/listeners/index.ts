@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
-import type { BotContext } from '../../context.ts';
+import type { App, Context } from '@slack/bolt';
+import { type BotContext, type RequestContext, requestContext } from '../../context.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_HOME_SUBSCRIBE,
@@ -11,6 +11,7 @@ import {
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
 } from '../../views/ids.ts';
+import type { Person } from '../../workspaces/person.ts';
 import { RATE_ACTION } from '../payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
 import { openSettings } from './actions/open-settings.ts';
@@ -18,6 +19,7 @@ import { practiseFollowUp } from './actions/practise-follow-up.ts';
 import { rateDrill } from './actions/rate-drill.ts';
 import { starCommand } from './commands/star/index.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
+import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app-uninstalled.ts';
 import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
@@ -25,24 +27,36 @@ import { submitFollowUp } from './views/submit-follow-up.ts';
 import { submitSettings } from './views/submit-settings.ts';
 import { submitStarAnswer } from './views/submit-star-answer.ts';
 
-export interface ListenerHooks {
+export interface ListenerHooks extends UninstallHooks {
   /** Called after a user's stored time zone changed (the scheduler recomputes their next drill). */
-  onZoneChanged?: (userId: string) => Promise<void>;
+  onZoneChanged?: (who: Person) => Promise<void>;
 }
 
 /** The whole Slack surface of the bot, in one place. */
 export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHooks = {}): void {
-  app.command(COMMAND, starCommand(ctx));
-  app.action(ACTION_ANSWER_DRILL, answerDrill(ctx));
-  app.action(RATE_ACTION, rateDrill(ctx));
-  app.action(ACTION_PRACTISE_FOLLOW_UP, practiseFollowUp(ctx));
-  app.view(VIEW_STAR_ANSWER, submitStarAnswer(ctx));
-  app.view(VIEW_FOLLOW_UP, submitFollowUp(ctx));
-  app.event('user_change', userChange(ctx, hooks.onZoneChanged ?? (async () => {})));
-  app.event('message', directMessage(ctx));
-  app.event('app_home_opened', appHomeOpened(ctx));
-  app.action(ACTION_OPEN_SETTINGS, openSettings(ctx));
-  app.action(ACTION_HOME_SUBSCRIBE, openSettings(ctx));
-  app.view(VIEW_SETTINGS, submitSettings(ctx));
-  app.view(VIEW_DELETE_DATA, confirmDelete(ctx));
+  // Each request acts in its own workspace, with that workspace's token (context.ts).
+  const inWorkspace =
+    <A extends { context: Context }>(listener: (ctx: RequestContext) => (args: A) => Promise<void>) =>
+    (args: A) =>
+      listener(requestContext(ctx, args.context))(args);
+  app.command(COMMAND, inWorkspace(starCommand));
+  app.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
+  app.action(RATE_ACTION, inWorkspace(rateDrill));
+  app.action(ACTION_PRACTISE_FOLLOW_UP, inWorkspace(practiseFollowUp));
+  app.view(VIEW_STAR_ANSWER, inWorkspace(submitStarAnswer));
+  app.view(VIEW_FOLLOW_UP, inWorkspace(submitFollowUp));
+  const onZoneChanged = hooks.onZoneChanged ?? (async () => {});
+  app.event(
+    'user_change',
+    inWorkspace((c) => userChange(c, onZoneChanged)),
+  );
+  app.event('message', inWorkspace(directMessage));
+  app.event('app_home_opened', inWorkspace(appHomeOpened));
+  app.action(ACTION_OPEN_SETTINGS, inWorkspace(openSettings));
+  app.action(ACTION_HOME_SUBSCRIBE, inWorkspace(openSettings));
+  app.view(VIEW_SETTINGS, inWorkspace(submitSettings));
+  app.view(VIEW_DELETE_DATA, inWorkspace(confirmDelete));
+  // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
+  app.event('app_uninstalled', appUninstalled(ctx, hooks));
+  app.event('tokens_revoked', tokensRevoked(ctx, hooks));
 }

@@ -25,6 +25,11 @@ export interface HostileCase {
   allowed?: Allowed;
   /** Who the placeholder trigger_id is issued to. */
   triggerUser?: string;
+  /**
+   * A well-formed app_uninstalled from the workspace: Slack says the token is dead, so scheduled delivery
+   * pauses (and /healthz says so) until a check finds the token working.
+   */
+  pausesDelivery?: boolean;
 }
 
 /** What the generated requests are about: read when a case is generated, so build them after the fixtures. */

@@ -80,6 +80,7 @@ export const eventCase = (world: HostileWorld) =>
         label: `event ${type} ${mutations.map((m) => m.name).join(', ')}`,
         body: JSON.stringify(envelope),
         contentType: JSON_TYPE,
+        pausesDelivery: wellFormed && type === 'app_uninstalled' && envelope.team_id !== undefined,
         allowed: isUserChange
           ? {
               kind: 'event',

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { completeDrillPost } from '../../../db/repositories/drills.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
 import { type AnswerClickPayload, answerClickSchema } from '../../payloads.ts';
@@ -8,7 +8,7 @@ import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Answer with STAR" / "Edit answer": opens the STAR modal, pre-filled when the drill has an answer. */
-export function answerDrill(ctx: BotContext) {
+export function answerDrill(ctx: RequestContext) {
   return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const click = answerClickSchema.parse(body);
@@ -23,12 +23,12 @@ export function answerDrill(ctx: BotContext) {
 }
 
 async function buildModal(
-  ctx: BotContext,
+  ctx: RequestContext,
   click: AnswerClickPayload,
-  log: BotContext['log'],
+  log: RequestContext['log'],
 ): Promise<ModalView> {
   try {
-    const access = await drillForUser(ctx, click.actions[0]?.value ?? '', click.user.id);
+    const access = await drillForUser(ctx, click.actions[0]?.value ?? '', ctx.person(click.user.id));
     if (!access.ok) {
       // The same words whether the drill is someone else's or gone: another user learns nothing either way.
       if (access.reason === 'not_yours') log.warn('click on another user’s drill');

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
 
@@ -19,8 +19,8 @@ const BUSY_NOTICE = ':hourglass_flowing_sand: Star Drill is busy right now. Plea
  * the work runs in the bounded work queue.
  */
 export async function openModalForClick(
-  ctx: BotContext,
-  p: { triggerId: string; log: BotContext['log']; title: string; build: () => Promise<ModalView> },
+  ctx: RequestContext,
+  p: { triggerId: string; log: RequestContext['log']; title: string; build: () => Promise<ModalView> },
 ): Promise<void> {
   const busy = () =>
     openNotice(ctx, p.triggerId, BUSY_NOTICE).then(
@@ -35,7 +35,7 @@ export async function openModalForClick(
   admission.run(() => open(ctx, p), { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: busy });
 }
 
-async function open(ctx: BotContext, p: Parameters<typeof openModalForClick>[1]): Promise<void> {
+async function open(ctx: RequestContext, p: Parameters<typeof openModalForClick>[1]): Promise<void> {
   const loading = p.build();
   const early = await withTimeout(loading, LOAD_BUDGET_MS, () => undefined);
   try {
@@ -48,12 +48,12 @@ async function open(ctx: BotContext, p: Parameters<typeof openModalForClick>[1])
     if (!opened.view?.id) throw new Error('views.open returned no view id');
     await ctx.slack.modal.views.update({ view_id: opened.view.id, hash: opened.view.hash, view });
   } catch (err) {
-    await ctx.tokens.report(err).catch(() => undefined);
+    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     p.log.error({ err }, 'could not open the modal');
   }
 }
 
-function openNotice(ctx: BotContext, triggerId: string, text: string, title = 'Star Drill') {
+function openNotice(ctx: RequestContext, triggerId: string, text: string, title = 'Star Drill') {
   return ctx.slack.modal.views.open({ trigger_id: triggerId, view: noticeModal(title, text) });
 }
 

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { findSubscription } from '../../../db/repositories/subscriptions.ts';
 import { findUser } from '../../../db/repositories/users.ts';
 import { daysFromMask } from '../../../drills/days.ts';
@@ -9,7 +9,7 @@ import { settingsClickSchema } from '../../payloads.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** The Home tab's Settings (or Subscribe) button: the settings modal, filled with what is stored. */
-export function openSettings(ctx: BotContext) {
+export function openSettings(ctx: RequestContext) {
   return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const click = settingsClickSchema.parse(body);
@@ -21,7 +21,8 @@ export function openSettings(ctx: BotContext) {
       title: 'Drill settings',
       build: async () => {
         try {
-          const [user, sub] = await Promise.all([findUser(ctx.db, userId), findSubscription(ctx.db, userId)]);
+          const who = ctx.person(userId);
+          const [user, sub] = await Promise.all([findUser(ctx.db, who), findSubscription(ctx.db, who)]);
           return settingsModal({
             zone: user?.tz ?? 'UTC',
             topics: ctx.bank.topics,

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { findFollowUpAnswer } from '../../../db/repositories/follow-ups.ts';
 import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
@@ -9,7 +9,7 @@ import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Practise this follow-up": a one-field modal with the follow-up question, pre-filled when answered. */
-export function practiseFollowUp(ctx: BotContext) {
+export function practiseFollowUp(ctx: RequestContext) {
   return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const click = followUpClickSchema.parse(body);
@@ -25,14 +25,14 @@ export function practiseFollowUp(ctx: BotContext) {
 }
 
 async function buildModal(
-  ctx: BotContext,
+  ctx: RequestContext,
   value: string,
   userId: string,
-  log: BotContext['log'],
+  log: RequestContext['log'],
 ): Promise<ModalView> {
   try {
     const target = parseFollowUpMetadata(value);
-    const access = target && (await drillForUser(ctx, target.drillId, userId));
+    const access = target && (await drillForUser(ctx, target.drillId, ctx.person(userId)));
     const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
     const question = target && topic?.followUps[target.number - 1];
     if (!target || !access?.ok || !topic || !question) {

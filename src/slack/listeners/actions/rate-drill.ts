@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { changeRating, type RatedCard, rate, SELF_RATINGS, type SelfRating } from '../../../coach/review.ts';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { findAnswer } from '../../../db/repositories/answers.ts';
 import { lockDrill, recordRating } from '../../../db/repositories/drills.ts';
 import { lockCard, saveCard } from '../../../db/repositories/review-cards.ts';
 import { plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
 import { rateClickSchema } from '../../payloads.ts';
-import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
+import { isOwnDrill, NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Rated = 'rated' | 'unchanged' | 'superseded' | 'no_such_drill';
 
@@ -21,7 +21,7 @@ const RATE_MAX_WAIT_MS = 10_000;
  * Again / Hard / Good / Easy under the feedback: the rating schedules the question with FSRS
  * (coach/review.ts) and can be changed by clicking another; the feedback message then shows the choice.
  */
-export function rateDrill(ctx: BotContext) {
+export function rateDrill(ctx: RequestContext) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const click = rateClickSchema.parse(body);
@@ -73,16 +73,17 @@ export function rateDrill(ctx: BotContext) {
 
 /** One transaction, the drill and the card locked: two clicks in a row apply in order. */
 async function storeRating(
-  ctx: BotContext,
+  ctx: RequestContext,
   drillId: number,
   userId: string,
   rating: SelfRating,
 ): Promise<Rated> {
   return ctx.db.transaction(async (tx) => {
     const drill = await lockDrill(tx, drillId);
-    if (!drill || drill.userId !== userId || !(await findAnswer(tx, drillId))) return 'no_such_drill';
+    const who = ctx.person(userId);
+    if (!drill || !isOwnDrill(drill, who) || !(await findAnswer(tx, drillId))) return 'no_such_drill';
     if (drill.rating === rating) return 'unchanged';
-    const current = await lockCard(tx, userId, drill.questionId);
+    const current = await lockCard(tx, who, drill.questionId);
     let rated: RatedCard;
     if (drill.ratedCard) {
       const change = changeRating(drill.ratedCard, rating, current?.card ?? drill.ratedCard.card);
@@ -91,7 +92,7 @@ async function storeRating(
     } else {
       rated = rate(current?.card, rating, ctx.clock.now());
     }
-    await saveCard(tx, userId, drill.questionId, rated);
+    await saveCard(tx, who, drill.questionId, rated);
     await recordRating(tx, drillId, rated);
     return 'rated';
   });

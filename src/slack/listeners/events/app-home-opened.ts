@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../home-tab.ts';
 import { appHomeOpenedEventSchema, eventCallbackSchema } from '../../payloads.ts';
 
 /** The Home tab opened: publish the dashboard (Slack asks again each time, so nothing is deduplicated). */
-export function appHomeOpened(ctx: BotContext) {
+export function appHomeOpened(ctx: RequestContext) {
   return async ({ body }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
     const envelope = eventCallbackSchema.parse(body);
     const parsed = appHomeOpenedEventSchema.safeParse(envelope.event);

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { firstTimeSeen } from '../../../db/repositories/events.ts';
 import { directMessageReply } from '../../../views/command-replies.ts';
 import { directMessageEventSchema, eventCallbackSchema } from '../../payloads.ts';
@@ -11,7 +11,7 @@ const EVENT_MAX_WAIT_MS = 30_000;
  * Someone typed in their DM with the bot: a short reply saying what the bot does and how to start, rather
  * than silence. In a drill's thread it points to the buttons. What they typed is neither stored nor logged.
  */
-export function directMessage(ctx: BotContext) {
+export function directMessage(ctx: RequestContext) {
   return async ({ body }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     const envelope = eventCallbackSchema.parse(body);
     const parsed = directMessageEventSchema.safeParse(envelope.event);
@@ -31,7 +31,7 @@ export function directMessage(ctx: BotContext) {
             ...directMessageReply(message.thread_ts !== undefined),
           });
         } catch (err) {
-          await ctx.tokens.report(err).catch(() => undefined);
+          await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
           log.warn({ err }, 'could not answer a direct message');
         }
       },

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { deleteUserData } from '../../../db/repositories/progress.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { DELETED_REPLY } from '../../../views/progress-replies.ts';
@@ -17,7 +17,7 @@ const NOT_DELETED =
  * The delete confirmation submitted: every row about the user goes, in one statement (one transaction). The
  * modal then says it is done, or that nothing was deleted; the Home tab is published again, empty.
  */
-export function confirmDelete(ctx: BotContext) {
+export function confirmDelete(ctx: RequestContext) {
   return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const submission = deleteSubmissionSchema.parse(body);
     const userId = submission.user.id;
@@ -26,7 +26,7 @@ export function confirmDelete(ctx: BotContext) {
     const deleted = await withTimeout(
       ctx.db
         .transaction(async (tx) => {
-          const gone = await deleteUserData(tx, userId);
+          const gone = await deleteUserData(tx, ctx.person(userId));
           // Past the budget the user is told nothing was deleted: roll back so that stays true.
           if (late) throw new Error('too late');
           return gone;

@@ -1,4 +1,4 @@
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import type { Database } from '../../../db/client.ts';
 import { withTimeout } from '../../../timeout.ts';
 
@@ -32,10 +32,10 @@ class TooLate extends Error {}
  * user's text. After a success the modal closes and `after` runs (feedback, thread replies).
  */
 export async function saveSubmission<T>(
-  ctx: BotContext,
+  ctx: RequestContext,
   p: {
     ack: Ack;
-    log: BotContext['log'];
+    log: RequestContext['log'];
     errorBlock: string;
     save: (tx: Database) => Promise<SaveOutcome<T>>;
     after: (saved: T) => Promise<void>;
@@ -69,8 +69,8 @@ export async function saveSubmission<T>(
 }
 
 async function saveInTime<T>(
-  ctx: BotContext,
-  log: BotContext['log'],
+  ctx: RequestContext,
+  log: RequestContext['log'],
   save: (tx: Database) => Promise<SaveOutcome<T>>,
 ): Promise<SaveOutcome<T>> {
   let late = false;

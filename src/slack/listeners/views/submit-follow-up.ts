@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { analyseFollowUp } from '../../../coach/analyse.ts';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import {
   claimFollowUpReply,
   findFollowUpAnswer,
@@ -18,7 +18,7 @@ import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { saveSubmission } from './save-submission.ts';
 
 /** Saves a follow-up answer, then replies in the drill's thread with its score (updated in place on an edit). */
-export function submitFollowUp(ctx: BotContext) {
+export function submitFollowUp(ctx: RequestContext) {
   return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const submission = followUpSubmissionSchema.parse(body);
     const validated = validateFollowUpAnswer(
@@ -36,7 +36,7 @@ export function submitFollowUp(ctx: BotContext) {
       log,
       errorBlock: BLOCK_FOLLOW_UP,
       save: async (tx) => {
-        const access = target && (await drillForUser({ db: tx }, target.drillId, userId));
+        const access = target && (await drillForUser({ db: tx }, target.drillId, ctx.person(userId)));
         const question =
           target && access?.ok
             ? ctx.bank.topic(access.drill.topicSlug)?.followUps[target.number - 1]
@@ -61,7 +61,7 @@ export function submitFollowUp(ctx: BotContext) {
 
 /** Reads the follow-up answer, stores its score, and shows it in the drill's thread. */
 async function coachFollowUp(
-  ctx: BotContext,
+  ctx: RequestContext,
   drill: Drill,
   answer: FollowUpAnswer,
   previousScore: number | null,
@@ -106,7 +106,7 @@ async function coachFollowUp(
       }
     }
   } catch (err) {
-    await ctx.tokens.report(err).catch(() => undefined);
+    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'follow-up saved, but Slack refused its reply in the thread');
   }
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { BLOCK_SETTINGS_TIME } from '../../../views/ids.ts';
 import { parseSettings } from '../../../views/settings-modal.ts';
 import { publishHome } from '../../home-tab.ts';
@@ -11,7 +11,7 @@ import { saveSubmission } from './save-submission.ts';
  * The settings modal saved: the same as `/star subscribe` with those settings (the zone stays the one stored,
  * kept current by user_change). The confirmation goes to the user's DM; the Home tab is published again.
  */
-export function submitSettings(ctx: BotContext) {
+export function submitSettings(ctx: RequestContext) {
   return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const submission = settingsSubmissionSchema.parse(body);
     const parsed = parseSettings(
@@ -31,7 +31,14 @@ export function submitSettings(ctx: BotContext) {
       errorBlock: BLOCK_SETTINGS_TIME,
       save: async (tx) => ({
         ok: true,
-        saved: await storeSubscription(ctx, tx, { userId, teamId: submission.user.team_id }, settings, now),
+        saved: await storeSubscription(
+          ctx,
+          tx,
+          ctx.person(userId),
+          { enterpriseId: ctx.enterpriseId },
+          settings,
+          now,
+        ),
       }),
       after: async (stored) => {
         await ctx.slack.interactive.chat

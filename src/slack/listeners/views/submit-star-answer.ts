@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { BotContext } from '../../../context.ts';
+import type { RequestContext } from '../../../context.ts';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
 import { cancelReminder } from '../../../db/repositories/drills.ts';
 import type { Answer, Drill } from '../../../db/schema/index.ts';
@@ -14,7 +14,7 @@ import { saveSubmission } from './save-submission.ts';
  * Saves a STAR answer: field errors keep the modal open with the user's text; success closes it, and the
  * feedback follows in the drill's thread.
  */
-export function submitStarAnswer(ctx: BotContext) {
+export function submitStarAnswer(ctx: RequestContext) {
   return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const submission = starSubmissionSchema.parse(body);
     const validated = validateStarAnswer(readParts(submission));
@@ -30,7 +30,7 @@ export function submitStarAnswer(ctx: BotContext) {
       // Errors must name a block of the modal; the first input is the one the user sees first.
       errorBlock: STAR_PARTS[0],
       save: async (tx) => {
-        const access = await drillForUser({ db: tx }, submission.view.private_metadata, userId);
+        const access = await drillForUser({ db: tx }, submission.view.private_metadata, ctx.person(userId));
         if (!access.ok) {
           log.warn({ reason: access.reason }, 'refused a STAR submission');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };

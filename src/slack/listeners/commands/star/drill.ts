@@ -18,23 +18,23 @@ export const random: Subcommand = (input) => drillOn(input, undefined);
 export function drillOn({ ctx, command }: SubcommandInput, topic: Topic | undefined): SubcommandReply {
   return {
     later: async () => {
-      const userId = command.user_id;
-      if ((await countRecentOnDemandDrills(ctx.db, userId, 60)) >= ON_DEMAND_DRILLS_PER_MINUTE) {
-        ctx.log.warn({ user: userId }, 'on-demand drill refused: over the per-minute limit');
+      const who = ctx.person(command.user_id);
+      if ((await countRecentOnDemandDrills(ctx.db, who, 60)) >= ON_DEMAND_DRILLS_PER_MINUTE) {
+        ctx.log.warn({ user: who.userId }, 'on-demand drill refused: over the per-minute limit');
         return plainReply(
           `:raised_hand: That is ${ON_DEMAND_DRILLS_PER_MINUTE} drills in a minute: take a breath and answer one of them first. You can ask for another in a minute.`,
         );
       }
-      await ensureUser(ctx.db, userId, { teamId: command.team_id });
+      await ensureUser(ctx.db, who, { enterpriseId: ctx.enterpriseId });
       let drill: Awaited<ReturnType<typeof sendOnDemandDrill>>;
       try {
         drill = await sendOnDemandDrill(
           { ...ctx, slack: ctx.slack.interactive },
-          userId,
+          who,
           topic ? [topic.slug] : [],
         );
       } catch (err) {
-        const failure = await ctx.tokens.report(err);
+        const failure = await ctx.tokens.report(err, ctx.teamId);
         if (failure.kind === 'rate_limited') {
           const seconds = Math.ceil(failure.retryAfterMs / 1000);
           return plainReply(

@@ -10,7 +10,7 @@ import type { Subcommand } from './subcommand.ts';
  */
 export const history: Subcommand = ({ ctx, command }) => ({
   later: async () => {
-    const rows = await recentDrills(ctx.db, command.user_id, 10);
+    const rows = await recentDrills(ctx.db, ctx.person(command.user_id), 10);
     const followUps = await followUpsOfDrills(
       ctx.db,
       rows.map((r) => r.id),

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { BotContext } from '../../../../context.ts';
+import type { RequestContext } from '../../../../context.ts';
 import {
   ambiguousTopicReply,
   BUSY,
@@ -42,7 +42,7 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
 const COMMAND_MAX_WAIT_MS = 5_000;
 
 /** Routes `/star <text>`: a subcommand, else a topic, else the topic list. */
-export function starCommand(ctx: BotContext) {
+export function starCommand(ctx: RequestContext) {
   return async ({ ack, respond, body }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const command = slashCommandSchema.parse(body);
     const text = command.text.trim();
@@ -105,22 +105,22 @@ export function starCommand(ctx: BotContext) {
 }
 
 async function openModal(
-  ctx: BotContext,
+  ctx: RequestContext,
   triggerId: string | undefined,
   view: ModalView,
-  log: BotContext['log'],
+  log: RequestContext['log'],
 ) {
   if (!triggerId) return;
   try {
     await ctx.slack.modal.views.open({ trigger_id: triggerId, view });
   } catch (err) {
-    await ctx.tokens.report(err).catch(() => undefined);
+    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'could not open the modal');
   }
 }
 
 /** A word that names several topics says which; anything else gets the topic list. */
-function notATopic(ctx: BotContext, text: string): SlackMessage {
+function notATopic(ctx: RequestContext, text: string): SlackMessage {
   const find = (q: string) => ctx.bank.findTopic(q);
   const matches = text === '' ? [] : ctx.bank.topicsMatching(text);
   return matches.length > 1

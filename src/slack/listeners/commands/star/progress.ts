@@ -1,4 +1,4 @@
-import type { BotContext } from '../../../../context.ts';
+import type { RequestContext } from '../../../../context.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
 import {
   findSubscription,
@@ -29,8 +29,8 @@ import type { Subcommand } from './subcommand.ts';
  * The subscription as stored, and the user's local today: what every progress command starts from. They
  * run inside one transaction each, so what they reply is what they stored.
  */
-async function current(ctx: BotContext, db: BotContext['db'], userId: string) {
-  const sub = await findSubscription(db, userId);
+async function current(ctx: RequestContext, db: RequestContext['db'], userId: string) {
+  const sub = await findSubscription(db, ctx.person(userId));
   if (!sub?.active) return undefined;
   const now = ctx.clock.now();
   return { sub, now, zone: scheduleOf(sub).zone, today: localDateOf(scheduleOf(sub).zone, now) };
@@ -38,12 +38,12 @@ async function current(ctx: BotContext, db: BotContext['db'], userId: string) {
 
 /** The next delivery of `sub` with some of its settings changed. */
 function nextWith(
-  db: BotContext['db'],
+  db: RequestContext['db'],
   sub: SubscriptionWithZone,
   change: Partial<SubscriptionWithZone>,
   now: Date,
 ) {
-  return nextDeliveryFor({ db }, sub.userId, scheduleOf({ ...sub, ...change }), now);
+  return nextDeliveryFor({ db }, sub, scheduleOf({ ...sub, ...change }), now);
 }
 
 /** `/star pause until YYYY-MM-DD` or `pause 7d`: no drills until that local date. */
@@ -56,8 +56,8 @@ export const pause: Subcommand = ({ ctx, command, args }) => ({
       if (!parsed.ok) return subscribeUsageError(parsed.error);
       const { until } = parsed.value;
       const next = await nextWith(tx, c.sub, { pausedUntil: until }, c.now);
-      await updateSubscription(tx, c.sub.userId, { pausedUntil: until }, next);
-      await recordDaysOff(tx, { userId: c.sub.userId, fromDate: c.today, untilDate: until, reason: 'pause' });
+      await updateSubscription(tx, c.sub, { pausedUntil: until }, next);
+      await recordDaysOff(tx, c.sub, { fromDate: c.today, untilDate: until, reason: 'pause' });
       return pausedReply({ subscribed: true, until, next, zone: c.zone, now: c.now });
     });
     await publishHome(ctx, command.user_id);
@@ -74,8 +74,8 @@ export const resume: Subcommand = ({ ctx, command }) => ({
       const wasPaused = c.sub.pausedUntil !== null && c.sub.pausedUntil > c.today;
       const next = await nextWith(tx, c.sub, { pausedUntil: null }, c.now);
       if (wasPaused) {
-        await updateSubscription(tx, c.sub.userId, { pausedUntil: null }, next);
-        await endPauseEarly(tx, c.sub.userId, c.today);
+        await updateSubscription(tx, c.sub, { pausedUntil: null }, next);
+        await endPauseEarly(tx, c.sub, c.today);
       }
       return resumedReply({ subscribed: true, wasPaused, next, zone: c.zone, now: c.now });
     });
@@ -98,7 +98,7 @@ export const interview: Subcommand = ({ ctx, command, args }) => ({
       const change = { interviewDate: date, interviewFrom: date ? c.today : null };
       if (date === null && !had) return interviewReply({ subscribed: true, date: null, had, days });
       const next = await nextWith(tx, c.sub, change, c.now);
-      await updateSubscription(tx, c.sub.userId, change, next);
+      await updateSubscription(tx, c.sub, change, next);
       return date === null
         ? interviewReply({ subscribed: true, date: null, had, days })
         : interviewReply({ subscribed: true, date, days, next, zone: c.zone, now: c.now });
@@ -121,7 +121,7 @@ export const recap: Subcommand = ({ ctx, command, args }) => {
             'You are not subscribed, so there is no weekly recap. Start with `/star subscribe`.',
           );
         const on = parsed.value.recap;
-        await updateSubscription(tx, c.sub.userId, {
+        await updateSubscription(tx, c.sub, {
           recap: on,
           ...(on ? { nextRecapAt: nextRecapAt(c.zone, c.sub.minuteOfDay, c.now) } : {}),
         });
@@ -133,12 +133,12 @@ export const recap: Subcommand = ({ ctx, command, args }) => {
 /** `/star export`: a Markdown file of every drill and answer, uploaded to the user's DM. */
 export const exportData: Subcommand = ({ ctx, command }) => ({
   later: async () => {
-    const userId = command.user_id;
-    const { rows, followUps } = await exportRowsOf(ctx.db, userId);
+    const who = ctx.person(command.user_id);
+    const { rows, followUps } = await exportRowsOf(ctx.db, who);
     const dm = rows.find((r) => r.channelId)?.channelId;
     if (rows.length === 0 || !dm)
       return plainReply('Nothing to export yet: your drills and answers will be here once you have some.');
-    const zone = (await findSubscription(ctx.db, userId))?.tz ?? 'UTC';
+    const zone = (await findSubscription(ctx.db, who))?.tz ?? 'UTC';
     const now = ctx.clock.now();
     const byDrill = new Map<number, typeof followUps>();
     for (const f of followUps) byDrill.set(f.drillId, [...(byDrill.get(f.drillId) ?? []), f]);
@@ -166,7 +166,7 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
         answered: drills.filter((d) => d.answer).length,
       }),
     });
-    ctx.log.info({ user: userId, drills: drills.length }, 'data exported');
+    ctx.log.info({ user: who.userId, drills: drills.length }, 'data exported');
     return dm === command.channel_id
       ? undefined
       : plainReply(':outbox_tray: Your export is in your DM with me.');

@@ -10,8 +10,8 @@ import type { Subcommand } from './subcommand.ts';
  */
 export const skip: Subcommand = ({ ctx, command }) => ({
   later: async () => {
-    const userId = command.user_id;
-    const sub = await findSubscription(ctx.db, userId);
+    const who = ctx.person(command.user_id);
+    const sub = await findSubscription(ctx.db, who);
     if (!sub?.active) return skipReply({ subscribed: false });
     const now = ctx.clock.now();
     const schedule = scheduleOf(sub);
@@ -20,14 +20,14 @@ export const skip: Subcommand = ({ ctx, command }) => ({
       const next =
         sub.nextDueAt && sub.nextDueDate
           ? { dueAt: sub.nextDueAt, localDate: sub.nextDueDate }
-          : await nextDeliveryFor(ctx, userId, schedule, now);
+          : await nextDeliveryFor(ctx, who, schedule, now);
       return skipReply({ subscribed: true, already: true, skipped: already, next, zone: schedule.zone, now });
     }
-    const skipped = await nextDeliveryFor(ctx, userId, { ...schedule, skipDate: null }, now);
-    const next = await nextDeliveryFor(ctx, userId, { ...schedule, skipDate: skipped.localDate }, now);
-    await rescheduleSubscription(ctx.db, userId, next, skipped.localDate);
+    const skipped = await nextDeliveryFor(ctx, who, { ...schedule, skipDate: null }, now);
+    const next = await nextDeliveryFor(ctx, who, { ...schedule, skipDate: skipped.localDate }, now);
+    await rescheduleSubscription(ctx.db, who, next, skipped.localDate);
     ctx.log.info(
-      { user: userId, skipped: skipped.localDate, nextDueAt: next.dueAt.toISOString() },
+      { user: who.userId, skipped: skipped.localDate, nextDueAt: next.dueAt.toISOString() },
       'drill skipped',
     );
     return skipReply({

@@ -8,8 +8,8 @@ import type { Subcommand } from './subcommand.ts';
 export const status: Subcommand = ({ ctx, command }) => ({
   later: async () => {
     const [sub, answered] = await Promise.all([
-      findSubscription(ctx.db, command.user_id),
-      countAnsweredDrills(ctx.db, command.user_id),
+      findSubscription(ctx.db, ctx.person(command.user_id)),
+      countAnsweredDrills(ctx.db, ctx.person(command.user_id)),
     ]);
     const now = ctx.clock.now();
     let subscription: StatusView['subscription'] = null;

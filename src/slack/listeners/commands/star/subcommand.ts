@@ -1,10 +1,10 @@
 import type { ModalView } from '@slack/types';
-import type { BotContext } from '../../../../context.ts';
+import type { RequestContext } from '../../../../context.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import type { SlashCommandPayload } from '../../../payloads.ts';
 
 export interface SubcommandInput {
-  ctx: BotContext;
+  ctx: RequestContext;
   command: SlashCommandPayload;
   /** The words after the subcommand (or the whole text for a topic). */
   args: string;

@@ -1,4 +1,4 @@
-import type { BotContext } from '../../../../context.ts';
+import type { RequestContext } from '../../../../context.ts';
 import type { Database } from '../../../../db/client.ts';
 import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
@@ -9,6 +9,7 @@ import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subsc
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
+import type { Person } from '../../../../workspaces/person.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 
@@ -20,20 +21,16 @@ export const subscribe: Subcommand = ({ ctx, command, args }) => {
   const parsed = parseSubscribeArgs(args, (word) => ctx.bank.findTopic(word)?.slug ?? null);
   if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
   return {
-    later: () => saveAndConfirm(ctx, { userId: command.user_id, teamId: command.team_id }, parsed.value),
+    later: () => saveAndConfirm(ctx, ctx.person(command.user_id), parsed.value),
   };
 };
 
 /** `/star subscribe`: the zone read from Slack first, then stored with the settings; says what was stored. */
-async function saveAndConfirm(
-  ctx: BotContext,
-  who: { userId: string; teamId?: string },
-  args: SubscribeArgs,
-): Promise<SlackMessage> {
+async function saveAndConfirm(ctx: RequestContext, who: Person, args: SubscribeArgs): Promise<SlackMessage> {
   const fromSlack = await zoneFromSlack(ctx, who.userId);
   const now = ctx.clock.now();
   const stored = await ctx.db.transaction((tx) =>
-    storeSubscription(ctx, tx, { ...who, tz: fromSlack.tz }, args, now),
+    storeSubscription(ctx, tx, who, { tz: fromSlack.tz, enterpriseId: ctx.enterpriseId }, args, now),
   );
   await publishHome(ctx, who.userId);
   return confirmation(ctx, stored, args, now, fromSlack.note?.(stored.zone));
@@ -47,25 +44,25 @@ export type StoredSubscription = Awaited<ReturnType<typeof storeSubscription>>;
  * interview countdown and a skip still ahead carry over; so does the reminder delay unless `args` sets one.
  */
 export async function storeSubscription(
-  ctx: Pick<BotContext, 'log'>,
+  ctx: Pick<RequestContext, 'log'>,
   tx: Database,
-  who: { userId: string; teamId?: string; tz?: string },
+  who: Person,
+  fields: { tz?: string; enterpriseId?: string },
   args: SubscribeArgs & { reminderMinutes?: number | null },
   now: Date,
 ) {
-  const { userId } = who;
   // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
-  const user = await ensureUser(tx, userId, { teamId: who.teamId, tz: who.tz });
-  const existing = await findSubscription(tx, userId);
+  const user = await ensureUser(tx, who, fields);
+  const existing = await findSubscription(tx, who);
   const kept = existing?.active
     ? { pausedUntil: existing.pausedUntil, interviewDate: existing.interviewDate }
     : { pausedUntil: null, interviewDate: null };
   const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days, ...kept };
   // A skip still ahead survives a change of time or topics; one already used does not carry over.
   const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
-  const next = await nextDeliveryFor({ db: tx }, userId, { ...base, skipDate: skipping }, now);
+  const next = await nextDeliveryFor({ db: tx }, who, { ...base, skipDate: skipping }, now);
   await saveSubscription(tx, {
-    userId,
+    person: who,
     ...args,
     skipDate: skipping,
     next,
@@ -73,7 +70,7 @@ export async function storeSubscription(
   });
   ctx.log.info(
     {
-      user: userId,
+      user: who.userId,
       tz: user.tz,
       minuteOfDay: args.minuteOfDay,
       days: args.days,
@@ -86,7 +83,7 @@ export async function storeSubscription(
 
 /** What was stored, as the confirmation says it. */
 export function confirmation(
-  ctx: Pick<BotContext, 'bank'>,
+  ctx: Pick<RequestContext, 'bank'>,
   stored: StoredSubscription,
   args: SubscribeArgs,
   now: Date,
@@ -112,7 +109,7 @@ export function confirmation(
  * which is only right until the next daylight-saving change.
  */
 async function zoneFromSlack(
-  ctx: BotContext,
+  ctx: RequestContext,
   userId: string,
 ): Promise<{ tz?: string; note?: (zone: string) => string }> {
   try {
