@@ -155,8 +155,11 @@ export const repliesTo = (t: TestBot, channel: string, ts: string) => drive.repl
 
 // ---------------------------------------------------------------- the steps of the loop
 
+/** `/star <text>`: the drill posted, once the command's work is all done (its ephemeral pointer included). */
 export async function requestDrill(t: TestBot, userId: string, text = 'random') {
-  return drive.requestDrill(t, userId, text);
+  const drill = await drive.requestDrill(t, userId, text);
+  await t.bot.idle();
+  return drill;
 }
 
 export async function drillRow(t: TestBot, drillId: number) {
