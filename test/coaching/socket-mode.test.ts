@@ -71,6 +71,13 @@ afterAll(async () => {
   await standin?.close();
 });
 
+/** The id of the modal the first views.open after `opens` calls opened. */
+function openedSince(opens: number): string {
+  const open = standin.callsTo('views.open')[opens];
+  if (!open?.response.ok) throw new Error('no modal opened');
+  return String((open.response.view as { id: string }).id);
+}
+
 describe('the coaching loop over Socket Mode', () => {
   it('answer, feedback with its score, edit, follow-up, rating', async () => {
     const userId = 'U0COACHSOCK1';
@@ -96,7 +103,7 @@ describe('the coaching loop over Socket Mode', () => {
         value: String(drill.id),
       });
       await t.bot.idle();
-      const viewId = String((standin.callsTo('views.open')[opens]?.response.view as { id: string }).id);
+      const viewId = openedSince(opens);
       const saved = await standin.submitView(SOCKET_MODE, { userId, viewId, values: viewValues(text) });
       expect(saved.status).toBe(200);
       await t.bot.idle();
@@ -125,7 +132,7 @@ describe('the coaching loop over Socket Mode', () => {
       value: `${drill.id}:1`,
     });
     await t.bot.idle();
-    const followUpView = String((standin.callsTo('views.open')[opens]?.response.view as { id: string }).id);
+    const followUpView = openedSince(opens);
     await standin.submitView(SOCKET_MODE, {
       userId,
       viewId: followUpView,
