@@ -127,8 +127,10 @@ export const directMessageEventSchema = z.object({
   ts: z.string().min(1).max(64),
   thread_ts: z.string().max(64).optional(),
   text: z.string().max(40_000).optional(),
-  subtype: z.undefined(),
-  bot_id: z.undefined(),
+  // Absent, not merely undefined: zod 4 reads a bare `z.undefined()` key as required, which refused every
+  // message a person typed (they carry neither key).
+  subtype: z.undefined().optional(),
+  bot_id: z.undefined().optional(),
 });
 export type DirectMessageEvent = z.infer<typeof directMessageEventSchema>;
 

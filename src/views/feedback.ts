@@ -96,7 +96,8 @@ function checkSections(checks: CheckResult[]): KnownBlock[] {
   return blocks;
 }
 
-function strategyNote(c: CheckResult): string {
+/** " _(strategy 3: Quantify your impact)_": the guide's Preparation Strategy a check comes from. */
+export function strategyNote(c: CheckResult): string {
   return c.strategy ? ` _(strategy ${c.strategy.number}: ${escapeMrkdwn(c.strategy.title)})_` : '';
 }
 

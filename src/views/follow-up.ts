@@ -3,6 +3,7 @@ import { scoreLine } from '../coach/score.ts';
 import type { FollowUpFeedback } from '../coach/types.ts';
 import { MAX_PART_CHARS } from '../drills/star-answer.ts';
 import type { SlackMessage } from './drill-message.ts';
+import { strategyNote } from './feedback.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP, VIEW_FOLLOW_UP } from './ids.ts';
 import { clip, escapeClipped, escapeMrkdwn } from './mrkdwn.ts';
 
@@ -72,8 +73,8 @@ export function followUpFeedbackMessage(p: {
   const score = scoreLine(p.feedback, p.previousScore ?? undefined);
   const lines = p.feedback.checks.map((c) =>
     c.passed
-      ? `:white_check_mark: *${c.label}*: ${escapeClipped(c.why, 300, 380)}`
-      : `:small_orange_diamond: *${c.label}*: ${escapeClipped(c.why, 300, 380)}\n      → ${escapeClipped(c.suggestion, 300, 380)}`,
+      ? `:white_check_mark: *${c.label}*: ${escapeClipped(c.why, 300, 380)}${strategyNote(c)}`
+      : `:small_orange_diamond: *${c.label}*: ${escapeClipped(c.why, 300, 380)}\n      → ${escapeClipped(c.suggestion, 300, 380)}${strategyNote(c)}`,
   );
   const blocks: KnownBlock[] = [
     {

@@ -53,7 +53,8 @@ export async function recordAnalysis(
     .update(answers)
     .set({ score: feedback.score, feedback })
     .where(
-      sql`${answers.drillId} = ${drillId} and ${answers.updatedAt} = ${analysed.updatedAt.toISOString()}`,
+      // A Date holds milliseconds, Postgres microseconds (PGlite only milliseconds): compare at the Date's precision.
+      sql`${answers.drillId} = ${drillId} and date_trunc('milliseconds', ${answers.updatedAt}) = ${analysed.updatedAt.toISOString()}::timestamptz`,
     )
     .returning();
   return row;
