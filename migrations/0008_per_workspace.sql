@@ -1,7 +1,7 @@
 -- Slack user ids are unique only within a workspace: every row about a person is now keyed by
 -- (team_id, user_id). Rows stored before keep the team id their user row already had (commands stored it), or
 -- '' until a single-workspace bot, which learns its team from auth.test, adopts them at start-up
--- (src/db/adopt-legacy-rows.ts). Foreign keys cascade on update, so adopting a user moves all their rows.
+-- (src/workspaces/adopt-workspace.ts). Foreign keys cascade on update, so adopting a user moves all their rows.
 ALTER TABLE "subscriptions" DROP CONSTRAINT "subscriptions_user_id_unique";--> statement-breakpoint
 ALTER TABLE "days_off" DROP CONSTRAINT "days_off_user_id_users_id_fk";--> statement-breakpoint
 ALTER TABLE "drills" DROP CONSTRAINT "drills_user_id_users_id_fk";--> statement-breakpoint

@@ -179,8 +179,11 @@ export class DueDrills {
           if (this.heldBack > 0 && performance.now() - started < RATE_LIMIT_WAIT_BUDGET_MS) {
             this.heldBack = 0;
             const wait = this.deps.rateLimits.nextRelease();
+            // A millisecond past the end: a timer may fire within the millisecond the hold still runs.
             if (wait !== undefined)
-              await sleep(wait, undefined, { signal: this.o.stopSignal }).catch(() => undefined);
+              await sleep(Math.ceil(wait) + 1, undefined, { signal: this.o.stopSignal }).catch(
+                () => undefined,
+              );
             continue;
           }
           break;

@@ -24,6 +24,15 @@ const COMMANDS: Array<[string, string]> = [
   ],
   [`${COMMAND} status`, 'your subscription and when the next drill comes'],
   [`${COMMAND} skip`, 'skip the next scheduled drill'],
+  [`${COMMAND} pause until YYYY-MM-DD`, 'no drills until that date (or `pause 7d` for a week)'],
+  [`${COMMAND} resume`, 'end a pause early'],
+  [
+    `${COMMAND} interview YYYY-MM-DD`,
+    'a drill every day until your interview, weakest topics first (`off` ends it)',
+  ],
+  [`${COMMAND} recap on|off`, 'the weekly recap DM on Mondays'],
+  [`${COMMAND} export`, 'a Markdown file of all your drills and answers, in your DM'],
+  [`${COMMAND} delete`, 'delete everything Star Drill stores about you (asks first)'],
   [`${COMMAND} unsubscribe`, 'stop the daily drills (your history stays)'],
   [`${COMMAND} help`, 'this help'],
 ];

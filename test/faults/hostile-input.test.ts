@@ -71,6 +71,8 @@ beforeAll(async () => {
   });
   expect(saved.body).toBe('');
   await t.standin.waitFor(() => repliesTo(t, a1.channel, a1.ts).length === 1);
+  // The work after the save (the Home tab published again) is done before anything is compared.
+  await t.bot.idle();
   fixtures = {
     a1: { id: a1.drill.id, answer, channel: a1.channel, ts: a1.ts },
     a2: { id: a2.drill.id, channel: a2.channel, ts: a2.ts },

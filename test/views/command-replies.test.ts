@@ -114,6 +114,12 @@ describe('helpReply', () => {
       '/star subscribe [HH:MM] [daily|weekdays] [topic ...]',
       '/star status',
       '/star skip',
+      '/star pause until YYYY-MM-DD',
+      '/star resume',
+      '/star interview YYYY-MM-DD',
+      '/star recap on|off',
+      '/star export',
+      '/star delete',
       '/star unsubscribe',
       '/star help',
     ]);

@@ -5,6 +5,7 @@ import { type Person, personKey } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { answers, type Drill, drills, type NewDrill, users } from '../schema/index.ts';
 import { notPaused } from './delivery-pauses.ts';
+import { ofPeople } from './people.ts';
 
 const drillsOf = (p: Person) => and(eq(drills.teamId, p.teamId), eq(drills.userId, p.userId));
 
@@ -199,7 +200,7 @@ export async function drillHistories(
       ),
     })
     .from(drills)
-    .where(inPeople(people))
+    .where(ofPeople(drills, people))
     .as('ranked');
   const rows = await db
     .select({
@@ -376,9 +377,4 @@ export async function cancelReminder(db: Database, id: number): Promise<void> {
     .update(drills)
     .set({ remindAt: null })
     .where(and(eq(drills.id, id), isNull(drills.remindedAt)));
-}
-
-/** `where` for rows of any of these people: (team_id, user_id) in (...), in one comparison of rows. */
-function inPeople(people: readonly Person[]) {
-  return sql`(${drills.teamId}, ${drills.userId}) in (select * from unnest(${sql.param(people.map((p) => p.teamId))}::text[], ${sql.param(people.map((p) => p.userId))}::text[]))`;
 }

@@ -4,6 +4,7 @@ import type { ProgressRows } from '../../progress/snapshot.ts';
 import { type Person, personKey } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { answers, daysOff, drills, followUpAnswers, users } from '../schema/index.ts';
+import { ofPeople } from './people.ts';
 import { ratedCardsOf } from './review-cards.ts';
 import { findSubscription } from './subscriptions.ts';
 import { findUser } from './users.ts';
@@ -151,9 +152,7 @@ export async function answeredDrillsOfUsers(db: Database, people: readonly Perso
     })
     .from(answers)
     .innerJoin(drills, eq(drills.id, answers.drillId))
-    .where(
-      sql`(${drills.teamId}, ${drills.userId}) in (select * from unnest(${sql.param(people.map((p) => p.teamId))}::text[], ${sql.param(people.map((p) => p.userId))}::text[]))`,
-    );
+    .where(ofPeople(drills, people));
   for (const { teamId, userId, ...row } of rows) {
     const key = personKey({ teamId, userId });
     byUser.set(key, [...(byUser.get(key) ?? []), row]);

@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { RatedCard } from '../../coach/review.ts';
 import { type Person, personKey } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { type ReviewCard, reviewCards } from '../schema/index.ts';
+import { ofPeople } from './people.ts';
 
 /** The user's cards by question id, as the drill chooser wants them (coach/review.ts's RatedCard). */
 export async function ratedCardsOf(db: Database, who: Person): Promise<Map<string, RatedCard>> {
@@ -16,12 +17,7 @@ export async function ratedCardsOfUsers(
 ): Promise<Map<string, Map<string, RatedCard>>> {
   const byUser = new Map<string, Map<string, RatedCard>>(people.map((p) => [personKey(p), new Map()]));
   if (people.length === 0) return byUser;
-  const rows = await db
-    .select()
-    .from(reviewCards)
-    .where(
-      sql`(${reviewCards.teamId}, ${reviewCards.userId}) in (select * from unnest(${sql.param(people.map((p) => p.teamId))}::text[], ${sql.param(people.map((p) => p.userId))}::text[]))`,
-    );
+  const rows = await db.select().from(reviewCards).where(ofPeople(reviewCards, people));
   for (const row of rows) byUser.get(personKey(row))?.set(row.questionId, asRated(row));
   return byUser;
 }

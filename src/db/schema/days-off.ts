@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
-import { users } from './users.ts';
+import { personForeignKey } from './users.ts';
 
 /**
  * Days with no drill on purpose (a pause, a skipped day), kept for the streak: a day off must not break it,
@@ -22,13 +22,7 @@ export const daysOff = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({
-      name: 'days_off_user_fk',
-      columns: [t.teamId, t.userId],
-      foreignColumns: [users.teamId, users.id],
-    })
-      .onDelete('cascade')
-      .onUpdate('cascade'),
+    personForeignKey('days_off_user_fk', t),
     index('days_off_user_idx').on(t.teamId, t.userId),
     check('days_off_range_check', sql`${t.fromDate} < ${t.untilDate}`),
     check('days_off_reason_check', sql`${t.reason} in ('pause', 'skip')`),

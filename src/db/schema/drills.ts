@@ -1,20 +1,9 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { type RatedCard, SELF_RATINGS } from '../../coach/review.ts';
 import { createdAt, instant } from './columns.ts';
 import { subscriptions } from './subscriptions.ts';
-import { users } from './users.ts';
+import { personForeignKey } from './users.ts';
 
 /**
  * One question sent to one user. The question text is stored as asked, so history and the modal stay
@@ -53,13 +42,7 @@ export const drills = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({
-      name: 'drills_user_fk',
-      columns: [t.teamId, t.userId],
-      foreignColumns: [users.teamId, users.id],
-    })
-      .onDelete('cascade')
-      .onUpdate('cascade'),
+    personForeignKey('drills_user_fk', t),
     // The last guard of "exactly one scheduled drill per user per local day".
     uniqueIndex('drills_user_local_date_uq')
       .on(t.teamId, t.userId, t.localDate)

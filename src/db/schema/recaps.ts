@@ -1,6 +1,6 @@
-import { date, foreignKey, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
-import { users } from './users.ts';
+import { personForeignKey } from './users.ts';
 
 /** One row per weekly recap sent: the key is the last guard of "exactly once per user and week". */
 export const recaps = pgTable(
@@ -15,14 +15,5 @@ export const recaps = pgTable(
     messageTs: text('message_ts'),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.teamId, t.userId, t.weekStart] }),
-    foreignKey({
-      name: 'recaps_user_fk',
-      columns: [t.teamId, t.userId],
-      foreignColumns: [users.teamId, users.id],
-    })
-      .onDelete('cascade')
-      .onUpdate('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId, t.weekStart] }), personForeignKey('recaps_user_fk', t)],
 );

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { type CardState, SELF_RATINGS } from '../../coach/review.ts';
 import { instant, updatedAt } from './columns.ts';
-import { users } from './users.ts';
+import { personForeignKey } from './users.ts';
 
 /**
  * One FSRS card per (user, question): the self-ratings schedule when a question comes back
@@ -22,13 +22,7 @@ export const reviewCards = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.userId, t.questionId] }),
-    foreignKey({
-      name: 'review_cards_user_fk',
-      columns: [t.teamId, t.userId],
-      foreignColumns: [users.teamId, users.id],
-    })
-      .onDelete('cascade')
-      .onUpdate('cascade'),
+    personForeignKey('review_cards_user_fk', t),
     index('review_cards_user_due_idx').on(t.teamId, t.userId, t.dueAt),
     check('review_cards_rating_check', sql`${t.lastRating} in ('again', 'hard', 'good', 'easy')`),
   ],

@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   date,
-  foreignKey,
   index,
   integer,
   pgTable,
@@ -13,7 +12,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns.ts';
-import { users } from './users.ts';
+import { personForeignKey } from './users.ts';
 
 /**
  * At most one subscription per user (unique user_id); subscribing again changes it.
@@ -71,13 +70,7 @@ export const subscriptions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    foreignKey({
-      name: 'subscriptions_user_fk',
-      columns: [t.teamId, t.userId],
-      foreignColumns: [users.teamId, users.id],
-    })
-      .onDelete('cascade')
-      .onUpdate('cascade'),
+    personForeignKey('subscriptions_user_fk', t),
     unique('subscriptions_team_user_unique').on(t.teamId, t.userId),
     index('subscriptions_due_idx').on(t.nextDueAt).where(sql`${t.active}`),
     // The column's TypeScript enum is not enforced by Postgres: a bad value must fail at the write, not at a tick.

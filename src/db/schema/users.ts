@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, foreignKey, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 
 /**
@@ -24,3 +24,12 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * A row about a person hangs from their user row: deleting the user deletes it, and moving the user to
+ * another team key (a single-workspace bot adopting rows stored before workspaces were kept apart) moves it.
+ */
+export const personForeignKey = (name: string, t: { teamId: AnyPgColumn; userId: AnyPgColumn }) =>
+  foreignKey({ name, columns: [t.teamId, t.userId], foreignColumns: [users.teamId, users.id] })
+    .onDelete('cascade')
+    .onUpdate('cascade');

@@ -1,5 +1,7 @@
+import { recordDaysOff } from '../../../../db/repositories/progress.ts';
 import { findSubscription, rescheduleSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
+import { addDays } from '../../../../drills/local-date.ts';
 import { pendingSkip, scheduleOf } from '../../../../drills/stored-schedule.ts';
 import { skipReply } from '../../../../views/subscription-replies.ts';
 import type { Subcommand } from './subcommand.ts';
@@ -25,7 +27,15 @@ export const skip: Subcommand = ({ ctx, command }) => ({
     }
     const skipped = await nextDeliveryFor(ctx, who, { ...schedule, skipDate: null }, now);
     const next = await nextDeliveryFor(ctx, who, { ...schedule, skipDate: skipped.localDate }, now);
-    await rescheduleSubscription(ctx.db, who, next, skipped.localDate);
+    // The skipped day is a day off on purpose: it does not break the streak (progress/streak.ts).
+    await ctx.db.transaction(async (tx) => {
+      await rescheduleSubscription(tx, who, next, skipped.localDate);
+      await recordDaysOff(tx, who, {
+        fromDate: skipped.localDate,
+        untilDate: addDays(skipped.localDate, 1),
+        reason: 'skip',
+      });
+    });
     ctx.log.info(
       { user: who.userId, skipped: skipped.localDate, nextDueAt: next.dueAt.toISOString() },
       'drill skipped',
