@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import type { SlackStandin } from '../../src/local-slack/index.ts';
 import { DEFAULT_CONCURRENCY } from '../../src/scheduler/scheduler.ts';
-import { openMigrated, postsPerUser, startStandin } from '../scheduler/support.ts';
+import { openMigrated, postsPerUser, startStandin, TEAM } from '../scheduler/support.ts';
 import { type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot.ts';
 import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
@@ -45,11 +45,11 @@ describe.runIf(onPostgresServer)('crash mid fan-out', () => {
     standin = await startStandin();
     workdir = await mkdtemp(path.join(os.tmpdir(), 'star-drill-crash-'));
     await handle.db.execute(sql`
-      insert into users (id, tz)
-      select 'U' || lpad(i::text, 7, '0'), 'UTC' from generate_series(1, ${SUBSCRIBERS}::int) i`);
+      insert into users (team_id, id, tz)
+      select ${TEAM}, 'U' || lpad(i::text, 7, '0'), 'UTC' from generate_series(1, ${SUBSCRIBERS}::int) i`);
     await handle.db.execute(sql`
-      insert into subscriptions (user_id, minute_of_day, days, next_due_at, next_due_date)
-      select id, 0, 'daily', ${`${today}T00:00:00Z`}::timestamptz, ${today}::date from users`);
+      insert into subscriptions (team_id, user_id, minute_of_day, day_mask, next_due_at, next_due_date)
+      select team_id, id, 0, 127, ${`${today}T00:00:00Z`}::timestamptz, ${today}::date from users`);
   });
 
   afterAll(async () => {
