@@ -13,6 +13,7 @@ import {
   messageOutput,
   slashCommandBody,
   stateValuesFor,
+  type TypedValue,
   userRef,
   viewOutput,
   type Workspace,
@@ -176,7 +177,7 @@ export class ToBot {
     p: {
       userId: string;
       viewId: string;
-      values: Record<string, Record<string, string | null>>;
+      values: Record<string, Record<string, TypedValue>>;
       clientChecks?: boolean;
     },
     sign?: SignOptions,
