@@ -4,7 +4,10 @@ import { pendingSkip, scheduleOf } from '../../../../drills/stored-schedule.ts';
 import { type StatusView, statusReply } from '../../../../views/subscription-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
-/** `/star status`: the subscription as stored (time, days, topics, zone, next drill) and drills answered. */
+/**
+ * `/star status`: the subscription as stored (time, days, topics, zone, next drill, a pause, the interview
+ * countdown, the reminder and the weekly recap) and drills answered.
+ */
 export const status: Subcommand = ({ ctx, command }) => ({
   later: async () => {
     const [sub, answered] = await Promise.all([
@@ -23,6 +26,10 @@ export const status: Subcommand = ({ ctx, command }) => ({
         },
         next: sub.nextDueAt && sub.nextDueDate ? { dueAt: sub.nextDueAt, localDate: sub.nextDueDate } : null,
         skipping: pendingSkip(schedule, now),
+        pausedUntil: sub.pausedUntil,
+        interviewDate: sub.interviewDate,
+        reminderMinutes: sub.reminderMinutes,
+        recap: sub.recap,
       };
     } else if (sub) {
       subscription = { active: false, deactivatedReason: sub.deactivatedReason };
