@@ -57,7 +57,9 @@ export async function recordAnalysis(
     .update(answers)
     .set({ score: feedback.score, feedback })
     .where(
-      sql`${answers.drillId} = ${drillId} and ${answers.updatedAt} = ${analysed.updatedAt.toISOString()}`,
+      // The column keeps microseconds, a Date only milliseconds: compare at a Date's precision, or on a
+      // Postgres server (whose clock has microseconds) no analysis would ever be stored.
+      sql`${answers.drillId} = ${drillId} and date_trunc('milliseconds', ${answers.updatedAt}) = ${analysed.updatedAt.toISOString()}::timestamptz`,
     )
     .returning();
   return row;

@@ -42,7 +42,8 @@ export async function recordFollowUpAnalysis(
     .update(followUpAnswers)
     .set({ score: feedback.score, feedback })
     .where(
-      sql`${followUpAnswers.id} = ${answer.id} and ${followUpAnswers.updatedAt} = ${answer.updatedAt.toISOString()}`,
+      // At a Date's precision (milliseconds), as recordAnalysis in answers.ts.
+      sql`${followUpAnswers.id} = ${answer.id} and date_trunc('milliseconds', ${followUpAnswers.updatedAt}) = ${answer.updatedAt.toISOString()}::timestamptz`,
     )
     .returning();
   return row;
