@@ -292,7 +292,7 @@ describe('/star delete', () => {
     const modal = t.standin.openModal(user);
     expect(modal?.view.callback_id).toBe(VIEW_DELETE_DATA);
     expect(JSON.stringify(modal?.view.blocks)).toContain('This deletes, for good and at once');
-    expect((modal?.view.close as { text: string }).text).toBe('Keep my data');
+    expect((modal?.view.close as { text: string } | undefined)?.text).toBe('Keep my data');
     t.standin.closeView(user, modal?.id ?? '');
     await t.bot.idle();
     expect(await subscriptionOf(t, user)).toBeDefined();
