@@ -48,8 +48,8 @@ describe.runIf(onPostgresServer)('crash mid fan-out', () => {
       insert into users (id, tz)
       select 'U' || lpad(i::text, 7, '0'), 'UTC' from generate_series(1, ${SUBSCRIBERS}::int) i`);
     await handle.db.execute(sql`
-      insert into subscriptions (user_id, minute_of_day, days, next_due_at, next_due_date)
-      select id, 0, 'daily', ${`${today}T00:00:00Z`}::timestamptz, ${today}::date from users`);
+      insert into subscriptions (user_id, minute_of_day, day_mask, next_due_at, next_due_date)
+      select id, 0, 127, ${`${today}T00:00:00Z`}::timestamptz, ${today}::date from users`);
   });
 
   afterAll(async () => {
