@@ -74,6 +74,48 @@ export async function seedSubscribers(
   await adminQuery(url, 'analyze users; analyze subscriptions');
 }
 
+/**
+ * What the progress features keep beside the subscriptions of seedSubscribers (same ids), so a tick's survey
+ * meets their columns as they are in use, all in the future or done: each subscriber's next weekly recap on the
+ * coming Monday (every tenth has the recap off) with last week's recapped, and `days` days of scheduled drills:
+ * today's posted with its reminder still ahead, earlier ones reminded (sent) or answered (reminder called off).
+ */
+export async function seedProgress(
+  url: string,
+  n: number,
+  p: { now: Date; days?: number },
+  from = 1,
+): Promise<void> {
+  const days = p.days ?? 5;
+  const today = p.now.toISOString().slice(0, 10);
+  const monday = new Date(`${today}T00:00:00Z`);
+  monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7));
+  const lastWeek = new Date(monday.getTime() - 14 * 86_400_000).toISOString().slice(0, 10);
+  const ids = [from, from + n - 1];
+  await adminQuery(
+    url,
+    `update subscriptions set next_recap_at = $3, recap = (id % 10 <> 0), last_recap_week = $4
+     where user_id between 'U' || lpad($1::text, 7, '0') and 'U' || lpad($2::text, 7, '0')`,
+    [...ids, monday.toISOString(), lastWeek],
+  );
+  await adminQuery(
+    url,
+    `insert into drills (team_id, user_id, topic_slug, question_id, question_text, source, subscription_id, local_date,
+       channel_id, message_ts, posted_at, remind_at, reminded_at, created_at)
+     select s.team_id, s.user_id, 'handling-production-incidents', 'q_8419d214d2', 'Tell me about a production incident.',
+       'scheduled', s.id, d.day, 'D' || substr(s.user_id, 2), extract(epoch from d.day)::bigint || '.' || lpad(s.id::text, 6, '0'),
+       d.day + interval '9 hours',
+       case when d.back = 0 then $4::timestamptz + interval '4 hours' when d.back % 2 = 1 then d.day + interval '13 hours' end,
+       case when d.back % 2 = 1 then d.day + interval '13 hours' end,
+       d.day + interval '9 hours'
+     from subscriptions s
+     cross join lateral (select ($3::date - b) as day, b as back from generate_series(0, $5::int - 1) b) d
+     where s.user_id between 'U' || lpad($1::text, 7, '0') and 'U' || lpad($2::text, 7, '0')`,
+    [...ids, today, p.now.toISOString(), days],
+  );
+  await adminQuery(url, 'analyze subscriptions; analyze drills');
+}
+
 /** Back to "everyone due, nothing delivered", for the next run of the same scenario. */
 export async function resetFanOut(url: string, due: { dueAt: Date; localDate: string }): Promise<void> {
   await adminQuery(url, 'truncate drills cascade');

@@ -1,6 +1,8 @@
 // Tick cost: what a scheduler tick costs when nothing is due, at 100,000 subscriptions beside 100, in
-// alternating rounds, and the plan of its one query, the survey (it should walk subscriptions_due_idx, so the
-// cost does not grow with the number of subscribers).
+// alternating rounds, and the plan of its one query, the survey. The subscribers carry what the progress
+// features store (a weekly recap ahead, five days of drills: today's reminder ahead, earlier ones reminded or
+// answered), and each of the survey's three `exists` should walk its partial index (subscriptions_due_idx,
+// drills_remind_idx, subscriptions_recap_idx), so the cost does not grow with the number of subscribers.
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import { CONTENT_DIR } from '../src/bot.ts';
@@ -10,14 +12,23 @@ import { createLogger } from '../src/logger.ts';
 import { Scheduler } from '../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../src/slack-api/clients.ts';
 import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
-import { adminQuery, type BenchDatabase, createBenchDatabase, seedSubscribers } from './db.ts';
+import { adminQuery, type BenchDatabase, createBenchDatabase, seedProgress, seedSubscribers } from './db.ts';
 import { median, percentile } from './stats.ts';
 
 export interface TickCostResult {
-  sizes: Array<{ subscriptions: number; medianMs: number; p90Ms: number; ticks: number }>;
+  sizes: Array<{ subscriptions: number; drills: number; medianMs: number; p90Ms: number; ticks: number }>;
   plan: string;
   usesDueIndex: boolean;
+  /** Each `exists` of the survey, by the partial index it should walk: whether the plan scans it. */
+  indexes: Record<(typeof SURVEY_INDEXES)[number], boolean>;
 }
+
+/** The partial indexes of the survey's three questions: drills due, reminders due, recaps due. */
+export const SURVEY_INDEXES = [
+  'subscriptions_due_idx',
+  'drills_remind_idx',
+  'subscriptions_recap_idx',
+] as const;
 
 export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: number } = {}) {
   const { rounds = 10, ticksPerRound = 20 } = opts;
@@ -32,6 +43,7 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
       const db = await createBenchDatabase(`tick${n}`);
       dbs.push(db);
       await seedSubscribers(db.url, n, due);
+      await seedProgress(db.url, n, { now: new Date() });
     }
     const schedulers = dbs.map(
       (db, i) =>
@@ -75,15 +87,25 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
     ).rows
       .map((r) => r['QUERY PLAN'])
       .join('\n');
+    const indexes = Object.fromEntries(
+      SURVEY_INDEXES.map((name) => [name, new RegExp(`Index (Only )?Scan.*${name}`).test(plan)]),
+    ) as TickCostResult['indexes'];
+    const drillCounts = await Promise.all(
+      dbs.map(async (db) =>
+        Number((await adminQuery<{ n: number }>(db.url, 'select count(*)::int as n from drills')).rows[0]?.n),
+      ),
+    );
     return {
       sizes: sizes.map((n, i) => ({
         subscriptions: n,
+        drills: drillCounts[i] ?? 0,
         medianMs: median(samples[i] ?? []),
         p90Ms: percentile(samples[i] ?? [], 90),
         ticks: samples[i]?.length ?? 0,
       })),
       plan,
-      usesDueIndex: /Index (Only )?Scan.*subscriptions_due_idx/.test(plan),
+      usesDueIndex: indexes.subscriptions_due_idx,
+      indexes,
     } satisfies TickCostResult;
   } finally {
     for (const db of dbs) await db.drop();

@@ -172,13 +172,19 @@ export function* buttonsIn(blocks: unknown[]): Generator<{ block: Obj; element: 
   }
 }
 
+/** What a person enters in one input: text or one choice (a string), several choices (strings), or nothing. */
+export type TypedValue = string | readonly string[] | null;
+
 /**
  * view.state.values as Slack sends them on submission: one entry per input block, holding what the user typed
- * (`typed`), or else the element's initial value, or else null.
+ * or chose (`typed`), or else the element's initial value (`initial_value`, `initial_option(s)`,
+ * `initial_time`), or else nothing. Each element type answers in its own field, as Slack's do:
+ * `value` (plain_text_input), `selected_option` (static_select, radio_buttons), `selected_options`
+ * (checkboxes, multi_static_select), `selected_time` (timepicker).
  */
 export function stateValuesFor(
   blocks: unknown[],
-  typed: Record<string, Record<string, string | null>>,
+  typed: Record<string, Record<string, TypedValue>>,
 ): { values: Record<string, Record<string, Obj>>; problems: string[] } {
   const values: Record<string, Record<string, Obj>> = {};
   const problems: string[] = [];
@@ -195,11 +201,21 @@ export function stateValuesFor(
         `input block ${b.block_id} holds action_id ${actionId}, not ${Object.keys(given).join(', ')}`,
       );
     }
-    const value = given !== undefined && actionId in given ? given[actionId] : (el.initial_value ?? null);
+    const entered = given !== undefined && actionId in given;
+    const value: TypedValue = entered ? (given[actionId] ?? null) : null;
     const label = `${b.block_id}/${actionId}`;
+    const required = b.optional !== true;
+    const options = Array.isArray(el.options) ? (el.options as Obj[]) : [];
+    const option = (v: string) => {
+      const found = options.find((o) => o.value === v);
+      if (!found) problems.push(`${label} has no option with value ${v}`);
+      return found;
+    };
     if (el.type === 'plain_text_input') {
-      const text = typeof value === 'string' ? value : '';
-      if (b.optional !== true && text.length === 0) problems.push(`${label} is required but empty`);
+      const initial = typeof el.initial_value === 'string' ? el.initial_value : null;
+      const text = entered ? (typeof value === 'string' ? value : '') : (initial ?? '');
+      if (entered && Array.isArray(value)) problems.push(`${label} takes text, not a list`);
+      if (required && text.length === 0) problems.push(`${label} is required but empty`);
       if (typeof el.max_length === 'number' && text.length > el.max_length) {
         problems.push(`${label} is longer than max_length ${el.max_length}`);
       }
@@ -208,12 +224,28 @@ export function stateValuesFor(
       }
       values[b.block_id] = { [actionId]: { type: 'plain_text_input', value: text.length > 0 ? text : null } };
     } else if (el.type === 'static_select' || el.type === 'radio_buttons') {
-      const options = Array.isArray(el.options) ? (el.options as Obj[]) : [];
-      const selected = value === null ? null : (options.find((o) => o.value === value) ?? null);
-      if (value !== null && selected === null) problems.push(`${label} has no option with value ${value}`);
-      if (b.optional !== true && selected === null)
-        problems.push(`${label} is required but nothing is selected`);
+      if (entered && Array.isArray(value)) problems.push(`${label} takes one choice, not a list`);
+      const initial = (el.initial_option as Obj | undefined) ?? null;
+      const selected = entered ? (typeof value === 'string' ? (option(value) ?? null) : null) : initial;
+      if (required && selected === null) problems.push(`${label} is required but nothing is selected`);
       values[b.block_id] = { [actionId]: { type: el.type, selected_option: selected } };
+    } else if (el.type === 'checkboxes' || el.type === 'multi_static_select') {
+      if (entered && typeof value === 'string') problems.push(`${label} takes a list of choices`);
+      const initial = Array.isArray(el.initial_options) ? (el.initial_options as Obj[]) : [];
+      const selected = entered
+        ? (Array.isArray(value) ? value : []).flatMap((v: string) => option(v) ?? [])
+        : initial;
+      if (required && selected.length === 0) problems.push(`${label} is required but nothing is selected`);
+      values[b.block_id] = { [actionId]: { type: el.type, selected_options: selected } };
+    } else if (el.type === 'timepicker') {
+      if (entered && Array.isArray(value)) problems.push(`${label} takes one time, not a list`);
+      const initial = typeof el.initial_time === 'string' ? el.initial_time : null;
+      const time = entered ? (typeof value === 'string' ? value : null) : initial;
+      // The client's picker only offers HH:mm times.
+      if (time !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+        problems.push(`${label}: ${time} is not HH:mm`);
+      if (required && time === null) problems.push(`${label} is required but no time is chosen`);
+      values[b.block_id] = { [actionId]: { type: 'timepicker', selected_time: time } };
     } else {
       values[b.block_id] = { [actionId]: { type: el.type, value } };
     }

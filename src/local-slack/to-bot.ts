@@ -14,6 +14,7 @@ import {
   messageOutput,
   slashCommandBody,
   stateValuesFor,
+  type TypedValue,
   userRef,
   viewOutput,
   type Workspace,
@@ -185,7 +186,7 @@ export class ToBot {
     p: {
       userId: string;
       viewId: string;
-      values: Record<string, Record<string, string | null>>;
+      values: Record<string, Record<string, TypedValue>>;
       clientChecks?: boolean;
       /** Submitted in another workspace the app is installed in. */
       workspace?: Workspace;

@@ -1,5 +1,11 @@
 import type { Database } from '../db/client.ts';
-import { claimDueReminders, isAnswered, markReminded, releaseReminder } from '../db/repositories/drills.ts';
+import {
+  claimDueReminders,
+  holdReminder,
+  isAnswered,
+  markReminded,
+  releaseReminder,
+} from '../db/repositories/drills.ts';
 import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Logger } from '../logger.ts';
 import { reminderSendable } from '../progress/reminder.ts';
@@ -19,8 +25,9 @@ const LEASE_MS = 5 * 60_000;
 
 /**
  * The one nudge in an unanswered scheduled drill's thread (progress/reminder.ts decides when). Exactly once
- * across replicas with the same discipline as drills: a claim with SKIP LOCKED and a lease, then `reminded_at`
- * set once the post is done. A crash between Slack's answer and that write can repeat a nudge, as for drills.
+ * across replicas with the same discipline as drills: a claim with SKIP LOCKED and a lease, checked again (and
+ * renewed) right before each post, then `reminded_at` set once the post is done. A crash between Slack's answer
+ * and that write can repeat a nudge, as for drills.
  */
 export async function sendDueReminders(
   deps: {
@@ -48,7 +55,7 @@ export async function sendDueReminders(
     for (const r of due) {
       const log = deps.log.child({ drill: r.id, team: r.teamId, user: r.userId });
       if (stopping() || skipped(r.teamId)) {
-        await releaseReminder(deps.db, r.id);
+        await releaseReminder(deps.db, r.id, r.lease);
         continue;
       }
       if (!reminderSendable(r.remindAt, now, r.tz, r.localDate)) {
@@ -60,6 +67,13 @@ export async function sendDueReminders(
       // Answered since the claim: no nudge after an answer.
       if (await isAnswered(deps.db, r.id)) {
         await markReminded(deps.db, r.id);
+        continue;
+      }
+      // A batch posts one nudge after another: a slow Slack (Retry-After pauses) can outlast the lease on
+      // the rest, and another replica then takes them over. Post only what is still ours.
+      const lease = await holdReminder(deps.db, { id: r.id, lease: r.lease, leaseMs: LEASE_MS });
+      if (lease === null) {
+        log.info('reminder taken over by another replica after the lease ran out; not sent here');
         continue;
       }
       try {
@@ -79,7 +93,7 @@ export async function sendDueReminders(
           await markReminded(deps.db, r.id);
           continue;
         }
-        await releaseReminder(deps.db, r.id);
+        await releaseReminder(deps.db, r.id, lease);
         if (failure.kind === 'rate_limited') deps.rateLimits.hold(r.teamId, failure.retryAfterMs);
         else log.warn({ err }, 'reminder not sent; a later tick retries');
         if (failure.kind === 'token') {

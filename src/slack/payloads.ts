@@ -41,7 +41,8 @@ const buttonClick = <A extends z.ZodType<string>>(actionId: A) =>
       .object({ message_ts: z.string().max(64).optional(), channel_id: id.optional() })
       .loose()
       .optional(),
-    actions: z.array(z.object({ action_id: actionId, value: z.string().max(64) })).length(1),
+    // A button without a value of its own (Home's Settings and Subscribe) comes without one.
+    actions: z.array(z.object({ action_id: actionId, value: z.string().max(64).optional() })).length(1),
   });
 
 export const answerClickSchema = buttonClick(z.literal(ACTION_ANSWER_DRILL));

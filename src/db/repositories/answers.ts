@@ -7,16 +7,20 @@ import { type Answer, answers } from '../schema/index.ts';
 /**
  * Stores the drill's one answer, or replaces it (an edit). `created` tells a first answer from an edit. An
  * edit clears the analysis of the old text (the new one follows the save) and keeps its score as the
- * previous one, for "up from 62".
+ * previous one, for "up from 62". A first answer is stamped `answeredAt`, the bot's clock: the streak, the
+ * recap's week and "last practised" are local dates of that instant, decided on the same clock as `now`
+ * (the database's own clock would put them on another day whenever the two differ, as in tests and the
+ * sandbox). An edit keeps the first instant.
  */
 export async function saveAnswer(
   db: Database,
   drillId: number,
   answer: StarAnswer,
+  answeredAt: Date,
 ): Promise<{ answer: Answer; created: boolean }> {
   const [row] = await db
     .insert(answers)
-    .values({ drillId, ...answer })
+    .values({ drillId, ...answer, createdAt: answeredAt })
     .onConflictDoUpdate({
       target: answers.drillId,
       set: {
@@ -53,7 +57,8 @@ export async function recordAnalysis(
     .update(answers)
     .set({ score: feedback.score, feedback })
     .where(
-      // A Date holds milliseconds, Postgres microseconds (PGlite only milliseconds): compare at the Date's precision.
+      // The column keeps microseconds, a Date only milliseconds: compare at a Date's precision, or on a
+      // Postgres server (whose clock has microseconds) no analysis would ever be stored.
       sql`${answers.drillId} = ${drillId} and date_trunc('milliseconds', ${answers.updatedAt}) = ${analysed.updatedAt.toISOString()}::timestamptz`,
     )
     .returning();

@@ -320,6 +320,8 @@ export interface DueReminder {
   messageTs: string;
   questionText: string;
   remindAt: Date;
+  /** The claim's lease as stored (full precision): the token that says the claim is still this replica's. */
+  lease: string;
 }
 
 /**
@@ -348,8 +350,9 @@ export async function claimDueReminders(
       order by c.remind_at
       limit ${c.limit}
       for update skip locked)
-    returning d.id, d.team_id as "teamId", d.user_id as "userId", u.enterprise_id as "enterpriseId", u.tz, d.local_date::text as "localDate", d.channel_id as "channelId",
-      d.message_ts as "messageTs", d.question_text as "questionText", d.remind_at as "remindAt"`)) as unknown as {
+    returning d.id, d.team_id as "teamId", d.user_id as "userId", u.enterprise_id as "enterpriseId", u.tz,
+      d.local_date::text as "localDate", d.channel_id as "channelId", d.message_ts as "messageTs",
+      d.question_text as "questionText", d.remind_at as "remindAt", d.remind_claimed_until::text as "lease"`)) as unknown as {
     rows: DueReminder[];
   };
   return result.rows.map((r) => ({ ...r, remindAt: new Date(r.remindAt) }));
@@ -360,9 +363,33 @@ export async function markReminded(db: Database, id: number): Promise<void> {
   await db.update(drills).set({ remindedAt: sql`now()`, remindClaimedUntil: null }).where(eq(drills.id, id));
 }
 
-/** Gives a claimed reminder back (stopping, or Slack failed): the lease is dropped, a later tick retries. */
-export async function releaseReminder(db: Database, id: number): Promise<void> {
-  await db.update(drills).set({ remindClaimedUntil: null }).where(eq(drills.id, id));
+/**
+ * Right before a reminder is posted: true, with the lease renewed for the post, while the claim is still the
+ * caller's (its lease unchanged since `lease`) and the reminder not sent. False when the lease ran out and
+ * another replica took the reminder over (it sends it): posting it here too would be a second nudge. The new
+ * lease is the token for what follows.
+ */
+export async function holdReminder(
+  db: Database,
+  c: { id: number; lease: string; leaseMs: number },
+): Promise<string | null> {
+  const result = (await db.execute(sql`
+    update ${drills}
+    set remind_claimed_until = now() + make_interval(secs => ${c.leaseMs / 1000})
+    where id = ${c.id} and reminded_at is null and remind_claimed_until = ${c.lease}::timestamptz
+    returning remind_claimed_until::text as "lease"`)) as unknown as { rows: Array<{ lease: string }> };
+  return result.rows[0]?.lease ?? null;
+}
+
+/**
+ * Gives a claimed reminder back (stopping, or Slack failed): the lease is dropped, a later tick retries. Only
+ * while the claim is still the caller's (`lease`): one taken over belongs to the replica sending it.
+ */
+export async function releaseReminder(db: Database, id: number, lease: string): Promise<void> {
+  await db
+    .update(drills)
+    .set({ remindClaimedUntil: null })
+    .where(and(eq(drills.id, id), sql`${drills.remindClaimedUntil} = ${lease}::timestamptz`));
 }
 
 /** Whether the drill has been answered (checked again right before a reminder goes out). */

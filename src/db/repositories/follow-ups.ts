@@ -42,7 +42,7 @@ export async function recordFollowUpAnalysis(
     .update(followUpAnswers)
     .set({ score: feedback.score, feedback })
     .where(
-      // As in answers.ts: the Date read back holds milliseconds, Postgres stores microseconds.
+      // At a Date's precision (milliseconds), as recordAnalysis in answers.ts.
       sql`${followUpAnswers.id} = ${answer.id} and date_trunc('milliseconds', ${followUpAnswers.updatedAt}) = ${answer.updatedAt.toISOString()}::timestamptz`,
     )
     .returning();

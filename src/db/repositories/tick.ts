@@ -32,8 +32,15 @@ interface SurveyRow {
 
 /**
  * Everything a tick needs to know before doing anything, in one statement: so a tick with nothing due is one
- * round trip whatever the number of subscribers (each `exists` stops at the first row of an index range).
+ * round trip whatever the number of subscribers (each question stops at the first row of an index range).
  * Given no instant, it reads the database's clock, which every replica shares.
+ *
+ * Reminders are asked as "the earliest one due", not `exists`: most drills in use have had their reminder
+ * (remind_at past, reminded_at set) or lost it to an answer, and the planner, which cannot see that
+ * remind_at <= now and reminded_at is null almost never hold together, estimated `exists` would stop early on
+ * a sequential scan and read every drill on every tick (bench/tick-cost.ts: 90 ms at 100,000 subscribers
+ * with five days of drills each). Ordered by remind_at with a limit, only drills_remind_idx answers cheaply
+ * (an EXISTS subquery drops its ORDER BY and LIMIT, hence the scalar subquery).
  */
 export async function surveyTick(db: Database, p: { at: Date | null }): Promise<TickSurvey> {
   const result = (await db.execute(surveySql(p))) as unknown as { rows: SurveyRow[] };
@@ -62,12 +69,14 @@ export function surveySql(p: { at: Date | null }): SQL {
           and (s.claimed_until is null or s.claimed_until < now())
           and ${notPaused(sql`s.team_id`)}
       ) as drills_due,
-      exists (
-        select 1 from ${drills} d
+      (
+        select d.remind_at from ${drills} d
         where d.remind_at <= t.now and d.reminded_at is null and d.message_ts is not null
           and (d.remind_claimed_until is null or d.remind_claimed_until < now())
           and ${notPaused(sql`d.team_id`)}
-      ) as reminders_due,
+        order by d.remind_at
+        limit 1
+      ) is not null as reminders_due,
       exists (
         select 1 from ${subscriptions} r
         where r.active and r.recap and r.next_recap_at <= t.now

@@ -3,12 +3,21 @@ import type { RequestContext } from '../../../context.ts';
 import { findSubscription } from '../../../db/repositories/subscriptions.ts';
 import { findUser } from '../../../db/repositories/users.ts';
 import { daysFromMask } from '../../../drills/days.ts';
+import { isValidZone } from '../../../drills/schedule.ts';
+import { withTimeout } from '../../../timeout.ts';
 import { settingsModal } from '../../../views/settings-modal.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
 import { settingsClickSchema } from '../../payloads.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
-/** The Home tab's Settings (or Subscribe) button: the settings modal, filled with what is stored. */
+/** How long the modal waits for the person's zone from Slack before showing the stored one. */
+const ZONE_BUDGET_MS = 1_500;
+
+/**
+ * The Home tab's Settings (or Subscribe) button: the settings modal, filled with what is stored, in the zone
+ * Slack gives for the person (users.info, as `/star subscribe` reads it). The zone rides along in the
+ * modal's private_metadata, so saving stores the schedule in the zone the modal showed.
+ */
 export function openSettings(ctx: RequestContext) {
   return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
@@ -22,9 +31,14 @@ export function openSettings(ctx: RequestContext) {
       build: async () => {
         try {
           const who = ctx.person(userId);
-          const [user, sub] = await Promise.all([findUser(ctx.db, who), findSubscription(ctx.db, who)]);
-          return settingsModal({
-            zone: user?.tz ?? 'UTC',
+          const [user, sub, fromSlack] = await Promise.all([
+            findUser(ctx.db, who),
+            findSubscription(ctx.db, who),
+            slackZone(ctx, userId),
+          ]);
+          const zone = fromSlack ?? user?.tz ?? 'UTC';
+          const modal = settingsModal({
+            zone,
             topics: ctx.bank.topics,
             current: sub?.active
               ? {
@@ -35,6 +49,7 @@ export function openSettings(ctx: RequestContext) {
                 }
               : null,
           });
+          return { ...modal, private_metadata: zone };
         } catch (err) {
           log.error({ err }, 'could not load the settings');
           return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
@@ -42,4 +57,17 @@ export function openSettings(ctx: RequestContext) {
       },
     });
   };
+}
+
+/** The person's IANA zone from their Slack profile, or undefined when Slack gives none in time. */
+async function slackZone(ctx: RequestContext, userId: string): Promise<string | undefined> {
+  const tz = await withTimeout(
+    ctx.slack.interactive.users.info({ user: userId }).then(
+      (info) => info.user?.tz,
+      () => undefined,
+    ),
+    ZONE_BUDGET_MS,
+    () => undefined,
+  );
+  return tz && isValidZone(tz) ? tz : undefined;
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { RequestContext } from '../../../context.ts';
+import { isValidZone } from '../../../drills/schedule.ts';
 import { BLOCK_SETTINGS_TIME } from '../../../views/ids.ts';
 import { parseSettings } from '../../../views/settings-modal.ts';
 import { publishHome } from '../../home-tab.ts';
@@ -8,8 +9,9 @@ import { confirmation, type StoredSubscription, storeSubscription } from '../com
 import { saveSubmission } from './save-submission.ts';
 
 /**
- * The settings modal saved: the same as `/star subscribe` with those settings (the zone stays the one stored,
- * kept current by user_change). The confirmation goes to the user's DM; the Home tab is published again.
+ * The settings modal saved: the same as `/star subscribe` with those settings, in the zone the modal showed
+ * (read from Slack when it opened, carried in private_metadata; without one the stored zone stays). The
+ * confirmation goes to the user's DM; the Home tab is published again.
  */
 export function submitSettings(ctx: RequestContext) {
   return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
@@ -24,6 +26,8 @@ export function submitSettings(ctx: RequestContext) {
     }
     const userId = submission.user.id;
     const settings = parsed.value;
+    const zone = submission.view.private_metadata;
+    const tz = isValidZone(zone) ? zone : undefined;
     const now = ctx.clock.now();
     await saveSubmission<StoredSubscription>(ctx, {
       ack,
@@ -35,7 +39,7 @@ export function submitSettings(ctx: RequestContext) {
           ctx,
           tx,
           ctx.person(userId),
-          { enterpriseId: ctx.enterpriseId },
+          { enterpriseId: ctx.enterpriseId, tz },
           settings,
           now,
         ),

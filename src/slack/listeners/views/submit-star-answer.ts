@@ -35,7 +35,7 @@ export function submitStarAnswer(ctx: RequestContext) {
           log.warn({ reason: access.reason }, 'refused a STAR submission');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
-        const { answer } = await saveAnswer(tx, access.drill.id, validated.answer);
+        const { answer } = await saveAnswer(tx, access.drill.id, validated.answer, ctx.clock.now());
         await cancelReminder(tx, access.drill.id);
         return { ok: true, saved: { drill: access.drill, answer } };
       },

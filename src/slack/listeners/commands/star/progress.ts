@@ -2,11 +2,13 @@ import type { RequestContext } from '../../../../context.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
 import {
   findSubscription,
+  hasScheduledDrill,
   type SubscriptionWithZone,
   updateSubscription,
 } from '../../../../db/repositories/subscriptions.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
 import { daysFromMask } from '../../../../drills/days.ts';
+import { addDays } from '../../../../drills/local-date.ts';
 import { parseInterviewArgs, parsePauseArgs, parseRecapArgs } from '../../../../drills/pause-args.ts';
 import { localDateOf } from '../../../../drills/schedule.ts';
 import { scheduleOf } from '../../../../drills/stored-schedule.ts';
@@ -57,7 +59,10 @@ export const pause: Subcommand = ({ ctx, command, args }) => ({
       const { until } = parsed.value;
       const next = await nextWith(tx, c.sub, { pausedUntil: until }, c.now);
       await updateSubscription(tx, c.sub, { pausedUntil: until }, next);
-      await recordDaysOff(tx, c.sub, { fromDate: c.today, untilDate: until, reason: 'pause' });
+      // The days off start with the first drill the pause holds back: today's, unless it was already sent
+      // (then an answer to it today still counts for the streak).
+      const fromDate = (await hasScheduledDrill(tx, c.sub, c.today)) ? addDays(c.today, 1) : c.today;
+      await recordDaysOff(tx, c.sub, { fromDate, untilDate: until, reason: 'pause' });
       return pausedReply({ subscribed: true, until, next, zone: c.zone, now: c.now });
     });
     await publishHome(ctx, command.user_id);

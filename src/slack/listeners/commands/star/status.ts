@@ -5,8 +5,8 @@ import { type StatusView, statusReply } from '../../../../views/subscription-rep
 import type { Subcommand } from './subcommand.ts';
 
 /**
- * `/star status`: the subscription as stored (time, days, topics, zone, next drill, a pause or interview ahead,
- * reminder and recap) and drills answered.
+ * `/star status`: the subscription as stored (time, days, topics, zone, next drill, a pause, the interview
+ * countdown, the reminder and the weekly recap) and drills answered.
  */
 export const status: Subcommand = ({ ctx, command }) => ({
   later: async () => {
@@ -28,7 +28,7 @@ export const status: Subcommand = ({ ctx, command }) => ({
         skipping: pendingSkip(schedule, now),
         pausedUntil: sub.pausedUntil,
         interviewDate: sub.interviewDate,
-        reminderMinutes: sub.reminderMinutes ?? null,
+        reminderMinutes: sub.reminderMinutes,
         recap: sub.recap,
       };
     } else if (sub) {
