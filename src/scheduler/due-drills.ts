@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import pLimit, { type LimitFunction } from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Database } from '../db/client.ts';
 import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
@@ -25,8 +24,9 @@ import { NoInstallationError } from '../slack-api/errors.ts';
 import { personKey } from '../workspaces/person.ts';
 import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import { fateOf } from './failure-policy.ts';
+import { perWorkspaceLimit } from './per-workspace.ts';
 import { PostedRecorder } from './posted-recorder.ts';
-import type { RateLimits } from './rate-limits.ts';
+import { RATE_LIMIT_WAIT_BUDGET_MS, type RateLimits, waitForRateLimits } from './rate-limits.ts';
 
 export interface TickCounts {
   /** Drills posted. */
@@ -112,12 +112,6 @@ export interface DueDrillsOptions {
 }
 
 /**
- * A tick waits for a workspace's Retry-After and goes on delivering there while it has lasted less than this;
- * after it, the rows wait for the next tick (a minute later) instead of holding the tick open.
- */
-const RATE_LIMIT_WAIT_BUDGET_MS = 2 * 60_000;
-
-/**
  * Delivers the drills due at `now`: claims batch after batch, posts them, stores the next delivery of each.
  * Every claimed row ends with an outcome and its claim given back: nothing is left held but by a crash.
  */
@@ -145,15 +139,7 @@ export class DueDrills {
       for (const s of settled) counts[s.outcome] += 1;
     };
     // One limit per workspace: a workspace whose posts are slow (Slack retrying 5xx) holds only its own slots.
-    const limits = new Map<string, LimitFunction>();
-    const limitOf = (teamId: string) => {
-      let limit = limits.get(teamId);
-      if (!limit) {
-        limit = pLimit(this.o.concurrency);
-        limits.set(teamId, limit);
-      }
-      return limit;
-    };
+    const limitOf = perWorkspaceLimit(this.o.concurrency);
     this.refused = new Set();
     this.heldBack = 0;
     const started = performance.now();
@@ -178,12 +164,7 @@ export class DueDrills {
           // the budget, and take them again.
           if (this.heldBack > 0 && performance.now() - started < RATE_LIMIT_WAIT_BUDGET_MS) {
             this.heldBack = 0;
-            const wait = this.deps.rateLimits.nextRelease();
-            // A millisecond past the end: a timer may fire within the millisecond the hold still runs.
-            if (wait !== undefined)
-              await sleep(Math.ceil(wait) + 1, undefined, { signal: this.o.stopSignal }).catch(
-                () => undefined,
-              );
+            await waitForRateLimits(this.deps.rateLimits, this.o.stopSignal);
             continue;
           }
           break;

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * Workspaces Slack asked to slow down (a 429's Retry-After), as this replica saw them: their scheduled posts
  * wait that long while other workspaces' go on. Slack's limits are per workspace (and per app), so one busy
@@ -30,4 +32,17 @@ export class RateLimits {
     const ends = this.held().map((teamId) => (this.until.get(teamId) as number) - performance.now());
     return ends.length === 0 ? undefined : Math.max(0, Math.min(...ends));
   }
+}
+
+/**
+ * A tick waits for a workspace's Retry-After and goes on delivering there while it has lasted less than this;
+ * after it, what is left waits for the next tick (a minute later) instead of holding the tick open.
+ */
+export const RATE_LIMIT_WAIT_BUDGET_MS = 2 * 60_000;
+
+/** Waits until the first hold ends (a millisecond past it: a timer may fire within its last millisecond). */
+export async function waitForRateLimits(limits: RateLimits, signal?: AbortSignal): Promise<void> {
+  const wait = limits.nextRelease();
+  if (wait === undefined) return;
+  await sleep(Math.ceil(wait) + 1, undefined, { signal }).catch(() => undefined);
 }

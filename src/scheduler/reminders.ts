@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.ts';
 import {
   claimDueReminders,
+  type DueReminder,
   holdReminder,
   isAnswered,
   markReminded,
@@ -12,7 +13,8 @@ import { reminderSendable } from '../progress/reminder.ts';
 import { NoInstallationError } from '../slack-api/errors.ts';
 import { reminderMessage } from '../views/progress-replies.ts';
 import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
-import type { RateLimits } from './rate-limits.ts';
+import { perWorkspaceLimit } from './per-workspace.ts';
+import { RATE_LIMIT_WAIT_BUDGET_MS, type RateLimits, waitForRateLimits } from './rate-limits.ts';
 
 export interface ReminderCounts {
   reminded: number;
@@ -22,6 +24,8 @@ export interface ReminderCounts {
 
 const BATCH = 100;
 const LEASE_MS = 5 * 60_000;
+/** Nudges posted at once per workspace: a hundred thousand due at one hour go out in minutes, not hours. */
+const PER_WORKSPACE = 10;
 
 /**
  * The one nudge in an unanswered scheduled drill's thread (progress/reminder.ts decides when). Exactly once
@@ -36,14 +40,78 @@ export async function sendDueReminders(
     log: Logger;
     tokens: TokenWatch;
     rateLimits: RateLimits;
+    /** Aborted when the replica stops: ends a wait for a workspace's Retry-After. */
+    stopSignal?: AbortSignal;
   },
   now: Date,
   stopping: () => boolean,
 ): Promise<ReminderCounts> {
+  const started = performance.now();
+  /** Nudges given back during this run because of a workspace's Retry-After: the run waits for it. */
+  let heldBack = 0;
+  let failedToRetry = false;
   const counts: ReminderCounts = { reminded: 0, remindersDropped: 0 };
   // Workspaces whose token Slack refused in this run: their reminders wait for the pause to end.
   const refused = new Set<string>();
   const skipped = (teamId: string) => refused.has(teamId) || deps.rateLimits.isHeld(teamId);
+
+  const remind = async (r: DueReminder): Promise<void> => {
+    const log = deps.log.child({ drill: r.id, team: r.teamId, user: r.userId });
+    if (stopping() || skipped(r.teamId)) {
+      if (deps.rateLimits.isHeld(r.teamId)) heldBack += 1;
+      await releaseReminder(deps.db, r.id, r.lease);
+      return;
+    }
+    if (!reminderSendable(r.remindAt, now, r.tz, r.localDate)) {
+      await markReminded(deps.db, r.id);
+      counts.remindersDropped += 1;
+      log.info('reminder dropped: its day reached the quiet evening first');
+      return;
+    }
+    // Answered since the claim: no nudge after an answer.
+    if (await isAnswered(deps.db, r.id)) {
+      await markReminded(deps.db, r.id);
+      return;
+    }
+    // A slow Slack (Retry-After pauses) can outlast the lease on the rest of the batch, and another replica
+    // then takes them over. Post only what is still ours.
+    const lease = await holdReminder(deps.db, { id: r.id, lease: r.lease, leaseMs: LEASE_MS });
+    if (lease === null) {
+      log.info('reminder taken over by another replica after the lease ran out; not sent here');
+      return;
+    }
+    try {
+      const slack = await deps.workspaces.forWorkspace(r);
+      if (!slack) throw new NoInstallationError(r.teamId);
+      await slack.scheduler.chat.postMessage({
+        channel: r.channelId,
+        thread_ts: r.messageTs,
+        ...reminderMessage(),
+      });
+      await markReminded(deps.db, r.id);
+      counts.reminded += 1;
+    } catch (err) {
+      const failure = await deps.tokens.report(err, r.teamId);
+      if (failure.kind === 'recipient') {
+        // The DM can never arrive (the user is gone): the reminder is over, like the drill.
+        await markReminded(deps.db, r.id);
+        return;
+      }
+      await releaseReminder(deps.db, r.id, lease);
+      if (failure.kind === 'rate_limited') {
+        deps.rateLimits.hold(r.teamId, failure.retryAfterMs);
+        heldBack += 1;
+      } else {
+        failedToRetry = true;
+        log.warn({ err }, 'reminder not sent; a later tick retries');
+      }
+      if (failure.kind === 'token') {
+        refused.add(r.teamId);
+        deps.workspaces.forget(r.teamId);
+      }
+    }
+  };
+
   while (!stopping()) {
     const due = await claimDueReminders(deps.db, {
       now,
@@ -51,58 +119,20 @@ export async function sendDueReminders(
       limit: BATCH,
       skipTeams: [...refused, ...deps.rateLimits.held()],
     });
-    if (due.length === 0) break;
-    for (const r of due) {
-      const log = deps.log.child({ drill: r.id, team: r.teamId, user: r.userId });
-      if (stopping() || skipped(r.teamId)) {
-        await releaseReminder(deps.db, r.id, r.lease);
-        continue;
-      }
-      if (!reminderSendable(r.remindAt, now, r.tz, r.localDate)) {
-        await markReminded(deps.db, r.id);
-        counts.remindersDropped += 1;
-        log.info('reminder dropped: its day reached the quiet evening first');
-        continue;
-      }
-      // Answered since the claim: no nudge after an answer.
-      if (await isAnswered(deps.db, r.id)) {
-        await markReminded(deps.db, r.id);
-        continue;
-      }
-      // A batch posts one nudge after another: a slow Slack (Retry-After pauses) can outlast the lease on
-      // the rest, and another replica then takes them over. Post only what is still ours.
-      const lease = await holdReminder(deps.db, { id: r.id, lease: r.lease, leaseMs: LEASE_MS });
-      if (lease === null) {
-        log.info('reminder taken over by another replica after the lease ran out; not sent here');
-        continue;
-      }
-      try {
-        const slack = await deps.workspaces.forWorkspace(r);
-        if (!slack) throw new NoInstallationError(r.teamId);
-        await slack.scheduler.chat.postMessage({
-          channel: r.channelId,
-          thread_ts: r.messageTs,
-          ...reminderMessage(),
-        });
-        await markReminded(deps.db, r.id);
-        counts.reminded += 1;
-      } catch (err) {
-        const failure = await deps.tokens.report(err, r.teamId);
-        if (failure.kind === 'recipient') {
-          // The DM can never arrive (the user is gone): the reminder is over, like the drill.
-          await markReminded(deps.db, r.id);
-          continue;
-        }
-        await releaseReminder(deps.db, r.id, lease);
-        if (failure.kind === 'rate_limited') deps.rateLimits.hold(r.teamId, failure.retryAfterMs);
-        else log.warn({ err }, 'reminder not sent; a later tick retries');
-        if (failure.kind === 'token') {
-          refused.add(r.teamId);
-          deps.workspaces.forget(r.teamId);
-        }
-      }
+    // Several nudges at once, a few per workspace: one workspace's slow Slack holds only its own.
+    const limitOf = perWorkspaceLimit(PER_WORKSPACE);
+    await Promise.all(due.map((r) => limitOf(r.teamId)(() => remind(r))));
+    // A failure that may heal (Slack 5xx, a timeout) gave its nudge back: a later tick retries it, rather
+    // than this run taking it again at once.
+    if (failedToRetry) break;
+    if (due.length === BATCH) continue;
+    // Only nudges held back by a workspace's Retry-After may be left: wait for it, within the budget.
+    if (heldBack > 0 && !stopping() && performance.now() - started < RATE_LIMIT_WAIT_BUDGET_MS) {
+      heldBack = 0;
+      await waitForRateLimits(deps.rateLimits, deps.stopSignal);
+      continue;
     }
-    if (due.length < BATCH) break;
+    break;
   }
   return counts;
 }

@@ -194,7 +194,12 @@ export class Scheduler {
       for (const pause of survey.pausesOver) resumed = (await tokens.check(pause)) || resumed;
       if (resumed) survey = await surveyTick(this.deps.db, { at: survey.now });
     }
-    const deps = { ...this.deps, log: this.log, rateLimits: this.rateLimits };
+    const deps = {
+      ...this.deps,
+      log: this.log,
+      rateLimits: this.rateLimits,
+      stopSignal: this.stopped.signal,
+    };
     const stopping = () => this.stopping;
     if (survey.drillsDue) Object.assign(result, await this.dueDrills.run(survey.now));
     if (survey.remindersDue) Object.assign(result, await sendDueReminders(deps, survey.now, stopping));

@@ -239,8 +239,8 @@ describe('uninstall', () => {
     // Slack retries the event: nothing more happens, one log line.
     await uninstall(ALPHA);
     const [row] = await db().select().from(installations).where(eq(installations.id, ALPHA));
-    expect(row?.revokedAt).toBeInstanceOf(Date);
-    expect((row?.purgeAfter as Date).getTime() - (row?.revokedAt as Date).getTime()).toBe(30 * 86_400_000);
+    if (!row?.revokedAt || !row.purgeAfter) throw new Error('the installation was not marked revoked');
+    expect(row.purgeAfter.getTime() - row.revokedAt.getTime()).toBe(30 * 86_400_000);
     expect(await db().select().from(deliveryPauses)).toMatchObject([
       { scope: ALPHA, reason: 'app_uninstalled' },
     ]);
