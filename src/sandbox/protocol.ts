@@ -57,11 +57,14 @@ export type LiveEvent =
   | { kind: 'people'; people: Person[] }
   | { kind: 'clock'; now: number };
 
-/** POST /sandbox/submit: what the person typed, by block_id then action_id. */
+/**
+ * POST /sandbox/submit: what the person entered, by block_id then action_id: text, a time (HH:mm) or one
+ * choice's value as a string; the chosen values of checkboxes or a multi-select as a list; or null.
+ */
 export interface SubmitRequest {
   user: string;
   viewId: string;
-  values: Record<string, Record<string, string | null>>;
+  values: Record<string, Record<string, string | string[] | null>>;
 }
 
 /** The answer to a submission: field errors keep the modal open; otherwise the modal's next state arrives live. */

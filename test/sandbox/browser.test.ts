@@ -213,7 +213,104 @@ describe.skipIf(!CHROMIUM)(`the sandbox in Chromium${CHROMIUM ? '' : ` (skipped:
       .waitFor();
     await s.shot('home-after-answer');
   });
+
+  it('Subscribe on the Home tab opens the settings; a day-less choice is refused beside Days; saving subscribes', async () => {
+    const s = await open('settings from home');
+    const { page } = s;
+    await page.getByRole('tab', { name: 'Home' }).click();
+    const home = page.getByRole('tabpanel', { name: 'Home' });
+    await home.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Drill settings' });
+    await dialog.waitFor();
+    await expect(dialog.getByText('not shown in the sandbox').count()).resolves.toBe(0);
+
+    // The defaults of someone not subscribed: 09:00 on weekdays, every topic, reminder after 4 hours.
+    const time = dialog.getByLabel('Time', { exact: true });
+    const days = dialog.getByRole('group', { name: 'Days' });
+    const topics = dialog.getByRole('listbox', { name: /^Topics/ });
+    const reminder = dialog.getByRole('combobox', { name: 'Reminder' });
+    await expect(time.inputValue()).resolves.toBe('09:00');
+    await expect(checkedDays(days)).resolves.toEqual([
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+    ]);
+    await expect(accessibleDescription(time)).resolves.toMatch(/24-hour clock/);
+    await expect(accessibleDescription(topics)).resolves.toMatch(/Leave empty to drill every topic/);
+    await s.shot('settings-defaults');
+
+    await time.fill('07:45');
+    for (const day of WEEK.slice(0, 5)) await days.getByRole('checkbox', { name: day }).click();
+    await topics.getByRole('option', { name: 'Handling Production Incidents' }).click();
+    await topics
+      .getByRole('option', { name: 'Cross-Functional Collaboration' })
+      .click({ modifiers: ['Control'] });
+    await reminder.selectOption({ label: 'Off' });
+
+    // No day ticked: Slack's client refuses to submit, and says so beside the days; the rest stays as chosen.
+    await dialog.getByRole('button', { name: 'Subscribe' }).click();
+    await expect.poll(() => accessibleDescription(days)).toMatch(/Please complete this required field/);
+    await expect(days.getByRole('checkbox', { name: 'Monday' }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await expect(time.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(time.inputValue()).resolves.toBe('07:45');
+    await expect(selectedTopics(topics)).resolves.toEqual([
+      'Handling Production Incidents',
+      'Cross-Functional Collaboration',
+    ]);
+    await expect(reminder.inputValue()).resolves.toBe('off');
+    await s.shot('settings-no-day');
+
+    await days.getByRole('checkbox', { name: 'Tuesday' }).click();
+    await days.getByRole('checkbox', { name: 'Thursday' }).click();
+    await dialog.getByRole('button', { name: 'Subscribe' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The Home tab is published again with the next drill; the DM has the confirmation.
+    const next = home.getByText(/Next drill: (Tue|Thu) .* at 07:45/);
+    await next.waitFor();
+    await expect(next.textContent()).resolves.toMatch(
+      /07:45 Europe\/London, .*Tue.*Thu.*Handling Production Incidents, Cross-Functional Collaboration · reminder off/i,
+    );
+    await s.shot('home-subscribed');
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    await dm(page)
+      .getByText(/Subscribed: a drill at 07:45 Europe\/London/)
+      .first()
+      .waitFor();
+    await s.shot('dm-confirmation');
+
+    // Settings opens with what was saved.
+    await page.getByRole('tab', { name: 'Home' }).click();
+    await home.getByRole('button', { name: /Settings/ }).click();
+    await dialog.waitFor();
+    await expect.poll(() => time.inputValue()).toBe('07:45');
+    await expect(checkedDays(days)).resolves.toEqual(['Tuesday', 'Thursday']);
+    await expect(selectedTopics(topics)).resolves.toEqual([
+      'Handling Production Incidents',
+      'Cross-Functional Collaboration',
+    ]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
 });
+
+const WEEK = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The days ticked in the Days group, in week order. */
+async function checkedDays(group: Locator): Promise<string[]> {
+  const ticked: string[] = [];
+  for (const day of WEEK) if (await group.getByRole('checkbox', { name: day }).isChecked()) ticked.push(day);
+  return ticked;
+}
+
+/** The texts of a list box's selected options, in order. */
+async function selectedTopics(listbox: Locator): Promise<string[]> {
+  return listbox.getByRole('option', { selected: true }).allTextContents();
+}
 
 async function messageBoxVisible(s: SandboxPage): Promise<void> {
   await s.page.getByRole('textbox', { name: 'Message' }).waitFor();

@@ -11,7 +11,9 @@ import { messageHtml } from '../../src/sandbox/render/message.ts';
 import { mrkdwn, plainText } from '../../src/sandbox/render/mrkdwn.ts';
 import { homeContent, modalContent } from '../../src/sandbox/render/view.ts';
 import { drillMessage } from '../../src/views/drill-message.ts';
+import { BLOCK_SETTINGS_DAYS, BLOCK_SETTINGS_TIME, BLOCK_SETTINGS_TOPICS } from '../../src/views/ids.ts';
 import { escapeMrkdwn, quote, slackDate } from '../../src/views/mrkdwn.ts';
+import { settingsModal } from '../../src/views/settings-modal.ts';
 import { starModal } from '../../src/views/star-modal.ts';
 
 // 2025-03-10 08:30 UTC, a Monday.
@@ -224,6 +226,53 @@ describe('modal', () => {
     expect(out).toContain('(optional)');
     expect(out).not.toContain('aria-required');
     expect(out).toContain('<option value="weekdays" selected>Weekdays</option>');
+  });
+
+  it("renders the settings modal's time, day checkboxes and topic list box, labelled and described", () => {
+    const modal = settingsModal({
+      zone: 'Europe/London',
+      topics: [
+        { slug: 'incidents', title: 'Incidents <1>' },
+        { slug: 'teams', title: 'Teams' },
+      ],
+      current: { minuteOfDay: 7 * 60 + 30, days: 'weekdays', topics: ['teams'], reminderMinutes: null },
+    });
+    const { markup } = modalContent(
+      { id: 'V2', hash: 'h', user: 'U0ADA', type: 'modal', view: modal as never },
+      ctx,
+    );
+    const out = markup.value;
+    expect(out).not.toContain('not shown in the sandbox');
+
+    const time = /<label for="([^"]+)">Time<\/label>/.exec(out)?.[1];
+    expect(out).toContain(
+      `<input type="time" id="${time}" name="${BLOCK_SETTINGS_TIME}" aria-describedby="${time}-error ${time}-hint" aria-required="true" value="07:30">`,
+    );
+
+    const days =
+      /<fieldset id="([^"]+)" class="bk-checkboxes" aria-describedby="([^"]+)"><legend>Days<\/legend>/.exec(
+        out,
+      );
+    expect(days?.[2]).toBe(`${days?.[1]}-error`);
+    expect(out).toContain(`<p class="bk-error" id="${days?.[1]}-error" hidden></p>`);
+    expect(out).toContain(
+      `<label class="bk-choice"><input type="checkbox" name="${BLOCK_SETTINGS_DAYS}" value="mon" checked> Monday</label>`,
+    );
+    expect(out).toContain(
+      `<label class="bk-choice"><input type="checkbox" name="${BLOCK_SETTINGS_DAYS}" value="sat" > Saturday</label>`,
+    );
+
+    const topics = /<label for="([^"]+)">Topics <span class="bk-optional">\(optional\)<\/span><\/label>/.exec(
+      out,
+    )?.[1];
+    expect(out).toContain(
+      `<select multiple id="${topics}" name="${BLOCK_SETTINGS_TOPICS}" size="2" aria-describedby="${topics}-error ${topics}-hint" >`,
+    );
+    expect(out).toContain('<option value="incidents" >Incidents &lt;1&gt;</option>');
+    expect(out).toContain('<option value="teams" selected>Teams</option>');
+
+    expect(out).toMatch(/<select id="[^"]+" name="[^"]+" aria-describedby="[^"]+" aria-required="true">/);
+    expect(out).toContain('<option value="off" selected>Off</option>');
   });
 });
 

@@ -117,7 +117,9 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('npm run sandbox', () => {
+// Each run starts a process that loads the bot through tsx and opens (the first time, creates and migrates) an
+// embedded database: 10-15 s alone, over 30 s beside the browser tests on a loaded machine.
+describe('npm run sandbox', { timeout: 90_000 }, () => {
   it('prints one line with the URL, listens on 127.0.0.1 only, runs the bot, and stops on Ctrl-C', async () => {
     running = await startProcess();
     const { port } = running;

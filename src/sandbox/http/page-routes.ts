@@ -40,7 +40,10 @@ const clickSchema = z.object({
 const submitSchema = z.object({
   user,
   viewId: z.string(),
-  values: z.record(z.string(), z.record(z.string(), z.string().nullable())),
+  values: z.record(
+    z.string(),
+    z.record(z.string(), z.union([z.string(), z.array(z.string()).max(100)]).nullable()),
+  ),
 });
 const closeSchema = z.object({ user, viewId: z.string() });
 const zoneSchema = z.object({

@@ -1,8 +1,9 @@
 // The modal: a native <dialog> (focus kept inside, Escape closes) showing the top view of the person's
 // stack. Submitting runs the checks Slack's client runs (required, min_length; max_length is the field's own
-// maxlength), posts what was typed, and shows the bot's field errors beside their fields with the text kept.
+// maxlength), posts what was typed or chosen, and shows the bot's field errors beside their fields with
+// every value kept.
 
-import type { PageView, SubmitResult } from '../protocol.ts';
+import type { PageView, SubmitRequest, SubmitResult } from '../protocol.ts';
 import type { RenderContext } from '../render/context.ts';
 import { modalContent } from '../render/view.ts';
 import { post } from './api.ts';
@@ -10,7 +11,40 @@ import { post } from './api.ts';
 /** Slack's own words when a required field is left empty. */
 const REQUIRED = 'Please complete this required field.';
 
-type Values = Record<string, Record<string, string | null>>;
+type Values = SubmitRequest['values'];
+/** What one field holds: text, a time or one choice; several choices; or nothing. */
+type Value = Values[string][string];
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HTMLFieldSetElement;
+
+const isEmpty = (value: Value): boolean => value === null || value.length === 0;
+
+const boxesOf = (group: HTMLFieldSetElement): HTMLInputElement[] => [
+  ...group.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+];
+
+/** The field's value as the local Slack takes it: a string, a list (checkboxes, multi-select) or null. */
+function read(control: Control): Value {
+  if (control instanceof HTMLFieldSetElement) {
+    return boxesOf(control)
+      .filter((box) => box.checked)
+      .map((box) => box.value);
+  }
+  if (control instanceof HTMLSelectElement && control.multiple) {
+    return [...control.selectedOptions].map((o) => o.value);
+  }
+  return control.value === '' ? null : control.value;
+}
+
+/** Puts a kept value back (after a views.update of the same modal). */
+function write(control: Control, value: Value): void {
+  if (control instanceof HTMLFieldSetElement) {
+    if (!Array.isArray(value)) return;
+    for (const box of boxesOf(control)) box.checked = value.includes(box.value);
+  } else if (control instanceof HTMLSelectElement && control.multiple) {
+    if (!Array.isArray(value)) return;
+    for (const option of control.options) option.selected = value.includes(option.value);
+  } else if (!Array.isArray(value)) control.value = value ?? '';
+}
 
 export class Modal {
   private shown: PageView | null = null;
@@ -49,7 +83,7 @@ export class Modal {
     this.dialog.setAttribute('aria-labelledby', titleId);
     for (const field of this.fields()) {
       const value = kept[field.blockId]?.[field.actionId];
-      if (typeof value === 'string' && field.control) field.control.value = value;
+      if (value !== undefined && field.control) write(field.control, value);
     }
     if (!this.dialog.open) this.dialog.showModal();
     (this.dialog.querySelector('textarea, input, select') as HTMLElement | null)?.focus();
@@ -61,8 +95,9 @@ export class Modal {
       blockId: el.dataset.blockId ?? '',
       actionId: el.dataset.actionId ?? '',
       optional: el.dataset.optional === 'true',
-      control: el.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
-        'textarea, input, select',
+      // The field is the block's one direct child control; a checkbox group is its fieldset.
+      control: el.querySelector<Control>(
+        ':scope > textarea, :scope > input, :scope > select, :scope > fieldset',
       ),
       error: el.querySelector<HTMLElement>('.bk-error'),
     }));
@@ -72,7 +107,7 @@ export class Modal {
     const values: Values = {};
     for (const f of this.fields()) {
       if (!f.control) continue;
-      values[f.blockId] = { [f.actionId]: f.control.value === '' ? null : f.control.value };
+      values[f.blockId] = { [f.actionId]: read(f.control) };
     }
     return values;
   }
@@ -85,11 +120,14 @@ export class Modal {
         f.error.textContent = message ?? '';
         f.error.hidden = message === undefined;
       }
-      if (message === undefined) f.control?.removeAttribute('aria-invalid');
-      else {
-        f.control?.setAttribute('aria-invalid', 'true');
-        first ??= f.control ?? undefined;
+      // A checkbox group's boxes carry aria-invalid (a group has none); the first box takes the focus.
+      const marked =
+        f.control instanceof HTMLFieldSetElement ? boxesOf(f.control) : f.control ? [f.control] : [];
+      for (const c of marked) {
+        if (message === undefined) c.removeAttribute('aria-invalid');
+        else c.setAttribute('aria-invalid', 'true');
       }
+      if (message !== undefined) first ??= marked[0];
     }
     first?.focus();
   }
@@ -111,10 +149,11 @@ export class Modal {
     if (!view) return;
     const clientErrors: Record<string, string> = {};
     for (const f of this.fields()) {
-      const value = f.control?.value ?? '';
-      const min = Number(f.control?.dataset.minLength ?? 0);
-      if (!f.optional && f.control && value === '') clientErrors[f.blockId] = REQUIRED;
-      else if (value.length > 0 && value.length < min)
+      if (!f.control) continue;
+      const value = read(f.control);
+      const min = Number(f.control.dataset.minLength ?? 0);
+      if (!f.optional && isEmpty(value)) clientErrors[f.blockId] = REQUIRED;
+      else if (typeof value === 'string' && value.length < min)
         clientErrors[f.blockId] = `Please enter at least ${min} characters.`;
     }
     this.showErrors(clientErrors);

@@ -1,6 +1,7 @@
 // Block Kit to HTML for messages, modals and the Home tab: the blocks the bot sends (header, section with
-// text, fields and an accessory, context, divider, actions with buttons, input) and a visible note for any
-// other, so nothing the bot sends is silently dropped. Every button is a real <button> named by its text.
+// text, fields and an accessory, context, divider, actions with buttons, input with a text field, time
+// picker, checkboxes or select) and a visible note for any other, so nothing the bot sends is silently
+// dropped. Every button is a real <button> named by its text.
 
 import type { RenderContext } from './context.ts';
 import { type Html, html, uniqueId } from './html.ts';
@@ -82,9 +83,20 @@ export function blocks(list: unknown, ctx: RenderContext): Html {
   return html`${(Array.isArray(list) ? list : []).map((b) => block(b, ctx))}`;
 }
 
+type Option = { value: string; text: string };
+
+/** A select's or checkbox group's options: value and plain text. */
+function optionsOf(list: unknown): Option[] {
+  return (Array.isArray(list) ? list : [])
+    .filter(isObj)
+    .map((o) => ({ value: str(o.value), text: isObj(o.text) ? str(o.text.text) : '' }));
+}
+
 /**
- * An input block as a labelled form field. The label is the block's label; the hint and the (initially
- * hidden) error are tied to the field with aria-describedby, so a screen reader reads both.
+ * An input block as a labelled form field. The label is the block's label (a checkbox group's legend); the
+ * hint and the (initially hidden) error are tied to the field with aria-describedby, so a screen reader
+ * reads both. The field itself is the one direct child control of the `.bk-input`: an input, textarea,
+ * select, or the checkbox group's fieldset.
  */
 export function inputBlock(b: Obj): Html {
   const el = isObj(b.element) ? b.element : {};
@@ -96,26 +108,47 @@ export function inputBlock(b: Obj): Html {
     : null;
   const describedBy = `${id}-error${hint ? ` ${id}-hint` : ''}`;
   const attrs = { blockId: str(b.block_id), actionId: str(el.action_id) };
+  const required = optional ? '' : html`aria-required="true"`;
+  const labelText = html`${label}${optional ? html` <span class="bk-optional">(optional)</span>` : ''}`;
   let control: Html;
   if (el.type === 'plain_text_input') {
     const placeholder = isObj(el.placeholder) ? str(el.placeholder.text) : null;
-    const common = html`id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${optional ? '' : html`aria-required="true"`} ${typeof el.max_length === 'number' ? html`maxlength="${el.max_length}"` : ''} ${typeof el.min_length === 'number' && el.min_length > 0 ? html`data-min-length="${el.min_length}"` : ''} ${placeholder === null ? '' : html`placeholder="${placeholder}"`}`;
+    const common = html`id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${required} ${typeof el.max_length === 'number' ? html`maxlength="${el.max_length}"` : ''} ${typeof el.min_length === 'number' && el.min_length > 0 ? html`data-min-length="${el.min_length}"` : ''} ${placeholder === null ? '' : html`placeholder="${placeholder}"`}`;
     control =
       el.multiline === true
         ? html`<textarea ${common} rows="4">${str(el.initial_value)}</textarea>`
         : html`<input type="text" ${common} value="${str(el.initial_value)}">`;
   } else if (el.type === 'static_select') {
-    const options = Array.isArray(el.options) ? el.options.filter(isObj) : [];
     const initial = isObj(el.initial_option) ? str(el.initial_option.value) : '';
-    control = html`<select id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${optional ? '' : html`aria-required="true"`}><option value="">Select an option</option>${options.map(
-      (o) =>
-        html`<option value="${str(o.value)}" ${str(o.value) === initial ? 'selected' : ''}>${isObj(o.text) ? str(o.text.text) : ''}</option>`,
+    control = html`<select id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${required}><option value="">Select an option</option>${optionsOf(
+      el.options,
+    ).map(
+      (o) => html`<option value="${o.value}" ${o.value === initial ? 'selected' : ''}>${o.text}</option>`,
     )}</select>`;
+  } else if (el.type === 'multi_static_select') {
+    // A list box: Ctrl- or Shift-click (or Space) chooses several; Slack's placeholder has no place here.
+    const options = optionsOf(el.options);
+    const initial = new Set(optionsOf(el.initial_options).map((o) => o.value));
+    control = html`<select multiple id="${id}" name="${attrs.blockId}" size="${Math.min(Math.max(options.length, 2), 8)}" aria-describedby="${describedBy}" ${required}>${options.map(
+      (o) => html`<option value="${o.value}" ${initial.has(o.value) ? 'selected' : ''}>${o.text}</option>`,
+    )}</select>`;
+  } else if (el.type === 'timepicker') {
+    // Slack's picker gives HH:mm on a 24-hour clock, as <input type="time"> does (minute steps).
+    control = html`<input type="time" id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${required} value="${str(el.initial_time)}">`;
+  } else if (el.type === 'checkboxes') {
+    // A group named by its legend (the block's label), each box named by its option's text.
+    const initial = new Set(optionsOf(el.initial_options).map((o) => o.value));
+    control = html`<fieldset id="${id}" class="bk-checkboxes" aria-describedby="${describedBy}"><legend>${labelText}</legend>${optionsOf(
+      el.options,
+    ).map(
+      (o) =>
+        html`<label class="bk-choice"><input type="checkbox" name="${attrs.blockId}" value="${o.value}" ${initial.has(o.value) ? 'checked' : ''}> ${o.text}</label>`,
+    )}</fieldset>`;
   } else {
     control = unsupported(`input ${str(el.type)}`);
   }
   return html`<div class="bk-input" data-block-id="${attrs.blockId}" data-action-id="${attrs.actionId}" data-kind="${str(el.type)}" data-optional="${optional ? 'true' : 'false'}">
-<label for="${id}">${label}${optional ? html` <span class="bk-optional">(optional)</span>` : ''}</label>
+${el.type === 'checkboxes' ? '' : html`<label for="${id}">${labelText}</label>`}
 ${control}
 <p class="bk-error" id="${id}-error" hidden></p>
 ${hint}
