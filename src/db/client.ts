@@ -72,6 +72,9 @@ export function describeUrl(url: string): string {
 /** A migration waiting this long for a table lock (held by a replica's long query) fails and is retried. */
 const MIGRATION_LOCK_TIMEOUT = '15s';
 
+/** How long stop() waits for the pool's connections to say goodbye to the server. */
+const POOL_CLOSE_TIMEOUT_MS = 2_000;
+
 /** Connections to a Postgres server per replica: the work after acks and the scheduler share them. */
 export const POOL_SIZE = 10;
 
@@ -92,6 +95,10 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
   pool.on('error', (err) =>
     log.warn({ err: err.message }, 'postgres connection lost; it will be reopened on demand'),
   );
+  // A checked-out client (inside a transaction, between statements) has no pool listener: its connection
+  // dying would be an uncaught 'error'. Its caller's next query fails instead, and the pool drops the client
+  // on release because it is no longer queryable.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   return {
     db,
@@ -111,7 +118,15 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
       }
     },
     ping: (timeoutMs) => ping(db, timeoutMs),
-    close: () => pool.end(),
+    // A client stuck behind a partition never hears the server's goodbye, so pool.end() would wait forever.
+    close: async () => {
+      const closed = await withTimeout(
+        pool.end().then(() => true),
+        POOL_CLOSE_TIMEOUT_MS,
+        () => false,
+      );
+      if (!closed) log.warn('postgres connections did not close in time; leaving them to the process exit');
+    },
   };
 }
 
