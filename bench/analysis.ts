@@ -2,7 +2,7 @@
 // Cold = the first call in this process, model load included; warm = later calls; RSS delta = resident
 // memory after the warm runs less before the first call (the model's price for a process that analyses).
 //
-//   node --import tsx bench/analysis.ts        (a fresh process, so the cold figure is real)
+//   node --import tsx bench/analysis.ts [--json]   (a fresh process, so the cold figure is real)
 import { fileURLToPath } from 'node:url';
 import { analyseAnswer } from '../src/coach/analyse.ts';
 import { isModelLoaded } from '../src/coach/nlp.ts';
@@ -111,6 +111,11 @@ export async function measureAnalysis(): Promise<AnalysisCost> {
 if (import.meta.url === `file://${process.argv[1]}` || fileURLToPath(import.meta.url) === process.argv[1]) {
   const chars = Object.values(LARGE_ANSWER).map((s) => s.length);
   const r = await measureAnalysis();
+  // --json: for `npm run bench`, which runs this file in a process of its own so the cold figure is cold.
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ ...r, chars }));
+    process.exit(0);
+  }
   console.log(
     `analysis of one answer (${chars.join(' + ')} characters): warm median ${fmt(r.warmMedianMs)} ms, ` +
       `p95 ${fmt(r.warmP95Ms)} ms over ${WARM_RUNS} runs (CPU median ${fmt(r.warmCpuMedianMs)} ms); ` +

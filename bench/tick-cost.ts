@@ -3,7 +3,7 @@
 // features store (a weekly recap ahead, five days of drills: today's reminder ahead, earlier ones reminded or
 // answered), and each of the survey's three `exists` should walk its partial index (subscriptions_due_idx,
 // drills_remind_idx, subscriptions_recap_idx), so the cost does not grow with the number of subscribers.
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import { CONTENT_DIR } from '../src/bot.ts';
 import { surveySql } from '../src/db/repositories/tick.ts';
@@ -77,16 +77,11 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
       }
     }
     const large = dbs[dbs.length - 1] as BenchDatabase;
-    const q = new PgDialect().sqlToQuery(surveySql({ at: null }));
-    const plan = (
-      await adminQuery<{ 'QUERY PLAN': string }>(
-        large.url,
-        `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) ${q.sql}`,
-        q.params,
-      )
-    ).rows
-      .map((r) => r['QUERY PLAN'])
-      .join('\n');
+    // Through the bot's own connection, so the plan is made under the same session settings as its ticks.
+    const explained = (await large.handle.db.execute(
+      sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) ${surveySql({ at: null })}`,
+    )) as unknown as { rows: Array<{ 'QUERY PLAN': string }> };
+    const plan = explained.rows.map((r) => r['QUERY PLAN']).join('\n');
     const indexes = Object.fromEntries(
       SURVEY_INDEXES.map((name) => [name, new RegExp(`Index (Only )?Scan.*${name}`).test(plan)]),
     ) as TickCostResult['indexes'];

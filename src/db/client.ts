@@ -90,6 +90,10 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
     // releases its client with the error, so the pool drops it. Every query here takes milliseconds.
     query_timeout: 5_000,
     idleTimeoutMillis: 30_000,
+    // Every query here reads or writes a handful of rows. Where the planner misjudges a range as large (the
+    // tick's "earliest reminder due", whose drills are mostly reminded already), it plans parallel workers,
+    // and starting them cost ~10 ms of an idle tick's ~1 ms at 100,000 subscribers (bench/tick-cost.ts).
+    options: '-c max_parallel_workers_per_gather=0',
   });
   // An idle client losing its connection emits 'error' on the pool; without a listener it kills the process.
   pool.on('error', (err) =>
