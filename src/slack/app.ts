@@ -19,6 +19,7 @@ import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
+import { busyCommand } from './shed-commands.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
@@ -138,6 +139,7 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       signingSecret: transport.signingSecret,
       logger,
       onLateness: (ms) => ctx.work.noteLateness(ms),
+      answerEarly: (rawBody, contentType) => busyCommand(ctx.work, rawBody, contentType),
     });
     receiver = http;
   }

@@ -34,6 +34,11 @@ export function gateRequests(
     logger: Logger;
     /** How late each accepted request arrived (work-queue.ts stops taking on work when it grows). */
     onLateness?: (ms: number) => void;
+    /**
+     * The JSON the gate answers a genuine request with itself, skipping Bolt, or undefined to pass it on:
+     * a saturated bot's "busy" (shed-commands.ts) then costs it as little CPU as possible.
+     */
+    answerEarly?: (rawBody: Buffer, contentType: string | undefined) => object | undefined;
     now?: () => number;
   },
 ): void {
@@ -55,6 +60,12 @@ export function gateRequests(
           return;
         }
         if (verdict.sentAtMs !== undefined) o.onLateness?.(lateness(verdict.sentAtMs, at));
+        const early = o.answerEarly?.(verdict.rawBody, req.headers['content-type']);
+        if (early) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(early));
+          return;
+        }
         bolt(buffered, res);
       },
       (err: unknown) => {

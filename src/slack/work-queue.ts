@@ -67,13 +67,7 @@ export class WorkQueue {
    * names the request in the log of refusals.
    */
   admit(kind: string): Admission | undefined {
-    if (
-      this.queue.size >= this.options.maxQueued ||
-      this.arrivals.behindMs(this.now()) > this.options.maxLatenessMs
-    ) {
-      this.refused(kind);
-      return undefined;
-    }
+    if (this.refuses(kind)) return undefined;
     const admittedAt = performance.now();
     return {
       run: (work, { maxWaitMs, tooLate }) => {
@@ -86,6 +80,18 @@ export class WorkQueue {
           .catch((err: unknown) => this.log.error({ err }, 'work after an ack failed'));
       },
     };
+  }
+
+  /**
+   * True when the bot is saturated: the caller answers "busy" and does nothing (counted as refused). For
+   * requests refused before they reach a listener (shed-commands.ts); `admit` asks it too.
+   */
+  refuses(kind: string): boolean {
+    const saturated =
+      this.queue.size >= this.options.maxQueued ||
+      this.arrivals.behindMs(this.now()) > this.options.maxLatenessMs;
+    if (saturated) this.refused(kind);
+    return saturated;
   }
 
   /**

@@ -4,7 +4,8 @@
 // is not a number, negative, or 13 digits; the same signed request sent twice (a replay), and ten copies at
 // once; a signed body of 600 KB, and one just over 512 KB; an unsigned ssl_check. The controls: skew within
 // 5 minutes either way is accepted, and the largest real submission (four 3,000-character parts of 3-byte
-// characters in an edited answer, with the modal's initial values: about 270 KB encoded) still passes.
+// characters in an edited answer, with the modal's initial values: about 270 KB encoded) still passes. A
+// saturated bot (requests arriving 3 s late) gets a drill request, help, and a forged request.
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +155,57 @@ describe('body size', () => {
     expect(reply.body).toBe('');
     const [row] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id));
     expect(row?.result).toBe(edited.result);
+  });
+});
+
+describe('a saturated bot', () => {
+  // Its own bot: requests arriving late make it refuse work, which would change the other tests' answers.
+  let late: TestBot;
+  beforeAll(async () => {
+    late = await startTestBot();
+  });
+  afterAll(async () => {
+    await late?.close();
+  });
+
+  it('answers a command "busy" before Bolt, stores nothing; still serves help; a forged request is still 401', async () => {
+    // On time first: the least lateness seen is how far this host's clock is from Slack's (none here).
+    for (let i = 0; i < 5; i++) {
+      expect((await late.standin.slashCommand(late.url, { userId: newUser(), text: 'help' })).status).toBe(
+        200,
+      );
+    }
+    // Then 3 s late, as from a bot whose socket backlog holds seconds of requests: once the median of the
+    // last second is late, work is refused.
+    const lateBy3s = { timestamp: nowSeconds() - 3 };
+    const refused: string[] = [];
+    for (let i = 0; i < 20 && refused.length === 0; i++) {
+      const userId = newUser();
+      const reply = await late.standin.slashCommand(late.url, { userId, text: 'random' }, lateBy3s);
+      expect(reply.status).toBe(200);
+      if (/busy right now and did not do this/.test(JSON.stringify(reply.json))) refused.push(userId);
+    }
+    expect(refused).toHaveLength(1);
+    const [busy] = refused as [string];
+    // The ack said it all: ephemeral, and nothing stored or posted for that user once the bot is idle.
+    await late.bot.idle();
+    expect(await late.bot.ctx.db.select().from(drills).where(eq(drills.userId, busy))).toEqual([]);
+    expect(late.standin.callsTo('chat.postMessage').filter((c) => c.args.channel === busy)).toEqual([]);
+
+    // Still saturated: help is answered from memory as ever, a topic drill is refused, a forgery is refused.
+    const help = await late.standin.slashCommand(late.url, { userId: busy, text: 'help' }, lateBy3s);
+    expect(JSON.stringify(help.json)).toMatch(/subscribe/);
+    const again = await late.standin.slashCommand(late.url, { userId: busy, text: 'incidents' }, lateBy3s);
+    expect(again.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(again.json)).toMatch(/busy right now/);
+    const forged = await late.standin.slashCommand(
+      late.url,
+      { userId: busy, text: 'random' },
+      { ...lateBy3s, secret: 'not-the-signing-secret' },
+    );
+    expect(forged.status).toBe(401);
+    await late.bot.idle();
+    expect(await late.bot.ctx.db.select().from(drills).where(eq(drills.userId, busy))).toEqual([]);
   });
 });
 
