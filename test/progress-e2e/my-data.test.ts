@@ -35,6 +35,7 @@ import {
   strongAnswer,
   subscriptionOf,
   tick,
+  topicAt,
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 12:00 UTC (13:00 in Berlin). */
@@ -48,11 +49,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const topic = (i: number) => {
-  const found = t.bot.ctx.bank.topics[i];
-  if (!found) throw new Error(`the guide has no topic ${i}`);
-  return found;
-};
+const topic = (i: number) => topicAt(t, i);
 
 /** The file the bot shared in the person's DM by the export just made: its name, comment and text. */
 function exportedFile(userId: string) {

@@ -34,6 +34,7 @@ import {
   startProgressBot,
   subscriptionOf,
   tick,
+  topicAt,
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 10:00 UTC (11:00 in Berlin). */
@@ -47,11 +48,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const topic = (i: number) => {
-  const found = t.bot.ctx.bank.topics[i];
-  if (!found) throw new Error(`the guide has no topic ${i}`);
-  return found;
-};
+const topic = (i: number) => topicAt(t, i);
 
 /** Clicks a button on the person's Home tab and returns the modal that opened. */
 async function clickHome(userId: string, actionId: string, blockId: string) {

@@ -35,6 +35,13 @@ export async function startProgressBot(clock: FixedClock): Promise<TestBot> {
 
 let seq = 0;
 /** A person the local Slack knows, in `tz`, with an id unique within the run. */
+/** The guide's i-th topic, in the guide's order. */
+export function topicAt(t: TestBot, i: number) {
+  const found = t.bot.ctx.bank.topics[i];
+  if (!found) throw new Error(`the guide has no topic ${i}`);
+  return found;
+}
+
 export function person(t: TestBot, tz: string, tag = 'UPROG'): string {
   const id = `${tag}${process.pid.toString(36).toUpperCase()}${(++seq).toString(36).toUpperCase()}`;
   t.standin.setUser({ id, tz });
