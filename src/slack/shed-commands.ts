@@ -1,4 +1,4 @@
-import { BUSY, plainReply } from '../views/command-replies.ts';
+import { BUSY, ephemeral, plainReply } from '../views/command-replies.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 /** Answered in the ack from memory, with no work after it: worth answering even when saturated. */
@@ -21,5 +21,5 @@ export function busyCommand(
   if (!form.has('command')) return undefined;
   if (ANSWERED_FROM_MEMORY.has((form.get('text') ?? '').trim().toLowerCase())) return undefined;
   if (!work.refuses('command')) return undefined;
-  return { response_type: 'ephemeral', replace_original: false, ...plainReply(BUSY) };
+  return ephemeral(plainReply(BUSY));
 }

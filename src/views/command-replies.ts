@@ -216,3 +216,8 @@ function wholeLines(lines: string[], separator: string, max: number): string {
 export function plainReply(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }] };
 }
+
+/** A reply through a command's ack or response_url that only its user sees, posted beside the original. */
+export function ephemeral(message: SlackMessage) {
+  return { response_type: 'ephemeral' as const, replace_original: false, ...message };
+}

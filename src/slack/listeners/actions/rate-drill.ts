@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../context.ts';
 import { findAnswer } from '../../../db/repositories/answers.ts';
 import { lockDrill, recordRating } from '../../../db/repositories/drills.ts';
 import { lockCard, saveCard } from '../../../db/repositories/review-cards.ts';
-import { plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
+import { ephemeral, plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
 import { rateClickSchema } from '../../payloads.ts';
 import { isOwnDrill, NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
@@ -30,7 +30,7 @@ export function rateDrill(ctx: RequestContext) {
     const rating = SELF_RATINGS.find((r) => r === rawRating);
     const log = ctx.log.child({ user: click.user.id, drill: rawId, rating: rawRating });
     const tell = (text: string) =>
-      respond({ response_type: 'ephemeral', replace_original: false, ...plainReply(text) }).then(
+      respond(ephemeral(plainReply(text))).then(
         () => undefined,
         (err: unknown) => log.warn({ err }, 'could not answer through response_url'),
       );

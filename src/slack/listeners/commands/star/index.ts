@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../../context.ts';
 import {
   ambiguousTopicReply,
   BUSY,
+  ephemeral,
   plainReply,
   UNAVAILABLE,
   unknownTopicReply,
@@ -126,8 +127,4 @@ function notATopic(ctx: RequestContext, text: string): SlackMessage {
   return matches.length > 1
     ? ambiguousTopicReply(text, matches, ctx.bank.topics, find)
     : unknownTopicReply(text, ctx.bank.topics, find);
-}
-
-function ephemeral(message: SlackMessage) {
-  return { response_type: 'ephemeral' as const, replace_original: false, ...message };
 }
