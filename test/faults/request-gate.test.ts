@@ -179,22 +179,34 @@ describe('a saturated bot', () => {
     // last second is late, work is refused.
     const lateBy3s = { timestamp: nowSeconds() - 3 };
     const refused: string[] = [];
-    for (let i = 0; i < 20 && refused.length === 0; i++) {
-      const userId = newUser();
-      const reply = await late.standin.slashCommand(late.url, { userId, text: 'random' }, lateBy3s);
-      expect(reply.status).toBe(200);
-      if (/busy right now and did not do this/.test(JSON.stringify(reply.json))) refused.push(userId);
+    // In bursts, so each burst lands within the one-second window the lateness is judged over, however slow
+    // this machine is.
+    for (let round = 0; round < 5 && refused.length === 0; round++) {
+      const users = Array.from({ length: 8 }, () => newUser());
+      const replies = await Promise.all(
+        users.map((userId) => late.standin.slashCommand(late.url, { userId, text: 'random' }, lateBy3s)),
+      );
+      replies.forEach((reply, i) => {
+        expect(reply.status).toBe(200);
+        if (/busy right now and did not do this/.test(JSON.stringify(reply.json)))
+          refused.push(users[i] as string);
+      });
     }
-    expect(refused).toHaveLength(1);
+    expect(refused.length).toBeGreaterThan(0);
     const [busy] = refused as [string];
     // The ack said it all: ephemeral, and nothing stored or posted for that user once the bot is idle.
     await late.bot.idle();
     expect(await late.bot.ctx.db.select().from(drills).where(eq(drills.userId, busy))).toEqual([]);
     expect(late.standin.callsTo('chat.postMessage').filter((c) => c.args.channel === busy)).toEqual([]);
 
-    // Still saturated: help is answered from memory as ever, a topic drill is refused, a forgery is refused.
-    const help = await late.standin.slashCommand(late.url, { userId: busy, text: 'help' }, lateBy3s);
-    expect(JSON.stringify(help.json)).toMatch(/subscribe/);
+    // Still saturated (a fresh late burst, since the lateness is judged over the last second): help is
+    // answered from memory as ever, a topic drill is refused, a forgery is refused.
+    const helps = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        late.standin.slashCommand(late.url, { userId: busy, text: 'help' }, lateBy3s),
+      ),
+    );
+    for (const help of helps) expect(JSON.stringify(help.json)).toMatch(/subscribe/);
     const again = await late.standin.slashCommand(late.url, { userId: busy, text: 'incidents' }, lateBy3s);
     expect(again.json).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.stringify(again.json)).toMatch(/busy right now/);
