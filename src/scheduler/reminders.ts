@@ -22,10 +22,10 @@ export interface ReminderCounts {
   remindersDropped: number;
 }
 
-const BATCH = 100;
+export const REMINDER_BATCH = 100;
 const LEASE_MS = 5 * 60_000;
 /** Nudges posted at once per workspace: a hundred thousand due at one hour go out in minutes, not hours. */
-const PER_WORKSPACE = 10;
+export const REMINDERS_PER_WORKSPACE = 10;
 
 /**
  * The one nudge in an unanswered scheduled drill's thread (progress/reminder.ts decides when). Exactly once
@@ -116,16 +116,16 @@ export async function sendDueReminders(
     const due = await claimDueReminders(deps.db, {
       now,
       leaseMs: LEASE_MS,
-      limit: BATCH,
+      limit: REMINDER_BATCH,
       skipTeams: [...refused, ...deps.rateLimits.held()],
     });
     // Several nudges at once, a few per workspace: one workspace's slow Slack holds only its own.
-    const limitOf = perWorkspaceLimit(PER_WORKSPACE);
+    const limitOf = perWorkspaceLimit(REMINDERS_PER_WORKSPACE);
     await Promise.all(due.map((r) => limitOf(r.teamId)(() => remind(r))));
     // A failure that may heal (Slack 5xx, a timeout) gave its nudge back: a later tick retries it, rather
     // than this run taking it again at once.
     if (failedToRetry) break;
-    if (due.length === BATCH) continue;
+    if (due.length === REMINDER_BATCH) continue;
     // Only nudges held back by a workspace's Retry-After may be left: wait for it, within the budget.
     if (heldBack > 0 && !stopping() && performance.now() - started < RATE_LIMIT_WAIT_BUDGET_MS) {
       heldBack = 0;
