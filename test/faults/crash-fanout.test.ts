@@ -15,7 +15,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
@@ -113,14 +112,15 @@ describe.runIf(onPostgresServer)('crash mid fan-out', () => {
 
     const second = startBot();
     // Done when every subscription has moved on to tomorrow and no claim is left.
-    for (let waited = 0; ; waited += 50) {
-      const left = await count(sql`
-        select count(*)::int as n from subscriptions
-        where next_due_date <= ${today}::date or claimed_by is not null`);
-      if (left === 0) break;
-      if (waited > 60_000) throw new Error(`${left} subscriptions not advanced after the restart`);
-      await sleep(50);
-    }
+    await expect
+      .poll(
+        () =>
+          count(sql`
+            select count(*)::int as n from subscriptions
+            where next_due_date <= ${today}::date or claimed_by is not null`),
+        { timeout: 60_000, interval: 50, message: 'subscriptions not advanced after the restart' },
+      )
+      .toBe(0);
     second.child.kill('SIGTERM');
     await second.exited;
 
