@@ -4,11 +4,10 @@
 //
 // Bad inputs tried: another user's rating click, delivered over the socket like the owner's.
 
-import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drills } from '../../src/db/schema/index.ts';
-import { type SlackStandin, SOCKET_MODE, startSlackStandin } from '../../src/local-slack/index.ts';
+import { type SlackStandin, SOCKET_MODE } from '../../src/local-slack/index.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_PRACTISE_FOLLOW_UP,
@@ -16,8 +15,7 @@ import {
   BLOCK_RATING,
 } from '../../src/views/ids.ts';
 import { viewValues, waitForRow } from '../support/drill-driver.ts';
-import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
-import { createTestDatabase } from '../support/test-database.ts';
+import { startSocketModeBot, type TestBot } from '../support/test-bot.ts';
 import {
   answerRow,
   buttonsOf,
@@ -35,40 +33,12 @@ const APP_TOKEN = 'xapp-1-coaching';
 let standin: SlackStandin;
 let t: TestBot;
 
-/** Socket Mode serves /healthz on PORT; Bolt does not say which port it bound, so pick a free one. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  standin = await startSlackStandin({
-    signingSecret: SIGNING_SECRET,
-    botToken: BOT_TOKEN,
-    appToken: APP_TOKEN,
-  });
-  const database = await createTestDatabase();
-  const config = testConfig(standin.apiUrl, database.config);
-  t = await startTestBot({
-    standin,
-    database,
-    bot: {
-      config: {
-        ...config,
-        port: await freePort(),
-        slack: { ...config.slack, transport: { kind: 'socket', appToken: APP_TOKEN } },
-      },
-    },
-  });
-  await standin.waitFor(() => standin.socketMode.connected, { timeoutMs: 10_000 });
+  t = await startSocketModeBot(APP_TOKEN);
+  standin = t.standin;
 });
 afterAll(async () => {
   await t?.close();
-  await t?.database.drop();
-  await standin?.close();
 });
 
 /** The id of the modal the first views.open after `opens` calls opened. */

@@ -1,58 +1,26 @@
-import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answers, drills } from '../../src/db/schema/index.ts';
-import { type SlackStandin, SOCKET_MODE, startSlackStandin } from '../../src/local-slack/index.ts';
+import { type SlackStandin, SOCKET_MODE } from '../../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
-import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
-import { createTestDatabase } from '../support/test-database.ts';
+import { startSocketModeBot, type TestBot } from '../support/test-bot.ts';
 
 const APP_TOKEN = 'xapp-1-test';
 let standin: SlackStandin;
-let t: TestBot;
-let port: number;
-
-/** Socket Mode serves /healthz on PORT; Bolt does not expose the port it bound, so pick a free one. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+let t: TestBot & { port: number };
 
 beforeAll(async () => {
-  standin = await startSlackStandin({
-    signingSecret: SIGNING_SECRET,
-    botToken: BOT_TOKEN,
-    appToken: APP_TOKEN,
-  });
-  const database = await createTestDatabase();
-  port = await freePort();
-  const config = testConfig(standin.apiUrl, database.config);
-  t = await startTestBot({
-    standin,
-    database,
-    bot: {
-      config: {
-        ...config,
-        port,
-        slack: { ...config.slack, transport: { kind: 'socket', appToken: APP_TOKEN } },
-      },
-    },
-  });
-  await standin.waitFor(() => standin.socketMode.connected, { timeoutMs: 10_000 });
+  t = await startSocketModeBot(APP_TOKEN);
+  standin = t.standin;
 });
 afterAll(async () => {
   await t?.close();
-  await t?.database.drop();
-  await standin?.close();
 });
 
 describe('Socket Mode runs the same listeners as HTTP mode', () => {
   it('opens the connection with the app token and serves /healthz on PORT', async () => {
     expect(standin.callsTo('apps.connections.open')).not.toHaveLength(0);
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${t.port}/healthz`);
     expect(health.status).toBe(200);
   });
 

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
@@ -84,4 +85,42 @@ export async function startTestBot(
       if (!options.database) await database.drop();
     },
   };
+}
+
+/**
+ * The bot in Socket Mode, as the manifest's default runs it: a fresh local Slack holding `appToken`, a fresh
+ * database, and the bot connected over the local Slack's Socket Mode link. `port` is where it serves /healthz.
+ * `close()` stops the bot and the local Slack and drops the database.
+ */
+export async function startSocketModeBot(appToken: string): Promise<TestBot & { port: number }> {
+  const standin = await startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
+  const database = await createTestDatabase();
+  const port = await freePort();
+  const config = testConfig(standin.apiUrl, database.config);
+  const t = await startTestBot({
+    standin,
+    database,
+    bot: {
+      config: { ...config, port, slack: { ...config.slack, transport: { kind: 'socket', appToken } } },
+    },
+  });
+  await standin.waitFor(() => standin.socketMode.connected, { timeoutMs: 10_000 });
+  return {
+    ...t,
+    port,
+    async close() {
+      await t.close();
+      await database.drop();
+      await standin.close();
+    },
+  };
+}
+
+/** Socket Mode serves /healthz on PORT and Bolt does not say which port it bound, so a free one is chosen. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
