@@ -16,10 +16,11 @@ export function busyCommand(
   rawBody: Buffer,
   contentType: string | undefined,
 ): object | undefined {
-  if (contentType !== 'application/x-www-form-urlencoded') return undefined;
+  // Before parsing: a bot that keeps up does not parse each command's form once more just to pass it on.
+  if (contentType !== 'application/x-www-form-urlencoded' || !work.saturated) return undefined;
   const form = new URLSearchParams(rawBody.toString());
   if (!form.has('command')) return undefined;
   if (ANSWERED_FROM_MEMORY.has((form.get('text') ?? '').trim().toLowerCase())) return undefined;
-  if (!work.refuses('command')) return undefined;
+  work.refused('command');
   return ephemeral(plainReply(BUSY));
 }

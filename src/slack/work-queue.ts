@@ -67,7 +67,10 @@ export class WorkQueue {
    * names the request in the log of refusals.
    */
   admit(kind: string): Admission | undefined {
-    if (this.refuses(kind)) return undefined;
+    if (this.saturated) {
+      this.refused(kind);
+      return undefined;
+    }
     const admittedAt = performance.now();
     return {
       run: (work, { maxWaitMs, tooLate }) => {
@@ -82,23 +85,20 @@ export class WorkQueue {
     };
   }
 
-  /**
-   * True when the bot is saturated: the caller answers "busy" and does nothing (counted as refused). For
-   * requests refused before they reach a listener (shed-commands.ts); `admit` asks it too.
-   */
-  refuses(kind: string): boolean {
-    const saturated =
+  /** True when the bot is saturated: new work is refused with "busy" until it catches up. */
+  get saturated(): boolean {
+    return (
       this.queue.size >= this.options.maxQueued ||
-      this.arrivals.behindMs(this.now()) > this.options.maxLatenessMs;
-    if (saturated) this.refused(kind);
-    return saturated;
+      this.arrivals.behindMs(this.now()) > this.options.maxLatenessMs
+    );
   }
 
   /**
-   * Refusals are counted and logged together every few seconds: one log line per refused request would
-   * cost a saturated bot the very time it lacks.
+   * Counts a request answered "busy" (here, or before it reached a listener: shed-commands.ts). Refusals
+   * are logged together every few seconds: one log line per refused request would cost a saturated bot the
+   * very time it lacks.
    */
-  private refused(kind: string): void {
+  refused(kind: string): void {
     this.refusals.set(kind, (this.refusals.get(kind) ?? 0) + 1);
     this.refusalLog ??= setTimeout(() => {
       this.refusalLog = undefined;
