@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
-import type { SlackReply, SlackStandin } from '../src/local-slack/index.ts';
+import type { SlackReply, SlackStandin } from '../local-slack/index.ts';
 import { ACTION_ANSWER_DRILL } from '../src/views/ids.ts';
 import { spawnBot } from '../test/support/bot-process.ts';
 import { startApiStandin } from './api-standin.ts';

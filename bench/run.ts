@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSlackStandin } from '../src/local-slack/index.ts';
+import { startSlackStandin } from '../local-slack/index.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from '../src/scheduler/scheduler.ts';
 import { type AckLatencyResult, measureAckLatency } from './ack-latency.ts';
 import type { AnalysisCost } from './analysis.ts';
@@ -275,7 +275,7 @@ Every bot run is checked for exactly-once delivery: ${SUBSCRIBERS.toLocaleString
 - ${Object.entries(machine.packages)
     .map(([n, v]) => `${n} ${v}`)
     .join(', ')}
-- The local Slack (src/local-slack/) runs on loopback, in the benchmark's own process or (ack latency, overload)
+- The local Slack (local-slack/) runs on loopback, in the benchmark's own process or (ack latency, overload)
   in processes of its own, on the same 2 cores as the bot, the floor and Postgres: every figure here includes
   that contention.
 

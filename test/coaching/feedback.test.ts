@@ -7,7 +7,7 @@
 // (<!channel>, <@U…>, "<1%"), an edit that scores higher, one that scores lower, and the same text saved again.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/local-slack/index.ts';
+import type { StoredMessage } from '../../local-slack/index.ts';
 import { openModal } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {

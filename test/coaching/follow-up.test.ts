@@ -9,7 +9,7 @@
 // submission whose private_metadata names another user's drill.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/local-slack/index.ts';
+import type { StoredMessage } from '../../local-slack/index.ts';
 import { ACTION_PRACTISE_FOLLOW_UP, BLOCK_FOLLOW_UP, VIEW_FOLLOW_UP } from '../../src/views/ids.ts';
 import { rawSubmission } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';

@@ -9,7 +9,7 @@
 // and a change of mind after the question was rated again in a later drill.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/local-slack/index.ts';
+import type { StoredMessage } from '../../local-slack/index.ts';
 import { ACTION_RATE_DRILL, BLOCK_RATING } from '../../src/views/ids.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { StoredMessage } from '../../local-slack/index.ts';
 import type { Clock } from '../../src/clock.ts';
 import { answers, drills, followUpAnswers, reviewCards } from '../../src/db/schema/index.ts';
-import type { StoredMessage } from '../../src/local-slack/index.ts';
 import {
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,

@@ -5,8 +5,8 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackReply } from '../../local-slack/index.ts';
 import { answers } from '../../src/db/schema/index.ts';
-import type { SlackReply } from '../../src/local-slack/index.ts';
 import { VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockButtonAction, type SlashCommand, type ViewSubmitAction } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStandin, signRequest, startSlackStandin } from '../../src/local-slack/index.ts';
+import { type SlackStandin, signRequest, startSlackStandin } from '../../local-slack/index.ts';
 import { silentLogger } from '../support/silent-logger.ts';
 
 const SECRET = 'test-signing-secret';

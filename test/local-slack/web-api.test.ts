@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { type WebAPICallError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
+import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { silentLogger } from '../support/silent-logger.ts';
 
 const FAST_RETRY = { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 20 };

@@ -16,8 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackStandin } from '../../local-slack/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import type { SlackStandin } from '../../src/local-slack/index.ts';
 import { REMINDER_BATCH, REMINDERS_PER_WORKSPACE } from '../../src/scheduler/reminders.ts';
 import {
   FixedClock,

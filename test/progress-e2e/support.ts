@@ -4,9 +4,9 @@
 
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { StoredMessage, TypedValue } from '../../local-slack/index.ts';
 import { type Drill, drills, subscriptions } from '../../src/db/schema/index.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
-import type { StoredMessage, TypedValue } from '../../src/local-slack/index.ts';
 import type { TickResult } from '../../src/scheduler/scheduler.ts';
 import {
   ACTION_RATE_DRILL,

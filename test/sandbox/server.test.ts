@@ -8,9 +8,9 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/sandbox/protocol.ts';
+import type { Snapshot } from '../../sandbox/protocol.ts';
 
-const MAIN = path.resolve('src/sandbox/main.ts');
+const MAIN = path.resolve('sandbox/main.ts');
 const LINE = /^Star Drill sandbox: http:\/\/localhost:(\d+) \(Ctrl-C to stop\)$/;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'star-drill-sandbox-process-'));
 

@@ -5,9 +5,9 @@
 
 import { eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SlackStandin } from '../../local-slack/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { drills, subscriptions } from '../../src/db/schema/index.ts';
-import type { SlackStandin } from '../../src/local-slack/index.ts';
 import type { TickCounts } from '../../src/scheduler/scheduler.ts';
 import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 import { FixedClock, makeScheduler, openMigrated, postsPerUser, seedMany, startStandin } from './support.ts';

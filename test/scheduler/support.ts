@@ -1,6 +1,7 @@
 // What the scheduler tests share: a real database, the Slack stand-in, a clock that stands still, and
 // subscribers seeded straight into the tables.
 
+import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { loadQuestionBank } from '../../src/bank/load.ts';
 import type { QuestionBank } from '../../src/bank/question-bank.ts';
 import { CONTENT_DIR } from '../../src/bot.ts';
@@ -12,7 +13,6 @@ import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { ensureUser } from '../../src/db/repositories/users.ts';
 import { TokenWatch } from '../../src/delivery/token-watch.ts';
 import { firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
-import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { nextRecapAt } from '../../src/progress/recap.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';

@@ -3,9 +3,9 @@
 
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { SlackReply, StoredMessage } from '../../local-slack/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { type Drill, drills } from '../../src/db/schema/index.ts';
-import type { SlackReply, StoredMessage } from '../../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
 import type { TestBot } from './test-bot.ts';
 

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
+import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Config, LogLevel } from '../../src/config.ts';
-import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 

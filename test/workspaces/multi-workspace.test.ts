@@ -7,6 +7,7 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../local-slack/index.ts';
 import { claimDailyJob } from '../../src/db/repositories/daily-jobs.ts';
 import {
   answers,
@@ -17,7 +18,6 @@ import {
   subscriptions,
   users,
 } from '../../src/db/schema/index.ts';
-import type { Workspace } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { purgeUninstalledWorkspaces } from '../../src/scheduler/housekeeping.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../../src/sandbox/sandbox.ts';
+import { type RunningSandbox, startSandbox } from '../../../sandbox/sandbox.ts';
 import { silentDestination } from './silent.ts';
 
 export const ARTIFACTS = path.resolve('test-artifacts/sandbox');

@@ -1,8 +1,8 @@
 // "Jump to the next scheduled drill": move the sandbox clock to the person's next due instant, as stored by the
 // bot, and let the scheduler tick, so a daily drill arrives now instead of tomorrow at 09:00.
 
-import type { RunningBot } from '../bot.ts';
-import { findSubscription } from '../db/repositories/subscriptions.ts';
+import type { RunningBot } from '../src/bot.ts';
+import { findSubscription } from '../src/db/repositories/subscriptions.ts';
 import type { SettableClock } from './clock.ts';
 import type { JumpResult, Person } from './protocol.ts';
 

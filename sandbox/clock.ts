@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../src/clock.ts';
 
 /**
  * The sandbox's clock: the wall clock plus an offset that only moves forward, when a person asks to jump to

@@ -2,7 +2,7 @@
 // <data dir>/bot.log so that line stands out; Ctrl-C stops everything and the next run keeps the history.
 
 import path from 'node:path';
-import { DataDirInUseError } from '../db/data-dir-lock.ts';
+import { DataDirInUseError } from '../src/db/data-dir-lock.ts';
 import { loadSandboxConfig, SandboxConfigError } from './config.ts';
 import { startSandbox } from './sandbox.ts';
 
