@@ -4,8 +4,8 @@
 // token, bot user and bot id; the Web API then answers each token as its own workspace, and a revoked token
 // with the error Slack gives.
 
+import type { Workspace } from './build-payloads.ts';
 import { randomId } from './ids.ts';
-import type { Workspace } from './payloads.ts';
 import { fail, type Obj, ok, type Result, str } from './web-api/common.ts';
 
 /** Slack's authorize page. */

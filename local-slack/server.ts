@@ -6,9 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { foreignTeam, type Workspace } from './build-payloads.ts';
 import { TsClock } from './ids.ts';
 import { type Approval, OAuthApp, type StandinInstallation } from './oauth.ts';
-import { foreignTeam, type Workspace } from './payloads.ts';
 import { CallRecorder } from './recorder.ts';
 import { newResponseUrl, postToResponseUrl, RESPONSE_URL_LIMITS } from './response-url.ts';
 import { SocketModeLink } from './socket-mode-link.ts';

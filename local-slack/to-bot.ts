@@ -2,7 +2,6 @@
 // POSTed to the bot's /slack/events (or delivered over Socket Mode), built from what the local Slack holds.
 
 import { request as httpRequest } from 'node:http';
-import { randomId, signRequest, triggerId } from './ids.ts';
 import {
   buttonAction,
   buttonsIn,
@@ -18,7 +17,8 @@ import {
   userRef,
   viewOutput,
   type Workspace,
-} from './payloads.ts';
+} from './build-payloads.ts';
+import { randomId, signRequest, triggerId } from './ids.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
 import type { SocketModeLink } from './socket-mode-link.ts';
 import type { SignOptions, SlackReply, StoredMessage } from './types.ts';

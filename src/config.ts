@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { KeyFormatError, type KeyRing, parseInstallationKeys } from './workspaces/token-crypto.ts';
+import { KeyFormatError, type KeyRing, parseInstallationKeys } from './crypto/token-crypto.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 

@@ -1,6 +1,6 @@
 // chat.postMessage and chat.update: the bot's DMs, thread replies and in-place edits.
 
-import { messageOutput } from '../payloads.ts';
+import { messageOutput } from '../build-payloads.ts';
 import type { StoredMessage } from '../types.ts';
 import {
   type Core,

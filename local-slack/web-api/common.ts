@@ -1,9 +1,9 @@
 // What every Web API family shares: the answer shapes, the local Slack it works on, and the checks of message
 // content that chat.* and response_url posts both apply.
 
+import type { Workspace } from '../build-payloads.ts';
 import type { TsClock } from '../ids.ts';
 import { randomId } from '../ids.ts';
-import type { Workspace } from '../payloads.ts';
 import type { SlackStore } from '../store.ts';
 import { LIMITS, validateBlocks } from '../validate.ts';
 

@@ -1,8 +1,8 @@
 // views.open, views.push, views.update and views.publish: modals on a trigger (valid once, for 3 s) and the
 // Home tab, validated as Slack validates them.
 
+import { viewOutput } from '../build-payloads.ts';
 import { randomId } from '../ids.ts';
-import { viewOutput } from '../payloads.ts';
 import type { OpenedView } from '../types.ts';
 import { validateView } from '../validate.ts';
 import { type Core, fail, isObj, missing, newHash, type Obj, ok, type Result, str } from './common.ts';

@@ -2,8 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Question, Topic } from '../bank/types.ts';
 import type { Drill, NewDrill } from '../db/schema/index.ts';
+import type { Person } from '../drills/person.ts';
 import { drillMessage } from '../views/drill-message.ts';
-import type { Person } from '../workspaces/person.ts';
 
 export function drillRow(who: Person, topic: Topic, question: Question, source: Drill['source']): NewDrill {
   return {

@@ -1,9 +1,9 @@
-import type { BotContext } from '../context.ts';
 import {
   findSubscription,
   hasScheduledDrill,
   rescheduleSubscription,
 } from '../db/repositories/subscriptions.ts';
+import type { Person } from '../drills/person.ts';
 import {
   type Delivery,
   firstDeliveryAtOrAfter,
@@ -11,7 +11,7 @@ import {
   type Schedule,
 } from '../drills/schedule.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
-import type { Person } from '../workspaces/person.ts';
+import type { BotContext } from '../slack/context.ts';
 
 /** More than enough: a zone change moves the local date by at most one day. */
 const MAX_TAKEN_DATES = 3;

@@ -7,8 +7,8 @@ import { deleteDrill, drillHistory, insertDrill, markDrillPosted } from '../db/r
 import { ratedCardsOf } from '../db/repositories/review-cards.ts';
 import type { Drill } from '../db/schema/index.ts';
 import { chooseFromHistory } from '../drills/choose-question.ts';
+import type { Person } from '../drills/person.ts';
 import type { Logger } from '../logger.ts';
-import type { Person } from '../workspaces/person.ts';
 import { drillRow, postDrillMessage } from './drill-post.ts';
 
 export interface OnDemandContext {

@@ -1,7 +1,7 @@
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Question, Topic } from '../bank/types.ts';
-import type { RatedCard } from '../coach/review.ts';
 import { chooseNext, type NextReason } from './choose-next.ts';
+import type { RatedCard } from './review-cards.ts';
 
 /**
  * Which question (and topic) to drill next: the one asked least recently, so practice rotates through

@@ -12,12 +12,12 @@ import {
 } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
-import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
 import type { SlackClients } from '../slack-api/clients.ts';
 import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
+import type { BotContext } from './context.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
-import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
+import { assertKnownPayload, MalformedRequestError } from './parse-payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
 import { busyCommand } from './shed-commands.ts';
 import type { WorkQueue } from './work-queue.ts';

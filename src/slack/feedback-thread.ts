@@ -1,12 +1,12 @@
 import type { Topic } from '../bank/types.ts';
 import { analyseAnswer } from '../coach/analyse.ts';
-import type { RequestContext } from '../context.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
 import { honourRetryAfter } from '../slack-api/retry-after.ts';
 import { drillMessage } from '../views/drill-message.ts';
 import { feedbackMessage } from '../views/feedback.ts';
+import type { RequestContext } from './context.ts';
 import { publishHome } from './home-tab.ts';
 
 /** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */

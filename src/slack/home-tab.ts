@@ -1,9 +1,9 @@
-import type { BotContext, RequestContext } from '../context.ts';
 import { progressRowsOf, unansweredDrillsOf } from '../db/repositories/progress.ts';
 import { daysFromMask } from '../drills/days.ts';
+import type { Person } from '../drills/person.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
 import { type HomeData, homeView, MAX_UNANSWERED } from '../views/home.ts';
-import type { Person } from '../workspaces/person.ts';
+import type { BotContext, RequestContext } from './context.ts';
 
 /** Builds the user's Home tab from what is stored now (pure view: views/home.ts). */
 export async function homeDataOf(

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Question, Topic } from '../bank/types.ts';
-import { SELF_RATING_LABELS, SELF_RATINGS, type SelfRating } from '../coach/review.ts';
 import { scoreLine } from '../coach/score.ts';
 import type { AnswerFeedback, CheckResult } from '../coach/types.ts';
+import { SELF_RATING_LABELS, SELF_RATINGS, type SelfRating } from '../drills/review-cards.ts';
 import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.ts';
 import type { SlackMessage } from './drill-message.ts';
 import { ACTION_PRACTISE_FOLLOW_UP, ACTION_RATE_DRILL, BLOCK_RATING } from './ids.ts';

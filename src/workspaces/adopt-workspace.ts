@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts';
-import { endPause } from '../db/repositories/delivery-pauses.ts';
+import { endPause } from '../db/repositories/token-pauses.ts';
 import { adoptLegacyUsers } from '../db/repositories/users.ts';
 import type { Logger } from '../logger.ts';
 import type { BotIdentity } from '../slack/app.ts';

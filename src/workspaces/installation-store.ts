@@ -2,8 +2,8 @@
 // fetches (via authorize) for every request from a workspace. Tokens are encrypted before they are written.
 
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import { decryptToken, encryptToken, type KeyRing } from '../crypto/token-crypto.ts';
 import type { Database } from '../db/client.ts';
-import { endPauses } from '../db/repositories/delivery-pauses.ts';
 import {
   findActiveInstallation,
   type InstallationLookup,
@@ -11,9 +11,9 @@ import {
   markRevoked,
   upsertInstallation,
 } from '../db/repositories/installations.ts';
+import { endPauses } from '../db/repositories/token-pauses.ts';
 import { teamsOfEnterprise } from '../db/repositories/users.ts';
 import type { InstallationRow } from '../db/schema/index.ts';
-import { decryptToken, encryptToken, type KeyRing } from './token-crypto.ts';
 
 /** Nothing usable is stored for the query: never installed, or revoked (uninstalled, token revoked). */
 export class InstallationNotFoundError extends Error {}

@@ -1,9 +1,9 @@
 // Key rotation's second half: rewrite every stored token under INSTALLATION_KEY's current key, so the old key
 // can be dropped. Safe while the bot runs: a row a reinstall rewrote in the meantime is left as it is.
 
+import { decryptToken, encryptToken, type KeyRing } from '../crypto/token-crypto.ts';
 import type { Database } from '../db/client.ts';
 import { installationsNotUnderKey, replaceEncryptedTokens } from '../db/repositories/installations.ts';
-import { decryptToken, encryptToken, type KeyRing } from './token-crypto.ts';
 
 export interface RekeyReport {
   /** Rows rewritten under the current key. */

@@ -1,8 +1,8 @@
+import { decryptToken, type KeyRing } from '../crypto/token-crypto.ts';
 import type { Database } from '../db/client.ts';
 import { findActiveInstallation } from '../db/repositories/installations.ts';
 import type { InstallationRow } from '../db/schema/index.ts';
 import { createSlackClients, type SlackClientOptions, type SlackClients } from '../slack-api/clients.ts';
-import { decryptToken, type KeyRing } from './token-crypto.ts';
 
 /** Where a person's workspace is, as stored with them: an org-wide installation is found by enterprise id. */
 export interface WorkspaceRef {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadDatabaseConfig } from '../../src/config.ts';
-import { parseInstallationKeys } from '../../src/workspaces/token-crypto.ts';
+import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: 'secret' };
 const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });

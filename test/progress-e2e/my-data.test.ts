@@ -9,8 +9,8 @@
 
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SELF_RATING_LABELS } from '../../src/coach/review.ts';
 import { answers, drills, users } from '../../src/db/schema/index.ts';
+import { SELF_RATING_LABELS } from '../../src/drills/review-cards.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
 import {
   ACTION_PRACTISE_FOLLOW_UP,

@@ -7,8 +7,8 @@ import { type Approval, startSlackStandin } from '../../local-slack/index.ts';
 import type { BotOptions } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
+import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 import { REDIRECT_PATH } from '../../src/workspaces/oauth.ts';
-import { parseInstallationKeys } from '../../src/workspaces/token-crypto.ts';
 import { SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 

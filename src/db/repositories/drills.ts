@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { RatedCard } from '../../coach/review.ts';
 import type { AskedBefore } from '../../drills/choose-question.ts';
-import { type Person, personKey } from '../../workspaces/person.ts';
+import { type Person, personKey } from '../../drills/person.ts';
+import type { RatedCard } from '../../drills/review-cards.ts';
 import type { Database } from '../client.ts';
 import { answers, type Drill, drills, type NewDrill, users } from '../schema/index.ts';
-import { notPaused } from './delivery-pauses.ts';
 import { ofPeople } from './people.ts';
+import { notPaused } from './token-pauses.ts';
 
 const drillsOf = (p: Person) => and(eq(drills.teamId, p.teamId), eq(drills.userId, p.userId));
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Person } from '../../workspaces/person.ts';
+import type { Person } from '../../drills/person.ts';
 
 /**
  * `where` for the rows of any of these people, for a batch (the scheduler's claimed subscribers): one

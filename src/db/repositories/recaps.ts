@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Person } from '../../workspaces/person.ts';
+import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
 import { recaps, subscriptions, users } from '../schema/index.ts';
-import { notPaused } from './delivery-pauses.ts';
+import { notPaused } from './token-pauses.ts';
 
 export interface DueRecap {
   id: number;

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Person } from '../../workspaces/person.ts';
+import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
 import { users } from '../schema/index.ts';
 

@@ -1,7 +1,6 @@
 export * from './answers.ts';
 export * from './daily-jobs.ts';
 export * from './days-off.ts';
-export * from './delivery-pauses.ts';
 export * from './drills.ts';
 export * from './follow-up-answers.ts';
 export * from './installations.ts';
@@ -9,4 +8,5 @@ export * from './processed-events.ts';
 export * from './recaps.ts';
 export * from './review-cards.ts';
 export * from './subscriptions.ts';
+export * from './token-pauses.ts';
 export * from './users.ts';

@@ -1,8 +1,8 @@
-import type { RequestContext } from '../../context.ts';
 import { findAnswer } from '../../db/repositories/answers.ts';
 import { findDrill } from '../../db/repositories/drills.ts';
 import type { Answer, Drill } from '../../db/schema/index.ts';
-import type { Person } from '../../workspaces/person.ts';
+import type { Person } from '../../drills/person.ts';
+import type { RequestContext } from '../context.ts';
 
 export type DrillAccess =
   | { ok: true; drill: Drill; answer: Answer | undefined }

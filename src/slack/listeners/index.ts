@@ -1,5 +1,5 @@
 import type { App, Context } from '@slack/bolt';
-import { type BotContext, type RequestContext, requestContext } from '../../context.ts';
+import type { Person } from '../../drills/person.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_HOME_SUBSCRIBE,
@@ -11,8 +11,8 @@ import {
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
 } from '../../views/ids.ts';
-import type { Person } from '../../workspaces/person.ts';
-import { RATE_ACTION } from '../payloads.ts';
+import { type BotContext, type RequestContext, requestContext } from '../context.ts';
+import { RATE_ACTION } from '../parse-payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
@@ -34,7 +34,7 @@ export interface ListenerHooks extends UninstallHooks {
 
 /** The whole Slack surface of the bot, in one place. */
 export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHooks = {}): void {
-  // Each request acts in its own workspace, with that workspace's token (context.ts).
+  // Each request acts in its own workspace, with that workspace's token (slack/context.ts).
   const inWorkspace =
     <A extends { context: Context }>(listener: (ctx: RequestContext) => (args: A) => Promise<void>) =>
     (args: A) =>

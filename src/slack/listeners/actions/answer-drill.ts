@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../context.ts';
 import { completeDrillPost } from '../../../db/repositories/drills.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
-import { type AnswerClickPayload, answerClickSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { type AnswerClickPayload, answerClickSchema } from '../../parse-payloads.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 

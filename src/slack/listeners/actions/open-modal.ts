@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../context.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
 
 /**
  * A trigger_id lives 3 s and works once. If the modal's data loads within this budget the modal opens

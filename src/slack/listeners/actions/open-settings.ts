@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { findSubscription } from '../../../db/repositories/subscriptions.ts';
 import { findUser } from '../../../db/repositories/users.ts';
 import { daysFromMask } from '../../../drills/days.ts';
@@ -7,7 +6,8 @@ import { isValidZone } from '../../../drills/schedule.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { settingsModal } from '../../../views/settings-modal.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
-import { settingsClickSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { settingsClickSchema } from '../../parse-payloads.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** How long the modal waits for the person's zone from Slack before showing the stored one. */

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../context.ts';
 import { findFollowUpAnswer } from '../../../db/repositories/follow-ups.ts';
 import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
-import { followUpClickSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { followUpClickSchema } from '../../parse-payloads.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 

@@ -1,12 +1,18 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { changeRating, type RatedCard, rate, SELF_RATINGS, type SelfRating } from '../../../coach/review.ts';
-import type { RequestContext } from '../../../context.ts';
 import { findAnswer } from '../../../db/repositories/answers.ts';
 import { lockDrill, recordRating } from '../../../db/repositories/drills.ts';
 import { lockCard, saveCard } from '../../../db/repositories/review-cards.ts';
+import {
+  changeRating,
+  type RatedCard,
+  rate,
+  SELF_RATINGS,
+  type SelfRating,
+} from '../../../drills/review-cards.ts';
 import { ephemeral, plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
-import { rateClickSchema } from '../../payloads.ts';
+import { rateClickSchema } from '../../parse-payloads.ts';
 import { isOwnDrill, NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Rated = 'rated' | 'unchanged' | 'superseded' | 'no_such_drill';
@@ -19,7 +25,7 @@ const RATE_MAX_WAIT_MS = 10_000;
 
 /**
  * Again / Hard / Good / Easy under the feedback: the rating schedules the question with FSRS
- * (coach/review.ts) and can be changed by clicking another; the feedback message then shows the choice.
+ * (drills/review-cards.ts) and can be changed by clicking another; the feedback message then shows the choice.
  */
 export function rateDrill(ctx: RequestContext) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { appHomeOpenedEventSchema, eventCallbackSchema } from '../../payloads.ts';
+import { appHomeOpenedEventSchema, eventCallbackSchema } from '../../parse-payloads.ts';
 
 /** The Home tab opened: publish the dashboard (Slack asks again each time, so nothing is deduplicated). */
 export function appHomeOpened(ctx: RequestContext) {

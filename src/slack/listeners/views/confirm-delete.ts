@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { deleteUserData } from '../../../db/repositories/progress.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { DELETED_REPLY } from '../../../views/progress-replies.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { deleteSubmissionSchema } from '../../payloads.ts';
+import { deleteSubmissionSchema } from '../../parse-payloads.ts';
 
 /** Slack waits 3 s for the answer to a submission. */
 const DELETE_BUDGET_MS = 2_200;

@@ -1,6 +1,6 @@
-import type { RequestContext } from '../../../context.ts';
 import type { Database } from '../../../db/client.ts';
 import { withTimeout } from '../../../timeout.ts';
+import type { RequestContext } from '../../context.ts';
 
 /** Slack waits 3 s for the answer to a submission; keep a margin for the network. */
 const SAVE_BUDGET_MS = 2_200;

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { analyseFollowUp } from '../../../coach/analyse.ts';
-import type { RequestContext } from '../../../context.ts';
 import {
   claimFollowUpReply,
   findFollowUpAnswer,
@@ -13,7 +12,8 @@ import { validateFollowUpAnswer } from '../../../drills/star-answer.ts';
 import { honourRetryAfter } from '../../../slack-api/retry-after.ts';
 import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
-import { followUpSubmissionSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { followUpSubmissionSchema } from '../../parse-payloads.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { saveSubmission } from './save-submission.ts';
 

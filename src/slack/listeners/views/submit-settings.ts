@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { isValidZone } from '../../../drills/schedule.ts';
 import { BLOCK_SETTINGS_TIME } from '../../../views/ids.ts';
 import { parseSettings } from '../../../views/settings-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { settingsSubmissionSchema } from '../../payloads.ts';
+import { settingsSubmissionSchema } from '../../parse-payloads.ts';
 import { confirmation, type StoredSubscription, storeSubscription } from '../commands/star/subscribe.ts';
 import { saveSubmission } from './save-submission.ts';
 

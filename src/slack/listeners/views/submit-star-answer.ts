@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
 import { cancelReminder } from '../../../db/repositories/drills.ts';
 import type { Answer, Drill } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
+import type { RequestContext } from '../../context.ts';
 import { coachAnswer } from '../../feedback-thread.ts';
-import { type StarSubmissionPayload, starSubmissionSchema } from '../../payloads.ts';
+import { type StarSubmissionPayload, starSubmissionSchema } from '../../parse-payloads.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { saveSubmission } from './save-submission.ts';
 

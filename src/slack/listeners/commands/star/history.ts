@@ -1,6 +1,6 @@
-import { SELF_RATING_LABELS } from '../../../../coach/review.ts';
 import { recentDrills } from '../../../../db/repositories/drills.ts';
 import { followUpsOfDrills } from '../../../../db/repositories/follow-ups.ts';
+import { SELF_RATING_LABELS } from '../../../../drills/review-cards.ts';
 import { historyReply } from '../../../../views/command-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 

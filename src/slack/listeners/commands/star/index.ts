@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../../context.ts';
 import {
   ambiguousTopicReply,
   BUSY,
@@ -10,7 +9,8 @@ import {
   unknownTopicReply,
 } from '../../../../views/command-replies.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
-import { slashCommandSchema } from '../../../payloads.ts';
+import type { RequestContext } from '../../../context.ts';
+import { slashCommandSchema } from '../../../parse-payloads.ts';
 import { drillOn, random } from './drill.ts';
 import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';

@@ -1,4 +1,3 @@
-import type { RequestContext } from '../../../../context.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
 import {
   findSubscription,
@@ -24,6 +23,7 @@ import {
   resumedReply,
 } from '../../../../views/progress-replies.ts';
 import { subscribeUsageError } from '../../../../views/subscription-replies.ts';
+import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 

@@ -1,15 +1,15 @@
-import type { RequestContext } from '../../../../context.ts';
 import type { Database } from '../../../../db/client.ts';
 import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
+import type { Person } from '../../../../drills/person.ts';
 import { isValidZone } from '../../../../drills/schedule.ts';
 import { pendingSkip } from '../../../../drills/stored-schedule.ts';
 import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
-import type { Person } from '../../../../workspaces/person.ts';
+import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SELF_RATINGS } from '../coach/review.ts';
+import { SELF_RATINGS } from '../drills/review-cards.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_HOME_SUBSCRIBE,

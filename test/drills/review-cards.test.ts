@@ -10,7 +10,7 @@ import {
   readiness,
   type SELF_RATINGS,
   toCardState,
-} from '../../src/coach/review.ts';
+} from '../../src/drills/review-cards.ts';
 
 const T0 = new Date('2026-01-01T09:00:00Z');
 const days = (n: number) => new Date(T0.getTime() + n * 86_400_000);

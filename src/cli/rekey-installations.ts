@@ -2,7 +2,7 @@ import { ConfigError, loadRekeyConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
-import { rekeyInstallations } from './rekey.ts';
+import { rekeyInstallations } from '../workspaces/rekey.ts';
 
 // `npm run installations:rekey`: after a new key was put first in INSTALLATION_KEY (and the bot restarted with
 // it), rewrite every stored bot token under that key. Once it reports none failed, the old keys can be removed.

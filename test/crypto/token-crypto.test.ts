@@ -7,7 +7,7 @@ import {
   keyIdOf,
   parseInstallationKeys,
   TokenDecryptError,
-} from '../../src/workspaces/token-crypto.ts';
+} from '../../src/crypto/token-crypto.ts';
 
 const key = () => randomBytes(32).toString('base64');
 const K1 = key();

@@ -1,12 +1,12 @@
-import type { QuestionBank } from './bank/question-bank.ts';
-import type { Clock } from './clock.ts';
-import type { Database } from './db/client.ts';
-import type { TokenWatch } from './delivery/token-watch.ts';
-import type { Logger } from './logger.ts';
-import type { WorkQueue } from './slack/work-queue.ts';
-import type { SlackClients } from './slack-api/clients.ts';
-import type { Person } from './workspaces/person.ts';
-import type { WorkspaceClients } from './workspaces/workspace-clients.ts';
+import type { QuestionBank } from '../bank/question-bank.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
+import type { TokenWatch } from '../delivery/token-watch.ts';
+import type { Person } from '../drills/person.ts';
+import type { Logger } from '../logger.ts';
+import type { SlackClients } from '../slack-api/clients.ts';
+import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
+import type { WorkQueue } from './work-queue.ts';
 
 /** What listeners and the scheduler share: built once in bot.ts (or by a test) and passed down. */
 export interface BotContext {

@@ -1,7 +1,7 @@
 import { ConfigError, loadDatabaseConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { runMigrations } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
-import { openDatabase } from './client.ts';
-import { runMigrations } from './migrate.ts';
 
 // `npm run db:migrate`: apply pending migrations and exit, without starting the bot.
 const log = createLogger('info');
