@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
+import { spawnBot } from '../harness/bot-process.ts';
 import type { SlackReply, SlackStandin } from '../local-slack/index.ts';
 import { ACTION_ANSWER_DRILL } from '../src/views/ids.ts';
-import { spawnBot } from '../test/support/bot-process.ts';
 import { startApiStandin } from './api-standin.ts';
 import { PRODUCTION } from './production.ts';
 import { median, percentile } from './stats.ts';

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
 import type { SlackReply } from '../../local-slack/index.ts';
 import { answers } from '../../src/db/schema/index.ts';
 import { VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
@@ -24,7 +25,6 @@ import {
 } from '../support/drill-driver.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
-import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 
 const UNAVAILABLE = /temporarily unavailable.*try again/is;
 

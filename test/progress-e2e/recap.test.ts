@@ -9,13 +9,13 @@
 
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeScheduler, openMigrated } from '../../harness/scheduler.ts';
+import { onPostgresServer } from '../../harness/test-database.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { answers, drills, recaps } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { makeScheduler, openMigrated } from '../scheduler/support.ts';
 import { requestDrill } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
-import { onPostgresServer } from '../support/test-database.ts';
 import {
   answer,
   dms,

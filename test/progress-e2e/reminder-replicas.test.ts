@@ -8,13 +8,13 @@
 
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { makeScheduler, openMigrated, seedSubscriber } from '../../harness/scheduler.ts';
+import { onPostgresServer } from '../../harness/test-database.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { drills } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { makeScheduler, openMigrated, seedSubscriber } from '../scheduler/support.ts';
 import { repliesTo } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
-import { onPostgresServer } from '../support/test-database.ts';
 import { FixedClock, startProgressBot, tick } from './support.ts';
 
 const clock = new FixedClock(new Date('2027-02-02T00:00:00Z'));

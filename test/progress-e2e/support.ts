@@ -4,6 +4,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { FAST_RETRIES, FixedClock } from '../../harness/scheduler.ts';
 import type { StoredMessage, TypedValue } from '../../local-slack/index.ts';
 import { type Drill, drills, subscriptions } from '../../src/db/schema/index.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
@@ -20,7 +21,6 @@ import {
   BLOCK_SETTINGS_TOPICS,
 } from '../../src/views/ids.ts';
 import { CALIBRATION_SET } from '../coach/calibration-set.ts';
-import { FAST_RETRIES, FixedClock } from '../scheduler/support.ts';
 import { openModal, repliesTo, viewValues } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 

@@ -3,13 +3,20 @@
 
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FixedClock,
+  makeScheduler,
+  openMigrated,
+  seedSubscriber,
+  startStandin,
+  TEAM,
+} from '../../harness/scheduler.ts';
+import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
 import type { SlackStandin } from '../../local-slack/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { insertScheduledDrill, markDrillPosted } from '../../src/db/repositories/drills.ts';
 import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { deliveryPauses, drills, processedEvents, subscriptions } from '../../src/db/schema/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { FixedClock, makeScheduler, openMigrated, seedSubscriber, startStandin, TEAM } from './support.ts';
 
 let database: TestDatabase;
 let handle: DatabaseHandle;

@@ -5,9 +5,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_RETRIES, FixedClock } from '../../harness/scheduler.ts';
 import { drills, subscriptions, users } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { FAST_RETRIES, FixedClock } from '../scheduler/support.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 /** Tuesday 10 March 2026, 05:30 in Kolkata. */

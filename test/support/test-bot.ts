@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
+import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
 import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Config, LogLevel } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test';

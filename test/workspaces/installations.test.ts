@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/oauth';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
 import { keyIdOf, parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
@@ -25,7 +26,6 @@ import {
   UnusableInstallationError,
 } from '../../src/workspaces/installation-store.ts';
 import { rekeyInstallations } from '../../src/workspaces/rekey.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const K1 = randomBytes(32).toString('base64');
 const K2 = randomBytes(32).toString('base64');

@@ -7,6 +7,7 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../harness/scheduler.ts';
 import type { Workspace } from '../../local-slack/index.ts';
 import { claimDailyJob } from '../../src/db/repositories/daily-jobs.ts';
 import {
@@ -22,7 +23,6 @@ import { createLogger } from '../../src/logger.ts';
 import { purgeUninstalledWorkspaces } from '../../src/scheduler/housekeeping.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { ACTION_ANSWER_DRILL } from '../../src/views/ids.ts';
-import { FixedClock } from '../scheduler/support.ts';
 import { answerOf, viewValues } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { install, startOAuthBot } from './support.ts';

@@ -3,6 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { createTestDatabase } from '../../harness/test-database.ts';
 import { type Approval, startSlackStandin } from '../../local-slack/index.ts';
 import type { BotOptions } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
@@ -10,7 +11,6 @@ import type { Config } from '../../src/config.ts';
 import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 import { REDIRECT_PATH } from '../../src/workspaces/oauth.ts';
 import { SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
-import { createTestDatabase } from '../support/test-database.ts';
 
 export const CLIENT_ID = '4242424242.1717171717';
 export const CLIENT_SECRET = 'test-client-secret';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Config } from '../../src/config.ts';
+import type { Config } from '../src/config.ts';
 
 export interface TestDatabase {
   config: Config['database'];

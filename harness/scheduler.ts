@@ -1,24 +1,24 @@
 // What the scheduler tests share: a real database, the Slack stand-in, a clock that stands still, and
 // subscribers seeded straight into the tables.
 
-import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
-import { loadQuestionBank } from '../../src/bank/load.ts';
-import type { QuestionBank } from '../../src/bank/question-bank.ts';
-import { CONTENT_DIR } from '../../src/bot.ts';
-import type { Clock } from '../../src/clock.ts';
-import type { LogLevel } from '../../src/config.ts';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
-import { runMigrations } from '../../src/db/migrate.ts';
-import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
-import { ensureUser } from '../../src/db/repositories/users.ts';
-import { TokenWatch } from '../../src/delivery/token-watch.ts';
-import { firstDeliveryAtOrAfter } from '../../src/drills/schedule.ts';
-import { createLogger } from '../../src/logger.ts';
-import { nextRecapAt } from '../../src/progress/recap.ts';
-import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
-import { createSlackClients } from '../../src/slack-api/clients.ts';
-import { singleWorkspaceClients } from '../../src/workspaces/workspace-clients.ts';
-import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../support/test-bot.ts';
+import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
+import { loadQuestionBank } from '../src/bank/load.ts';
+import type { QuestionBank } from '../src/bank/question-bank.ts';
+import { CONTENT_DIR } from '../src/bot.ts';
+import type { Clock } from '../src/clock.ts';
+import type { LogLevel } from '../src/config.ts';
+import { type DatabaseHandle, openDatabase } from '../src/db/client.ts';
+import { runMigrations } from '../src/db/migrate.ts';
+import { saveSubscription } from '../src/db/repositories/subscriptions.ts';
+import { ensureUser } from '../src/db/repositories/users.ts';
+import { TokenWatch } from '../src/delivery/token-watch.ts';
+import { firstDeliveryAtOrAfter } from '../src/drills/schedule.ts';
+import { createLogger } from '../src/logger.ts';
+import { nextRecapAt } from '../src/progress/recap.ts';
+import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../src/scheduler/scheduler.ts';
+import { createSlackClients } from '../src/slack-api/clients.ts';
+import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
+import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../test/support/test-bot.ts';
 
 /** The WebClient's retries with the waits shrunk: the same logic, milliseconds instead of seconds. */
 export const FAST_RETRIES = { retries: 6, factor: 2, minTimeout: 10, maxTimeout: 100, maxRetryTime: 60_000 };
