@@ -18,7 +18,8 @@ import { nextRecapAt } from '../src/progress/recap.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../src/slack-api/clients.ts';
 import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
-import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from '../test/support/test-bot.ts';
+import { BOT_TOKEN, SIGNING_SECRET } from './credentials.ts';
+import { LogCapture } from './log-capture.ts';
 
 /** The WebClient's retries with the waits shrunk: the same logic, milliseconds instead of seconds. */
 export const FAST_RETRIES = { retries: 6, factor: 2, minTimeout: 10, maxTimeout: 100, maxRetryTime: 60_000 };

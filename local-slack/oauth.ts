@@ -6,19 +6,13 @@
 
 import type { Workspace } from './build-payloads.ts';
 import { randomId } from './ids.ts';
+import type { OAuthAppOptions } from './types.ts';
 import { fail, type Obj, ok, type Result, str } from './web-api/common.ts';
 
 /** Slack's authorize page. */
 export const AUTHORIZE_URL = 'https://slack.com/oauth/v2/authorize';
 /** A code works once, within 10 minutes. */
 export const CODE_TTL_MS = 10 * 60_000;
-
-export interface OAuthAppOptions {
-  clientId?: string;
-  clientSecret?: string;
-  /** The app's Redirect URLs (OAuth & Permissions); the first is used when a request names none. */
-  redirectUrls?: string[];
-}
 
 /** Who approves an install on the authorize page, and where. */
 export interface Approval {

@@ -1,7 +1,14 @@
 // Public types of the local Slack, kept apart so its modules share them without import cycles.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { OAuthAppOptions } from './oauth.ts';
+
+/** The Slack app's OAuth settings (Basic Information, OAuth & Permissions). */
+export interface OAuthAppOptions {
+  clientId?: string;
+  clientSecret?: string;
+  /** The app's Redirect URLs (OAuth & Permissions); the first is used when a request names none. */
+  redirectUrls?: string[];
+}
 
 export interface StandinOptions {
   signingSecret: string;

@@ -15,8 +15,14 @@
  * order, so the countdown rotates through the weak topics instead of drilling the single weakest forever.
  */
 
-import type { AskedBefore } from './choose-question.ts';
 import { isDue, overdueMs, RATING_VALUE, type RatedCard } from './review-cards.ts';
+
+/** One earlier drill of the person's: what was asked, and when. */
+export interface AskedBefore {
+  topicSlug: string;
+  questionId: string;
+  askedAt: Date;
+}
 
 export interface TopicQuestions {
   slug: string;

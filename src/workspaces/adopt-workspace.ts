@@ -2,7 +2,6 @@ import type { Database } from '../db/client.ts';
 import { endPause } from '../db/repositories/token-pauses.ts';
 import { adoptLegacyUsers } from '../db/repositories/users.ts';
 import type { Logger } from '../logger.ts';
-import type { BotIdentity } from '../slack/app.ts';
 
 /**
  * Single workspace, at start-up, once the bot's token works (auth.test named its workspace):
@@ -10,7 +9,11 @@ import type { BotIdentity } from '../slack/app.ts';
  * - a pause of that workspace ends: the token just worked, so a reinstall (a new SLACK_BOT_TOKEN after an
  *   uninstall) or a token fixed while the bot was down delivers again at once.
  */
-export async function adoptWorkspace(db: Database, identity: () => Promise<BotIdentity>, log: Logger) {
+export async function adoptWorkspace(
+  db: Database,
+  identity: () => Promise<{ teamId?: string }>,
+  log: Logger,
+) {
   const { teamId } = await identity();
   if (!teamId) throw new Error('auth.test named no workspace');
   const moved = await adoptLegacyUsers(db, teamId);

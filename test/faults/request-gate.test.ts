@@ -9,8 +9,7 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slashCommandBody } from '../../local-slack/build-payloads.ts';
-import { signRequest } from '../../local-slack/index.ts';
+import { signRequest, slashCommandBody } from '../../local-slack/index.ts';
 import { answers, drills } from '../../src/db/schema/index.ts';
 import { ReplayCache } from '../../src/slack/replay-cache.ts';
 import { BODY_LIMIT_BYTES, judge, lateness } from '../../src/slack/request-gate.ts';

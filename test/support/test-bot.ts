@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
-import { Writable } from 'node:stream';
+import { BOT_TOKEN, SIGNING_SECRET } from '../../harness/credentials.ts';
+import { LogCapture } from '../../harness/log-capture.ts';
 import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
 import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
@@ -7,20 +8,8 @@ import type { Clock } from '../../src/clock.ts';
 import type { Config, LogLevel } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 
-export const SIGNING_SECRET = 'test-signing-secret';
-export const BOT_TOKEN = 'xoxb-test';
-
-/** Log lines the bot wrote, parsed, so tests can assert on what was logged (e.g. a drill id on failure). */
-export class LogCapture extends Writable {
-  readonly lines: Array<Record<string, unknown>> = [];
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    for (const line of chunk.toString().split('\n')) if (line) this.lines.push(JSON.parse(line));
-    done();
-  }
-  find(msg: string | RegExp) {
-    return this.lines.filter((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))));
-  }
-}
+export { BOT_TOKEN, SIGNING_SECRET } from '../../harness/credentials.ts';
+export { LogCapture } from '../../harness/log-capture.ts';
 
 export interface TestBot {
   bot: RunningBot;
