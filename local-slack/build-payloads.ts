@@ -260,3 +260,29 @@ export function stateValuesFor(
 export function foreignTeam(home: Workspace, workspace: Workspace | undefined): string | undefined {
   return workspace && workspace.teamId !== home.teamId ? workspace.teamId : undefined;
 }
+
+/** The button a person clicks: the first matching one, or an error listing the buttons there are. */
+export function findButton(
+  blocks: unknown[],
+  p: { actionId: string; blockId?: string; value?: string },
+  where: string,
+): { block: Obj; element: Obj } {
+  const all = [...buttonsIn(blocks)];
+  const matches = all.filter(
+    ({ block, element }) =>
+      element.action_id === p.actionId &&
+      (p.blockId === undefined || block.block_id === p.blockId) &&
+      (p.value === undefined || element.value === p.value),
+  );
+  const found = matches[0];
+  if (!found) {
+    const have = all.map(
+      ({ block, element }) =>
+        `${String(block.block_id)}/${String(element.action_id)}=${String(element.value)}`,
+    );
+    throw new Error(
+      `no button ${p.blockId ?? '*'}/${p.actionId}${p.value === undefined ? '' : `=${p.value}`} in ${where}; buttons there: ${have.join(', ') || 'none'}`,
+    );
+  }
+  return found;
+}

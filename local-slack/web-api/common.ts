@@ -1,11 +1,12 @@
 // What every Web API family shares: the answer shapes, the local Slack it works on, and the checks of message
 // content that chat.* and response_url posts both apply.
 
+import { BLOCK_KIT_LIMITS as LIMITS } from '../block-kit-limits.ts';
 import type { Workspace } from '../build-payloads.ts';
 import type { TsClock } from '../ids.ts';
 import { randomId } from '../ids.ts';
 import type { SlackStore } from '../store.ts';
-import { LIMITS, validateBlocks } from '../validate.ts';
+import { validateBlocks } from '../validate.ts';
 
 export type Obj = Record<string, unknown>;
 export type Result = Obj & { ok: boolean };
