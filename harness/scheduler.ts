@@ -20,20 +20,12 @@ import { createSlackClients } from '../src/slack-api/clients.ts';
 import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './credentials.ts';
 import { LogCapture } from './log-capture.ts';
+import { TestClock } from './test-clock.ts';
 
 /** The WebClient's retries with the waits shrunk: the same logic, milliseconds instead of seconds. */
 export const FAST_RETRIES = { retries: 6, factor: 2, minTimeout: 10, maxTimeout: 100, maxRetryTime: 60_000 };
 
-export class FixedClock implements Clock {
-  constructor(public at: Date) {}
-  now(): Date {
-    return this.at;
-  }
-  set(iso: string): Date {
-    this.at = new Date(iso);
-    return this.at;
-  }
-}
+export { TestClock };
 
 export const startStandin = () => startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
 

@@ -17,7 +17,6 @@ import {
   answer,
   dms,
   EMPTY_ANSWER,
-  FixedClock,
   home,
   openHome,
   person,
@@ -26,10 +25,11 @@ import {
   star,
   startProgressBot,
   strongAnswer,
+  TestClock,
   tick,
 } from './support.ts';
 
-const clock = new FixedClock(new Date('2027-01-12T10:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T10:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

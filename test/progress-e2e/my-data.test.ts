@@ -24,7 +24,6 @@ import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
   drillsOf,
-  FixedClock,
   openHome,
   type Posted,
   person,
@@ -34,12 +33,13 @@ import {
   startProgressBot,
   strongAnswer,
   subscriptionOf,
+  TestClock,
   tick,
   topicAt,
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 12:00 UTC (13:00 in Berlin). */
-const clock = new FixedClock(new Date('2027-01-12T12:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T12:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

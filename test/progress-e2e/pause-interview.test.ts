@@ -17,18 +17,18 @@ import {
   dms,
   drillsOf,
   EMPTY_ANSWER,
-  FixedClock,
   openHome,
   person,
   star,
   startProgressBot,
   strongAnswer,
   subscriptionOf,
+  TestClock,
   tick,
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 07:00 UTC: 08:00 in Berlin, an hour before the 09:00 drills. */
-const clock = new FixedClock(new Date('2027-01-12T07:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T07:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

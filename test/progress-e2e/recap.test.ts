@@ -15,23 +15,23 @@ import type { DatabaseHandle } from '../../src/db/client.ts';
 import { answers, drills, recaps } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { requestDrill } from '../support/drill-driver.ts';
+import { shownText } from '../support/shown-text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
   dms,
   EMPTY_ANSWER,
-  FixedClock,
   person,
   star,
   startProgressBot,
   strongAnswer,
   subscriptionOf,
-  textOf,
+  TestClock,
   tick,
 } from './support.ts';
 
 /** Monday 4 January 2027, 07:00 UTC. */
-const clock = new FixedClock(new Date('2027-01-04T07:00:00Z'));
+const clock = new TestClock(new Date('2027-01-04T07:00:00Z'));
 let t: TestBot;
 let second: DatabaseHandle | undefined;
 
@@ -107,7 +107,7 @@ describe('the weekly recap', () => {
       .map((slug) => ({ slug, avg: mean(week.filter((w) => w.slug === slug).map((w) => w.score ?? 0)) }))
       .sort((x, y) => y.avg - x.avg);
     const title = (slug: string | undefined) => t.bot.ctx.bank.topic(slug ?? '')?.title;
-    const shown = textOf(recap.blocks);
+    const shown = shownText(recap.blocks);
     expect(shown).toContain('*Your week in Star Drill* · Mon 11 Jan – Sun 17 Jan');
     expect(shown).toContain(':white_check_mark: *3 drills* answered');
     const direction =
@@ -168,7 +168,7 @@ describe('the weekly recap', () => {
     expect(recapsFor(user)).toHaveLength(0);
     await tick(t, clock, '2027-03-15T13:00:00Z');
     expect(recapsFor(user)).toHaveLength(1);
-    expect(textOf(recapsFor(user)[0]?.blocks)).toContain('Mon 8 Mar – Sun 14 Mar');
+    expect(shownText(recapsFor(user)[0]?.blocks)).toContain('Mon 8 Mar – Sun 14 Mar');
   });
 });
 

@@ -18,11 +18,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotProcess, spawnBot } from '../../harness/bot-process.ts';
 import {
-  FixedClock,
   makeScheduler,
   openMigrated,
   seedSubscriber,
   startStandin,
+  TestClock,
 } from '../../harness/scheduler.ts';
 import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
 import type { SlackStandin } from '../../local-slack/index.ts';
@@ -101,7 +101,7 @@ describe.runIf(onPostgresServer)('a replica killed while sending reminders', () 
         seededAt,
       );
     }
-    const clock = new FixedClock(now);
+    const clock = new TestClock(now);
     const { scheduler } = await makeScheduler({ db: handle, standin, clock }, { replicaId: 'deliverer' });
     expect(await scheduler.tick(now)).toMatchObject({ delivered: SUBSCRIBERS, failed: 0 });
     // Four hours pass for the nudges: due now, in the afternoon of the drills' own local date.

@@ -15,9 +15,9 @@ import { drills } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { repliesTo } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
-import { FixedClock, startProgressBot, tick } from './support.ts';
+import { startProgressBot, TestClock, tick } from './support.ts';
 
-const clock = new FixedClock(new Date('2027-02-02T00:00:00Z'));
+const clock = new TestClock(new Date('2027-02-02T00:00:00Z'));
 let t: TestBot;
 /** Replica B's own database handle on the Postgres server. */
 let second: DatabaseHandle | undefined;

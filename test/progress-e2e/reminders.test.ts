@@ -15,7 +15,6 @@ import { repliesTo } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
-  FixedClock,
   home,
   openHome,
   person,
@@ -24,10 +23,11 @@ import {
   star,
   startProgressBot,
   strongAnswer,
+  TestClock,
   tick,
 } from './support.ts';
 
-const clock = new FixedClock(new Date('2027-01-12T06:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T06:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

@@ -25,7 +25,6 @@ import { sendPayload } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   dms,
-  FixedClock,
   home,
   openHome,
   person,
@@ -33,12 +32,13 @@ import {
   star,
   startProgressBot,
   subscriptionOf,
+  TestClock,
   tick,
   topicAt,
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 10:00 UTC (11:00 in Berlin). */
-const clock = new FixedClock(new Date('2027-01-12T10:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T10:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

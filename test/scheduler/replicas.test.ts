@@ -6,12 +6,12 @@
 import { eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  FixedClock,
   makeScheduler,
   openMigrated,
   postsPerUser,
   seedMany,
   startStandin,
+  TestClock,
 } from '../../harness/scheduler.ts';
 import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
 import type { SlackStandin } from '../../local-slack/index.ts';
@@ -26,7 +26,7 @@ let database: TestDatabase;
 let handle: DatabaseHandle;
 let second: DatabaseHandle | undefined;
 let standin: SlackStandin;
-const clock = new FixedClock(NINE);
+const clock = new TestClock(NINE);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -4,12 +4,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  FixedClock,
   makeScheduler,
   openMigrated,
   seedSubscriber,
   startStandin,
   TEAM,
+  TestClock,
 } from '../../harness/scheduler.ts';
 import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
 import type { SlackStandin } from '../../local-slack/index.ts';
@@ -21,7 +21,7 @@ import { deliveryPauses, drills, processedEvents, subscriptions } from '../../sr
 let database: TestDatabase;
 let handle: DatabaseHandle;
 let standin: SlackStandin;
-const clock = new FixedClock(new Date('2026-03-10T00:00:00Z'));
+const clock = new TestClock(new Date('2026-03-10T00:00:00Z'));
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -5,13 +5,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_RETRIES, FixedClock } from '../../harness/scheduler.ts';
+import { FAST_RETRIES, TestClock } from '../../harness/scheduler.ts';
 import { drills, subscriptions, users } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 /** Tuesday 10 March 2026, 05:30 in Kolkata. */
-const clock = new FixedClock(new Date('2026-03-10T00:00:00Z'));
+const clock = new TestClock(new Date('2026-03-10T00:00:00Z'));
 let t: TestBot;
 let scheduler: Scheduler;
 let seq = 0;

@@ -6,7 +6,8 @@ import { expect } from 'vitest';
 import type { SlackReply, StoredMessage } from '../../local-slack/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { type Drill, drills } from '../../src/db/schema/index.ts';
-import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
+import type { SelfRating } from '../../src/drills/review-cards.ts';
+import { ACTION_ANSWER_DRILL, ACTION_RATE_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
 import type { TestBot } from './test-bot.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
@@ -182,3 +183,21 @@ export function watchUnhandledRejections() {
 }
 
 export type { Drill };
+
+/** Clicks a rating button under the feedback and waits for everything the click started. */
+export async function rate(
+  t: TestBot,
+  userId: string,
+  at: { channel: string; feedbackTs: string; drillId: number },
+  rating: SelfRating,
+) {
+  const reply = await t.standin.clickButton(t.url, {
+    userId,
+    channel: at.channel,
+    messageTs: at.feedbackTs,
+    actionId: `${ACTION_RATE_DRILL}_${rating}`,
+    value: `${at.drillId}:${rating}`,
+  });
+  expect(reply.status).toBe(200);
+  await t.bot.idle();
+}

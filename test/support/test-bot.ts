@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { BOT_TOKEN, SIGNING_SECRET } from '../../harness/credentials.ts';
 import { LogCapture } from '../../harness/log-capture.ts';
 import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
@@ -7,6 +6,7 @@ import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Config, LogLevel } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { freePort } from './free-port.ts';
 
 export { BOT_TOKEN, SIGNING_SECRET } from '../../harness/credentials.ts';
 export { LogCapture } from '../../harness/log-capture.ts';
@@ -84,6 +84,7 @@ export async function startTestBot(
 export async function startSocketModeBot(appToken: string): Promise<TestBot & { port: number }> {
   const standin = await startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
   const database = await createTestDatabase();
+  // Socket Mode serves /healthz on PORT and Bolt does not say which port it bound, so a free one is chosen.
   const port = await freePort();
   const config = testConfig(standin.apiUrl, database.config);
   const t = await startTestBot({
@@ -103,13 +104,4 @@ export async function startSocketModeBot(appToken: string): Promise<TestBot & { 
       await standin.close();
     },
   };
-}
-
-/** Socket Mode serves /healthz on PORT and Bolt does not say which port it bound, so a free one is chosen. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

@@ -224,12 +224,7 @@ export function homeProblems(v: { type: string; blocks: unknown[] }): string[] {
   return problems;
 }
 
-/** All the text a reader sees, joined: for "does it say X" assertions across blocks. */
-export function shownText(node: unknown): string {
-  return textObjects(node)
-    .map((t) => t.text)
-    .join('\n');
-}
+export { shownText } from '../support/shown-text.ts';
 
 /** Inputs that have broken text handling somewhere: each 3,000 characters (Slack's input max_length). */
 export const WORST_PARTS = {

@@ -7,7 +7,7 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../harness/scheduler.ts';
+import { TestClock } from '../../harness/scheduler.ts';
 import type { Workspace } from '../../local-slack/index.ts';
 import { claimDailyJob } from '../../src/db/repositories/daily-jobs.ts';
 import {
@@ -33,7 +33,7 @@ const SAME_USER = 'USAMEID001';
 
 let t: TestBot;
 let scheduler: Scheduler;
-const clock = new FixedClock(new Date('2026-03-09T12:00:00Z'));
+const clock = new TestClock(new Date('2026-03-09T12:00:00Z'));
 const db = () => t.bot.database.db;
 const ws = (teamId: string) => t.standin.oauth.workspaceOf(teamId) as Workspace;
 

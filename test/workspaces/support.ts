@@ -2,7 +2,6 @@
 // over fetch, following nothing by itself, so each hop of the OAuth flow is visible.
 
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createTestDatabase } from '../../harness/test-database.ts';
 import { type Approval, startSlackStandin } from '../../local-slack/index.ts';
 import type { BotOptions } from '../../src/bot.ts';
@@ -10,6 +9,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
 import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 import { REDIRECT_PATH } from '../../src/workspaces/oauth.ts';
+import { freePort } from '../support/free-port.ts';
 import { SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
 
 export const CLIENT_ID = '4242424242.1717171717';
@@ -141,13 +141,4 @@ export function textOf(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
