@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-const COMPILED_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const COMPILED_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 
 export interface SpawnOptions {
@@ -36,6 +37,13 @@ export function spawnBot(env: Record<string, string>, cwd: string, options: Spaw
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
+  // 'line' after each log line, 'closed' once stdout and stderr are done: waitForLog waits for these.
+  const output = new EventEmitter();
+  let closed = false;
+  child.once('close', () => {
+    closed = true;
+    output.emit('closed');
+  });
   let err = '';
   let partial = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -48,6 +56,7 @@ export function spawnBot(env: Record<string, string>, cwd: string, options: Spaw
         logs.push({ msg: line });
       }
     }
+    if (lines.length > 0) output.emit('line');
   });
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk.toString();
@@ -60,17 +69,26 @@ export function spawnBot(env: Record<string, string>, cwd: string, options: Spaw
     logs,
     stderr: () => err,
     exited,
-    async waitForLog(match, timeoutMs = 60_000) {
-      const started = Date.now();
-      while (Date.now() - started < timeoutMs) {
-        const found = logs.find(match);
-        if (found) return found;
-        if (child.exitCode !== null) break;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error(
-        `no matching log line within ${timeoutMs} ms (exit ${child.exitCode}).\nstdout: ${JSON.stringify(logs.slice(-5))}\nstderr: ${err}`,
-      );
+    waitForLog(match, timeoutMs = 60_000) {
+      const fail = () =>
+        new Error(
+          `no matching log line within ${timeoutMs} ms (exit ${child.exitCode}).\nstdout: ${JSON.stringify(logs.slice(-5))}\nstderr: ${err}`,
+        );
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = logs.find(match);
+          if (found) finish(() => resolve(found));
+          else if (closed) finish(() => reject(fail()));
+        };
+        const timer = setTimeout(() => finish(() => reject(fail())), timeoutMs);
+        const finish = (settle: () => void) => {
+          clearTimeout(timer);
+          output.off('line', check).off('closed', check);
+          settle();
+        };
+        output.on('line', check).on('closed', check);
+        check();
+      });
     },
   };
 }

@@ -71,12 +71,12 @@ export class WorkQueue {
       this.refused(kind);
       return undefined;
     }
-    const admittedAt = performance.now();
+    const admittedAt = this.now();
     return {
       run: (work, { maxWaitMs, tooLate }) => {
         void this.queue
           .add(() => {
-            if (performance.now() - admittedAt <= maxWaitMs) return work();
+            if (this.now() - admittedAt <= maxWaitMs) return work();
             this.refused(kind);
             return tooLate();
           })

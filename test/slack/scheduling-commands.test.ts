@@ -2,9 +2,8 @@
 // events from the Slack stand-in, the real database, a clock fixed at chosen instants, and the scheduler
 // ticked by hand.
 
-import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FAST_RETRIES, TestClock } from '../../harness/scheduler.ts';
 import { drills, subscriptions, users } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
@@ -58,14 +57,15 @@ async function subscriptionOf(userId: string) {
   return row;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 5_000): Promise<T> {
-  const until = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (performance.now() > until) throw new Error('condition not met in time');
-    await delay(10);
-  }
+function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 5_000): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (!value) throw new Error('condition not met in time');
+      return value;
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
 }
 
 describe('/star subscribe', () => {
