@@ -25,8 +25,8 @@ const LAYERS = [
   'src/cli/', // command-line entry points
 ];
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pathOf = (layer) => `^${escape(layer)}${layer.endsWith('/') ? '' : '$'}`;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pathOf = (layer) => `^${escapeRegExp(layer)}${layer.endsWith('/') ? '' : '$'}`;
 
 const upward = LAYERS.slice(0, -1).map((layer, i) => ({
   name: 'no-upward-import',

@@ -3,26 +3,21 @@
 
 import {
   buttonAction,
-  eventEnvelope,
   FORM,
   findButton,
-  foreignTeam,
   interactivityBody,
-  JSON_TYPE,
   messageOutput,
   slashCommandBody,
   stateValuesFor,
   type TypedValue,
-  userRef,
   viewOutput,
   type Workspace,
 } from './build-payloads.ts';
 import { EventsToBot } from './events-to-bot.ts';
-import { randomId, triggerId } from './ids.ts';
+import { triggerId } from './ids.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
-import type { SignOptions, SlackReply, StoredMessage } from './types.ts';
-import type { Core, Obj } from './web-api/common.ts';
-import { defaultUserName } from './web-api/users.ts';
+import type { SignOptions, SlackReply } from './types.ts';
+import type { Obj } from './web-api/common.ts';
 import { applyResponseAction } from './web-api/views.ts';
 
 /** Slack's side of interactivity: slash commands, clicks and view submissions (events: EventsToBot). */

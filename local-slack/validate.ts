@@ -3,7 +3,7 @@
 // (block-kit-limits.ts).
 
 import { BLOCK_KIT_LIMITS as LIMITS } from './block-kit-limits.ts';
-import { checkElement, checkId, checkInteger, checkTextObject, Issues, isObj } from './validate-elements.ts';
+import { checkElement, checkId, checkTextObject, Issues, isObj } from './validate-elements.ts';
 
 const KNOWN_BLOCK_TYPES = new Set([
   'actions',

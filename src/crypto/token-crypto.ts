@@ -118,12 +118,6 @@ export function decryptToken(ring: KeyRing, stored: string, context: string): st
   }
 }
 
-/** The id of the key a stored value names, or undefined when it is not an encrypted token. */
-export function keyIdOf(stored: string): string | undefined {
-  const parts = stored.split(':');
-  return parts.length === 5 && parts[0] === VERSION ? parts[1] : undefined;
-}
-
 function additionalData(keyId: string, context: string): Buffer {
   return Buffer.from(`${VERSION}:${keyId}:${context}`, 'utf8');
 }

@@ -7,8 +7,5 @@ export interface Person {
   userId: string;
 }
 
-/** For log lines and error messages (ids only, never names). */
-export const describePerson = (p: Person) => `${p.teamId}/${p.userId}`;
-
 /** A Map key for a person (Slack ids never contain a slash). */
 export const personKey = (p: Person) => `${p.teamId}/${p.userId}`;

@@ -109,13 +109,6 @@ export interface RatedCard {
   ratedAt: string;
 }
 
-export const RatedCardSchema = z.object({
-  card: CardStateSchema,
-  previous: CardStateSchema.nullable(),
-  rating: z.enum(SELF_RATINGS),
-  ratedAt: IsoDate,
-});
-
 /** Applies a self-rating to the question's card (undefined: never rated before). */
 export function rate(card: CardState | undefined, rating: SelfRating, now: Date): RatedCard {
   const before = card === undefined ? createEmptyCard(now) : fromCardState(card);

@@ -51,10 +51,8 @@ export type AnswerClickPayload = z.infer<typeof answerClickSchema>;
 /** The rating buttons: `rate_drill_<rating>`, value `<drill id>:<rating>`. */
 export const RATE_ACTION = new RegExp(`^${ACTION_RATE_DRILL}_(${SELF_RATINGS.join('|')})$`);
 export const rateClickSchema = buttonClick(z.string().regex(RATE_ACTION));
-export type RateClickPayload = z.infer<typeof rateClickSchema>;
 
 export const followUpClickSchema = buttonClick(z.literal(ACTION_PRACTISE_FOLLOW_UP));
-export type FollowUpClickPayload = z.infer<typeof followUpClickSchema>;
 
 /** The Home tab's Settings and Subscribe buttons (no value of their own). */
 export const settingsClickSchema = buttonClick(z.enum([ACTION_OPEN_SETTINGS, ACTION_HOME_SUBSCRIBE]));
@@ -87,7 +85,6 @@ export const starSubmissionSchema = viewSubmission(z.literal(VIEW_STAR_ANSWER));
 export type StarSubmissionPayload = z.infer<typeof starSubmissionSchema>;
 
 export const followUpSubmissionSchema = viewSubmission(z.literal(VIEW_FOLLOW_UP));
-export type FollowUpSubmissionPayload = z.infer<typeof followUpSubmissionSchema>;
 
 /** The settings modal: its inputs (time picker, checkboxes, selects) are read by views/settings-modal.ts. */
 export const settingsSubmissionSchema = viewSubmission(z.literal(VIEW_SETTINGS)).extend({
@@ -133,7 +130,6 @@ export const directMessageEventSchema = z.object({
   subtype: z.undefined().optional(),
   bot_id: z.undefined().optional(),
 });
-export type DirectMessageEvent = z.infer<typeof directMessageEventSchema>;
 
 export const appHomeOpenedEventSchema = z.object({
   type: z.literal('app_home_opened'),

@@ -6,14 +6,8 @@ import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { StoredMessage } from '../../local-slack/index.ts';
-import type { Clock } from '../../src/clock.ts';
 import { answers, drills, followUpAnswers, reviewCards } from '../../src/db/schema/index.ts';
-import {
-  ACTION_PRACTISE_FOLLOW_UP,
-  ACTION_RATE_DRILL,
-  ACTION_STAR_INPUT,
-  BLOCK_FOLLOW_UP,
-} from '../../src/views/ids.ts';
+import { ACTION_PRACTISE_FOLLOW_UP, ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../src/views/ids.ts';
 import * as drive from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 

@@ -4,10 +4,10 @@ import {
   decryptToken,
   encryptToken,
   KeyFormatError,
-  keyIdOf,
   parseInstallationKeys,
   TokenDecryptError,
 } from '../../src/crypto/token-crypto.ts';
+import { keyIdOf } from '../support/stored-token.ts';
 
 const key = () => randomBytes(32).toString('base64');
 const K1 = key();

@@ -8,11 +8,11 @@
 // of a daylight-saving change, a drill day left unanswered, a pause set after the day's drill was answered.
 
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.ts';
 import { ACTION_ANSWER_DRILL, BLOCK_HOME_UNANSWERED_PREFIX, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import { requestDrill, viewValues } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 import {
   answer,
   dms,
@@ -23,21 +23,11 @@ import {
   rate,
   scheduledDrill,
   star,
-  startProgressBot,
   strongAnswer,
-  TestClock,
   tick,
 } from './support.ts';
 
-const clock = new TestClock(new Date('2027-01-12T10:00:00Z'));
-let t: TestBot;
-
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const { clock, t } = useProgressBot('2027-01-12T10:00:00Z');
 
 const publishesFor = (userId: string) =>
   t.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;

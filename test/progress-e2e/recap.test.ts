@@ -15,33 +15,19 @@ import type { DatabaseHandle } from '../../src/db/client.ts';
 import { answers, drills, recaps } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { requestDrill } from '../support/drill-driver.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 import { shownText } from '../support/shown-text.ts';
-import type { TestBot } from '../support/test-bot.ts';
-import {
-  answer,
-  dms,
-  EMPTY_ANSWER,
-  person,
-  star,
-  startProgressBot,
-  strongAnswer,
-  subscriptionOf,
-  TestClock,
-  tick,
-} from './support.ts';
+import { answer, dms, EMPTY_ANSWER, person, star, strongAnswer, subscriptionOf, tick } from './support.ts';
 
 /** Monday 4 January 2027, 07:00 UTC. */
-const clock = new TestClock(new Date('2027-01-04T07:00:00Z'));
-let t: TestBot;
+const { clock, t } = useProgressBot('2027-01-04T07:00:00Z');
 let second: DatabaseHandle | undefined;
 
 beforeAll(async () => {
-  t = await startProgressBot(clock);
   if (onPostgresServer) second = await openMigrated(t.database.config);
 });
 afterAll(async () => {
   await second?.close();
-  await t?.close();
 });
 
 const topics = () => t.bot.ctx.bank.topics;

@@ -14,18 +14,16 @@ import type { DatabaseHandle } from '../../src/db/client.ts';
 import { drills } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { repliesTo } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
-import { startProgressBot, TestClock, tick } from './support.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
+import { tick } from './support.ts';
 
-const clock = new TestClock(new Date('2027-02-02T00:00:00Z'));
-let t: TestBot;
+const { clock, t } = useProgressBot('2027-02-02T00:00:00Z');
 /** Replica B's own database handle on the Postgres server. */
 let second: DatabaseHandle | undefined;
 let a: Scheduler;
 let b: Scheduler;
 
 beforeAll(async () => {
-  t = await startProgressBot(clock);
   a = t.bot.scheduler as Scheduler;
   if (onPostgresServer) second = await openMigrated(t.database.config);
   b = (
@@ -37,7 +35,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await second?.close();
-  await t?.close();
 });
 afterEach(() => t.standin.clearIntercepts());
 

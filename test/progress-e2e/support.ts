@@ -4,7 +4,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { FAST_RETRIES, TestClock } from '../../harness/scheduler.ts';
+import { TestClock } from '../../harness/scheduler.ts';
 import type { StoredMessage, TypedValue } from '../../local-slack/index.ts';
 import { type Drill, drills, subscriptions } from '../../src/db/schema/index.ts';
 import type { SelfRating } from '../../src/drills/review-cards.ts';
@@ -24,16 +24,10 @@ import {
 import { CALIBRATION_SET } from '../coach/calibration-set.ts';
 import { rate as clickRating, openModal, repliesTo, viewValues } from '../support/drill-driver.ts';
 import { shownText } from '../support/shown-text.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
+import type { TestBot } from '../support/test-bot.ts';
 
+export { startProgressBot } from '../support/progress-bot.ts';
 export { TestClock };
-
-/** A bot with a settable clock and a scheduler that only ticks when told to. */
-export async function startProgressBot(clock: TestClock): Promise<TestBot> {
-  const t = await startTestBot({ clock, bot: { scheduler: { cron: false, retryConfig: FAST_RETRIES } } });
-  if (!t.bot.scheduler) throw new Error('the bot built no scheduler');
-  return t;
-}
 
 let seq = 0;
 /** A person the local Slack knows, in `tz`, with an id unique within the run. */

@@ -3,15 +3,13 @@
 // ticked by hand.
 
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FAST_RETRIES, TestClock } from '../../harness/scheduler.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { drills, subscriptions, users } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 
 /** Tuesday 10 March 2026, 05:30 in Kolkata. */
-const clock = new TestClock(new Date('2026-03-10T00:00:00Z'));
-let t: TestBot;
+const { clock, t } = useProgressBot('2026-03-10T00:00:00Z');
 let scheduler: Scheduler;
 let seq = 0;
 /** A user the stand-in knows, in `tz`. */
@@ -21,13 +19,8 @@ function newUser(tz = 'Asia/Kolkata'): string {
   return id;
 }
 
-beforeAll(async () => {
-  t = await startTestBot({ clock, bot: { scheduler: { cron: false, retryConfig: FAST_RETRIES } } });
-  if (!t.bot.scheduler) throw new Error('the bot built no scheduler');
-  scheduler = t.bot.scheduler;
-});
-afterAll(async () => {
-  await t?.close();
+beforeAll(() => {
+  scheduler = t.bot.scheduler as Scheduler;
 });
 
 interface Reply {

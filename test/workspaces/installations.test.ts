@@ -6,7 +6,7 @@ import type { Installation } from '@slack/oauth';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
-import { keyIdOf, parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
+import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
 import {
@@ -26,6 +26,7 @@ import {
   UnusableInstallationError,
 } from '../../src/workspaces/installation-store.ts';
 import { rekeyInstallations } from '../../src/workspaces/rekey.ts';
+import { keyIdOf } from '../support/stored-token.ts';
 
 const K1 = randomBytes(32).toString('base64');
 const K2 = randomBytes(32).toString('base64');
