@@ -8,27 +8,17 @@
 // answer; a bot down all Monday (not sent on Tuesday); the first Monday after New York moves its clocks.
 
 import { and, eq, gte, lt } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeScheduler, openMigrated } from '../../harness/scheduler.ts';
-import { onPostgresServer } from '../../harness/test-database.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { answers, drills, recaps } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { requestDrill } from '../support/drill-driver.ts';
-import { useProgressBot } from '../support/progress-bot.ts';
+import { useProgressBot, useReplicas } from '../support/progress-bot.ts';
 import { shownText } from '../support/shown-text.ts';
 import { answer, dms, EMPTY_ANSWER, person, star, strongAnswer, subscriptionOf, tick } from './support.ts';
 
 /** Monday 4 January 2027, 07:00 UTC. */
 const { clock, t } = useProgressBot('2027-01-04T07:00:00Z');
-let second: DatabaseHandle | undefined;
-
-beforeAll(async () => {
-  if (onPostgresServer) second = await openMigrated(t.database.config);
-});
-afterAll(async () => {
-  await second?.close();
-});
+const replicas = useReplicas(t, clock, 2);
 
 const topics = () => t.bot.ctx.bank.topics;
 /** The weekly recaps in the person's DM. */
@@ -210,13 +200,7 @@ describe('exactly once across replicas', () => {
       await star(t, user, 'subscribe 07:00 weekdays');
       await answeredAt(user, '2027-03-02T12:00:00Z', topics()[3]?.slug ?? '');
     }
-    const b: Scheduler = (
-      await makeScheduler(
-        { db: second ?? t.bot.database, standin: t.standin, clock },
-        { replicaId: 'replica-b' },
-      )
-    ).scheduler;
-    const a = t.bot.scheduler as Scheduler;
+    const [a, b] = replicas as [Scheduler, Scheduler];
     const at = clock.set('2027-03-08T07:00:00Z');
     const [ca, cb] = await Promise.all([a.tick(at), b.tick(at)]);
     await Promise.all([a.tick(at), b.tick(at)]);

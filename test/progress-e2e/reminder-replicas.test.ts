@@ -7,34 +7,22 @@
 // on the nudges it had not started ran out while it was stuck on a slow post, and another replica took them.
 
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { makeScheduler, openMigrated, seedSubscriber } from '../../harness/scheduler.ts';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { seedSubscriber } from '../../harness/scheduler.ts';
 import { onPostgresServer } from '../../harness/test-database.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
 import { drills } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { repliesTo } from '../support/drill-driver.ts';
-import { useProgressBot } from '../support/progress-bot.ts';
+import { useProgressBot, useReplicas } from '../support/progress-bot.ts';
 import { tick } from './support.ts';
 
 const { clock, t } = useProgressBot('2027-02-02T00:00:00Z');
-/** Replica B's own database handle on the Postgres server. */
-let second: DatabaseHandle | undefined;
+const replicas = useReplicas(t, clock, 2);
+/** Replica A (the bot's own scheduler) and replica B. */
 let a: Scheduler;
 let b: Scheduler;
-
-beforeAll(async () => {
-  a = t.bot.scheduler as Scheduler;
-  if (onPostgresServer) second = await openMigrated(t.database.config);
-  b = (
-    await makeScheduler(
-      { db: second ?? t.bot.database, standin: t.standin, clock },
-      { replicaId: 'replica-b' },
-    )
-  ).scheduler;
-});
-afterAll(async () => {
-  await second?.close();
+beforeAll(() => {
+  [a, b] = replicas as [Scheduler, Scheduler];
 });
 afterEach(() => t.standin.clearIntercepts());
 
