@@ -10,3 +10,4 @@ export * from './recaps.ts';
 export * from './review-cards.ts';
 export * from './subscriptions.ts';
 export * from './users.ts';
+export * from './workspace-model.ts';
