@@ -92,7 +92,10 @@ const envSchema = envObject.superRefine((env, ctx) => {
     return issue('COACH_MODEL', 'is required with COACH_MODEL_URL (the model name, e.g. llama3.2)');
   }
   if (env.COACH_MODEL && !env.COACH_MODEL_URL) {
-    return issue('COACH_MODEL_URL', 'is required with COACH_MODEL (the endpoint, e.g. http://127.0.0.1:11434/v1)');
+    return issue(
+      'COACH_MODEL_URL',
+      'is required with COACH_MODEL (the endpoint, e.g. http://127.0.0.1:11434/v1)',
+    );
   }
   if (env.COACH_MODEL_KEY && !env.COACH_MODEL_URL) {
     return issue('COACH_MODEL_URL', 'is required with COACH_MODEL_KEY');

@@ -14,7 +14,7 @@ export type ModelOutcome =
   | 'invalid_json'
   | 'invalid_shape'
   | 'stopped'
-  | 'slack_failed';
+  | 'post_failed';
 
 export interface ModelCoachMetrics {
   /** One answer's outcome. */

@@ -6,7 +6,12 @@ import pLimit from 'p-limit';
 import type { CoachModelConfig } from '../config.ts';
 import { InMemoryModelCoachMetrics, type ModelCoachMetrics } from './counters.ts';
 import { type GroundedReply, groundReply } from './grounding.ts';
-import { ModelClient, type ModelClientOptions, ModelFailure, type ModelFailureReason } from './model-client.ts';
+import {
+  ModelClient,
+  type ModelClientOptions,
+  ModelFailure,
+  type ModelFailureReason,
+} from './model-client.ts';
 import type { CoachingRequest } from './prompt.ts';
 
 /** Answers waiting for a model slot, per replica; more are skipped at once. */
