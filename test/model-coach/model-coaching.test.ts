@@ -286,6 +286,48 @@ describe('with the model on', () => {
     );
   });
 
+  it('/star export and /star delete: the model’s follow-ups and the answers to them go with the rest', async () => {
+    model.answer({ kind: 'json', body: GROUNDED });
+    const { userId, drill, replies } = await answered();
+    const at = { channel: drill.channel, feedbackTs: replies[1]?.ts as string, drillId: drill.drill.id };
+    const { viewId } = await practise(t, userId, at, 5);
+    const practised = 'I flushed it first because restarting the pods alone would have refilled the cache.';
+    await t.standin.submitView(t.url, { userId, viewId, values: followUpValues(practised) });
+    await t.bot.idle();
+
+    // The export has the answer to the model's follow-up under its question; the model's reply is not stored.
+    const since = t.standin.messages(drill.channel).length;
+    expect((await t.standin.slashCommand(t.url, { userId, text: 'export' })).status).toBe(200);
+    await t.bot.idle();
+    const shared = t.standin
+      .messages(drill.channel)
+      .slice(since)
+      .find((m) => (m.files?.length ?? 0) > 0);
+    const markdown = t.standin.file(shared?.files?.[0]?.id ?? '')?.bytes?.toString('utf8') ?? '';
+    expect(markdown).toContain(GROUNDED_FOLLOW_UPS[1]);
+    expect(markdown).toContain(practised);
+    expect(markdown).not.toContain(GROUNDED.rewrite.action);
+
+    const rowsOf = async () => ({
+      modelFollowUps: (
+        await t.bot.ctx.db.select().from(modelFollowUps).where(eq(modelFollowUps.drillId, drill.drill.id))
+      ).length,
+      followUpAnswers: (
+        await t.bot.ctx.db.select().from(followUpAnswers).where(eq(followUpAnswers.drillId, drill.drill.id))
+      ).length,
+    });
+    expect(await rowsOf()).toEqual({ modelFollowUps: 2, followUpAnswers: 1 });
+    expect((await t.standin.slashCommand(t.url, { userId, text: 'delete' })).status).toBe(200);
+    await t.bot.idle();
+    const confirm = t.standin.openModal(userId);
+    const deleted = await t.standin.submitView(t.url, { userId, viewId: confirm?.id ?? '', values: {} });
+    expect(deleted.json).toMatchObject({ response_action: 'update' });
+    await t.bot.idle();
+    expect(await rowsOf()).toEqual({ modelFollowUps: 0, followUpAnswers: 0 });
+    // The workspace's choice is the workspace's, not the person's: it stays.
+    expect((await t.bot.ctx.db.select().from(workspaceModel))[0]?.enabled).toBe(true);
+  });
+
   it('an admin turns it off: answers go to the model no more', async () => {
     expect(await modelCommand(ADMIN, 'off')).toContain('Extra coaching is *off* for this workspace');
     const { replies } = await answered();
