@@ -1,5 +1,12 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import {
+  COACH_MODEL_VARS,
+  type CoachModelConfig,
+  coachModelEnv,
+  coachModelProblem,
+  optionalCoachModel,
+} from './model-coach/config.ts';
 import { KeyFormatError, type KeyRing, parseInstallationKeys } from './workspaces/token-crypto.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -65,41 +72,14 @@ const envObject = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default(
     'info',
   ),
-  // Optional model-backed coaching (model-coach/): any OpenAI-compatible chat-completions endpoint.
-  COACH_MODEL_URL: optional(
-    z
-      .url({
-        protocol: /^https?$/,
-        error: 'must be the http(s) base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1',
-      })
-      .refine((u) => !u.includes('?') && !u.includes('#'), { error: 'must have no query or fragment' }),
-  ),
-  COACH_MODEL: optional(z.string().max(200)),
-  COACH_MODEL_KEY: optional(z.string()),
-  COACH_MODEL_CONCURRENCY: optional(
-    z.coerce
-      .number({ error: 'must be a whole number from 1 to 64' })
-      .int({ error: 'must be a whole number from 1 to 64' })
-      .min(1, { error: 'must be a whole number from 1 to 64' })
-      .max(64, { error: 'must be a whole number from 1 to 64' }),
-  ).default(4),
+  // Optional model-backed coaching: model-coach/config.ts.
+  ...coachModelEnv,
 });
 
 const envSchema = envObject.superRefine((env, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-  // Half a model configuration is a mistake worth stopping for, not a silently disabled feature.
-  if (env.COACH_MODEL_URL && !env.COACH_MODEL) {
-    return issue('COACH_MODEL', 'is required with COACH_MODEL_URL (the model name, e.g. llama3.2)');
-  }
-  if (env.COACH_MODEL && !env.COACH_MODEL_URL) {
-    return issue(
-      'COACH_MODEL_URL',
-      'is required with COACH_MODEL (the endpoint, e.g. http://127.0.0.1:11434/v1)',
-    );
-  }
-  if (env.COACH_MODEL_KEY && !env.COACH_MODEL_URL) {
-    return issue('COACH_MODEL_URL', 'is required with COACH_MODEL_KEY');
-  }
+  const modelProblem = coachModelProblem(env);
+  if (modelProblem) return issue(...modelProblem);
   const oauthSet = OAUTH_VARS.filter((name) => env[name] !== undefined);
   if (env.SLACK_BOT_TOKEN && oauthSet.length > 0) {
     return issue(
@@ -172,20 +152,6 @@ export type SlackAuth =
       publicUrl?: string;
     };
 
-/**
- * The operator's model for the optional extra coaching (COACH_MODEL_*). Unset: the feature is off everywhere,
- * whatever a workspace chose.
- */
-export interface CoachModelConfig {
-  /** Base URL of an OpenAI-compatible API (the client appends /chat/completions). */
-  url: string;
-  model: string;
-  /** Sent as a bearer token; unset for a local server that wants none. */
-  apiKey?: string;
-  /** Model calls at once per replica; more wait in a bounded queue, then are skipped. */
-  concurrency: number;
-}
-
 export interface Config {
   slack: { auth: SlackAuth; apiUrl?: string; transport: SlackTransport };
   /** Unset: no model-backed coaching. */
@@ -196,6 +162,8 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
   logLevel: LogLevel;
 }
+
+export type { CoachModelConfig };
 
 export class ConfigError extends Error {}
 
@@ -211,17 +179,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     port: e.PORT,
     database: databaseConfig(e),
     logLevel: e.LOG_LEVEL,
-    ...(e.COACH_MODEL_URL && e.COACH_MODEL
-      ? {
-          coachModel: {
-            url: e.COACH_MODEL_URL,
-            model: e.COACH_MODEL,
-            ...(e.COACH_MODEL_KEY ? { apiKey: e.COACH_MODEL_KEY } : {}),
-            concurrency: e.COACH_MODEL_CONCURRENCY,
-          },
-        }
-      : {}),
+    ...optionalCoachModel(e),
   };
+}
+
+/**
+ * For the sandbox, which reads its settings from the environment only: COACH_MODEL_* and nothing else, checked
+ * as for the bot. Undefined when unset.
+ */
+export function loadCoachModelConfig(env: NodeJS.ProcessEnv = process.env): CoachModelConfig | undefined {
+  const schema = envObject.pick(COACH_MODEL_VARS).superRefine((e, ctx) => {
+    const problem = coachModelProblem(e);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+  });
+  return optionalCoachModel(parseOrThrow(schema, env)).coachModel;
 }
 
 function authOf(e: z.output<typeof envSchema>): SlackAuth {

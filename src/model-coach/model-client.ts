@@ -4,7 +4,7 @@
 
 import { setTimeout as delay } from 'node:timers/promises';
 import OpenAI from 'openai';
-import type { CoachModelConfig } from '../config.ts';
+import type { CoachModelConfig } from './config.ts';
 import { type CoachingRequest, coachingMessages } from './prompt.ts';
 import { type ModelReply, modelReplyJsonSchema, modelReplySchema } from './reply-schema.ts';
 

@@ -3,7 +3,7 @@
 // in the answer, and every outcome counted. Knows nothing of Slack or the database.
 
 import pLimit from 'p-limit';
-import type { CoachModelConfig } from '../config.ts';
+import type { CoachModelConfig } from './config.ts';
 import { InMemoryModelCoachMetrics, type ModelCoachMetrics } from './counters.ts';
 import { type GroundedReply, groundReply } from './grounding.ts';
 import {
