@@ -33,7 +33,7 @@ export function modelCoachingMessage(input: ModelCoachingInput): SlackMessage {
         {
           type: 'mrkdwn',
           text: clip(
-            `:sparkles: Extra coaching from a language model (${escapeClipped(input.host, 200)}). ${GROUNDING}`,
+            `:sparkles: Extra coaching from a language model at ${escapeClipped(input.host, 200)}, which was sent this question and the four parts of your answer, nothing else. ${GROUNDING}`,
           ),
         },
       ],

@@ -120,7 +120,9 @@ describe('with the model on', () => {
     expect(replies).toHaveLength(2);
     expect(isFeedback(replies[0])).toBe(true);
     const [extra] = modelTexts(replies);
-    expect(extra).toContain('Extra coaching from a language model');
+    expect(extra).toContain(
+      `Extra coaching from a language model at ${new URL(model.url).host}, which was sent this question and the four parts of your answer, nothing else.`,
+    );
     expect(extra).toContain('Your score is the rules coach’s and is unchanged');
     for (const q of GROUNDED_FOLLOW_UPS) expect(extra).toContain(q);
     expect(extra).toContain('A stronger Action and Result, with your facts only');
