@@ -3,6 +3,7 @@
 // in the answer, and every outcome counted. Knows nothing of Slack or the database.
 
 import pLimit from 'p-limit';
+import { withTimeout } from '../timeout.ts';
 import type { CoachModelConfig } from './config.ts';
 import { InMemoryModelCoachMetrics, type ModelCoachMetrics } from './counters.ts';
 import { type GroundedReply, groundReply } from './grounding.ts';
@@ -18,6 +19,9 @@ import type { CoachingRequest } from './prompt.ts';
 export const QUEUE_PER_SLOT = 8;
 /** An answer that waited this long for a slot is skipped: the candidate has moved on. */
 export const MAX_QUEUE_WAIT_MS = 30_000;
+
+/** How long stop() waits for replies already being posted (main.ts allows 9 s for the whole shutdown). */
+const STOP_WAIT_MS = 2_000;
 
 export type CoachingOutcome =
   | { kind: 'grounded'; reply: GroundedReply; dropped: number }
@@ -90,6 +94,11 @@ export class ModelCoach {
   async stop(): Promise<void> {
     // Queued answers find the signal aborted when their turn comes and are skipped at once.
     this.stopping.abort();
-    await this.idle();
+    // A thread reply already on its way may finish; one held up by Slack's Retry-After is not waited for.
+    await withTimeout(
+      this.idle().then(() => true),
+      STOP_WAIT_MS,
+      () => false,
+    );
   }
 }
