@@ -71,6 +71,9 @@ export interface StandinUser {
   name?: string;
   real_name?: string;
   is_bot?: boolean;
+  /** users.info's is_admin and is_owner (workspace admins decide workspace settings). */
+  is_admin?: boolean;
+  is_owner?: boolean;
 }
 
 export interface StoredMessage {

@@ -2,6 +2,7 @@
 // settings (its token, its DATA_DIR), which the sandbox must never pick up.
 
 import { z } from 'zod';
+import { type CoachModelConfig, ConfigError, loadCoachModelConfig } from '../src/config.ts';
 
 const schema = z.object({
   PORT: z.preprocess(
@@ -18,7 +19,12 @@ const schema = z.object({
 
 export class SandboxConfigError extends Error {}
 
-export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): { port: number; dataDir: string } {
+export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): {
+  port: number;
+  dataDir: string;
+  /** COACH_MODEL_*, checked as for the bot: the sandbox's bot sends answers there once turned on. */
+  coachModel?: CoachModelConfig;
+} {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -26,5 +32,16 @@ export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): { port:
       `Invalid configuration: ${String(issue?.path[0] ?? '')} ${issue?.message ?? 'is invalid'}`,
     );
   }
-  return { port: parsed.data.PORT, dataDir: parsed.data.SANDBOX_DATA_DIR };
+  let coachModel: CoachModelConfig | undefined;
+  try {
+    coachModel = loadCoachModelConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new SandboxConfigError(err.message);
+    throw err;
+  }
+  return {
+    port: parsed.data.PORT,
+    dataDir: parsed.data.SANDBOX_DATA_DIR,
+    ...(coachModel ? { coachModel } : {}),
+  };
 }

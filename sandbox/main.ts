@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   }
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
-    sandbox = await startSandbox({ port: config.port, dataDir: config.dataDir });
+    sandbox = await startSandbox({
+      port: config.port,
+      dataDir: config.dataDir,
+      coachModel: config.coachModel,
+    });
   } catch (err) {
     console.error(`Star Drill sandbox could not start: ${explain(err, config)}`);
     process.exit(1);

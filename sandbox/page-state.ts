@@ -20,7 +20,12 @@ export function pageView(v: OpenedView): PageView {
   return { id: v.id, hash: v.hash, user: v.user, type: v.type, view: v.view };
 }
 
-export function snapshotFor(slack: SlackStandin, me: Person, people: Person[], now: number): Snapshot {
+export function snapshotFor(
+  slack: SlackStandin,
+  me: Person,
+  people: Person[],
+  now: number,
+): Omit<Snapshot, 'model'> {
   const channel = slack.dmChannelFor(me.id);
   const messages = [...slack.messages(channel), ...slack.ephemeralsIn(me.id, channel)]
     .sort((a, b) => Number(a.ts) - Number(b.ts))

@@ -47,6 +47,8 @@ export interface Snapshot {
   /** The modal on top of the person's stack, if any. */
   modal: PageView | null;
   home: PageView | null;
+  /** The model the extra coaching goes to (COACH_MODEL_*), or null when none is configured. */
+  model: { host: string; name: string } | null;
 }
 
 /** One server-sent event (`data:` is this, as JSON). */

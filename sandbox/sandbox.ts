@@ -8,7 +8,7 @@ import path from 'node:path';
 import { type DestinationStream, pino } from 'pino';
 import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
 import { type RunningBot, startBot } from '../src/bot.ts';
-import type { Config } from '../src/config.ts';
+import type { CoachModelConfig, Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { buildPageAssets } from './bundle.ts';
 import { SettableClock } from './clock.ts';
@@ -30,6 +30,8 @@ export interface SandboxOptions {
   dataDir: string;
   /** Where the bot's JSON log lines go. Default: `<dataDir>/bot.log`. */
   logDestination?: DestinationStream;
+  /** COACH_MODEL_*: the extra coaching's model; the header names it. Ada is the workspace admin who can turn it on. */
+  coachModel?: CoachModelConfig;
 }
 
 export interface RunningSandbox {
@@ -53,7 +55,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   // A fresh secret per run: only this process can sign requests its bot accepts.
   const signingSecret = randomBytes(32).toString('hex');
 
-  const app = new Sandbox(clock, live);
+  const model = options.coachModel
+    ? { host: new URL(options.coachModel.url).host, name: options.coachModel.model }
+    : null;
+  const app = new Sandbox(clock, live, model);
   const slack = await startSlackStandin({
     signingSecret,
     botToken: SANDBOX_BOT_TOKEN,
@@ -69,8 +74,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     );
   // A restored state keeps the zones people chose in earlier runs.
   for (const person of PEOPLE) {
-    if (slack.user(person.id)) continue;
-    slack.setUser({ id: person.id, name: person.name, real_name: person.name, tz: person.tz });
+    const known = slack.user(person.id);
+    // The first person is the workspace's admin, who may run `/star model on` (restored states too).
+    const admin = person.id === PEOPLE[0]?.id;
+    if (known && (known.is_admin ?? false) === admin) continue;
+    slack.setUser(
+      known
+        ? { ...known, is_admin: admin }
+        : { id: person.id, name: person.name, real_name: person.name, tz: person.tz, is_admin: admin },
+    );
   }
   slack.onChange((change) => {
     const event = liveEventFor(slack, change);
@@ -89,6 +101,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     host: '127.0.0.1',
     database: { kind: 'embedded', dataDir },
     logLevel: 'info',
+    ...(options.coachModel ? { coachModel: options.coachModel } : {}),
   };
   const log = createLogger('info', options.logDestination ?? pinoFile(path.join(dataDir, 'bot.log')));
   let bot: RunningBot;
@@ -135,6 +148,7 @@ class Sandbox implements SandboxApp {
   constructor(
     private readonly clock: SettableClock,
     readonly live: LiveUpdates,
+    private readonly model: Snapshot['model'],
   ) {}
 
   connect(slack: SlackStandin, bot: RunningBot, onClockMoved: () => void): void {
@@ -166,7 +180,8 @@ class Sandbox implements SandboxApp {
 
   snapshot(userId: string): Snapshot | undefined {
     const me = this.person(userId);
-    return me && snapshotFor(this.running().slack, me, this.people(), this.clock.now().getTime());
+    const at = this.clock.now().getTime();
+    return me && { ...snapshotFor(this.running().slack, me, this.people(), at), model: this.model };
   }
 
   async command(userId: string, text: string): Promise<{ ok: boolean; problem?: string }> {

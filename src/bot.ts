@@ -10,6 +10,8 @@ import { enterpriseOfTeam } from './db/repositories/users.ts';
 import { rescheduleUser } from './delivery/next-delivery.ts';
 import { TokenWatch } from './delivery/token-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { ModelCoachMetrics } from './model-coach/counters.ts';
+import { ModelCoach } from './model-coach/model-coach.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import { cachedAuthorize, cachedIdentity, createSlackApp, type Health } from './slack/app.ts';
 import type { BotContext } from './slack/context.ts';
@@ -37,6 +39,8 @@ export interface BotOptions {
   scheduler?:
     | boolean
     | (SchedulerOptions & { retryConfig?: Parameters<typeof createSlackClients>[0]['schedulerRetries'] });
+  /** Where the extra coaching's outcomes are counted (model-coach/counters.ts); default: in memory. */
+  modelMetrics?: ModelCoachMetrics;
   /** The embedded database's lock was lost (db/client.ts); the default exits the process. */
   onLockLost?: (err: Error) => void;
 }
@@ -106,7 +110,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
   );
   const clock = options.clock ?? systemClock;
-  const ctx: BotContext = { db: database.db, bank, workspaces, log, clock, work, tokens };
+  const modelCoach = config.coachModel
+    ? new ModelCoach(config.coachModel, { metrics: options.modelMetrics })
+    : undefined;
+  const ctx: BotContext = { db: database.db, bank, workspaces, log, clock, work, tokens, modelCoach };
   const scheduler =
     options.scheduler === false
       ? undefined
@@ -160,6 +167,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   log.info(
     {
       database: database.description,
+      ...(modelCoach ? { coachModel: modelCoach.host } : {}),
       mode: config.slack.transport.kind,
       port,
       topics: bank.topics.length,
@@ -206,7 +214,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     database,
     scheduler,
     ready,
-    idle: () => work.idle(),
+    async idle() {
+      await work.idle();
+      // The extra coaching runs after the work that started it, on its own.
+      await modelCoach?.idle();
+    },
     async stop() {
       stopping = true;
       // Posts in flight and the work after acks finish (bounded) before the database closes under them.
@@ -225,6 +237,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           }),
         ),
       ]);
+      // Calls to the model in flight are aborted: a stop never waits out a slow model.
+      await modelCoach?.stop();
       await ready.catch(() => {});
       await database.close();
       log.info('Star Drill stopped');

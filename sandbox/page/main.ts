@@ -165,6 +165,16 @@ function renderClock(): void {
   byId('clock').textContent = `${text} for ${snapshot.me.name.split(' ')[0]}`;
 }
 
+/** The header says where answers go when the extra coaching is turned on, or nothing without a model. */
+function showModel(model: Snapshot['model']): void {
+  const el = byId('model');
+  el.hidden = !model;
+  el.textContent = model ? `Model coaching: ${model.name} at ${model.host} (/star model on)` : '';
+  el.title = model
+    ? 'Once Ada (the workspace admin) types /star model on, each saved answer’s question and four parts go to this model'
+    : '';
+}
+
 function say(text: string): void {
   statusEl.textContent = text;
 }
@@ -175,6 +185,7 @@ async function load(userId: string): Promise<void> {
     const loaded = await get<Snapshot>(`/sandbox/state?user=${encodeURIComponent(userId)}`);
     snapshot = loaded;
     clockSkew = loaded.now - Date.now();
+    showModel(loaded.model);
     localStorage.setItem(PERSON_KEY, loaded.me.id);
     renderAll();
   } finally {

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Person } from '../drills/person.ts';
 import type { Logger } from '../logger.ts';
+import type { ModelCoach } from '../model-coach/model-coach.ts';
 import type { SlackClients } from '../slack-api/clients.ts';
 import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import type { WorkQueue } from './work-queue.ts';
@@ -20,6 +21,8 @@ export interface BotContext {
   work: WorkQueue;
   /** Slack refusing a workspace's token pauses delivery there (delivery/token-watch.ts). */
   tokens: TokenWatch;
+  /** The operator's model for the optional extra coaching (COACH_MODEL_*); unset: none. */
+  modelCoach?: ModelCoach;
 }
 
 /** One request's view: the workspace it came from, and that workspace's clients. */

@@ -8,6 +8,7 @@ import { drillMessage } from '../views/drill-message.ts';
 import { feedbackMessage } from '../views/feedback.ts';
 import type { RequestContext } from './context.ts';
 import { publishHome } from './home-tab.ts';
+import { offerModelCoaching } from './model-thread.ts';
 
 /** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
 const THREAD_REPLY_MAX_WAIT_MS = 60_000;
@@ -35,6 +36,8 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
   const analysed = await recordAnalysis(ctx.db, drill.id, answer, analysis);
   if (!analysed) return;
   await publishFeedback(ctx, drill.id);
+  // After the rules feedback, never before it, and in the background: nothing here waits for a model.
+  offerModelCoaching(ctx, drill, analysed);
 }
 
 /**

@@ -54,11 +54,13 @@ describe('migrations', () => {
       'drills',
       'follow_up_answers',
       'installations',
+      'model_follow_ups',
       'processed_events',
       'recaps',
       'review_cards',
       'subscriptions',
       'users',
+      'workspace_model',
     ]);
   });
 

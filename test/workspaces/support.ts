@@ -6,7 +6,7 @@ import { createTestDatabase } from '../../harness/test-database.ts';
 import { type Approval, startSlackStandin } from '../../local-slack/index.ts';
 import type { BotOptions } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
-import type { Config } from '../../src/config.ts';
+import type { CoachModelConfig, Config } from '../../src/config.ts';
 import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 import { REDIRECT_PATH } from '../../src/workspaces/oauth.ts';
 import { freePort } from '../support/free-port.ts';
@@ -46,7 +46,13 @@ export function oauthConfig(
  * `publicUrl`: PUBLIC_URL set to the bot's own address (so a redirect_uri travels through the flow).
  */
 export async function startOAuthBot(
-  o: { publicUrl?: boolean; scheduler?: BotOptions['scheduler']; clock?: Clock } = {},
+  o: {
+    publicUrl?: boolean;
+    scheduler?: BotOptions['scheduler'];
+    clock?: Clock;
+    /** The operator's model for the extra coaching (COACH_MODEL_*); unset: none. */
+    coachModel?: CoachModelConfig;
+  } = {},
 ): Promise<TestBot> {
   const standin = await startSlackStandin({
     signingSecret: SIGNING_SECRET,
@@ -60,7 +66,10 @@ export async function startOAuthBot(
     database,
     clock: o.clock,
     bot: {
-      config: oauthConfig(standin.apiUrl, database.config, { port, publicUrl }),
+      config: {
+        ...oauthConfig(standin.apiUrl, database.config, { port, publicUrl }),
+        ...(o.coachModel ? { coachModel: o.coachModel } : {}),
+      },
       scheduler: o.scheduler ?? false,
     },
   });

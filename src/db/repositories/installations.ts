@@ -19,6 +19,7 @@ import {
   installations,
   type NewInstallationRow,
   users,
+  workspaceModel,
 } from '../schema/index.ts';
 
 /** How long a revoked installation and its workspace's data are kept, in case the workspace reinstalls. */
@@ -253,6 +254,7 @@ export async function purgeWorkspace(
     const deleted = await tx.delete(users).where(whose).returning({ id: users.id });
     const scopes = [...new Set([due.teamId ?? due.id, ...teams.map((t) => t.teamId)])];
     await tx.delete(deliveryPauses).where(inArray(deliveryPauses.scope, scopes));
+    await tx.delete(workspaceModel).where(inArray(workspaceModel.teamId, scopes));
     return deleted.length;
   });
 }

@@ -10,3 +10,4 @@ export * from './review-cards.ts';
 export * from './subscriptions.ts';
 export * from './token-pauses.ts';
 export * from './users.ts';
+export * from './workspace-model.ts';

@@ -6,6 +6,7 @@ import { noticeModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { followUpClickSchema } from '../../parse-payloads.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import { followUpQuestion } from '../follow-up-question.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Practise this follow-up": a one-field modal with the follow-up question, pre-filled when answered. */
@@ -34,7 +35,10 @@ async function buildModal(
     const target = parseFollowUpMetadata(value);
     const access = target && (await drillForUser(ctx, target.drillId, ctx.person(userId)));
     const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
-    const question = target && topic?.followUps[target.number - 1];
+    const question =
+      target && access?.ok && topic
+        ? await followUpQuestion(ctx.db, access.drill, topic, target.number)
+        : undefined;
     if (!target || !access?.ok || !topic || !question) {
       if (access && !access.ok && access.reason === 'not_yours')
         log.warn('click on another user’s follow-up');

@@ -15,6 +15,7 @@ import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
 import { followUpSubmissionSchema } from '../../parse-payloads.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import { followUpQuestion } from '../follow-up-question.ts';
 import { saveSubmission } from './save-submission.ts';
 
 /** Saves a follow-up answer, then replies in the drill's thread with its score (updated in place on an edit). */
@@ -37,9 +38,10 @@ export function submitFollowUp(ctx: RequestContext) {
       errorBlock: BLOCK_FOLLOW_UP,
       save: async (tx) => {
         const access = target && (await drillForUser({ db: tx }, target.drillId, ctx.person(userId)));
+        const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
         const question =
-          target && access?.ok
-            ? ctx.bank.topic(access.drill.topicSlug)?.followUps[target.number - 1]
+          target && access?.ok && topic
+            ? await followUpQuestion(tx, access.drill, topic, target.number)
             : undefined;
         if (!target || !access?.ok || !question) {
           log.warn('refused a follow-up submission');

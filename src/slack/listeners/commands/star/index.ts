@@ -14,6 +14,7 @@ import { slashCommandSchema } from '../../../parse-payloads.ts';
 import { drillOn, random } from './drill.ts';
 import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
+import { model } from './model.ts';
 import { deleteData, exportData, interview, pause, recap, resume } from './progress.ts';
 import { schedulingSubcommands } from './scheduling.ts';
 import type { Subcommand, SubcommandReply } from './subcommand.ts';
@@ -33,6 +34,7 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
     recap,
     export: exportData,
     delete: deleteData,
+    model,
   }),
 );
 
