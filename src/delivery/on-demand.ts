@@ -37,14 +37,14 @@ export async function sendOnDemandDrill(
   try {
     posted = await postDrillMessage(ctx.slack, ctx.bank, drill);
   } catch (err) {
-    await deleteDrill(ctx.db, drill.id).catch((deleteErr: unknown) =>
+    await deleteDrill(ctx.db, drill).catch((deleteErr: unknown) =>
       ctx.log.warn({ err: deleteErr, drill: drill.id }, 'could not remove a drill whose DM failed'),
     );
     throw err;
   }
   try {
     // Idempotent, so retrying a blip is safe.
-    await pRetry(() => markDrillPosted(ctx.db, drill.id, posted.channel, posted.ts), {
+    await pRetry(() => markDrillPosted(ctx.db, drill, posted.channel, posted.ts), {
       retries: 3,
       minTimeout: 100,
       maxTimeout: 500,

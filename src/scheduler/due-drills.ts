@@ -1,9 +1,10 @@
 import type { LimitFunction } from 'p-limit';
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Database } from '../db/client.ts';
-import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
+import { drillHistories } from '../db/repositories/drills.ts';
 import { answeredDrillsOfUsers } from '../db/repositories/progress.ts';
 import { ratedCardsOfUsers } from '../db/repositories/review-cards.ts';
+import { insertScheduledDrills } from '../db/repositories/scheduled-drills.ts';
 import {
   advanceSubscriptions,
   claimDueSubscriptions,
@@ -313,7 +314,7 @@ export class DueDrills {
       const slack = await this.deps.workspaces.forWorkspace(c.row);
       if (!slack) throw new NoInstallationError(c.row.teamId);
       const posted = await postDrillMessage(slack.scheduler, this.deps.bank, drill);
-      await this.recorder.record(drill.id, posted.channel, posted.ts);
+      await this.recorder.record(drill, posted.channel, posted.ts);
       log.debug({ drill: drill.id, localDate, ts: posted.ts }, 'scheduled drill delivered');
       return { ...c, outcome: 'delivered', advanceAfter: localDate };
     } catch (err) {
@@ -352,7 +353,7 @@ export class DueDrills {
   /** Gives the claim back untouched; nothing counts against the subscriber. */
   private async release(c: Claimed): Promise<Settled> {
     try {
-      await releaseClaim(this.deps.db, c.row.id, this.o.replicaId);
+      await releaseClaim(this.deps.db, c.row, this.o.replicaId);
       return { ...c, outcome: 'released' };
     } catch (err) {
       c.log.error({ err }, 'could not release a claim; its lease will expire');
@@ -374,7 +375,7 @@ export class DueDrills {
       const fate = fateOf(failure, c.row.deliveryAttempts, now);
       switch (fate.kind) {
         case 'stop':
-          await deactivateSubscription(this.deps.db, c.row.id, this.o.replicaId, fate.reason);
+          await deactivateSubscription(this.deps.db, c.row, this.o.replicaId, fate.reason);
           c.log.warn(
             { reason: fate.reason },
             'subscription deactivated: Slack says drills can never reach this user',
@@ -387,7 +388,7 @@ export class DueDrills {
           this.deps.workspaces.forget(c.row.teamId);
           return this.release(c);
         case 'retry':
-          await releaseClaim(this.deps.db, c.row.id, this.o.replicaId, fate.at);
+          await releaseClaim(this.deps.db, c.row, this.o.replicaId, fate.at);
           c.log.error(
             { err, attempts: fate.attempts, retryAt: fate.at.toISOString() },
             'scheduled drill not delivered; will retry',

@@ -58,7 +58,7 @@ export async function sendDueRecaps(
     for (const r of due) {
       const log = deps.log.child({ team: r.teamId, user: r.userId, subscription: r.id });
       if (refused.has(r.teamId) || deps.rateLimits.isHeld(r.teamId)) {
-        await releaseRecap(deps.db, r.id);
+        await releaseRecap(deps.db, r);
         continue;
       }
       let claimedWeek: string | undefined;
@@ -67,7 +67,7 @@ export async function sendDueRecaps(
       try {
         const week = recapDue({ zone, minuteOfDay: r.minuteOfDay, now, lastSentWeekStart: r.lastRecapWeek });
         if (!week) {
-          await advanceRecap(deps.db, r.id, { nextRecapAt: next });
+          await advanceRecap(deps.db, r, { nextRecapAt: next });
           continue;
         }
         const { rows } = await progressRowsOf(deps.db, r);
@@ -86,18 +86,18 @@ export async function sendDueRecaps(
           if (posted.ts) await setRecapTs(deps.db, r, week.weekStart, posted.ts);
           counts.recapped += 1;
         }
-        await advanceRecap(deps.db, r.id, { nextRecapAt: next, lastRecapWeek: week.weekStart });
+        await advanceRecap(deps.db, r, { nextRecapAt: next, lastRecapWeek: week.weekStart });
       } catch (err) {
         const failure = await deps.tokens.report(err, r.teamId).catch(() => ({ kind: 'transient' as const }));
         if (failure.kind === 'recipient') {
           // The DM can never arrive: this week is over for them; the next Monday is next.
           log.warn({ err }, 'weekly recap not sent');
-          await advanceRecap(deps.db, r.id, { nextRecapAt: next }).catch(() => releaseRecap(deps.db, r.id));
+          await advanceRecap(deps.db, r, { nextRecapAt: next }).catch(() => releaseRecap(deps.db, r));
           continue;
         }
         // Nothing reached the user: the week's row goes back and a later tick tries again.
         if (claimedWeek) await unclaimRecapWeek(deps.db, r, claimedWeek).catch(() => undefined);
-        await releaseRecap(deps.db, r.id).catch(() => undefined);
+        await releaseRecap(deps.db, r).catch(() => undefined);
         if (failure.kind === 'rate_limited') deps.rateLimits.hold(r.teamId, failure.retryAfterMs);
         else log.warn({ err }, 'weekly recap not sent; a later tick retries');
         if (failure.kind === 'token') {

@@ -6,7 +6,7 @@ import {
   isAnswered,
   markReminded,
   releaseReminder,
-} from '../db/repositories/drills.ts';
+} from '../db/repositories/drill-reminders.ts';
 import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Logger } from '../logger.ts';
 import { reminderSendable } from '../progress/reminder.ts';
@@ -59,23 +59,23 @@ export async function sendDueReminders(
     const log = deps.log.child({ drill: r.id, team: r.teamId, user: r.userId });
     if (stopping() || skipped(r.teamId)) {
       if (deps.rateLimits.isHeld(r.teamId)) heldBack += 1;
-      await releaseReminder(deps.db, r.id, r.lease);
+      await releaseReminder(deps.db, r, r.lease);
       return;
     }
     if (!reminderSendable(r.remindAt, now, r.tz, r.localDate)) {
-      await markReminded(deps.db, r.id);
+      await markReminded(deps.db, r);
       counts.remindersDropped += 1;
       log.info('reminder dropped: its day reached the quiet evening first');
       return;
     }
     // Answered since the claim: no nudge after an answer.
-    if (await isAnswered(deps.db, r.id)) {
-      await markReminded(deps.db, r.id);
+    if (await isAnswered(deps.db, r)) {
+      await markReminded(deps.db, r);
       return;
     }
     // A slow Slack (Retry-After pauses) can outlast the lease on the rest of the batch, and another replica
     // then takes them over. Post only what is still ours.
-    const lease = await holdReminder(deps.db, { id: r.id, lease: r.lease, leaseMs: LEASE_MS });
+    const lease = await holdReminder(deps.db, { ...r, leaseMs: LEASE_MS });
     if (lease === null) {
       log.info('reminder taken over by another replica after the lease ran out; not sent here');
       return;
@@ -88,16 +88,16 @@ export async function sendDueReminders(
         thread_ts: r.messageTs,
         ...reminderMessage(),
       });
-      await markReminded(deps.db, r.id);
+      await markReminded(deps.db, r);
       counts.reminded += 1;
     } catch (err) {
       const failure = await deps.tokens.report(err, r.teamId);
       if (failure.kind === 'recipient') {
         // The DM can never arrive (the user is gone): the reminder is over, like the drill.
-        await markReminded(deps.db, r.id);
+        await markReminded(deps.db, r);
         return;
       }
-      await releaseReminder(deps.db, r.id, lease);
+      await releaseReminder(deps.db, r, lease);
       if (failure.kind === 'rate_limited') {
         deps.rateLimits.hold(r.teamId, failure.retryAfterMs);
         heldBack += 1;

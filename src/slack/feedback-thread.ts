@@ -2,11 +2,13 @@ import type { Topic } from '../bank/types.ts';
 import { analyseAnswer } from '../coach/analyse.ts';
 import type { RequestContext } from '../context.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
-import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
+import { claimFeedback, releaseFeedback, setFeedbackTs } from '../db/repositories/drill-feedback.ts';
+import { findDrill } from '../db/repositories/drills.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
 import { honourRetryAfter } from '../slack-api/retry-after.ts';
 import { drillMessage } from '../views/drill-message.ts';
 import { feedbackMessage } from '../views/feedback.ts';
+import type { Person } from '../workspaces/person.ts';
 import { publishHome } from './home-tab.ts';
 
 /** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
@@ -32,18 +34,18 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
   });
   log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
   // Null when another edit landed meanwhile: that edit's own analysis will publish.
-  const analysed = await recordAnalysis(ctx.db, drill.id, answer, analysis);
+  const analysed = await recordAnalysis(ctx.db, drill, answer, analysis);
   if (!analysed) return;
-  await publishFeedback(ctx, drill.id);
+  await publishFeedback(ctx, drill, drill.id);
 }
 
 /**
  * Shows the drill's feedback as stored now (analysis, rating): updates the message in the thread, or posts it
  * when there is none yet (exactly once, whoever claims it first). Then the drill message shows the score.
  */
-export async function publishFeedback(ctx: RequestContext, drillId: number): Promise<void> {
-  const drill = await findDrill(ctx.db, drillId);
-  const answer = drill && (await findAnswer(ctx.db, drillId));
+export async function publishFeedback(ctx: RequestContext, who: Person, drillId: number): Promise<void> {
+  const drill = await findDrill(ctx.db, who, drillId);
+  const answer = drill && (await findAnswer(ctx.db, drill));
   const topic = drill && ctx.bank.topic(drill.topicSlug);
   if (!drill || !answer?.feedback || !topic) return;
   const log = ctx.log.child({ drill: drill.id, user: drill.userId });
@@ -99,16 +101,16 @@ async function showFeedbackInThread(
         () => slack.chat.update({ channel: drill.channelId, ts: drill.feedbackTs as string, ...message }),
         THREAD_REPLY_MAX_WAIT_MS,
       );
-    } else if (await claimFeedback(ctx.db, drill.id)) {
+    } else if (await claimFeedback(ctx.db, drill)) {
       try {
         const posted = await honourRetryAfter(
           () => slack.chat.postMessage({ channel: drill.channelId, thread_ts: drill.messageTs, ...message }),
           THREAD_REPLY_MAX_WAIT_MS,
         );
-        if (posted.ts) await setFeedbackTs(ctx.db, drill.id, posted.ts);
+        if (posted.ts) await setFeedbackTs(ctx.db, drill, posted.ts);
       } catch (err) {
         // The answer is stored; the next save tries the thread reply again.
-        await releaseFeedback(ctx.db, drill.id);
+        await releaseFeedback(ctx.db, drill);
         throw err;
       }
     }

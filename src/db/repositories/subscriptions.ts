@@ -4,6 +4,7 @@ import type { Person } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { drills, type Subscription, subscriptions, users } from '../schema/index.ts';
 import { notPaused } from './delivery-pauses.ts';
+import type { Owned } from './people.ts';
 
 /**
  * A subscription with its user's stored IANA zone (everything needed to compute its next delivery) and
@@ -25,8 +26,8 @@ const subscriptionOf = (p: Person) =>
  * A claim this repository handed out may only be released by the same replica: the lease may have expired
  * and another replica may hold the row now.
  */
-const heldBy = (id: number, replicaId: string) =>
-  and(eq(subscriptions.id, id), eq(subscriptions.claimedBy, replicaId));
+const heldBy = (row: Owned, replicaId: string) =>
+  and(eq(subscriptions.id, row.id), subscriptionOf(row), eq(subscriptions.claimedBy, replicaId));
 
 /**
  * A user changed their settings: forget the retry backoff of a failed delivery, so the new schedule applies
@@ -250,7 +251,7 @@ export async function advanceSubscriptions(
  */
 export async function releaseClaim(
   db: Database,
-  id: number,
+  row: Owned,
   replicaId: string,
   retryAt?: Date,
 ): Promise<void> {
@@ -261,13 +262,13 @@ export async function releaseClaim(
       claimedBy: null,
       ...(retryAt ? { retryAt, deliveryAttempts: sql`${subscriptions.deliveryAttempts} + 1` } : {}),
     })
-    .where(heldBy(id, replicaId));
+    .where(heldBy(row, replicaId));
 }
 
 /** Slack said the drills can never arrive (account gone, DMs impossible): stop, and keep why. */
 export async function deactivateSubscription(
   db: Database,
-  id: number,
+  row: Owned,
   replicaId: string,
   reason: string,
 ): Promise<boolean> {
@@ -283,7 +284,7 @@ export async function deactivateSubscription(
       retryAt: null,
       updatedAt: sql`now()`,
     })
-    .where(heldBy(id, replicaId))
+    .where(heldBy(row, replicaId))
     .returning({ id: subscriptions.id });
   return rows.length > 0;
 }

@@ -5,7 +5,7 @@ import { findFollowUpAnswer } from '../../../db/repositories/follow-ups.ts';
 import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
 import { followUpClickSchema } from '../../payloads.ts';
-import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Practise this follow-up": a one-field modal with the follow-up question, pre-filled when answered. */
@@ -36,11 +36,10 @@ async function buildModal(
     const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
     const question = target && topic?.followUps[target.number - 1];
     if (!target || !access?.ok || !topic || !question) {
-      if (access && !access.ok && access.reason === 'not_yours')
-        log.warn('click on another user’s follow-up');
+      if (access && !access.ok) log.warn(NOT_OWN_DRILL_LOG);
       return noticeModal('Star Drill', NO_SUCH_DRILL);
     }
-    const answered = await findFollowUpAnswer(ctx.db, access.drill.id, target.number);
+    const answered = await findFollowUpAnswer(ctx.db, access.drill, target.number);
     return followUpModal({
       drillId: access.drill.id,
       number: target.number,

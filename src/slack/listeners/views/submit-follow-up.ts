@@ -45,9 +45,8 @@ export function submitFollowUp(ctx: RequestContext) {
           log.warn('refused a follow-up submission');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
-        const before = await findFollowUpAnswer(tx, access.drill.id, target.number);
-        const saved = await saveFollowUpAnswer(tx, {
-          drillId: access.drill.id,
+        const before = await findFollowUpAnswer(tx, access.drill, target.number);
+        const saved = await saveFollowUpAnswer(tx, access.drill, {
           number: target.number,
           questionText: question,
           text: validated.text,
@@ -68,7 +67,7 @@ async function coachFollowUp(
 ): Promise<void> {
   const log = ctx.log.child({ drill: drill.id, user: drill.userId, followUp: answer.number });
   const feedback = analyseFollowUp(answer.text, { strategies: ctx.bank.strategies });
-  const analysed = await recordFollowUpAnalysis(ctx.db, answer, feedback);
+  const analysed = await recordFollowUpAnalysis(ctx.db, drill, answer, feedback);
   if (!analysed || !drill.channelId || !drill.messageTs) return;
   const message = followUpFeedbackMessage({
     number: answer.number,
@@ -88,7 +87,7 @@ async function coachFollowUp(
           }),
         60_000,
       );
-    } else if (await claimFollowUpReply(ctx.db, analysed.id)) {
+    } else if (await claimFollowUpReply(ctx.db, drill, analysed.id)) {
       try {
         const posted = await honourRetryAfter(
           () =>
@@ -99,9 +98,9 @@ async function coachFollowUp(
             }),
           60_000,
         );
-        await setFollowUpReply(ctx.db, analysed.id, posted.ts ?? null);
+        await setFollowUpReply(ctx.db, drill, analysed.id, posted.ts ?? null);
       } catch (err) {
-        await setFollowUpReply(ctx.db, analysed.id, null);
+        await setFollowUpReply(ctx.db, drill, analysed.id, null);
         throw err;
       }
     }
