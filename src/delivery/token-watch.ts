@@ -8,8 +8,8 @@ import {
 } from '../db/repositories/delivery-pauses.ts';
 import type { PauseOver } from '../db/repositories/tick.ts';
 import type { Logger } from '../logger.ts';
-import { pauseBackoffMs } from '../scheduler/failure-policy.ts';
 import { classifySlackError, type SlackFailure } from '../slack-api/errors.ts';
+import { pauseBackoffMs } from './outcomes.ts';
 
 export type TokenStatus = { paused: false } | { paused: true; reason: string; until: Date | null };
 

@@ -5,14 +5,11 @@ import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, releaseFeedback, setFeedbackTs } from '../db/repositories/drill-feedback.ts';
 import { findDrill } from '../db/repositories/drills.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
-import { honourRetryAfter } from '../slack-api/retry-after.ts';
-import { drillMessage } from '../views/drill-message.ts';
+import { markDrillMessageAnswered } from '../delivery/posts.ts';
+import { showThreadReply } from '../delivery/thread-reply.ts';
 import { feedbackMessage } from '../views/feedback.ts';
 import type { Person } from '../workspaces/person.ts';
 import { publishHome } from './home-tab.ts';
-
-/** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
-const THREAD_REPLY_MAX_WAIT_MS = 60_000;
 
 /**
  * After an answer is saved: reads it (coach/analyse.ts), stores the analysis, shows the feedback in the drill's
@@ -58,18 +55,7 @@ export async function publishFeedback(ctx: RequestContext, who: Person, drillId:
   await showFeedbackInThread(ctx, posted, analysed, topic, log);
   // Whatever became of the thread reply, the drill message says it was answered (it was) and its score.
   try {
-    await ctx.slack.interactive.chat.update({
-      channel: drill.channelId,
-      ts: drill.messageTs,
-      ...drillMessage({
-        drillId: drill.id,
-        topic,
-        questionText: drill.questionText,
-        scheduled: drill.source === 'scheduled',
-        answeredAt: answer.createdAt,
-        score: answer.score,
-      }),
-    });
+    await markDrillMessageAnswered(ctx.slack.interactive, posted, topic, answer);
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but updating the drill message failed');
@@ -96,24 +82,14 @@ async function showFeedbackInThread(
     nextReviewAt: drill.ratedCard ? new Date(drill.ratedCard.card.due) : null,
   });
   try {
-    if (drill.feedbackTs) {
-      await honourRetryAfter(
-        () => slack.chat.update({ channel: drill.channelId, ts: drill.feedbackTs as string, ...message }),
-        THREAD_REPLY_MAX_WAIT_MS,
-      );
-    } else if (await claimFeedback(ctx.db, drill)) {
-      try {
-        const posted = await honourRetryAfter(
-          () => slack.chat.postMessage({ channel: drill.channelId, thread_ts: drill.messageTs, ...message }),
-          THREAD_REPLY_MAX_WAIT_MS,
-        );
-        if (posted.ts) await setFeedbackTs(ctx.db, drill, posted.ts);
-      } catch (err) {
-        // The answer is stored; the next save tries the thread reply again.
-        await releaseFeedback(ctx.db, drill);
-        throw err;
-      }
-    }
+    await showThreadReply(slack, drill, message, {
+      ts: drill.feedbackTs,
+      claim: () => claimFeedback(ctx.db, drill),
+      store: async (ts) => {
+        if (ts) await setFeedbackTs(ctx.db, drill, ts);
+      },
+      release: () => releaseFeedback(ctx.db, drill),
+    });
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but Slack refused the feedback in the thread');

@@ -18,6 +18,7 @@ import * as progress from '../../src/db/repositories/progress.ts';
 import * as recaps from '../../src/db/repositories/recaps.ts';
 import * as reviewCards from '../../src/db/repositories/review-cards.ts';
 import * as scheduledDrills from '../../src/db/repositories/scheduled-drills.ts';
+import * as subscriptionClaims from '../../src/db/repositories/subscription-claims.ts';
 import * as subscriptions from '../../src/db/repositories/subscriptions.ts';
 import * as tick from '../../src/db/repositories/tick.ts';
 import * as users from '../../src/db/repositories/users.ts';
@@ -38,6 +39,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   recaps,
   reviewCards,
   scheduledDrills,
+  subscriptionClaims,
   subscriptions,
   tick,
   users,
@@ -74,7 +76,7 @@ function owned<F extends (...args: never[]) => unknown>(
 }
 
 // @ts-expect-error the claim takes every due row, whoever owns it: it has no person, and the guard says so
-owned(subscriptions.claimDueSubscriptions);
+owned(subscriptionClaims.claimDueSubscriptions);
 
 const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(answers.saveAnswer),
@@ -136,8 +138,8 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(subscriptions.rescheduleSubscription),
   owned(subscriptions.endSubscription),
   owned(subscriptions.hasScheduledDrill),
-  owned(subscriptions.releaseClaim),
-  owned(subscriptions.deactivateSubscription),
+  owned(subscriptionClaims.releaseClaim),
+  owned(subscriptionClaims.deactivateSubscription),
   owned(subscriptions.updateSubscription),
   owned(users.ensureUser),
   owned(users.findUser),
@@ -149,10 +151,10 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
  * returns or changes one person's rows on an id from a request.
  */
 const ACROSS_PEOPLE: Record<string, string> = {
-  'subscriptions.claimDueSubscriptions':
+  'subscriptionClaims.claimDueSubscriptions':
     'the scheduler claims every due row, whoever owns it; what follows names the row and its owner',
-  'subscriptions.claimQuery': 'the statement of claimDueSubscriptions (bench/tick-cost.ts explains it)',
-  'subscriptions.advanceSubscriptions':
+  'subscriptionClaims.claimQuery': 'the statement of claimDueSubscriptions (bench/tick-cost.ts explains it)',
+  'subscriptionClaims.advanceSubscriptions':
     'stores the next delivery of the rows this replica claimed (claimed_by), the batch of the claim',
   'drillReminders.claimDueReminders': 'the scheduler claims every due reminder, whoever it belongs to',
   'recaps.claimDueRecaps': 'the scheduler claims every due recap, whoever it belongs to',

@@ -17,8 +17,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
+import { REMINDER_BATCH, REMINDERS_PER_WORKSPACE } from '../../src/delivery/reminder-job.ts';
 import type { SlackStandin } from '../../src/local-slack/index.ts';
-import { REMINDER_BATCH, REMINDERS_PER_WORKSPACE } from '../../src/scheduler/reminders.ts';
 import {
   FixedClock,
   makeScheduler,

@@ -9,8 +9,8 @@ import {
   setFollowUpReply,
 } from '../../../db/repositories/follow-ups.ts';
 import type { Drill, FollowUpAnswer } from '../../../db/schema/index.ts';
+import { showThreadReply } from '../../../delivery/thread-reply.ts';
 import { validateFollowUpAnswer } from '../../../drills/star-answer.ts';
-import { honourRetryAfter } from '../../../slack-api/retry-after.ts';
 import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
 import { followUpSubmissionSchema } from '../../payloads.ts';
@@ -75,35 +75,18 @@ async function coachFollowUp(
     feedback,
     previousScore,
   });
-  const slack = ctx.slack.interactive;
   try {
-    if (analysed.feedbackTs) {
-      await honourRetryAfter(
-        () =>
-          slack.chat.update({
-            channel: drill.channelId as string,
-            ts: analysed.feedbackTs as string,
-            ...message,
-          }),
-        60_000,
-      );
-    } else if (await claimFollowUpReply(ctx.db, drill, analysed.id)) {
-      try {
-        const posted = await honourRetryAfter(
-          () =>
-            slack.chat.postMessage({
-              channel: drill.channelId as string,
-              thread_ts: drill.messageTs as string,
-              ...message,
-            }),
-          60_000,
-        );
-        await setFollowUpReply(ctx.db, drill, analysed.id, posted.ts ?? null);
-      } catch (err) {
-        await setFollowUpReply(ctx.db, drill, analysed.id, null);
-        throw err;
-      }
-    }
+    await showThreadReply(
+      ctx.slack.interactive,
+      { channelId: drill.channelId, messageTs: drill.messageTs },
+      message,
+      {
+        ts: analysed.feedbackTs,
+        claim: () => claimFollowUpReply(ctx.db, drill, analysed.id),
+        store: (ts) => setFollowUpReply(ctx.db, drill, analysed.id, ts ?? null),
+        release: () => setFollowUpReply(ctx.db, drill, analysed.id, null),
+      },
+    );
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'follow-up saved, but Slack refused its reply in the thread');
