@@ -1,9 +1,8 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { type Days, maskOfDays } from '../../drills/days.ts';
 import type { Person } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { drills, type Subscription, subscriptions, users } from '../schema/index.ts';
-import { notPaused } from './delivery-pauses.ts';
 
 /**
  * A subscription with its user's stored IANA zone (everything needed to compute its next delivery) and
