@@ -8,8 +8,8 @@ import {
   takePauseCheck,
 } from '../db/repositories/token-pauses.ts';
 import type { Logger } from '../logger.ts';
-import { pauseBackoffMs } from '../scheduler/failure-policy.ts';
 import { classifySlackError, type SlackFailure } from '../slack-api/errors.ts';
+import { pauseBackoffMs } from './outcomes.ts';
 
 export type TokenStatus = { paused: false } | { paused: true; reason: string; until: Date | null };
 

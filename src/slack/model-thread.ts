@@ -32,7 +32,7 @@ async function coachWithModel(ctx: RequestContext, coach: ModelCoach, drill: Dri
   try {
     if (!(await isModelOn(ctx.db, drill.teamId))) return;
     // Only after the rules feedback is posted: the model's reply is always the second one.
-    const posted = await findDrill(ctx.db, drill.id);
+    const posted = await findDrill(ctx.db, drill, drill.id);
     const topic = ctx.bank.topic(drill.topicSlug);
     if (!posted?.feedbackTs || !posted.channelId || !posted.messageTs || !topic) return;
     const where = { channel: posted.channelId, threadTs: posted.messageTs };
@@ -68,7 +68,7 @@ async function coachWithModel(ctx: RequestContext, coach: ModelCoach, drill: Dri
       return;
     }
     // An edit saved meanwhile has its own model call: this reply is about text that no longer stands.
-    const current = await findAnswer(ctx.db, drill.id);
+    const current = await findAnswer(ctx.db, drill);
     if (current?.updatedAt.getTime() !== answer.updatedAt.getTime()) {
       count('skipped');
       return;

@@ -27,7 +27,7 @@ import {
 import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
 import type { SlackStandin } from '../../local-slack/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { REMINDER_BATCH, REMINDERS_PER_WORKSPACE } from '../../src/scheduler/reminders.ts';
+import { REMINDER_BATCH, REMINDERS_PER_WORKSPACE } from '../../src/delivery/reminder-job.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot.ts';
 
 const SUBSCRIBERS = 300;

@@ -4,7 +4,7 @@ import { completeDrillPost } from '../../../db/repositories/drills.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { type AnswerClickPayload, answerClickSchema } from '../../parse-payloads.ts';
-import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Answer with STAR" / "Edit answer": opens the STAR modal, pre-filled when the drill has an answer. */
@@ -31,14 +31,14 @@ async function buildModal(
     const access = await drillForUser(ctx, click.actions[0]?.value ?? '', ctx.person(click.user.id));
     if (!access.ok) {
       // The same words whether the drill is someone else's or gone: another user learns nothing either way.
-      if (access.reason === 'not_yours') log.warn('click on another user’s drill');
+      log.warn(NOT_OWN_DRILL_LOG);
       return noticeModal('Star Drill', NO_SUCH_DRILL);
     }
     const { drill, answer } = access;
     // A drill whose ts could not be stored when it was posted: the click comes from its message.
     const where = click.container;
     if (!drill.messageTs && where?.message_ts && where.channel_id) {
-      await completeDrillPost(ctx.db, drill.id, where.channel_id, where.message_ts);
+      await completeDrillPost(ctx.db, drill, where.channel_id, where.message_ts);
     }
     return starModal({
       drillId: drill.id,

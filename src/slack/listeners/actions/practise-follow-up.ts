@@ -5,7 +5,7 @@ import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.t
 import { noticeModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { followUpClickSchema } from '../../parse-payloads.ts';
-import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
 import { followUpQuestion } from '../follow-up-question.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
@@ -40,11 +40,10 @@ async function buildModal(
         ? await followUpQuestion(ctx.db, access.drill, topic, target.number)
         : undefined;
     if (!target || !access?.ok || !topic || !question) {
-      if (access && !access.ok && access.reason === 'not_yours')
-        log.warn('click on another user’s follow-up');
+      if (access && !access.ok) log.warn(NOT_OWN_DRILL_LOG);
       return noticeModal('Star Drill', NO_SUCH_DRILL);
     }
-    const answered = await findFollowUpAnswer(ctx.db, access.drill.id, target.number);
+    const answered = await findFollowUpAnswer(ctx.db, access.drill, target.number);
     return followUpModal({
       drillId: access.drill.id,
       number: target.number,

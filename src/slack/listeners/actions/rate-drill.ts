@@ -13,7 +13,7 @@ import { ephemeral, plainReply, UNAVAILABLE } from '../../../views/command-repli
 import type { RequestContext } from '../../context.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
 import { rateClickSchema } from '../../parse-payloads.ts';
-import { isOwnDrill, NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
+import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Rated = 'rated' | 'unchanged' | 'superseded' | 'no_such_drill';
 
@@ -66,7 +66,7 @@ export function rateDrill(ctx: RequestContext) {
           );
         } else if (outcome === 'rated' && drillId !== undefined) {
           log.info('drill rated');
-          await publishFeedback(ctx, drillId);
+          await publishFeedback(ctx, ctx.person(click.user.id), drillId);
         }
       },
       {
@@ -85,9 +85,9 @@ async function storeRating(
   rating: SelfRating,
 ): Promise<Rated> {
   return ctx.db.transaction(async (tx) => {
-    const drill = await lockDrill(tx, drillId);
     const who = ctx.person(userId);
-    if (!drill || !isOwnDrill(drill, who) || !(await findAnswer(tx, drillId))) return 'no_such_drill';
+    const drill = await lockDrill(tx, who, drillId);
+    if (!drill || !(await findAnswer(tx, drill))) return 'no_such_drill';
     if (drill.rating === rating) return 'unchanged';
     const current = await lockCard(tx, who, drill.questionId);
     let rated: RatedCard;
@@ -99,7 +99,7 @@ async function storeRating(
       rated = rate(current?.card, rating, ctx.clock.now());
     }
     await saveCard(tx, who, drill.questionId, rated);
-    await recordRating(tx, drillId, rated);
+    await recordRating(tx, drill, rated);
     return 'rated';
   });
 }

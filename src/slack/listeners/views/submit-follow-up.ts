@@ -8,8 +8,8 @@ import {
   setFollowUpReply,
 } from '../../../db/repositories/follow-ups.ts';
 import type { Drill, FollowUpAnswer } from '../../../db/schema/index.ts';
+import { showThreadReply } from '../../../delivery/thread-reply.ts';
 import { validateFollowUpAnswer } from '../../../drills/star-answer.ts';
-import { honourRetryAfter } from '../../../slack-api/retry-after.ts';
 import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
@@ -47,9 +47,8 @@ export function submitFollowUp(ctx: RequestContext) {
           log.warn('refused a follow-up submission');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
-        const before = await findFollowUpAnswer(tx, access.drill.id, target.number);
-        const saved = await saveFollowUpAnswer(tx, {
-          drillId: access.drill.id,
+        const before = await findFollowUpAnswer(tx, access.drill, target.number);
+        const saved = await saveFollowUpAnswer(tx, access.drill, {
           number: target.number,
           questionText: question,
           text: validated.text,
@@ -70,7 +69,7 @@ async function coachFollowUp(
 ): Promise<void> {
   const log = ctx.log.child({ drill: drill.id, user: drill.userId, followUp: answer.number });
   const feedback = analyseFollowUp(answer.text, { strategies: ctx.bank.strategies });
-  const analysed = await recordFollowUpAnalysis(ctx.db, answer, feedback);
+  const analysed = await recordFollowUpAnalysis(ctx.db, drill, answer, feedback);
   if (!analysed || !drill.channelId || !drill.messageTs) return;
   const message = followUpFeedbackMessage({
     number: answer.number,
@@ -78,35 +77,18 @@ async function coachFollowUp(
     feedback,
     previousScore,
   });
-  const slack = ctx.slack.interactive;
   try {
-    if (analysed.feedbackTs) {
-      await honourRetryAfter(
-        () =>
-          slack.chat.update({
-            channel: drill.channelId as string,
-            ts: analysed.feedbackTs as string,
-            ...message,
-          }),
-        60_000,
-      );
-    } else if (await claimFollowUpReply(ctx.db, analysed.id)) {
-      try {
-        const posted = await honourRetryAfter(
-          () =>
-            slack.chat.postMessage({
-              channel: drill.channelId as string,
-              thread_ts: drill.messageTs as string,
-              ...message,
-            }),
-          60_000,
-        );
-        await setFollowUpReply(ctx.db, analysed.id, posted.ts ?? null);
-      } catch (err) {
-        await setFollowUpReply(ctx.db, analysed.id, null);
-        throw err;
-      }
-    }
+    await showThreadReply(
+      ctx.slack.interactive,
+      { channelId: drill.channelId, messageTs: drill.messageTs },
+      message,
+      {
+        ts: analysed.feedbackTs,
+        claim: () => claimFollowUpReply(ctx.db, drill, analysed.id),
+        store: (ts) => setFollowUpReply(ctx.db, drill, analysed.id, ts ?? null),
+        release: () => setFollowUpReply(ctx.db, drill, analysed.id, null),
+      },
+    );
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'follow-up saved, but Slack refused its reply in the thread');

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
-import { cancelReminder } from '../../../db/repositories/drills.ts';
+import { cancelReminder } from '../../../db/repositories/drill-reminders.ts';
 import type { Answer, Drill } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
@@ -32,11 +32,11 @@ export function submitStarAnswer(ctx: RequestContext) {
       save: async (tx) => {
         const access = await drillForUser({ db: tx }, submission.view.private_metadata, ctx.person(userId));
         if (!access.ok) {
-          log.warn({ reason: access.reason }, 'refused a STAR submission');
+          log.warn('refused a STAR submission: not among the user’s own drills');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
-        const { answer } = await saveAnswer(tx, access.drill.id, validated.answer, ctx.clock.now());
-        await cancelReminder(tx, access.drill.id);
+        const { answer } = await saveAnswer(tx, access.drill, validated.answer, ctx.clock.now());
+        await cancelReminder(tx, access.drill);
         return { ok: true, saved: { drill: access.drill, answer } };
       },
       after: ({ drill, answer }) => coachAnswer(ctx, drill, answer),

@@ -10,9 +10,11 @@ import type { Subcommand } from './subcommand.ts';
  */
 export const history: Subcommand = ({ ctx, command }) => ({
   later: async () => {
-    const rows = await recentDrills(ctx.db, ctx.person(command.user_id), 10);
+    const who = ctx.person(command.user_id);
+    const rows = await recentDrills(ctx.db, who, 10);
     const followUps = await followUpsOfDrills(
       ctx.db,
+      who,
       rows.map((r) => r.id),
     );
     return historyReply(

@@ -1,10 +1,10 @@
 import pRetry from 'p-retry';
 import type { Database } from '../db/client.ts';
-import { markDrillsPosted } from '../db/repositories/drills.ts';
+import type { Owned } from '../db/repositories/people.ts';
+import { markDrillsPosted } from '../db/repositories/scheduled-drills.ts';
 import type { Logger } from '../logger.ts';
 
-interface Pending {
-  id: number;
+interface Pending extends Owned {
   channelId: string;
   messageTs: string;
   done: { resolve: () => void; reject: (err: unknown) => void };
@@ -32,9 +32,16 @@ export class PostedRecorder {
     private readonly log: Logger,
   ) {}
 
-  record(id: number, channelId: string, messageTs: string): Promise<void> {
+  record(drill: Owned, channelId: string, messageTs: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ id, channelId, messageTs, done: { resolve, reject } });
+      this.pending.push({
+        id: drill.id,
+        teamId: drill.teamId,
+        userId: drill.userId,
+        channelId,
+        messageTs,
+        done: { resolve, reject },
+      });
       if (!this.flushing) void this.flush();
     });
   }
