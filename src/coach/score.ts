@@ -7,13 +7,14 @@ import { STAR_PARTS, type StarPart } from '../bank/types.ts';
 import type { Assessment, CheckId } from './types.ts';
 
 export const WEIGHTS: Record<CheckId, number> = {
-  measured: 22,
-  ownership: 22,
+  measured: 20,
+  ownership: 18,
   specific: 14,
   occasion: 12,
-  balance: 10,
+  balance: 8,
   on_topic: 10,
   reflection: 10,
+  no_blame: 8,
 };
 
 export const LABELS: Record<CheckId, string> = {
@@ -24,6 +25,7 @@ export const LABELS: Record<CheckId, string> = {
   specific: 'Specific, not vague',
   reflection: 'Reflection',
   on_topic: 'On topic',
+  no_blame: 'No blame',
 };
 
 /** The most a score can be with parts missing: an answer without a Result is not a STAR answer. */
@@ -54,10 +56,14 @@ export function partScores(assessments: Partial<Record<CheckId, Assessment>>): R
  * "Score: 78/100", with the change since the previous answer to the same question when there is one:
  * "Score: 78/100, up from 62", "Score: 60/100, down from 71", "Score: 70/100, same as last time".
  */
-export function scoreLine(feedback: { score: number }, previous?: { score: number } | number): string {
+export function scoreLine(
+  feedback: { score: number | null },
+  previous?: { score: number | null } | number | null,
+): string {
+  if (feedback.score === null) return 'No score: the coach reads English only for now';
   const line = `Score: ${feedback.score}/100`;
-  if (previous === undefined) return line;
-  const before = typeof previous === 'number' ? previous : previous.score;
+  const before = typeof previous === 'number' || previous == null ? previous : previous.score;
+  if (before == null) return line;
   if (before === feedback.score) return `${line}, same as last time`;
   return `${line}, ${feedback.score > before ? 'up' : 'down'} from ${before}`;
 }

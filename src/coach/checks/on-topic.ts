@@ -1,9 +1,12 @@
 /**
- * "On topic": which of the topic's key concepts the answer touches. An answer to "resolve a critical
- * production issue" that never mentions diagnosing or communicating leaves the interviewer to guess.
+ * "On topic": whether the story answers this topic's question. It is judged two ways: the topic's key
+ * concepts (an incident answer that never diagnoses or communicates leaves the interviewer to guess) and
+ * the words of the topic's own questions and title ("evaluate", "tool", "framework", "learn"). A story that
+ * fits another topic of the guide clearly better is off topic, and the feedback names that topic.
  */
-import { keyConceptList, relatedWords } from '../key-concepts.ts';
+import { GENERIC_WORDS, keyConceptList, relatedWords } from '../key-concepts.ts';
 import { containsPhrase, joinStreams, type Reading, read } from '../reading.ts';
+import { type TopicDocument, topicSimilarities } from '../topic-similarity.ts';
 import type { Assessment } from '../types.ts';
 import { quoteList } from '../wording.ts';
 
@@ -14,9 +17,39 @@ export interface Concept {
   words: string[];
 }
 
+/** What the check needs of a topic; the bank's Topic has it all. */
+export type TopicTerms = TopicDocument;
+
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN', 'ADV']);
-/** Topics are few and fixed; the concepts of each are worked out once. */
+/** Question words that say nothing about the topic: "tell me about a time when you had to...". */
+const QUESTION_FILLER = new Set([
+  'tell',
+  'time',
+  'describe',
+  'have',
+  'do',
+  'be',
+  'approach',
+  'when',
+  'how',
+  'what',
+  'quickly',
+  'closely',
+  'outside',
+  'difficult',
+  'critical',
+  'complex',
+  'stay',
+  'current',
+  'address',
+  'push',
+  'back',
+  'your',
+  'engineering',
+]);
+/** Topics are few and fixed; the concepts and question words of each are worked out once. */
 const cache = new Map<string, Concept[]>();
+const questionCache = new Map<string, string[]>();
 
 export function conceptsOf(keyConcepts: string): Concept[] {
   let concepts = cache.get(keyConcepts);
@@ -34,6 +67,22 @@ export function conceptsOf(keyConcepts: string): Concept[] {
   return concepts;
 }
 
+/** The content lemmas of a topic's questions and title: the words an on-topic story tends to use. */
+export function questionWords(topic: TopicTerms): string[] {
+  const key = `${topic.title ?? ''}\n${(topic.questions ?? []).map((q) => q.text).join('\n')}`;
+  let words = questionCache.get(key);
+  if (words === undefined) {
+    const lemmas = read(key)
+      .tokens.filter((t) => ['NOUN', 'VERB', 'ADJ'].includes(t.pos) && t.kind === 'word')
+      .map((t) => t.lemma)
+      .filter((w) => w.length > 2 && !QUESTION_FILLER.has(w) && !GENERIC_WORDS.has(w));
+    words = [...new Set(lemmas)];
+    if (questionCache.size > 100) questionCache.clear();
+    questionCache.set(key, words);
+  }
+  return words;
+}
+
 export interface ConceptMatch {
   concept: Concept;
   /** The concept's words found in the answer. */
@@ -48,33 +97,88 @@ export function matchConcepts(concepts: Concept[], answer: readonly Reading[]): 
   }));
 }
 
-export function assessOnTopic(keyConcepts: string, answer: readonly Reading[]): Assessment {
-  const concepts = conceptsOf(keyConcepts);
-  if (concepts.length === 0) {
+export interface TopicFit {
+  /** 0..1: the share of key concepts touched, and the question's words used (up to three). */
+  fit: number;
+  matches: ConceptMatch[];
+  questionHits: string[];
+}
+
+export function topicFit(topic: TopicTerms, answer: readonly Reading[]): TopicFit {
+  const matches = matchConcepts(conceptsOf(topic.keyConcepts), answer);
+  const text = joinStreams(answer);
+  const questionHits = questionWords(topic).filter((w) => containsPhrase(text, w));
+  const concepts = matches.length === 0 ? 1 : matches.filter((m) => m.found.length > 0).length / matches.length;
+  const hasQuestions = (topic.questions?.length ?? 0) > 0;
+  const fit = hasQuestions ? 0.6 * concepts + 0.4 * Math.min(1, questionHits.length / 3) : concepts;
+  return { fit, matches, questionHits };
+}
+
+/**
+ * How much better another topic must fit, and how poorly this one, before the story is called off topic;
+ * and by how much the other topic's words must outweigh this one's (topic-similarity.ts). Both must agree:
+ * a strong on-topic answer often touches another topic's concepts, rarely also its vocabulary.
+ */
+const OFF_TOPIC_MARGIN = 0.3;
+const OFF_TOPIC_BELOW = 0.5;
+const OFF_TOPIC_WORD_RATIO = 2;
+
+export interface OnTopicAssessment extends Assessment {
+  /** The title of the topic the story fits clearly better, when there is one: the answer is off topic. */
+  betterTopic?: string;
+}
+
+export function assessOnTopic(
+  topic: TopicTerms,
+  answer: readonly Reading[],
+  others: readonly TopicTerms[] = [],
+): OnTopicAssessment {
+  const own = topicFit(topic, answer);
+  const { matches } = own;
+  if (matches.length === 0) {
     return { fraction: 1, passed: true, why: 'The topic lists no key concepts.', suggestion: '', parts: {} };
   }
   const words = answer.reduce((n, r) => n + r.words, 0);
-  const matches = matchConcepts(concepts, answer);
+  let better: { title: string; fit: number } | undefined;
+  const all = others.some((o) => o.keyConcepts === topic.keyConcepts) ? others : [topic, ...others];
+  const similarity = topicSimilarities(all, answer);
+  const ownSimilarity = similarity[all.findIndex((o) => o.keyConcepts === topic.keyConcepts)] ?? 0;
+  all.forEach((other, k) => {
+    if (other.keyConcepts === topic.keyConcepts || other.title === undefined) return;
+    const { fit } = topicFit(other, answer);
+    const words = (similarity[k] ?? 0) >= OFF_TOPIC_WORD_RATIO * Math.max(ownSimilarity, 0.5);
+    if (words && fit >= own.fit + OFF_TOPIC_MARGIN && fit > (better?.fit ?? 0)) better = { title: other.title, fit };
+  });
+  const offTopic = own.fit < OFF_TOPIC_BELOW && better !== undefined;
   const touched = matches.filter((m) => m.found.length > 0);
   const missed = matches.filter((m) => m.found.length === 0);
-  const fraction = words === 0 ? 0 : touched.length / concepts.length;
-  const passed = fraction >= 0.5;
+  const fraction = words === 0 ? 0 : offTopic ? 0 : Math.min(1, own.fit / 0.6);
+  const passed = fraction >= 0.6;
   const touchedText = touched.map((m) => `${m.concept.phrase} (${quoteList(m.found, 2)})`).join('; ');
   const missedText = missed.map((m) => m.concept.phrase).join('; ');
   let why: string;
-  if (touched.length === 0) why = `Touches none of the topic's key concepts: ${missedText}.`;
-  else if (missed.length === 0) why = `Touches all ${concepts.length} key concepts: ${touchedText}.`;
+  if (offTopic && better)
+    why = `The story fits "${better.title}" better than this question${touched.length > 0 ? `; it touches only ${touchedText}` : ''}.`;
+  else if (touched.length === 0 && own.questionHits.length === 0)
+    why = `Touches none of the topic's key concepts: ${missedText}.`;
+  else if (touched.length === 0)
+    why = `Uses the question's words (${quoteList(own.questionHits, 3)}) but none of the key concepts: ${missedText}.`;
+  else if (missed.length === 0) why = `Touches all ${matches.length} key concepts: ${touchedText}.`;
   else
-    why = `Touches ${touched.length} of ${concepts.length} key concepts: ${touchedText}. Missed: ${missedText}.`;
+    why = `Touches ${touched.length} of ${matches.length} key concepts: ${touchedText}. Not shown: ${missedText}.`;
   const first = missed[0];
   const examples = first ? first.concept.words.slice(0, 3) : [];
+  const suggestion = offTopic
+    ? 'Pick a story that answers this question: the interviewer is listening for it, not another topic.'
+    : first
+      ? `Add a sentence on how you ${first.concept.phrase}${examples.length > 0 ? `: ${quoteList(examples)}` : ''}.`
+      : 'Name the concept outright in your Result, in the words the interviewer is listening for.';
   return {
     fraction,
     passed,
     why,
-    suggestion: first
-      ? `Add a sentence on how you ${first.concept.phrase}${examples.length > 0 ? `: ${quoteList(examples)}` : ''}.`
-      : 'Name the concept outright in your Result, in the words the interviewer is listening for.',
+    suggestion,
     parts: { action: fraction },
+    ...(offTopic && better ? { betterTopic: better.title } : {}),
   };
 }
