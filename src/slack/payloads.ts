@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SELF_RATINGS } from '../coach/review.ts';
 import {
   ACTION_ANSWER_DRILL,
+  ACTION_OPEN_BREAKDOWN,
   ACTION_HOME_SUBSCRIBE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
@@ -54,6 +55,7 @@ export const rateClickSchema = buttonClick(z.string().regex(RATE_ACTION));
 export type RateClickPayload = z.infer<typeof rateClickSchema>;
 
 export const followUpClickSchema = buttonClick(z.literal(ACTION_PRACTISE_FOLLOW_UP));
+export const breakdownClickSchema = buttonClick(z.literal(ACTION_OPEN_BREAKDOWN));
 export type FollowUpClickPayload = z.infer<typeof followUpClickSchema>;
 
 /** The Home tab's Settings and Subscribe buttons (no value of their own). */
@@ -61,6 +63,7 @@ export const settingsClickSchema = buttonClick(z.enum([ACTION_OPEN_SETTINGS, ACT
 
 const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_ANSWER_DRILL,
+  ACTION_OPEN_BREAKDOWN,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_OPEN_SETTINGS,
   ACTION_HOME_SUBSCRIBE,

@@ -59,6 +59,7 @@ const CHANGE_WORDS = new Set([
   'win',
   'gain',
   'recoup',
+  'back',
 ]);
 /** A duration next to these is how long the problem lasted, or how late: context, not an outcome. */
 const PROBLEM_WORDS = new Set([

@@ -35,6 +35,11 @@ const ARTIFACTS = new Set([
   'standard',
   'default',
   'ritual',
+  'stage',
+  'step',
+  'training',
+  'doc',
+  'documentation',
 ]);
 const MAKING = new Set(['add', 'introduce', 'create', 'write', 'set', 'build', 'implement', 'start', 'make', 'become']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me']);
@@ -72,6 +77,10 @@ function contentAfter(tokens: Token[], from: number): number {
   let named = false;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i] as Token;
+    if (i === from && t.kind === 'punctuation') {
+      from++;
+      continue;
+    }
     if (t.value === ',' || t.value === ';' || t.pos === 'CCONJ') break;
     if (!['NOUN', 'PROPN', 'VERB', 'ADJ'].includes(t.pos) || EMPTY.has(t.lemma) || EMPTY.has(t.normal)) continue;
     n++;
@@ -96,23 +105,27 @@ export function findReflection(reading: Reading): ReflectionFound {
     const lemmas = ` ${tokens.map((t) => t.lemma).join(' ')} `;
     const normals = ` ${tokens.map((t) => t.normal).join(' ')} `;
     const firstPerson = tokens.some((t) => FIRST_PERSON.has(t.normal));
-    const quote = quoteAround(reading, start, 14);
+    const quote = quoteAround(reading, start, 24);
     const lessonAt = tokens.findIndex((t) => LESSON_WORDS.has(t.lemma) || LESSON_WORDS.has(t.normal));
-    if (lessonAt !== -1 && firstPerson && contentAfter(tokens, lessonAt + 1) >= 2) found.lessons.push(quote);
-    const lastingAt = LASTING.map((p) => lemmas.indexOf(` ${p} `)).find((i) => i !== -1);
-    const lastingToken =
-      lastingAt === undefined ? -1 : lemmas.slice(0, lastingAt).trim().split(' ').filter(Boolean).length;
-    const nowAt = tokens.findIndex(
-      (t, k) => t.normal === 'now' && (FIRST_PERSON.has(tokens[k - 1]?.normal ?? '') || k > 0),
-    );
+    // "Looking back, I would have involved QA earlier": hindsight in the first person is a lesson too.
+    const hindsight = firstPerson && /( look back | in hindsight | would have )/.test(`${lemmas}${normals}`);
+    if ((lessonAt !== -1 && firstPerson && contentAfter(tokens, lessonAt + 1) >= 2) || hindsight)
+      found.lessons.push(quote);
+    const markerAt = LASTING.map((p) => lemmas.indexOf(` ${p} `)).find((i) => i !== -1);
+    const afterMarker =
+      markerAt === undefined ? -1 : lemmas.slice(0, markerAt).trim().split(' ').filter(Boolean).length + 2;
+    const hasArtifact = tokens.some((t) => ARTIFACTS.has(t.lemma) && t.pos === 'NOUN');
+    const nowAt = tokens.findIndex((t) => t.normal === 'now');
+    // "since then I apply this going forward": a marker followed by nothing that changed is not a change.
+    const lasting =
+      (afterMarker !== -1 && contentAfter(tokens, afterMarker) >= 2) ||
+      (nowAt !== -1 && (firstPerson || hasArtifact) && contentAfter(tokens, nowAt + 1) >= 1) ||
+      // "...and we have not had a repeat since.": "since" closing a clause means "from then until now".
+      (firstPerson && / since [.!;,]/.test(normals));
     const stillUse = / still (use|run|rely|follow)/.test(lemmas);
     const made =
-      firstPerson &&
-      tokens.some((t) => MAKING.has(t.lemma)) &&
-      tokens.some((t) => ARTIFACTS.has(t.lemma) && t.pos === 'NOUN');
-    // "since then I apply this going forward": a marker followed by nothing that changed is not a change.
-    const marker = lastingToken !== -1 ? lastingToken : nowAt;
-    const lasting = marker !== -1 && firstPerson && contentAfter(tokens, marker + 2) >= 2;
+      (firstPerson && tokens.some((t) => MAKING.has(t.lemma)) && hasArtifact) ||
+      tokens.some((t, k) => t.lemma === 'become' && tokens.slice(k + 1).some((n) => ARTIFACTS.has(n.lemma)));
     if (lasting || made || stillUse) found.changes.push(quote);
     if (PROMISES.some((p) => normals.includes(p))) found.promises.push(PROMISES.find((p) => normals.includes(p))?.trim() ?? '');
   }

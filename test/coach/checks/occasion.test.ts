@@ -57,7 +57,7 @@ describe('assessOccasion', () => {
     );
     expect(a.passed).toBe(false);
     expect(a.why).toBe(
-      "'I usually start with the dashboards' and 'I would then page the owner' describe a habit, not one time.",
+      "'I usually start with the dashboards' and 'I would then page the owner' describe a habit or what you would do, not one time.",
     );
   });
 
@@ -89,11 +89,13 @@ describe('assessOccasion', () => {
     expect(a.passed).toBe(true);
   });
 
-  it('passes a past story with one slip into habit, and says where', () => {
+  it('keeps most of the credit for a past story with one slip into habit, but does not call it passed', () => {
     const a = assess(
       'I usually start with dashboards, but that night I drained the zone and rolled the image back.',
     );
-    expect(a.passed).toBe(true);
+    // A check that passes carries no criticism: the slip is named, so the check is not listed as passed.
+    expect(a.passed).toBe(false);
+    expect(a.fraction).toBeGreaterThanOrEqual(0.6);
     expect(a.why).toMatch(/^Mostly one occasion in the past tense, but 'I usually start with dashboards/);
   });
 
