@@ -10,6 +10,7 @@ import {
   CALLS_IT_ROUTINE,
   CREDITS_HABIT,
   CREDITS_REFLECTION,
+  creditsAsMeasured,
   FLAGS_OFF_TOPIC,
   GRAMMAR_COMPLAINT,
   LIST_OF_CLAIMS,
@@ -208,7 +209,8 @@ export const COLLABORATION_ANSWERS: LabelledSetAnswer[] = [
       task: 'We had to ship the page and the sign-up tracking before the campaign started.',
       action:
         'We set up a shared channel with marketing, we had short daily stand-ups together, we agreed on the tracking events with their analyst and we shipped the page a few days early.',
-      result: 'The campaign launched on time and sign-ups went up by 20% compared with the previous campaign.',
+      result:
+        'The campaign launched on time and sign-ups went up by 20% compared with the previous campaign.',
     },
     mustSay: [ASKS_FOR_OWN_PART],
   },
@@ -284,7 +286,8 @@ export const COLLABORATION_ANSWERS: LabelledSetAnswer[] = [
       task: 'In that situation my role would be to push back constructively.',
       action:
         'I would first try to understand the why behind the requirement. I usually bring data on the cost and risk, and I would propose two or three alternatives that meet the core need. I always try to keep the relationship positive.',
-      result: 'Normally this leads to a better outcome for everyone and a stronger relationship with product.',
+      result:
+        'Normally this leads to a better outcome for everyone and a stronger relationship with product.',
     },
     mustSay: [TELL_ONE_OCCASION],
     mustNotSay: [CREDITS_HABIT, ...PRAISES_MEASURED_RESULT],
@@ -319,11 +322,10 @@ export const COLLABORATION_ANSWERS: LabelledSetAnswer[] = [
       task: 'I had to push back on the constant changes so engineering could deliver.',
       action:
         'I told the marketing manager in the planning meeting that their changes were the reason we were behind, and I refused further changes until design delivered the final screens.',
-      result:
-        'We launched six weeks late because of marketing, but the engineering part was done on time.',
+      result: 'We launched six weeks late because of marketing, but the engineering part was done on time.',
     },
     mustSay: [OWN_THE_STORY],
-    mustNotSay: [...PRAISES_MEASURED_RESULT],
+    mustNotSay: [...PRAISES_MEASURED_RESULT, creditsAsMeasured('six weeks')],
   },
   {
     id: 'col-situation-heavy',

@@ -25,7 +25,7 @@ import {
   TELL_ONE_OCCASION,
   VAGUE_THINGS,
 } from './golden.ts';
-import { DEBT, LEADERSHIP, type LabelledSetAnswer } from './types.ts';
+import { DEBT, type LabelledSetAnswer, LEADERSHIP } from './types.ts';
 
 export const DEBT_ANSWERS: LabelledSetAnswer[] = [
   // ---- strong ----
@@ -97,7 +97,8 @@ export const DEBT_ANSWERS: LabelledSetAnswer[] = [
       task: 'I had to keep shipping features and stabilise it.',
       action:
         'I agreed with our PM that every feature touching checkout paid for refactoring the code it touched, and I wrote tests first for each of those areas.',
-      result: 'Over two quarters checkout incidents went from six to one, and we shipped all eight planned features.',
+      result:
+        'Over two quarters checkout incidents went from six to one, and we shipped all eight planned features.',
     },
     mustNotSay: [SHORTEN_SITUATION, ...SAYS_RESULT_UNMEASURED],
   },
@@ -130,7 +131,7 @@ export const DEBT_ANSWERS: LabelledSetAnswer[] = [
     note: 'Non-native narration of a dashboard that made debt visible to product managers; measured result.',
     answer: {
       situation:
-        'Last year our product managers don\'t understand why small features take so long, and they think the developers are slow.',
+        "Last year our product managers don't understand why small features take so long, and they think the developers are slow.",
       task: 'I decide to show them the impact of our technical debt with real numbers, not only with words.',
       action:
         'I make a small dashboard with three numbers per module: how many hotfixes, how long the review takes, and how many files a normal change touches. I present it in the planning every two weeks, and I explain one module each time with a real example of a feature that was slow because of it.',
@@ -173,9 +174,14 @@ export const DEBT_ANSWERS: LabelledSetAnswer[] = [
       action:
         'I added a metric for which path each request took, and found that 20% of all price requests still went through the legacy one, most of them for three product types. I went through a quarter of bug tickets and incident reports and tagged those caused by the legacy path: 61% of pricing bugs. I also asked the last three people who joined how long they had spent on it. I turned this into a one-page monthly report: share of traffic on the legacy path, bugs it caused, and the slowest price requests, each with the trend. I proposed moving the three product types one at a time, and agreed with product that each move would ship with a small feature the sales team wanted for that product type, so the work had a visible benefit each month.',
       result:
-        'Over five months the share of requests on the legacy path went from 20% to 0.1%, the last of them being a product we retired. Pricing bugs fell from about nine a month to two, and the slowest 1% of price requests got four times faster. The monthly one-page report is now used for two other legacy systems.',
+        'Over five months the share of requests on the legacy path went from 20% to 0.1%, the last of them being a product we retired. Pricing bugs fell from about nine a month to two, and the slowest 1% of price requests got four times faster. The monthly one-page report is now used for two other legacy systems. What I took from it is that a number people can watch fall each month does more than any argument, and I now put a trend line in every proposal about debt.',
     },
-    mustNotSay: [quotedFragment('20%'), quotedFragment('0.1%'), quotedFragment('20'), ...SAYS_RESULT_UNMEASURED],
+    mustNotSay: [
+      quotedFragment('20%'),
+      quotedFragment('0.1%'),
+      quotedFragment('20'),
+      ...SAYS_RESULT_UNMEASURED,
+    ],
   },
   // ---- weak ----
   {
@@ -280,11 +286,13 @@ export const DEBT_ANSWERS: LabelledSetAnswer[] = [
     heldOut: false,
     note: 'Asked for a time they convinced stakeholders; gives a hypothetical plan in "would" and "usually".',
     answer: {
-      situation: 'Stakeholders often do not see the value of addressing technical debt because it is invisible to them.',
+      situation:
+        'Stakeholders often do not see the value of addressing technical debt because it is invisible to them.',
       task: 'In that case I would need to convince them to invest in it.',
       action:
         'I would build a business case and quantify the cost of the debt in developer hours. I usually present it in terms the business cares about, like time to market, and I would propose a fixed share of each sprint, around 20%, for debt.',
-      result: 'Stakeholders would then see the value and approve the investment, and the team would be faster.',
+      result:
+        'Stakeholders would then see the value and approve the investment, and the team would be faster.',
     },
     mustSay: [TELL_ONE_OCCASION],
     mustNotSay: [...PRAISES_MEASURED_RESULT, CREDITS_HABIT],

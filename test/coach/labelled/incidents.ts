@@ -11,6 +11,7 @@ import {
   CALLS_IT_ROUTINE,
   CREDITS_HABIT,
   CREDITS_REFLECTION,
+  creditsAsMeasured,
   FLAGS_HYPOTHETICAL,
   FLAGS_OFF_TOPIC,
   GRAMMAR_COMPLAINT,
@@ -23,7 +24,7 @@ import {
   SHORTEN_SITUATION,
   TELL_ONE_OCCASION,
 } from './golden.ts';
-import { INCIDENTS, LEARNING, type LabelledSetAnswer } from './types.ts';
+import { INCIDENTS, type LabelledSetAnswer, LEARNING } from './types.ts';
 
 export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
   // ---- strong ----
@@ -92,7 +93,8 @@ export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
     heldOut: false,
     note: 'About 100 words: a real debugging method (bisect by version and OS), root cause, measured result, lesson.',
     answer: {
-      situation: 'After a release, some Android users could not log in, and our server logs showed no errors.',
+      situation:
+        'After a release, some Android users could not log in, and our server logs showed no errors.',
       task: 'I had to find the cause with nothing in our own logs to go on.',
       action:
         'I split the failures by app version and OS version, saw they were all Android 9 and older, and reproduced it on an emulator: the TLS handshake failed because our new certificate chain needed a root those phones lack. I switched to the cross-signed chain.',
@@ -206,7 +208,8 @@ export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
     heldOut: false,
     note: 'A decent incident with a measured result, but only "we": no sign of what the candidate did.',
     answer: {
-      situation: 'We had an outage in our API gateway after a configuration change, and most requests were failing.',
+      situation:
+        'We had an outage in our API gateway after a configuration change, and most requests were failing.',
       task: 'We needed to get the gateway back up quickly and find out what had gone wrong.',
       action:
         'We looked at the logs and the recent deploys, we found that a rate-limit setting had been set a thousand times too low, we rolled the change back and we added a validation test for that setting.',
@@ -228,7 +231,8 @@ export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
       task: 'I was asked to figure out why it was failing.',
       action:
         'I went through the logs of the failed runs and compared them with the successful ones, I checked whether the failures matched the warehouse maintenance windows, and I added more logging around the load step so we would see which table it was on when it failed. I also asked the data team whether anything had changed on their side.',
-      result: 'After that I handed the investigation over to the platform team, since they own the warehouse connection.',
+      result:
+        'After that I handed the investigation over to the platform team, since they own the warehouse connection.',
     },
     mustSay: [SAYS_NO_RESULT],
     mustNotSay: [...PRAISES_MEASURED_RESULT],
@@ -242,7 +246,8 @@ export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
     heldOut: false,
     note: 'Real story, but the only number in the Result is the length of the outage, which is not a result.',
     answer: {
-      situation: 'Our message queue cluster lost a node during a deploy and the remaining nodes could not keep up.',
+      situation:
+        'Our message queue cluster lost a node during a deploy and the remaining nodes could not keep up.',
       task: 'I was on call and had to get messages flowing again.',
       action:
         'I joined the incident call, looked at the queue dashboards with the team, restarted the consumers and helped add a new node to the cluster.',
@@ -250,7 +255,7 @@ export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
         'The outage lasted about 3 hours in the end, but everyone pulled together and it went well. Management was happy with how we handled it.',
     },
     mustSay: [ASKS_FOR_MEASURE],
-    mustNotSay: [...PRAISES_MEASURED_RESULT],
+    mustNotSay: [...PRAISES_MEASURED_RESULT, creditsAsMeasured('3 hours')],
   },
   {
     id: 'inc-off-topic',
@@ -303,7 +308,8 @@ export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
     answer: {
       situation: 'Critical outage. Payments down. 40% of traffic affected.',
       task: 'I owned it. I led the response.',
-      action: 'I led. I diagnosed the root cause. I fixed it. I drove the post-mortem. I owned the follow-ups.',
+      action:
+        'I led. I diagnosed the root cause. I fixed it. I drove the post-mortem. I owned the follow-ups.',
       result:
         'Resulting in a 30% reduction in incidents, 45 minutes restoration, 60% fewer pages and 99.99% uptime.',
     },
@@ -327,7 +333,7 @@ export const INCIDENT_ANSWERS: LabelledSetAnswer[] = [
         'The service was down for 3 hours, which was not on us. After that the QA team was told to be more careful.',
     },
     mustSay: [OWN_THE_STORY],
-    mustNotSay: [...PRAISES_MEASURED_RESULT],
+    mustNotSay: [...PRAISES_MEASURED_RESULT, creditsAsMeasured('3 hours')],
   },
   {
     id: 'inc-situation-heavy',

@@ -10,6 +10,7 @@ import {
   CALLS_IT_ROUTINE,
   CREDITS_HABIT,
   CREDITS_REFLECTION,
+  creditsAsMeasured,
   FLAGS_HYPOTHETICAL,
   FLAGS_OFF_TOPIC,
   GRAMMAR_COMPLAINT,
@@ -24,7 +25,7 @@ import {
   TELL_ONE_OCCASION,
   VAGUE_THINGS,
 } from './golden.ts';
-import { DEBT, LEARNING, type LabelledSetAnswer } from './types.ts';
+import { DEBT, type LabelledSetAnswer, LEARNING } from './types.ts';
 
 export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
   // ---- strong ----
@@ -41,7 +42,7 @@ export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
         'Our iOS contractor left at short notice, and a few days later the app started crashing for some users on the screen where they upload receipts. Nobody left in the team had written Swift.',
       task: 'I was the Android developer, so I was the closest thing we had. I needed to learn enough to find and fix the crash, not to become an iOS expert.',
       action:
-        'I spent the first day just getting the project to build, and wrote down every step because nothing was documented. I read Apple\'s guide on memory and the photo picker, then used the crash reports to find the line: the app kept full-size photos in memory, and older phones ran out. I changed it to resize the image before keeping it, tested on the oldest iPhone we could borrow, and asked a friend who works in iOS to look over the change before we submitted it.',
+        "I spent the first day just getting the project to build, and wrote down every step because nothing was documented. I read Apple's guide on memory and the photo picker, then used the crash reports to find the line: the app kept full-size photos in memory, and older phones ran out. I changed it to resize the image before keeping it, tested on the oldest iPhone we could borrow, and asked a friend who works in iOS to look over the change before we submitted it.",
       result:
         'The fix went out in the next app store update and the crash reports for that screen stopped. The build notes became the project README, and the iOS developer we hired two months later said it got him running on his first day. I am still not an iOS expert, but I can now fix small things there without help.',
     },
@@ -171,7 +172,7 @@ export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
         'Two years ago I noticed I was learning about new tools mostly from whatever happened to reach my social feeds, and twice that year a colleague from another team showed us something that would have saved us weeks. I was a senior engineer on a platform team of seven, responsible among other things for our monitoring.',
       task: 'I wanted a deliberate way to stay current that led to real changes in our systems, not just more reading, and I wanted the team to share the effort.',
       action:
-        'I changed five things: I replaced social feeds with four newsletters and the release notes of our ten most important dependencies; I kept a running list of ideas with a one-line note on why each might matter to us; I started a fortnightly 30-minute session where one person presents one item from the list; I gave each idea that survived the session a time-boxed spike of at most two days; and I wrote up every spike, including the ones we rejected. The clearest result came from OpenTelemetry. It came up in a newsletter, I presented it, and the spike showed we could replace the two vendor agents we ran with one collector and get traces across all our services. I led the migration over the next quarter, starting with the two services that caused the most incidents.',
+        'I changed five things: I replaced social feeds with four newsletters and the release notes of our ten most important dependencies; I kept a running list of ideas with a one-line note on why each might matter to us; I started a fortnightly 30-minute session where one person presents one item from the list; I gave each idea that survived the session a time-boxed spike of at most two days; and I wrote up every spike, including the ones we rejected. Not every idea survived: a new build tool we tried was faster, but half of our plugins had no equivalent, and that write-up later saved another team the same two days. The clearest result came from OpenTelemetry. It came up in a newsletter, I presented it, and the spike showed we could replace the two vendor agents we ran with one collector and get traces across all our services. I led the migration over the next quarter, starting with the two services that caused the most incidents.',
       result:
         'In incidents after the migration, the time to find the failing service went from around 40 minutes to about 10, and we dropped one vendor contract. Of the 23 ideas we looked at in the first year, six turned into real changes and the rest were written off in two days or less each. The fortnightly session still runs, and other teams now send people to it.',
     },
@@ -188,7 +189,7 @@ export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
     note: 'Growth-mindset buzzwords, no source, no example, no change that came of it.',
     answer: {
       situation:
-        'In today\'s rapidly evolving tech landscape, staying ahead of the curve is mission-critical for any high-performing engineer.',
+        "In today's rapidly evolving tech landscape, staying ahead of the curve is mission-critical for any high-performing engineer.",
       task: 'As a lifelong learner with a growth mindset, I need to continuously upskill and future-proof my skill set.',
       action:
         'I proactively leverage cutting-edge content, thought leadership and best-in-class communities to cross-pollinate ideas. I am always exploring emerging paradigms and disruptive innovations and evangelising them across the organisation.',
@@ -223,7 +224,8 @@ export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
     heldOut: true,
     note: 'Learning steps for Elixir, but no outcome; "still learning" is not a result or a reflection.',
     answer: {
-      situation: 'Our company acquired a startup whose backend was written in Elixir, and my team took it over.',
+      situation:
+        'Our company acquired a startup whose backend was written in Elixir, and my team took it over.',
       task: 'I needed to learn Elixir to be able to work on the codebase.',
       action:
         'I bought a book on Elixir and OTP, worked through the exercises in the evenings, and read through the main modules of the acquired codebase. I also joined the Elixir community forum and asked a few questions there.',
@@ -241,7 +243,8 @@ export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
     heldOut: false,
     note: 'A plausible evaluation, but the result is only that it "worked out well"; "going forward" is not a lesson.',
     answer: {
-      situation: 'Our frontend was built with an old version of Angular and we were considering a move to React.',
+      situation:
+        'Our frontend was built with an old version of Angular and we were considering a move to React.',
       task: 'I was asked to evaluate whether we should switch.',
       action:
         'I read some comparisons online, built a small page in React to see how it felt, and discussed the options with the other frontend developers.',
@@ -274,20 +277,21 @@ export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
   {
     id: 'lrn-hypothetical',
     topic: LEARNING,
-    question: 2,
+    question: 1,
     label: 'weak',
     kind: 'hypothetical',
     heldOut: false,
-    note: 'A general method stated with "I would" and "I usually", plus frequency ("how often"), never one real evaluation.',
+    note: 'Asked for a time they learned fast; gives a general method in "I would" and "I usually", plus frequency ("how often"), never one real occasion.',
     answer: {
-      situation: 'When a new tool or framework looks interesting for the team, it needs a proper evaluation.',
-      task: 'My role would be to decide whether it is worth adopting.',
+      situation:
+        'When a project needs a technology I do not know yet, for example a new framework, time is usually short.',
+      task: 'My goal in that case would be to become productive as fast as possible.',
       action:
-        'I would start by listing our requirements. I would build a small proof of concept, and I usually check the size of the community, how often it is released, and who maintains it. I would then present the pros and cons to the team.',
-      result: 'This way we would make an informed decision and avoid adopting tools we regret later.',
+        'I would start with the official documentation and a quick tutorial, then build a small proof of concept. I usually check how often the project is released and how active its community is, and I would find someone who has used it before and ask them for an hour of their time.',
+      result: 'This way I would be productive within a couple of weeks and the project would not be delayed.',
     },
     mustSay: [TELL_ONE_OCCASION],
-    mustNotSay: [CREDITS_HABIT, ...CREDITS_REFLECTION],
+    mustNotSay: [CREDITS_HABIT, ...CREDITS_REFLECTION, ...PRAISES_MEASURED_RESULT],
   },
   {
     id: 'lrn-stuffed-claims',
@@ -323,7 +327,7 @@ export const LEARNING_ANSWERS: LabelledSetAnswer[] = [
         'It took two months longer than planned, which was because of the bad decisions made before I joined.',
     },
     mustSay: [OWN_THE_STORY],
-    mustNotSay: [...PRAISES_MEASURED_RESULT],
+    mustNotSay: [...PRAISES_MEASURED_RESULT, creditsAsMeasured('two months')],
   },
   {
     id: 'lrn-situation-heavy',
