@@ -21,7 +21,7 @@ import { topicExamples } from './examples.ts';
 import { detectLanguage } from './language.ts';
 import { type Reading, read } from './reading.ts';
 import { CAP_BY_MISSING_PARTS, LABELS, partScores, pointsOf, WEIGHTS } from './score.ts';
-import { isListOfClaims, readStory, type StoryReading, storyOnly } from './story.ts';
+import { isListOfClaims, readStory, type StoryReading, storyOnly, toldWords } from './story.ts';
 import { strategyFor } from './strategies.ts';
 import type { AnswerFeedback, Assessment, Cap, CheckId, CheckResult, FollowUpFeedback } from './types.ts';
 
@@ -103,7 +103,8 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
     total: 0,
   };
   words.total = words.situation + words.task + words.action + words.result;
-  const missing = missingParts(words);
+  // A part filled only with hollow claims is still missing: appending one does not lift the cap.
+  const missing = missingParts({ ...words, ...Object.fromEntries(STAR_PARTS.map((p) => [p, toldWords(readings[p])])) });
   const base = { words, speakingSeconds: speakingSeconds(words.total), missingParts: missing };
   if (detectLanguage(STAR_PARTS.map((p) => texts[p]).join('\n')).language === 'other') {
     // English rules would only say false things about it ("there is no verb"): no checks, no score.
@@ -119,7 +120,12 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
   >;
   const examples = topicExamples(context.topic.sampleAnswer);
   const occasion = assessOccasion({ parts: readings, questionText: context.questionText });
-  const onTopic = assessOnTopic(context.topic, all, context.otherTopics);
+  // Relevance is judged on what the story tells: an appended hollow claim ("I learned a lot") moves nothing.
+  const onTopic = assessOnTopic(
+    context.topic,
+    STAR_PARTS.map((p) => told[p]),
+    context.otherTopics,
+  );
   const assessments: Record<CheckId, Assessment> = {
     measured: assessMeasured({
       result: told.result,

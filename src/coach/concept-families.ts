@@ -91,7 +91,7 @@ export const FAMILIES: Family[] = [
   {
     triggers: list('health, debt, maintainability'),
     related: list(
-      'long term, short term, debt, refactor, maintainability, health, sprint, capacity, feature, velocity, stability, reliability, balance',
+      'long term, short term, debt, refactor, maintainability, health, sprint, capacity, feature, velocity, stability, reliability, balance, shortcut, clean up, cleanup, legacy, workaround, rewrite, duplicate, outdated',
     ),
   },
   {

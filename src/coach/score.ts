@@ -18,14 +18,14 @@ export const WEIGHTS: Record<CheckId, number> = {
 };
 
 export const LABELS: Record<CheckId, string> = {
-  measured: 'Result is measured',
+  measured: 'Measured result',
   ownership: 'Ownership: told as "I"',
-  occasion: 'One real occasion',
+  occasion: 'One occasion',
   balance: 'Balance: the Action carries it',
   specific: 'Specific, not vague',
   reflection: 'Reflection',
   on_topic: 'On topic',
-  no_blame: 'No blame',
+  no_blame: 'Owns the outcome',
 };
 
 /** The most a score can be with parts missing: an answer without a Result is not a STAR answer. */

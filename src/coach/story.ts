@@ -22,11 +22,42 @@ const BAD_NEXT: Record<string, Set<string>> = {
   AUX: new Set(['DET', 'CCONJ']),
 };
 
+/**
+ * Nouns that name nothing in particular: a sentence whose only nouns are these ("This resulted in a 35%
+ * improvement and 2x faster delivery.", "I learned a lot.") claims without telling.
+ */
+const HOLLOW_NOUNS = new Set([
+  'improvement',
+  'increase',
+  'decrease',
+  'reduction',
+  'boost',
+  'gain',
+  'growth',
+  'delivery',
+  'performance',
+  'efficiency',
+  'result',
+  'outcome',
+  'impact',
+  'success',
+  'value',
+  'lot',
+  'thing',
+  'stuff',
+  'everything',
+  'x',
+  'way',
+  'experience',
+]);
+
 export interface SentenceShape {
   index: number;
   words: number;
   /** True for a fragment ("Resulting in a 30% reduction.") or a bare claim ("I led.", "I owned it."). */
   claim: boolean;
+  /** A sentence of some length that names nothing: its nouns are all hollow ("a 35% improvement"). */
+  hollow: boolean;
 }
 
 function isWord(t: Token): boolean {
@@ -60,7 +91,13 @@ export function sentenceShapes(reading: Reading): SentenceShape[] {
     const participleOpening = first !== undefined && first.pos === 'VERB' && first.normal.endsWith('ing');
     const fragment = verb === -1 || (participleOpening && !hasSubject);
     const bare = words <= 3 || (words <= 5 && after <= 1);
-    return { index, words, claim: words > 0 && (fragment || bare) };
+    let named = false;
+    for (let i = start; i <= end; i++) {
+      const t = tokens[i] as Token;
+      named ||= (t.pos === 'NOUN' || t.pos === 'PROPN') && !HOLLOW_NOUNS.has(t.lemma) && t.kind === 'word';
+    }
+    const hollow = words > 5 && !named;
+    return { index, words, claim: words > 0 && (fragment || bare || hollow), hollow };
   });
 }
 
@@ -100,6 +137,11 @@ export function readStory(readings: readonly Reading[]): StoryReading {
   }
   const oddPairRate = pairs === 0 ? 0 : odd / pairs;
   return { sentences, claims, jumbled: pairs >= 12 && oddPairRate > JUMBLED_RATE, oddPairRate };
+}
+
+/** Words outside hollow sentences: an appended "This resulted in a 35% improvement." fills no part. */
+export function toldWords(reading: Reading): number {
+  return sentenceShapes(reading).reduce((n, s) => n + (s.hollow ? 0 : s.words), 0);
 }
 
 /** Whether the claims are most of the answer: then it reads as a list, whatever its numbers. */

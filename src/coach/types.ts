@@ -25,7 +25,7 @@ export interface Assessment {
 
 export interface CheckResult {
   id: CheckId;
-  /** "Result is measured". */
+  /** "Measured result". */
   label: string;
   passed: boolean;
   points: number;

@@ -37,10 +37,11 @@ export function breakdownModal(p: { questionText: string; analysis: AnswerFeedba
     blocks.push({ type: 'divider' });
     for (const c of analysis.checks) {
       const mark = c.passed ? ':white_check_mark:' : ':small_orange_diamond:';
-      const advice = c.passed ? '' : `\n      → ${escapeClipped(c.suggestion, 600)}`;
+      // A passed check gets no advice and no strategy to study: nothing is said against it.
+      const advice = c.passed ? '' : `\n      → ${escapeClipped(c.suggestion, 600)}${strategyNote(c)}`;
       blocks.push(
         section(
-          `${mark} *${escapeMrkdwn(c.label)}* (${c.points}/${c.maxPoints}): ${escapeClipped(c.why, 1200)}${advice}${strategyNote(c)}`,
+          `${mark} *${escapeMrkdwn(c.label)}* (${c.points}/${c.maxPoints}): ${escapeClipped(c.why, 1200)}${advice}`,
         ),
       );
     }

@@ -71,7 +71,7 @@ export function improveText(items: readonly Improvement[]): string {
   return `*Improve first*\n${lines.join('\n')}`;
 }
 
-/** "*What worked:* Result is measured · No blame", the passed checks by name only; undefined when none. */
+/** "*What worked:* Measured result · Owns the outcome", the passed checks by name only; undefined when none. */
 export function workedLine(checks: readonly CheckResult[]): string | undefined {
   const passed = checks.filter((c) => c.passed).map((c) => escapeMrkdwn(c.label));
   return passed.length === 0 ? undefined : `*What worked:* ${passed.join(' · ')}`;

@@ -117,7 +117,7 @@ describe('analyseAnswer', () => {
     const failed = f.checks.filter((c) => !c.passed).map((c) => c.id);
     expect(failed).toEqual(expect.arrayContaining(['measured', 'ownership', 'specific', 'reflection']));
     expect(f.checks.find((c) => c.id === 'occasion')?.why).toBe(
-      "Mostly one occasion in the past tense, but 'We usually look at the logs and stuff…' slips into habit.",
+      "Mostly one occasion, told as it happened, but 'We usually look at the logs and stuff…' slips into habit.",
     );
   });
 

@@ -120,7 +120,7 @@ describe('feedback on every answer', () => {
     const userId = newUser();
     const { drill, feedback } = await answeredDrill(t, userId, 'incidents', VAGUE_ANSWER);
     const { items } = glance(feedback);
-    expect(items[0]).toContain('*Result is measured*');
+    expect(items[0]).toContain('*Measured result*');
     expect(items[0]).toContain("'Performance improved significantly and everyone was happy'");
     expect(items[0]).toMatch(/not by how much/);
     expect(items[1]).toContain('*Ownership: told as "I"*');

@@ -110,9 +110,9 @@ describe('practise a follow-up', () => {
     const shown = shownText(reply.blocks);
     expect(shown).toContain(INCIDENT_FOLLOW_UPS[0]);
     // The three checks that apply passed: one line says so, and nothing is said against them.
-    expect(shown).toContain('*What worked:* Specific, not vague · Ownership: told as "I" · Result is measured');
+    expect(shown).toContain('*What worked:* Specific, not vague · Ownership: told as "I" · Measured result');
     expect(shown).not.toContain('Improve first');
-    expect(shown).not.toMatch(/One real occasion|Reflection|On topic/);
+    expect(shown).not.toMatch(/One occasion|Reflection|On topic/);
 
     // Edit: the button reopens it filled in; saving updates the same reply, with the change.
     const again = await practise(t, userId, at, 1);
@@ -154,7 +154,7 @@ describe('practise a follow-up', () => {
     const items = shown.split('\n').filter((l) => /^\d\. \*/.test(l));
     expect(items).toHaveLength(2);
     const expected: Record<string, string> = {
-      'Result is measured': 'Quantify your impact',
+      'Measured result': 'Quantify your impact',
       'Ownership: told as "I"': 'Review your experiences',
       'Specific, not vague': 'Prepare for follow-ups',
     };

@@ -69,7 +69,7 @@ export function assessBalance(words: WordCounts): Assessment {
     // Scaled to what was written: name the longer setup part and a length that would fit.
     const part = words.situation >= words.task ? 'situation' : 'task';
     const target = Math.max(15, Math.round((words.total * 0.34) / 2 / 5) * 5);
-    suggestion = `Cut the ${LABELS[part]} from ${words[part]} words to about ${target} and spend the words on your Action.`;
+    suggestion = `Cut the ${LABELS[part]} from ${words[part]} words to about ${target}, and give the Action the steps you took.`;
   }
   else if (action < 1)
     suggestion = 'Give the Action more: the steps you took, in order, and why you chose them.';

@@ -95,7 +95,7 @@ export function assessNoBlame(readings: readonly Reading[]): Assessment {
     return {
       fraction: 1,
       passed: true,
-      why: 'Tells what happened without blaming anyone.',
+      why: 'Tells what others did as facts and keeps to what you did.',
       suggestion: 'Keep it so: say what others did as facts, and what you did about it.',
       parts: {},
     };

@@ -196,7 +196,8 @@ export function assessMeasured({ result, action, partName, example }: MeasuredIn
       suggestion: 'Add a before and after, if you have it: "from 4 hours to 20 minutes".',
       parts: { result: 0.8 },
     };
-  const milestones = findMilestones(result);
+  // "launched six weeks late ... but our part was on time": a milestone beside the delay is not an outcome.
+  const milestones = context.length > 0 ? [] : findMilestones(result);
   if (milestones.length > 0)
     return {
       fraction: 0.65,

@@ -146,17 +146,17 @@ export function assessOccasion({ parts, questionText }: OccasionInput): Occasion
   let why: string;
   if (total.past + total.present + total.habits.length === 0) why = 'There is no verb to tell what happened.';
   else if (total.habits.length > 0 && fraction >= 0.6) {
-    why = `Mostly one occasion in the past tense, but ${quoteList(quotes, 2)} slips into ${kind === 'a habit' ? 'habit' : kind}.`;
+    why = `Mostly one occasion, told as it happened, but ${quoteList(quotes, 2)} slips into ${kind === 'a habit' ? 'habit' : kind}.`;
   } else if (total.habits.length > 0) {
     const shown = Math.min(2, new Set(quotes).size);
     why = `${quoteList(quotes, 2)} ${shown === 1 ? 'describes' : 'describe'} ${kind}, not one time.`;
     if (habitQuestion)
       why += ' The question asks how you do it, but interviewers still want one time you did.';
   } else if (passed && total.present > total.past)
-    why = 'Told as one dated occasion, not as a routine.';
-  else if (passed) why = `Told in the past tense (${total.past} past-tense verbs), as one occasion.`;
+    why = 'Told as one dated occasion.';
+  else if (passed) why = `Told as one occasion, as it happened (${total.past} verbs of what was done).`;
   else
-    why = `Mostly present tense (${total.present} verbs against ${total.past} in the past): it reads as a routine.`;
+    why = `Told as what happens in general (${total.present} verbs in the present against ${total.past} in the past), not one time it happened.`;
   return {
     fraction,
     passed,
@@ -167,7 +167,7 @@ export function assessOccasion({ parts, questionText }: OccasionInput): Occasion
         : total.dated
           ? 'Keep the date at the start: it makes the occasion unmistakable.'
           : 'Open with when and where it happened ("Last March, at ..."), so the occasion is unmistakable.'
-      : 'Pick one specific time and tell it in the past tense: "Last March, when the checkout failed, I ...".',
+      : 'Pick one specific time and tell it as it happened: "Last March, when the checkout failed, I ...".',
     parts: partScores,
     hypothetical: isHypothetical(total),
     habitQuotes: [...new Set(quotes)],

@@ -115,13 +115,16 @@ export function topicFit(topic: TopicTerms, answer: readonly Reading[]): TopicFi
 }
 
 /**
- * How much better another topic must fit, and how poorly this one, before the story is called off topic;
- * and by how much the other topic's words must outweigh this one's (topic-similarity.ts). Both must agree:
- * a strong on-topic answer often touches another topic's concepts, rarely also its vocabulary.
+ * When a story is off topic. The words decide first: another topic's vocabulary must outweigh this one's
+ * (topic-similarity.ts) by OFF_TOPIC_WORD_RATIO, and then its key concepts and question words must fit
+ * clearly better too (a strong on-topic answer often shares another topic's words, rarely also its
+ * concepts); or the other topic's words must overwhelm this one's and this topic's concepts be nearly absent.
  */
-const OFF_TOPIC_MARGIN = 0.3;
-const OFF_TOPIC_BELOW = 0.5;
 const OFF_TOPIC_WORD_RATIO = 2;
+const OFF_TOPIC_BELOW = 0.5;
+const OFF_TOPIC_MARGIN = 0.3;
+const OVERWHELMING_RATIO = 6;
+const NEARLY_ABSENT = 0.35;
 
 export interface OnTopicAssessment extends Assessment {
   /** The title of the topic the story fits clearly better, when there is one: the answer is off topic. */
@@ -145,11 +148,15 @@ export function assessOnTopic(
   const ownSimilarity = similarity[all.findIndex((o) => o.keyConcepts === topic.keyConcepts)] ?? 0;
   all.forEach((other, k) => {
     if (other.keyConcepts === topic.keyConcepts || other.title === undefined) return;
+    const ratio = (similarity[k] ?? 0) / Math.max(ownSimilarity, 0.5);
     const { fit } = topicFit(other, answer);
-    const words = (similarity[k] ?? 0) >= OFF_TOPIC_WORD_RATIO * Math.max(ownSimilarity, 0.5);
-    if (words && fit >= own.fit + OFF_TOPIC_MARGIN && fit > (better?.fit ?? 0)) better = { title: other.title, fit };
+    const fitsBetter =
+      (ratio >= OFF_TOPIC_WORD_RATIO && own.fit < OFF_TOPIC_BELOW && fit >= own.fit + OFF_TOPIC_MARGIN) ||
+      (ratio >= OVERWHELMING_RATIO && own.fit < NEARLY_ABSENT);
+    // Of the topics whose words outweigh this one's, the one whose concepts the story touches most.
+    if (fitsBetter && fit > (better?.fit ?? -1)) better = { title: other.title, fit };
   });
-  const offTopic = own.fit < OFF_TOPIC_BELOW && better !== undefined;
+  const offTopic = better !== undefined;
   const touched = matches.filter((m) => m.found.length > 0);
   const missed = matches.filter((m) => m.found.length === 0);
   const fraction = words === 0 ? 0 : offTopic ? 0 : Math.min(1, own.fit / 0.6);

@@ -46,7 +46,7 @@ describe('assessOccasion', () => {
   it('passes one occasion told in the past tense', () => {
     const a = assess('I drained the zone, traced the fault to a kernel update and rolled the image back.');
     expect(a).toMatchObject({ passed: true, fraction: 1 });
-    expect(a.why).toMatch(/^Told in the past tense \(\d+ past-tense verbs\), as one occasion\.$/);
+    expect(a.why).toMatch(/^Told as one occasion, as it happened \(\d+ verbs of what was done\)\.$/);
   });
 
   it('fails "I usually / I would / I tend to", quoting the habit', () => {
@@ -78,7 +78,7 @@ describe('assessOccasion', () => {
       'Failures come from anywhere.',
     );
     expect(a.passed).toBe(false);
-    expect(a.why).toMatch(/^Mostly present tense/);
+    expect(a.why).toMatch(/^Told as what happens in general/);
   });
 
   it('does not hold the Result’s "would" against the story (reflection belongs there)', () => {
@@ -96,7 +96,7 @@ describe('assessOccasion', () => {
     // A check that passes carries no criticism: the slip is named, so the check is not listed as passed.
     expect(a.passed).toBe(false);
     expect(a.fraction).toBeGreaterThanOrEqual(0.6);
-    expect(a.why).toMatch(/^Mostly one occasion in the past tense, but 'I usually start with dashboards/);
+    expect(a.why).toMatch(/^Mostly one occasion, told as it happened, but 'I usually start with dashboards/);
   });
 
   it('fails parts without verbs without crashing', () => {
