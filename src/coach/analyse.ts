@@ -36,7 +36,7 @@ export type { AnswerFeedback, Cap, CheckId, CheckResult, FollowUpFeedback, WordC
 export const MAX_ANALYSED_CHARS = 6000;
 
 /** The caps' ceilings: interviewers reject these answers outright, so no strength elsewhere lifts them. */
-export const CAPS = { hypothetical: 50, off_topic: 55, claims: 60 } as const;
+export const CAPS = { hypothetical: 50, off_topic: 55, claims: 60, jumbled: 30 } as const;
 
 export interface AnswerContext {
   /** The drill's topic: its key concepts and questions judge relevance, its sample gives examples. */
@@ -74,10 +74,11 @@ function toResult(id: CheckId, a: Assessment, strategies: readonly Strategy[]): 
 
 /** The cap for a list of claims or for words out of order, or none. */
 export function claimsCap(story: StoryReading): Cap | undefined {
+  // Words out of order are not even claims: nothing in them can be followed, so the cap is lower.
   if (story.jumbled)
     return {
       id: 'claims',
-      max: CAPS.claims,
+      max: CAPS.jumbled,
       why: 'The words do not read as sentences, so there is no story to follow.',
       suggestion: 'Write it as you would say it: what you saw, what you did about it, and what changed.',
     };

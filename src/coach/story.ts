@@ -10,17 +10,8 @@ import { quoteAround, streamOf } from './reading.ts';
 
 const WORD_KINDS = new Set(['word', 'number', 'alpha_numeric', 'email', 'url', 'hashtag', 'mention']);
 const SUBJECT_POS = new Set(['PRON', 'NOUN', 'PROPN']);
-/**
- * Part-of-speech pairs English does not put side by side ("the the", "in in", "the traced"): a handful in
- * any real text (tagging slips), a third of the pairs once the words are shuffled.
- */
-const BAD_NEXT: Record<string, Set<string>> = {
-  DET: new Set(['DET', 'VERB', 'AUX', 'PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'PART']),
-  ADP: new Set(['PUNCT', 'CCONJ', 'ADP', 'AUX', 'SCONJ']),
-  CCONJ: new Set(['PUNCT', 'CCONJ']),
-  SCONJ: new Set(['PUNCT', 'CCONJ']),
-  AUX: new Set(['DET', 'CCONJ']),
-};
+/** Words that open a sentence: capitalised in the middle of one, they show the words were moved. */
+const OPENER_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'ADV', 'AUX', 'PART', 'VERB', 'ADJ', 'NOUN']);
 
 /**
  * Nouns that name nothing in particular: a sentence whose only nouns are these ("This resulted in a 35%
@@ -105,20 +96,44 @@ export interface StoryReading {
   sentences: number;
   /** Quotes of the fragments and bare claims, in order. */
   claims: string[];
-  /** Whether the words read as shuffled: many part-of-speech pairs English never puts together. */
+  /** Whether the words read as shuffled rather than written (see `outOfOrder`). */
   jumbled: boolean;
-  /** The rate that decides `jumbled`, for tests and tuning. */
-  oddPairRate: number;
+  /** Out-of-order marks per sentence, the rate that decides `jumbled`, for tests and tuning. */
+  outOfOrderRate: number;
 }
 
-/** Above this share of odd pairs the text is not sentences; real answers, non-native ones too, stay below 0.08. */
-const JUMBLED_RATE = 0.12;
+/**
+ * Marks of words out of their order: a sentence that opens in lower case, and a word capitalised mid-sentence
+ * that is no name ("the The", "zone Our"). Written answers, non-native and hurried ones included, show at
+ * most one in two sentences; shuffled ones more than one per sentence.
+ */
+function outOfOrder(reading: Reading): number {
+  let marks = 0;
+  for (const { start, end } of reading.sentences) {
+    let first = true;
+    for (let i = start; i <= end; i++) {
+      const t = reading.tokens[i] as Token;
+      if (t.kind !== 'word') continue;
+      if (first) {
+        if (/^\p{Ll}/u.test(t.value)) marks++;
+        first = false;
+        continue;
+      }
+      const before = reading.tokens[i - 1]?.value ?? '';
+      if (t.value === 'I' || t.pos === 'PROPN' || !/^\p{Lu}\p{Ll}+$/u.test(t.value)) continue;
+      if (OPENER_POS.has(t.pos) && ![':', '"', '“', '(', '‘', "'"].includes(before)) marks++;
+    }
+  }
+  return marks;
+}
+
+/** Above this many out-of-order marks per sentence (and at least three in all) the text is not sentences. */
+const JUMBLED_RATE = 0.65;
 
 export function readStory(readings: readonly Reading[]): StoryReading {
   let sentences = 0;
+  let marks = 0;
   const claims: string[] = [];
-  let pairs = 0;
-  let odd = 0;
   for (const reading of readings) {
     for (const s of sentenceShapes(reading)) {
       if (s.words === 0) continue;
@@ -126,17 +141,10 @@ export function readStory(readings: readonly Reading[]): StoryReading {
       const range = reading.sentences[s.index];
       if (s.claim && range) claims.push(quoteAround(reading, range.start, 10));
     }
-    const { tokens } = reading;
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = tokens[i] as Token;
-      const b = tokens[i + 1] as Token;
-      if (a.sentence !== b.sentence) continue;
-      pairs++;
-      if (BAD_NEXT[a.pos]?.has(b.pos)) odd++;
-    }
+    marks += outOfOrder(reading);
   }
-  const oddPairRate = pairs === 0 ? 0 : odd / pairs;
-  return { sentences, claims, jumbled: pairs >= 12 && oddPairRate > JUMBLED_RATE, oddPairRate };
+  const outOfOrderRate = sentences === 0 ? 0 : marks / sentences;
+  return { sentences, claims, jumbled: marks >= 3 && outOfOrderRate >= JUMBLED_RATE, outOfOrderRate };
 }
 
 /** Words outside hollow sentences: an appended "This resulted in a 35% improvement." fills no part. */
