@@ -95,7 +95,10 @@ export function claimsCap(story: StoryReading): Cap | undefined {
 
 export function analyseAnswer(answer: StarAnswer, context: AnswerContext): AnswerFeedback {
   const texts = Object.fromEntries(STAR_PARTS.map((p) => [p, clean(answer[p])])) as Record<StarPart, string>;
-  const readings = Object.fromEntries(STAR_PARTS.map((p) => [p, read(texts[p])])) as Record<StarPart, Reading>;
+  const readings = Object.fromEntries(STAR_PARTS.map((p) => [p, read(texts[p])])) as Record<
+    StarPart,
+    Reading
+  >;
   const words = {
     situation: readings.situation.words,
     task: readings.task.words,
@@ -105,7 +108,10 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
   };
   words.total = words.situation + words.task + words.action + words.result;
   // A part filled only with hollow claims is still missing: appending one does not lift the cap.
-  const missing = missingParts({ ...words, ...Object.fromEntries(STAR_PARTS.map((p) => [p, toldWords(readings[p])])) });
+  const missing = missingParts({
+    ...words,
+    ...Object.fromEntries(STAR_PARTS.map((p) => [p, toldWords(readings[p])])),
+  });
   const base = { words, speakingSeconds: speakingSeconds(words.total), missingParts: missing };
   if (detectLanguage(STAR_PARTS.map((p) => texts[p]).join('\n')).language === 'other') {
     // English rules would only say false things about it ("there is no verb"): no checks, no score.
@@ -143,7 +149,7 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
     occasion,
     balance: assessBalance(words),
     specific: assessSpecific(told, 'answer', examples.details),
-    reflection: assessReflection(told.result, examples.reflection),
+    reflection: assessReflection(told.result, examples.reflection, readings.result),
     on_topic: onTopic,
     no_blame: assessNoBlame(all),
   };

@@ -4,8 +4,8 @@
  * Worked out once per sample.
  */
 import type { StarPart } from '../bank/types.ts';
-import { findMeasures } from './checks/measures.ts';
 import { roleOf } from './checks/measured.ts';
+import { findMeasures } from './checks/measures.ts';
 import { findReflection } from './checks/reflection.ts';
 import { readSpecificity } from './checks/specific.ts';
 import { quoteAround, read } from './reading.ts';
@@ -31,7 +31,9 @@ export function topicExamples(sample: Partial<Record<StarPart, string>> | undefi
   if (cached) return cached;
   const action = read(sample.action);
   const result = read(sample.result);
-  const details = readSpecificity(action).concrete.filter((d) => d.includes(' ')).slice(0, 3);
+  const details = readSpecificity(action)
+    .concrete.filter((d) => d.includes(' '))
+    .slice(0, 3);
   const measured = findMeasures(result).find((m) => roleOf(result, m) === 'result');
   const steps: string[] = [];
   action.tokens.forEach((t, i) => {
@@ -44,7 +46,7 @@ export function topicExamples(sample: Partial<Record<StarPart, string>> | undefi
     details,
     steps,
     ...(measured ? { measure: quoteAround(result, measured.start, 8) } : {}),
-    ...(reflection.changes[0] ?? reflection.lessons[0]
+    ...((reflection.changes[0] ?? reflection.lessons[0])
       ? { reflection: reflection.changes[0] ?? reflection.lessons[0] }
       : {}),
   };

@@ -11,7 +11,19 @@ import { quoteAround, streamOf } from './reading.ts';
 const WORD_KINDS = new Set(['word', 'number', 'alpha_numeric', 'email', 'url', 'hashtag', 'mention']);
 const SUBJECT_POS = new Set(['PRON', 'NOUN', 'PROPN']);
 /** Words that open a sentence: capitalised in the middle of one, they show the words were moved. */
-const OPENER_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'ADV', 'AUX', 'PART', 'VERB', 'ADJ', 'NOUN']);
+const OPENER_POS = new Set([
+  'DET',
+  'ADP',
+  'CCONJ',
+  'SCONJ',
+  'PRON',
+  'ADV',
+  'AUX',
+  'PART',
+  'VERB',
+  'ADJ',
+  'NOUN',
+]);
 
 /**
  * Nouns that name nothing in particular: a sentence whose only nouns are these ("This resulted in a 35%

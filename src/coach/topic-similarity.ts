@@ -16,13 +16,27 @@ export interface TopicDocument {
 }
 
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN']);
-const STOP = new Set(['be', 'have', 'do', 'make', 'get', 'use', 'take', 'team', 'work', 'new', 'time', 'need']);
+const STOP = new Set([
+  'be',
+  'have',
+  'do',
+  'make',
+  'get',
+  'use',
+  'take',
+  'team',
+  'work',
+  'new',
+  'time',
+  'need',
+]);
 
 function contentLemmas(readings: readonly Reading[]): Set<string> {
   const out = new Set<string>();
   for (const r of readings)
     for (const t of r.tokens)
-      if (CONTENT_POS.has(t.pos) && t.kind === 'word' && t.lemma.length > 2 && !STOP.has(t.lemma)) out.add(t.lemma);
+      if (CONTENT_POS.has(t.pos) && t.kind === 'word' && t.lemma.length > 2 && !STOP.has(t.lemma))
+        out.add(t.lemma);
   return out;
 }
 

@@ -36,7 +36,11 @@ export interface Improvement {
 }
 
 /** The (at most) `n` most important things to improve: caps first, then the checks that lost most points. */
-export function improveFirst(checks: readonly CheckResult[], caps: readonly Cap[] = [], n = 2): Improvement[] {
+export function improveFirst(
+  checks: readonly CheckResult[],
+  caps: readonly Cap[] = [],
+  n = 2,
+): Improvement[] {
   const repeated = new Set(caps.map((c) => REPEATS[c.id]));
   const fromCaps: Improvement[] = caps.map((c) => ({
     title: `${CAP_TITLES[c.id]} (score capped at ${c.max})`,

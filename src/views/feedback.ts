@@ -68,13 +68,17 @@ export function feedbackMessage(input: FeedbackInput): SlackMessage {
 function glanceBlocks({ analysis, drill, previousScore }: FeedbackInput): KnownBlock[] {
   const score = scoreLine(analysis, previousScore ?? undefined);
   if (analysis.score === null)
-    return [section(`:dart: *${score}*\n${ENGLISH_ONLY} The guide's sample and the follow-ups below still apply.`)];
+    return [
+      section(`:dart: *${score}*\n${ENGLISH_ONLY} The guide's sample and the follow-ups below still apply.`),
+    ];
   const improve = improveFirst(analysis.checks, analysis.caps);
   const worked = workedLine(analysis.checks);
   const head = `:dart: *${score}*\n:stopwatch: ${spokenLabel(analysis.speakingSeconds)} (${analysis.words.total} words; aim for about 2 minutes)`;
   return [
     section(head),
-    ...(improve.length > 0 ? [section(improveText(improve))] : [section('*Every check passed.* Say it out loud once more.')]),
+    ...(improve.length > 0
+      ? [section(improveText(improve))]
+      : [section('*Every check passed.* Say it out loud once more.')]),
     ...(worked ? [section(worked)] : []),
     {
       type: 'actions',

@@ -34,7 +34,8 @@ const SPANISH = {
   task: 'Yo era el ingeniero de guardia y tenía que restaurar el servicio lo antes posible.',
   action:
     'Revisé los registros y encontré que el grupo de conexiones de la base de datos estaba agotado. Aumenté el tamaño del grupo y añadí alertas.',
-  result: 'Restauramos el servicio en cuarenta minutos y desde entonces no hemos tenido otro incidente igual.',
+  result:
+    'Restauramos el servicio en cuarenta minutos y desde entonces no hemos tenido otro incidente igual.',
 };
 
 const HYPOTHETICAL = {
@@ -95,7 +96,8 @@ describe('the full breakdown', () => {
       expect(reply.status).toBe(200);
       await t.bot.idle();
       const open = t.standin.callsTo('views.open')[opens];
-      const shown = shownText((open?.args as { view?: { blocks?: unknown } }).view?.blocks);
+      if (!open) throw new Error(`no modal opened for ${value}`);
+      const shown = shownText((open.args as { view?: { blocks?: unknown } }).view?.blocks);
       expect(shown, value).toContain('This drill is not available to you');
       expect(shown).not.toContain('Score:');
     }

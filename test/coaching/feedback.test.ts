@@ -79,7 +79,9 @@ describe('feedback on every answer', () => {
     expect(g.shown.split('\n')[0]).toBe(`:dart: *Score: ${stored?.score}/100*`);
     // At most two things, the biggest loss first, each with one suggestion and the guide strategy it comes from.
     const checks = stored?.feedback?.checks ?? [];
-    const failed = checks.filter((c) => !c.passed).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points));
+    const failed = checks
+      .filter((c) => !c.passed)
+      .sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points));
     expect(g.items).toHaveLength(Math.min(2, failed.length));
     const guideTitles = new Map(GUIDE_STRATEGIES.map((s) => [s.title, s.number]));
     g.items.forEach((item, i) => {

@@ -70,8 +70,7 @@ export function assessBalance(words: WordCounts): Assessment {
     const part = words.situation >= words.task ? 'situation' : 'task';
     const target = Math.max(15, Math.round((words.total * 0.34) / 2 / 5) * 5);
     suggestion = `Cut the ${LABELS[part]} from ${words[part]} words to about ${target}, and give the Action the steps you took.`;
-  }
-  else if (action < 1)
+  } else if (action < 1)
     suggestion = 'Give the Action more: the steps you took, in order, and why you chose them.';
   else if (seconds < TOO_SHORT_SECONDS)
     suggestion = 'Add one or two concrete steps to the Action: what you checked, built or decided.';

@@ -65,7 +65,10 @@ function isBlameAt(tokens: Token[], i: number): boolean {
   }
   if (FAILINGS.has(t.normal)) return true;
   // "because of marketing", "due to the other team", "thanks to QA's delay"
-  if ((t.normal === 'because' && tokens[i + 1]?.normal === 'of') || (t.normal === 'due' && tokens[i + 1]?.normal === 'to')) {
+  if (
+    (t.normal === 'because' && tokens[i + 1]?.normal === 'of') ||
+    (t.normal === 'due' && tokens[i + 1]?.normal === 'to')
+  ) {
     const after = tokens.slice(i + 2, i + 6);
     return after.some((x) => OTHERS.has(x.lemma) || OTHERS.has(x.normal));
   }

@@ -174,7 +174,9 @@ export function assessMeasured({ result, action, partName, example }: MeasuredIn
   const suggestion = `Say what changed and by how much${like}: from what to what, or by how much less or more.`;
   const notes = [
     ...(context.length > 0
-      ? [`${quoteList(context, 2)} ${context.length === 1 ? 'describes' : 'describe'} the problem, not a result`]
+      ? [
+          `${quoteList(context, 2)} ${context.length === 1 ? 'describes' : 'describe'} the problem, not a result`,
+        ]
       : []),
     ...(unanchored.length > 0 ? [`${quoteList(unanchored, 2)} does not say what changed`] : []),
   ];

@@ -294,4 +294,3 @@ function mergeBeforeAfter(reading: Reading, measures: Measure[]): Measure[] {
 export function findMilestones(reading: Reading): string[] {
   return MILESTONES.filter((m) => containsPhrase(reading, m));
 }
-

@@ -42,13 +42,18 @@ export interface TenseProfile {
 }
 
 /** "Last March", "one night", "that day", "in 2021": the story happened once, at a time. */
-const DATED = /\b(last|that|one|this past)\s+(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|year|month|week|quarter|night|morning|evening|day|friday|monday|tuesday|wednesday|thursday|saturday|sunday)\b|\bin (19|20)\d\d\b|\b(yesterday|once)\b/i;
+const DATED =
+  /\b(last|that|one|this past)\s+(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|year|month|week|quarter|night|morning|evening|day|friday|monday|tuesday|wednesday|thursday|saturday|sunday)\b|\bin (19|20)\d\d\b|\b(yesterday|once)\b/i;
 
 function isConditionalAt(tokens: Token[], i: number): boolean {
   const t = tokens[i] as Token;
   const prev = tokens[i - 1];
   // "I would check", "we'd page" (in the Result it is often reflection instead).
-  return (t.normal === 'would' || t.value === "'d" || t.value === '’d') && prev !== undefined && SUBJECTS.has(prev.normal);
+  return (
+    (t.normal === 'would' || t.value === "'d" || t.value === '’d') &&
+    prev !== undefined &&
+    SUBJECTS.has(prev.normal)
+  );
 }
 
 function isHabitAt(tokens: Token[], i: number): boolean {
@@ -70,7 +75,13 @@ function isHabitAt(tokens: Token[], i: number): boolean {
 }
 
 export function tenseProfile(reading: Reading, text = ''): TenseProfile {
-  const profile: TenseProfile = { past: 0, present: 0, habits: [], conditionals: [], dated: DATED.test(text) };
+  const profile: TenseProfile = {
+    past: 0,
+    present: 0,
+    habits: [],
+    conditionals: [],
+    dated: DATED.test(text),
+  };
   reading.tokens.forEach((_, i) => {
     const tense = finiteTense(reading.tokens, i);
     if (tense === 'past') profile.past++;
@@ -152,8 +163,7 @@ export function assessOccasion({ parts, questionText }: OccasionInput): Occasion
     why = `${quoteList(quotes, 2)} ${shown === 1 ? 'describes' : 'describe'} ${kind}, not one time.`;
     if (habitQuestion)
       why += ' The question asks how you do it, but interviewers still want one time you did.';
-  } else if (passed && total.present > total.past)
-    why = 'Told as one dated occasion.';
+  } else if (passed && total.present > total.past) why = 'Told as one dated occasion.';
   else if (passed) why = `Told as one occasion, as it happened (${total.past} verbs of what was done).`;
   else
     why = `Told as what happens in general (${total.present} verbs in the present against ${total.past} in the past), not one time it happened.`;

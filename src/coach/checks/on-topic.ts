@@ -108,7 +108,8 @@ export function topicFit(topic: TopicTerms, answer: readonly Reading[]): TopicFi
   const matches = matchConcepts(conceptsOf(topic.keyConcepts), answer);
   const text = joinStreams(answer);
   const questionHits = questionWords(topic).filter((w) => containsPhrase(text, w));
-  const concepts = matches.length === 0 ? 1 : matches.filter((m) => m.found.length > 0).length / matches.length;
+  const concepts =
+    matches.length === 0 ? 1 : matches.filter((m) => m.found.length > 0).length / matches.length;
   const hasQuestions = (topic.questions?.length ?? 0) > 0;
   const fit = hasQuestions ? 0.6 * concepts + 0.4 * Math.min(1, questionHits.length / 3) : concepts;
   return { fit, matches, questionHits };
@@ -171,6 +172,8 @@ export function assessOnTopic(
   else if (touched.length === 0)
     why = `Uses the question's words (${quoteList(own.questionHits, 3)}) but none of the key concepts: ${missedText}.`;
   else if (missed.length === 0) why = `Touches all ${matches.length} key concepts: ${touchedText}.`;
+  // A check that passes says nothing against the answer: the concepts not shown are for a failing one.
+  else if (passed) why = `Touches ${touched.length} of ${matches.length} key concepts: ${touchedText}.`;
   else
     why = `Touches ${touched.length} of ${matches.length} key concepts: ${touchedText}. Not shown: ${missedText}.`;
   const first = missed[0];

@@ -92,10 +92,9 @@ export function assessOwnership({ action, task, partName, examples = [] }: Owner
     fraction,
     passed,
     why,
-    suggestion:
-      passed
-        ? 'Keep "I" for your own steps, and name the team only for what they did without you.'
-        : `Tell each step as your own: ${examples.length > 0 ? examples.map((e) => `"${e}..."`).join(', ') : '"I traced...", "I proposed..."'}. Keep "we" for what the team did without you.`,
+    suggestion: passed
+      ? 'Keep "I" for your own steps, and name the team only for what they did without you.'
+      : `Tell each step as your own: ${examples.length > 0 ? examples.map((e) => `"${e}..."`).join(', ') : '"I traced...", "I proposed..."'}. Keep "we" for what the team did without you.`,
     parts,
   };
 }

@@ -9,7 +9,16 @@ import type { Reading, Token } from '../reading.ts';
 import { quoteAround } from '../reading.ts';
 import type { Assessment } from '../types.ts';
 
-const LESSON_WORDS = new Set(['learn', 'learned', 'learnt', 'realize', 'realise', 'lesson', 'takeaway', 'hindsight']);
+const LESSON_WORDS = new Set([
+  'learn',
+  'learned',
+  'learnt',
+  'realize',
+  'realise',
+  'lesson',
+  'takeaway',
+  'hindsight',
+]);
 /** Markers of a change that lasts, as lemma sequences. */
 const LASTING = ['since then', 'ever since', 'have since', 'from then on', 'since that', 'to this day'];
 /** Things a candidate adds so that the change outlives the story. */
@@ -41,7 +50,18 @@ const ARTIFACTS = new Set([
   'doc',
   'documentation',
 ]);
-const MAKING = new Set(['add', 'introduce', 'create', 'write', 'set', 'build', 'implement', 'start', 'make', 'become']);
+const MAKING = new Set([
+  'add',
+  'introduce',
+  'create',
+  'write',
+  'set',
+  'build',
+  'implement',
+  'start',
+  'make',
+  'become',
+]);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me']);
 /** Words that carry no lesson: "I learned a lot from it". */
 const EMPTY = new Set([
@@ -82,7 +102,8 @@ function contentAfter(tokens: Token[], from: number): number {
       continue;
     }
     if (t.value === ',' || t.value === ';' || t.pos === 'CCONJ') break;
-    if (!['NOUN', 'PROPN', 'VERB', 'ADJ'].includes(t.pos) || EMPTY.has(t.lemma) || EMPTY.has(t.normal)) continue;
+    if (!['NOUN', 'PROPN', 'VERB', 'ADJ'].includes(t.pos) || EMPTY.has(t.lemma) || EMPTY.has(t.normal))
+      continue;
     n++;
     named ||= t.pos !== 'VERB';
   }
@@ -127,14 +148,21 @@ export function findReflection(reading: Reading): ReflectionFound {
       (firstPerson && tokens.some((t) => MAKING.has(t.lemma)) && hasArtifact) ||
       tokens.some((t, k) => t.lemma === 'become' && tokens.slice(k + 1).some((n) => ARTIFACTS.has(n.lemma)));
     if (lasting || made || stillUse) found.changes.push(quote);
-    if (PROMISES.some((p) => normals.includes(p))) found.promises.push(PROMISES.find((p) => normals.includes(p))?.trim() ?? '');
+    if (PROMISES.some((p) => normals.includes(p)))
+      found.promises.push(PROMISES.find((p) => normals.includes(p))?.trim() ?? '');
   }
   return found;
 }
 
-export function assessReflection(result: Reading, example?: string): Assessment {
-  const { lessons, changes, promises } = findReflection(result);
-  const fraction = lessons.length > 0 && changes.length > 0 ? 1 : lessons.length > 0 ? 0.9 : changes.length > 0 ? 0.85 : 0;
+/**
+ * `result` is what the checks credit (the told sentences); `written`, the whole Result as written, is where
+ * a promise is looked for, since "Going forward, we are still trying it out." is itself a hollow claim.
+ */
+export function assessReflection(result: Reading, example?: string, written: Reading = result): Assessment {
+  const { lessons, changes } = findReflection(result);
+  const { promises } = written === result ? findReflection(result) : findReflection(written);
+  const fraction =
+    lessons.length > 0 && changes.length > 0 ? 1 : lessons.length > 0 ? 0.9 : changes.length > 0 ? 0.85 : 0;
   const passed = fraction >= 0.6;
   const like = example ? ` The guide's sample does: '${example}'.` : '';
   let why: string;

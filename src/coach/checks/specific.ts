@@ -108,7 +108,9 @@ export function readSpecificity(reading: Reading): Specificity {
     const next = tokens[i + 1];
     const named =
       next !== undefined &&
-      (next.value === ':' || ['like', 'including', 'such'].includes(next.normal) || tokens[i - 1]?.pos === 'NUM');
+      (next.value === ':' ||
+        ['like', 'including', 'such'].includes(next.normal) ||
+        tokens[i - 1]?.pos === 'NUM');
     if (!named) vague.push(t.value);
   });
   tokens.forEach((t, i) => {
@@ -162,8 +164,7 @@ export function assessSpecific(
   const details = all.concrete.length > 0 ? `${quoteList(all.concrete)}` : 'none';
   let why: string;
   if (all.words === 0) why = `Your ${partName} is empty.`;
-  else if (passed)
-    why = `Concrete: ${details}.`;
+  else if (passed) why = `Concrete: ${details}.`;
   else if (all.vague.length > 0)
     why = `Vague: ${quoteList(all.vague)}; ${plural(all.concrete.length, 'concrete detail')} (names, tools, numbers) in ${all.words} words.`;
   else
@@ -174,12 +175,11 @@ export function assessSpecific(
     fraction,
     passed,
     why,
-    suggestion:
-      passed
-        ? 'Keep naming the system and the tool; one telling detail beats three general ones.'
-        : worst !== undefined
-          ? `Replace '${worst}' with what exactly: the system, the tool, the person, the number${like}.`
-          : `Name the system, the tool and the people involved${like}.`,
+    suggestion: passed
+      ? 'Keep naming the system and the tool; one telling detail beats three general ones.'
+      : worst !== undefined
+        ? `Replace '${worst}' with what exactly: the system, the tool, the person, the number${like}.`
+        : `Name the system, the tool and the people involved${like}.`,
     parts: byPart,
   };
 }

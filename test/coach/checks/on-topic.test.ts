@@ -124,6 +124,9 @@ describe('assessOnTopic', () => {
   });
 
   it('fails an empty answer without crashing', () => {
-    expect(assessOnTopic({ keyConcepts: INCIDENTS }, [read('')])).toMatchObject({ passed: false, fraction: 0 });
+    expect(assessOnTopic({ keyConcepts: INCIDENTS }, [read('')])).toMatchObject({
+      passed: false,
+      fraction: 0,
+    });
   });
 });

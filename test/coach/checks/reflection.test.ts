@@ -31,10 +31,14 @@ describe('findReflection: a first-person lesson or a lasting change, not a promi
 describe('assessReflection', () => {
   it('gives full marks to a lesson with a lasting change, quoting the lesson', () => {
     const a = assessReflection(
-      read('I learned to set a kill date for every build-versus-buy bet. Since then I add one to every proposal.'),
+      read(
+        'I learned to set a kill date for every build-versus-buy bet. Since then I add one to every proposal.',
+      ),
     );
     expect(a).toMatchObject({ passed: true, fraction: 1 });
-    expect(a.why).toBe("Says what you learned: 'I learned to set a kill date for every build-versus-buy bet'.");
+    expect(a.why).toBe(
+      "Says what you learned: 'I learned to set a kill date for every build-versus-buy bet'.",
+    );
   });
 
   it('passes a lasting change, with a little less', () => {

@@ -69,7 +69,9 @@ describe('assessSpecific', () => {
 
   it('does not call "things" vague when the things are then named', () => {
     const a = assessSpecific({
-      action: read('I checked five things: the Nginx config, the DNS TTL, the TLS certificate and the pool size.'),
+      action: read(
+        'I checked five things: the Nginx config, the DNS TTL, the TLS certificate and the pool size.',
+      ),
     });
     expect(a.why).not.toContain('Vague');
     expect(a.why).not.toContain("'things'");
