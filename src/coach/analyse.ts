@@ -8,7 +8,7 @@
  * list of claims, a missing part) keeps the score low whatever else the answer does well.
  */
 import type { Strategy, Topic } from '../bank/types.ts';
-import { STAR_PARTS, type StarAnswer, type StarPart } from '../drills/star-answer.ts';
+import { STAR_LABELS, STAR_PARTS, type StarAnswer, type StarPart } from '../drills/star-answer.ts';
 import { assessBalance, missingParts, speakingSeconds } from './checks/balance.ts';
 import { assessNoBlame } from './checks/blame.ts';
 import { assessMeasured } from './checks/measured.ts';
@@ -137,6 +137,7 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
     measured: assessMeasured({
       result: told.result,
       action: told.action,
+      written: readings.result,
       partName: 'Result',
       ...(examples.measure ? { example: examples.measure } : {}),
     }),
@@ -179,8 +180,14 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
     caps.push({
       id: 'missing_parts',
       max: missingCap,
-      why: assessments.balance.why.split('. ')[0]?.concat('.') ?? '',
-      suggestion: assessments.balance.suggestion,
+      why: missing
+        .map((p) =>
+          words[p] < 3
+            ? `${STAR_LABELS[p]} is empty or a word or two.`
+            : `${STAR_LABELS[p]} names nothing in particular ('${texts[p].trim().slice(0, 80)}').`,
+        )
+        .join(' '),
+      suggestion: `Give each of the four parts at least a sentence that says what happened; start with the ${STAR_LABELS[missing[0] as StarPart]}.`,
     });
   caps.sort((a, b) => a.max - b.max);
 
@@ -209,7 +216,7 @@ export function analyseFollowUp(text: string, context: FollowUpContext): FollowU
   const assessments: Partial<Record<CheckId, Assessment>> = {
     specific: assessSpecific({ action: told }),
     ownership: assessOwnership({ action: told, partName: 'answer' }),
-    measured: assessMeasured({ result: told, partName: 'answer' }),
+    measured: assessMeasured({ result: told, written: reading, partName: 'answer' }),
   };
   const checks = (Object.entries(assessments) as [CheckId, Assessment][]).map(([id, a]) =>
     toResult(id, a, context.strategies),

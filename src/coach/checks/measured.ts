@@ -159,11 +159,19 @@ export interface MeasuredInput {
   action?: Reading;
   /** "Result" for an answer, "answer" for a follow-up. */
   partName: string;
+  /** The part as written, when `result` is only its told sentences: empty means this is empty. */
+  written?: Reading;
   /** A quantity from the guide's sample for this topic, quoted in the suggestion ("reduced our database load by 30%"). */
   example?: string;
 }
 
-export function assessMeasured({ result, action, partName, example }: MeasuredInput): Assessment {
+export function assessMeasured({
+  result,
+  action,
+  partName,
+  example,
+  written = result,
+}: MeasuredInput): Assessment {
   const measures = findMeasures(result).map((m) => ({ m, role: roleOf(result, m) }));
   const results = measures.filter((x) => x.role === 'result').map((x) => x.m);
   const context = measures.filter((x) => x.role === 'context').map((x) => x.m.text);
@@ -228,11 +236,12 @@ export function assessMeasured({ result, action, partName, example }: MeasuredIn
       suggestion,
       parts: { result: 0.35 },
     };
-  const vague = result.tokens.filter((t) => UNQUANTIFIED.has(t.normal) || UNQUANTIFIED.has(t.lemma));
+  // The promise of a number is looked for in the part as written: it is often a hollow claim itself.
+  const vague = written.tokens.filter((t) => UNQUANTIFIED.has(t.normal) || UNQUANTIFIED.has(t.lemma));
   const fraction = result.words === 0 ? 0 : vague.length > 0 ? 0.1 : 0;
-  const vagueQuote = vague[0] ? quoteAround(result, result.tokens.indexOf(vague[0]), 8) : '';
+  const vagueQuote = vague[0] ? quoteAround(written, written.tokens.indexOf(vague[0]), 8) : '';
   const why =
-    result.words === 0
+    written.words === 0
       ? `Your ${partName} is empty.`
       : measures.length > 0
         ? `Your ${partName} has no measured result${aside}.`

@@ -83,7 +83,7 @@ export function assessOwnership({ action, task, partName, examples = [] }: Owner
   const said = andList(passed ? [...mine, ...theirs] : [...theirs, ...mine]);
   const passive = v.passives.length > 0 ? ` The passive (${quoteList(v.passives, 2)}) hides who acted.` : '';
   let why: string;
-  if (action.words === 0) why = `Your ${partName} is empty.`;
+  if (action.words === 0) why = `Your ${partName} has no sentence that tells a step you took.`;
   else if (v.i === 0 && v.we + v.others + v.passives.length === 0)
     why = `Your ${partName} never says who acted.`;
   else if (v.i === 0) why = `Your ${partName} never says 'I'${said ? `; it says ${said}` : ''}.${passive}`;

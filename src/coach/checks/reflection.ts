@@ -166,7 +166,7 @@ export function assessReflection(result: Reading, example?: string, written: Rea
   const passed = fraction >= 0.6;
   const like = example ? ` The guide's sample does: '${example}'.` : '';
   let why: string;
-  if (result.words === 0) why = 'Your Result is empty.';
+  if (written.words === 0) why = 'Your Result is empty.';
   else if (lessons.length > 0) why = `Says what you learned: '${lessons[0]}'.`;
   else if (changes.length > 0) why = `Says what changed for good: '${changes[0]}'.`;
   else if (promises.length > 0)

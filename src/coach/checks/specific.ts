@@ -163,7 +163,7 @@ export function assessSpecific(
   const passed = fraction >= 0.6;
   const details = all.concrete.length > 0 ? `${quoteList(all.concrete)}` : 'none';
   let why: string;
-  if (all.words === 0) why = `Your ${partName} is empty.`;
+  if (all.words === 0) why = `Your ${partName} has no sentence that names anything.`;
   else if (passed) why = `Concrete: ${details}.`;
   else if (all.vague.length > 0)
     why = `Vague: ${quoteList(all.vague)}; ${plural(all.concrete.length, 'concrete detail')} (names, tools, numbers) in ${all.words} words.`;

@@ -32,7 +32,7 @@ describe('assessBalance', () => {
     expect(a.passed).toBe(false);
     expect(a.why).toMatch(/^Situation \+ Task take 67% of your words \(aim for a third\)/);
     expect(a.suggestion).toMatch(
-      /^Cut the Situation from 120 words to about \d+ and spend the words on your Action\.$/,
+      /^Cut the Situation from 120 words to about \d+, and give the Action the steps you took\.$/,
     );
   });
 

@@ -98,7 +98,7 @@ describe('assessOnTopic', () => {
     expect(a.fraction).toBe(0.5 / 0.6);
     expect(a.passed).toBe(true);
     expect(a.why).toBe(
-      "Touches 2 of 4 key concepts: diagnose complex problems ('root cause' and 'log'); implement both short-term fixes and long-term solutions ('roll back' and 'restore'). Not shown: work under pressure; communicate clearly.",
+      "Touches 2 of 4 key concepts: diagnose complex problems ('root cause' and 'log'); implement both short-term fixes and long-term solutions ('roll back' and 'restore').",
     );
     expect(a.suggestion).toBe(
       "Add a sentence on how you work under pressure: 'pressure', 'urgent' and 'urgency'.",

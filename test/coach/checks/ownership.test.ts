@@ -69,9 +69,9 @@ describe('assessOwnership', () => {
   });
 
   it.each([
-    ['', 'Your Action is empty.'],
+    ['', 'Your Action has no sentence that tells a step you took.'],
     ['Fixed.', 'Your Action never says who acted.'],
-    ['🔥🔥🔥', 'Your Action is empty.'],
+    ['🔥🔥🔥', 'Your Action has no sentence that tells a step you took.'],
   ])('fails %j without crashing: %s', (action, why) => {
     expect(assess(action)).toMatchObject({ passed: false, fraction: 0, why });
   });

@@ -111,7 +111,7 @@ describe('assessSpecific', () => {
     expect(assessSpecific({ action: read('') })).toMatchObject({
       passed: false,
       fraction: 0,
-      why: 'Your answer is empty.',
+      why: 'Your answer has no sentence that names anything.',
     });
   });
 });
