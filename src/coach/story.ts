@@ -79,7 +79,19 @@ function finiteVerbAt(tokens: Token[], start: number, end: number): number {
   return -1;
 }
 
+/** Three readers ask for each reading's shapes (the told sentences, the claims, the parts' words). */
+const shapesCache = new WeakMap<Reading, SentenceShape[]>();
+
 export function sentenceShapes(reading: Reading): SentenceShape[] {
+  let shapes = shapesCache.get(reading);
+  if (shapes === undefined) {
+    shapes = shapesOf(reading);
+    shapesCache.set(reading, shapes);
+  }
+  return shapes;
+}
+
+function shapesOf(reading: Reading): SentenceShape[] {
   const { tokens } = reading;
   return reading.sentences.map(({ start, end }, index) => {
     let words = 0;

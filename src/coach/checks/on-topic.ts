@@ -89,12 +89,34 @@ export interface ConceptMatch {
   found: string[];
 }
 
-export function matchConcepts(concepts: Concept[], answer: readonly Reading[]): ConceptMatch[] {
-  const text = joinStreams(answer);
-  return concepts.map((concept) => ({
-    concept,
-    found: concept.words.filter((w) => containsPhrase(text, w)),
-  }));
+/**
+ * A finder for lexicon phrases in an answer: one-word phrases (most of them) by a set lookup, longer ones by
+ * searching the joined streams. Searching a 3,000-word answer's stream for each of several hundred words
+ * would cost milliseconds; the set costs one pass over the tokens.
+ */
+export function phraseFinder(answer: readonly Reading[]): (phrase: string) => boolean {
+  const words = new Set<string>();
+  for (const r of answer)
+    for (const t of r.tokens) {
+      words.add(t.lemma);
+      words.add(t.normal);
+      // "post-mortem" is matched as its parts, as the streams read it.
+      if (t.normal.includes('-')) for (const w of `${t.lemma}-${t.normal}`.split('-')) words.add(w);
+    }
+  let text: ReturnType<typeof joinStreams> | undefined;
+  return (phrase) => {
+    if (!phrase.includes(' ')) return words.has(phrase);
+    text ??= joinStreams(answer);
+    return containsPhrase(text, phrase);
+  };
+}
+
+export function matchConcepts(
+  concepts: Concept[],
+  answer: readonly Reading[],
+  has = phraseFinder(answer),
+): ConceptMatch[] {
+  return concepts.map((concept) => ({ concept, found: concept.words.filter(has) }));
 }
 
 export interface TopicFit {
@@ -104,10 +126,13 @@ export interface TopicFit {
   questionHits: string[];
 }
 
-export function topicFit(topic: TopicTerms, answer: readonly Reading[]): TopicFit {
-  const matches = matchConcepts(conceptsOf(topic.keyConcepts), answer);
-  const text = joinStreams(answer);
-  const questionHits = questionWords(topic).filter((w) => containsPhrase(text, w));
+export function topicFit(
+  topic: TopicTerms,
+  answer: readonly Reading[],
+  has = phraseFinder(answer),
+): TopicFit {
+  const matches = matchConcepts(conceptsOf(topic.keyConcepts), answer, has);
+  const questionHits = questionWords(topic).filter(has);
   const concepts =
     matches.length === 0 ? 1 : matches.filter((m) => m.found.length > 0).length / matches.length;
   const hasQuestions = (topic.questions?.length ?? 0) > 0;
@@ -137,20 +162,25 @@ export function assessOnTopic(
   answer: readonly Reading[],
   others: readonly TopicTerms[] = [],
 ): OnTopicAssessment {
-  const own = topicFit(topic, answer);
+  const has = phraseFinder(answer);
+  const own = topicFit(topic, answer, has);
   const { matches } = own;
   if (matches.length === 0) {
     return { fraction: 1, passed: true, why: 'The topic lists no key concepts.', suggestion: '', parts: {} };
   }
   const words = answer.reduce((n, r) => n + r.words, 0);
   let better: { title: string; fit: number } | undefined;
-  const all = others.some((o) => o.keyConcepts === topic.keyConcepts) ? others : [topic, ...others];
+  // Only a story that fits its own topic poorly can be off topic: the others are read only then.
+  const candidates = own.fit < OFF_TOPIC_BELOW ? others : [];
+  const all = candidates.some((o) => o.keyConcepts === topic.keyConcepts)
+    ? candidates
+    : [topic, ...candidates];
   const similarity = topicSimilarities(all, answer);
   const ownSimilarity = similarity[all.findIndex((o) => o.keyConcepts === topic.keyConcepts)] ?? 0;
   all.forEach((other, k) => {
     if (other.keyConcepts === topic.keyConcepts || other.title === undefined) return;
     const ratio = (similarity[k] ?? 0) / Math.max(ownSimilarity, 0.5);
-    const { fit } = topicFit(other, answer);
+    const { fit } = topicFit(other, answer, has);
     const fitsBetter =
       (ratio >= OFF_TOPIC_WORD_RATIO && own.fit < OFF_TOPIC_BELOW && fit >= own.fit + OFF_TOPIC_MARGIN) ||
       (ratio >= OVERWHELMING_RATIO && own.fit < NEARLY_ABSENT);
