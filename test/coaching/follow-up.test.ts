@@ -137,9 +137,11 @@ describe('practise a follow-up', () => {
     const after = repliesTo(t, channel, ts);
     expect(after.map((m) => m.ts)).toEqual(replies.map((m) => m.ts));
     expect(after[1]?.text).toContain(`Score: ${edited?.score}/100, down from ${row?.score}`);
-    expect(shownText(after[1]?.blocks)).toMatch(
-      /\d\. \*Ownership: told as "I"\* \(\d+\/\d+\): Your answer never says 'I'; it says 'we' once/,
-    );
+    // The two checks that cost most come first: no number (15 points lost), no detail (13); "we" costs 9.
+    const edited2 = shownText(after[1]?.blocks);
+    expect(edited2).toMatch(/1\. \*Measured result\* \(0\/\d+\): Your answer has no number/);
+    expect(edited2).toMatch(/2\. \*Specific, not vague\* \(0\/\d+\): Few names, tools or numbers/);
+    expect(edited2).not.toContain('What worked');
   });
 
   it('the two things to improve first each name the guide strategy they come from', async () => {
