@@ -29,6 +29,7 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
     topic,
     questionText: drill.questionText,
     strategies: ctx.bank.strategies,
+    otherTopics: ctx.bank.topics,
   });
   log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
   // Null when another edit landed meanwhile: that edit's own analysis will publish.

@@ -3,6 +3,7 @@ import { SELF_RATINGS } from '../drills/review-cards.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
@@ -53,12 +54,14 @@ export const RATE_ACTION = new RegExp(`^${ACTION_RATE_DRILL}_(${SELF_RATINGS.joi
 export const rateClickSchema = buttonClick(z.string().regex(RATE_ACTION));
 
 export const followUpClickSchema = buttonClick(z.literal(ACTION_PRACTISE_FOLLOW_UP));
+export const breakdownClickSchema = buttonClick(z.literal(ACTION_OPEN_BREAKDOWN));
 
 /** The Home tab's Settings and Subscribe buttons (no value of their own). */
 export const settingsClickSchema = buttonClick(z.enum([ACTION_OPEN_SETTINGS, ACTION_HOME_SUBSCRIBE]));
 
 const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_ANSWER_DRILL,
+  ACTION_OPEN_BREAKDOWN,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_OPEN_SETTINGS,
   ACTION_HOME_SUBSCRIBE,

@@ -7,7 +7,13 @@ import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { StoredMessage } from '../../local-slack/index.ts';
 import { answers, drills, followUpAnswers, reviewCards } from '../../src/db/schema/index.ts';
-import { ACTION_PRACTISE_FOLLOW_UP, ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../src/views/ids.ts';
+import {
+  ACTION_OPEN_BREAKDOWN,
+  ACTION_PRACTISE_FOLLOW_UP,
+  ACTION_RATE_DRILL,
+  ACTION_STAR_INPUT,
+  BLOCK_FOLLOW_UP,
+} from '../../src/views/ids.ts';
 import * as drive from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 
@@ -208,6 +214,29 @@ export async function practise(
   const viewId = String((open.response.view as { id: string }).id);
   const view = () => t.standin.views.get(viewId)?.view as Obj;
   return { viewId, view };
+}
+
+/** Clicks "See the full breakdown" under the feedback; returns the modal the clicker now sees. */
+export async function openBreakdown(
+  t: TestBot,
+  userId: string,
+  at: { channel: string; feedbackTs: string; drillId: number },
+) {
+  const opens = t.standin.callsTo('views.open').length;
+  const reply = await t.standin.clickButton(t.url, {
+    userId,
+    channel: at.channel,
+    messageTs: at.feedbackTs,
+    actionId: ACTION_OPEN_BREAKDOWN,
+    value: String(at.drillId),
+  });
+  expect(reply.status).toBe(200);
+  await t.bot.idle();
+  const open = t.standin.callsTo('views.open')[opens];
+  if (!open) throw new Error('the click opened no modal');
+  expect(open.response.ok).toBe(true);
+  const viewId = String((open.response.view as { id: string }).id);
+  return t.standin.views.get(viewId)?.view as Obj;
 }
 
 /** The follow-up modal's values as the Slack client sends them. */

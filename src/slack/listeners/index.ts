@@ -3,6 +3,7 @@ import type { Person } from '../../drills/person.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   COMMAND,
@@ -14,6 +15,7 @@ import {
 import { type BotContext, type RequestContext, requestContext } from '../context.ts';
 import { RATE_ACTION } from '../parse-payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
+import { openBreakdown } from './actions/open-breakdown.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
 import { rateDrill } from './actions/rate-drill.ts';
@@ -43,6 +45,7 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
   app.action(RATE_ACTION, inWorkspace(rateDrill));
   app.action(ACTION_PRACTISE_FOLLOW_UP, inWorkspace(practiseFollowUp));
+  app.action(ACTION_OPEN_BREAKDOWN, inWorkspace(openBreakdown));
   app.view(VIEW_STAR_ANSWER, inWorkspace(submitStarAnswer));
   app.view(VIEW_FOLLOW_UP, inWorkspace(submitFollowUp));
   const onZoneChanged = hooks.onZoneChanged ?? (async () => {});
