@@ -116,6 +116,10 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       customRoutes,
       bodyLimit: BODY_LIMIT_BYTES,
       ...oauth,
+      // Returns true once this handler has answered: Bolt then marks the request acknowledged, which stops
+      // its 3-second "not acknowledged" timer. Returning false after answering (as before) left that timer
+      // running, so every refused request logged an error 3 s later, and a listener's late ack() could try
+      // to write a second response.
       processEventErrorHandler: async ({ error, response, logger: log }) => {
         if (response.headersSent) return false;
         // Multi-workspace: a request from a workspace with no active installation (never installed, or
@@ -124,14 +128,14 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
           log.warn('refused a request from a workspace with no active installation');
           response.writeHead(401);
           response.end();
-          return false;
+          return true;
         }
         const malformed = error instanceof MalformedRequestError;
         if (malformed) log.warn(`refused a signed request: ${error.message}`);
         else log.error(`request failed before ack: ${error.message}`);
         response.writeHead(malformed ? 400 : 500);
         response.end();
-        return false;
+        return true;
       },
     });
     gateRequests(http, {
