@@ -20,6 +20,7 @@ import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
 import { busyCommand } from './shed-commands.ts';
+import { deadlineProperties } from './trigger-deadline.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
@@ -115,6 +116,8 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       logger: auth.kind === 'oauth' ? installerLogger(logger) : logger,
       customRoutes,
       bodyLimit: BODY_LIMIT_BYTES,
+      // When Slack's 3 s for the request run out, stamped by the gate: listeners decide by the time left.
+      customPropertiesExtractor: deadlineProperties,
       ...oauth,
       // Returns true once this handler has answered: Bolt then marks the request acknowledged, which stops
       // its 3-second "not acknowledged" timer. Returning false after answering (as before) left that timer
@@ -143,6 +146,7 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       signingSecret: transport.signingSecret,
       logger,
       onLateness: (ms) => ctx.work.noteLateness(ms),
+      clockSkewMs: () => ctx.work.clockSkewMs(),
       answerEarly: (rawBody, contentType) => busyCommand(ctx.work, rawBody, contentType),
     });
     receiver = http;

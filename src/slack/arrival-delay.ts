@@ -38,8 +38,12 @@ export class ArrivalDelay {
     if (this.recent.length < (this.o.minSamples ?? 5)) return 0;
     const sorted = this.recent.map((r) => r.late).sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)] as number;
-    const skew = Math.min(...this.floors.map((f) => f.least));
-    return Math.max(0, median - skew);
+    return Math.max(0, median - this.skewMs());
+  }
+
+  /** The least lateness seen over the last few minutes: how far this host's clock runs ahead of Slack's. */
+  skewMs(): number {
+    return this.floors.length === 0 ? 0 : Math.min(...this.floors.map((f) => f.least));
   }
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { type HTTPReceiver, HTTPModuleFunctions as http, type Logger } from '@slack/bolt';
 import { ReplayCache } from './replay-cache.ts';
+import { stampDeadline } from './trigger-deadline.ts';
 
 /**
  * Slack's requests are small: the largest this bot receives is a view submission of its STAR modal, four
@@ -34,6 +35,8 @@ export function gateRequests(
     logger: Logger;
     /** How late each accepted request arrived (work-queue.ts stops taking on work when it grows). */
     onLateness?: (ms: number) => void;
+    /** How far this host's clock runs ahead of Slack's (arrival-delay.ts), taken out of a request's age. */
+    clockSkewMs?: () => number;
     /**
      * The JSON the gate answers a genuine request with itself, skipping Bolt, or undefined to pass it on:
      * a saturated bot's "busy" (shed-commands.ts) then costs it as little CPU as possible.
@@ -59,7 +62,12 @@ export function gateRequests(
           http.buildNoBodyResponse(res, verdict.status);
           return;
         }
-        if (verdict.sentAtMs !== undefined) o.onLateness?.(lateness(verdict.sentAtMs, at));
+        if (verdict.sentAtMs !== undefined) {
+          o.onLateness?.(lateness(verdict.sentAtMs, at));
+          // The age the other way: as old as the whole-second timestamp allows, less this host's known lead.
+          const age = Math.max(0, at - verdict.sentAtMs - (o.clockSkewMs?.() ?? 0));
+          stampDeadline(buffered, age, performance.now());
+        }
         const early = o.answerEarly?.(verdict.rawBody, req.headers['content-type']);
         if (early) {
           res.writeHead(200, { 'content-type': 'application/json' });
