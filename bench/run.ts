@@ -4,7 +4,10 @@
 //
 //   BENCH_RUNS=5 (fan-out rounds)  BENCH_ACK_ROUNDS=20  BENCH_SUBSCRIBERS=10000
 //   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
-//   BENCH_ONLY=fanout|overload|tick|analysis: that benchmark alone, printed; BENCHMARKS.md untouched
+//   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=120 (each steady run)  BENCH_SOAK_RAMP=40,600,40,10 (from,
+//   to, step, seconds per step; 0 skips the ramp)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped too,
+//   side by side: a base commit's worktree, built)
+//   BENCH_ONLY=fanout|overload|tick|analysis|soak: that benchmark alone, printed; BENCHMARKS.md untouched
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,6 +27,7 @@ import {
   overloadSummaryRows,
 } from './overload.ts';
 import { PRODUCTION } from './production.ts';
+import { measureSoak, type SoakRun, soakMet, soakSection, soakSummaryRows } from './soak.ts';
 import { fmt, median, ratio, table } from './stats.ts';
 import { measureTickCost, SURVEY_INDEXES, type TickCostResult } from './tick-cost.ts';
 
@@ -35,6 +39,14 @@ const OVERLOAD_N = Number(process.env.BENCH_OVERLOAD_N ?? 10_000);
 const OVERLOAD_RATES = (process.env.BENCH_OVERLOAD_RATES ?? '330,400').split(',').map(Number);
 const OVERLOAD_SLACK_MS = Number(process.env.BENCH_OVERLOAD_SLACK_MS ?? 0);
 const ANALYSIS_RUNS = 5;
+const SOAK_PEOPLE = (process.env.BENCH_SOAK_PEOPLE ?? '60,200').split(',').map(Number);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 120);
+const [RAMP_FROM = 20, RAMP_TO = 400, RAMP_STEP = 20, RAMP_STEP_S = 10] = (
+  process.env.BENCH_SOAK_RAMP ?? '40,600,40,10'
+)
+  .split(',')
+  .map(Number);
+const SOAK_BASE = process.env.BENCH_SOAK_BASE;
 const log = (...m: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 interface FanOutResult {
@@ -142,6 +154,59 @@ async function overload(): Promise<OverloadRun[]> {
   return runs;
 }
 
+/** Steady runs at each N, then the ramp (this bot, and the base checkout's when given), each on a fresh database. */
+async function soak(): Promise<SoakRun[]> {
+  const runs: SoakRun[] = [];
+  const one = async (label: string, job: SoakRun['job'], compiledMain?: string) => {
+    const db = await createBenchDatabase('soak');
+    await db.handle.close();
+    const workdir = await mkdtemp(path.join(os.tmpdir(), 'star-drill-bench-soak-'));
+    try {
+      const r = await measureSoak({
+        label,
+        databaseUrl: db.url,
+        workdir,
+        job,
+        // After everyone's first answer (the cycle's third step), which loads the coach's language model.
+        warmUpMs: Math.min(90_000, job.durationMs / 2),
+        compiledMain,
+        log,
+      });
+      log(
+        `soak ${label}: ${r.requestsPerS.toFixed(1)} req/s, busy ${JSON.stringify(r.result.busy)}, silent ${r.result.silentClicks}, errors ${r.errorLines}, RSS ${r.rssMb.warm.toFixed(0)} -> ${r.rssMb.end.toFixed(0)} MB, saturation ${JSON.stringify(r.saturation)}`,
+      );
+      runs.push(r);
+    } finally {
+      await rm(workdir, { recursive: true, force: true });
+      await db.drop();
+    }
+  };
+  for (const n of SOAK_PEOPLE) {
+    await one(`${n} people, steady`, {
+      people: n,
+      maxPeople: n,
+      step: 0,
+      stepMs: 1_000,
+      durationMs: SOAK_SECONDS * 1000,
+      periodMs: 10_000,
+    });
+  }
+  if (RAMP_TO > 0) {
+    const ramp = {
+      people: RAMP_FROM,
+      maxPeople: RAMP_TO,
+      step: RAMP_STEP,
+      stepMs: RAMP_STEP_S * 1000,
+      durationMs: (Math.ceil((RAMP_TO - RAMP_FROM) / RAMP_STEP) + 2) * RAMP_STEP_S * 1000,
+      periodMs: 10_000,
+    };
+    // Base first when given, so neither always runs on a machine warmed by the other.
+    if (SOAK_BASE) await one('ramp, base commit', ramp, path.join(SOAK_BASE, 'dist', 'main.js'));
+    await one('ramp, this commit', ramp);
+  }
+  return runs;
+}
+
 type AnalysisResult = AnalysisCost & { chars: number[] };
 
 /** The coach's cost per answer, measured in fresh processes (so each first call loads the model cold). */
@@ -186,6 +251,7 @@ function report(
   tick: TickCostResult,
   over: OverloadRun[],
   coach: AnalysisResult[],
+  soaks: SoakRun[],
   totalMs: number,
 ) {
   const floorMs = median(fan.floor.map((r) => r.ms));
@@ -256,6 +322,7 @@ function report(
       met(peakRss + coachRss <= 200),
     ],
     ...overloadSummaryRows(over).map((row, i) => [...row, met(overloadMet(over[i] as OverloadRun))]),
+    ...soakSummaryRows(soaks).map((row, i) => [...row, met(soakMet(soaks[i] as SoakRun))]),
   ];
   const summary = table(['Benchmark', 'Result (median)', 'Target', ''], rows);
   const runs = (xs: Array<{ ms: number }>) => xs.map((r) => fmt(r.ms / 1000, 2)).join(', ');
@@ -327,6 +394,7 @@ ${tick.plan}
   the same fan-out runs (${fan.one.map((r) => fmt(r.rssMb[0] ?? 0, 0)).join(', ')} MB for one replica).
 
 ${overloadSection(over)}
+${soakSection(soaks)}
 ## Design of the fan-out (what made it fast)
 
 The scheduler claims due subscriptions ${DEFAULT_BATCH_SIZE} at a time and works per claimed batch: one
@@ -381,6 +449,10 @@ if (process.env.BENCH_ONLY === 'analysis') {
   console.log(JSON.stringify(analysis(), null, 2));
   process.exit(0);
 }
+if (process.env.BENCH_ONLY === 'soak') {
+  console.log(soakSection(await soak()));
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'overload') {
   console.log(overloadSection(await overload()));
   process.exit(0);
@@ -395,7 +467,9 @@ log(`overload: ${OVERLOAD_N} subscribes at ${OVERLOAD_RATES.join(', ')}/s ...`);
 const over = await overload();
 log('coach analysis ...');
 const coach = analysis();
-const { summary, md } = report(machine, fan, ack, tick, over, coach, performance.now() - started);
+log('soak and stress ...');
+const soaks = await soak();
+const { summary, md } = report(machine, fan, ack, tick, over, coach, soaks, performance.now() - started);
 console.log(summary);
 await writeFile(path.join(ROOT, 'BENCHMARKS.md'), md);
 log('wrote BENCHMARKS.md');
