@@ -39,7 +39,10 @@ const OVERLOAD_N = Number(process.env.BENCH_OVERLOAD_N ?? 10_000);
 const OVERLOAD_RATES = (process.env.BENCH_OVERLOAD_RATES ?? '330,400').split(',').map(Number);
 const OVERLOAD_SLACK_MS = Number(process.env.BENCH_OVERLOAD_SLACK_MS ?? 0);
 const ANALYSIS_RUNS = 5;
-const SOAK_PEOPLE = (process.env.BENCH_SOAK_PEOPLE ?? '60,200').split(',').map(Number);
+const SOAK_PEOPLE = (process.env.BENCH_SOAK_PEOPLE ?? '60,200')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 120);
 const [RAMP_FROM = 20, RAMP_TO = 400, RAMP_STEP = 20, RAMP_STEP_S = 10] = (
   process.env.BENCH_SOAK_RAMP ?? '40,600,40,10'

@@ -141,7 +141,11 @@ export const rssGrowth = (r: SoakRun) => (r.rssMb.warm > 0 ? r.rssMb.end / r.rss
 
 /** A steady run passes with no silent click, no error line, and memory growth of at most 15%. */
 export const soakMet = (r: SoakRun) =>
-  r.result.silentClicks === 0 && r.errorLines === 0 && r.result.failed === 0 && rssGrowth(r) <= 0.15;
+  r.result.silentClicks === 0 &&
+  r.errorLines === 0 &&
+  r.result.failed === 0 &&
+  r.result.stepErrors === 0 &&
+  rssGrowth(r) <= 0.15;
 
 export function soakSummaryRows(runs: SoakRun[]): string[][] {
   return runs.map((r) => [
@@ -158,7 +162,7 @@ export function soakSection(runs: SoakRun[]): string {
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    return `| ${r.label} | ${int(r.job.people)}${r.job.maxPeople > r.job.people ? `..${int(r.job.maxPeople)}` : ''} | ${(r.result.elapsedMs / 1000).toFixed(0)} s | ${f1(r.requestsPerS)} | ${f1(percentile(ack, 50))} / ${f1(percentile(ack, 99))} ms | ${int(r.result.failed)} | ${int(r.answers.saved)} / ${int(r.answers.scored)} | ${int(sum(r.result.busy))}${busy ? ` (${busy})` : ''} | ${int(r.result.silentClicks)} | ${int(r.result.lostDrills)} | ${int(r.errorLines)} | ${int(r.rssMb.warm)} -> ${int(r.rssMb.end)} MB | ${f1(r.botCpuMs / Math.max(1, sum(r.result.requests)))} ms | ${r.saturation ? `${r.saturation.people} people (${f1(r.saturation.requestsPerS)} requests/s before)` : 'none'} |`;
+    return `| ${r.label} | ${int(r.job.people)}${r.job.maxPeople > r.job.people ? `..${int(r.job.maxPeople)}` : ''} | ${(r.result.elapsedMs / 1000).toFixed(0)} s | ${f1(r.requestsPerS)} | ${f1(percentile(ack, 50))} / ${f1(percentile(ack, 99))} ms | ${int(r.result.failed)} / ${int(r.result.stepErrors)} | ${int(r.answers.saved)} / ${int(r.answers.scored)} | ${int(sum(r.result.busy))}${busy ? ` (${busy})` : ''} | ${int(r.result.silentClicks)} | ${int(r.result.lostDrills)} | ${int(r.errorLines)} | ${int(r.rssMb.warm)} -> ${int(r.rssMb.end)} MB | ${f1(r.botCpuMs / Math.max(1, sum(r.result.requests)))} ms | ${r.saturation ? `${r.saturation.people} people (${f1(r.saturation.requestsPerS)} requests/s before)` : 'none'} |`;
   });
   const errors = runs.flatMap((r) => r.errorExamples.map((e) => `  - ${r.label}: ${e}`));
   return `## Soak and stress (bench/soak.ts)
@@ -175,7 +179,7 @@ after the warm-up and at the end. A ramp run starts with few people and adds mor
 saturation point is the number of people in the first 10-second window with a busy reply, with the requests a
 second of the window before. CPU per request is the bot's CPU over the run divided by the requests sent.
 
-| Run | People | Length | Requests/s | Ack p50 / p99 | Not 200 | Answers saved / scored | Busy | Silent clicks | Drills lost | Error lines | RSS warm -> end | Bot CPU per request | Saturation |
+| Run | People | Length | Requests/s | Ack p50 / p99 | Not 200 / benchmark errors | Answers saved / scored | Busy | Silent clicks | Drills lost | Error lines | RSS warm -> end | Bot CPU per request | Saturation |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 ${errors.length > 0 ? `\nError lines (first few distinct):\n\n${errors.join('\n')}\n` : ''}`;

@@ -54,7 +54,7 @@ export function confirmDelete(ctx: RequestContext) {
     });
     if (deleted) {
       log.info('user data deleted');
-      await publishHome(ctx, userId);
+      await publishHome(ctx, userId, { opened: true });
     }
   };
 }

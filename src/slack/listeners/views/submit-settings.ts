@@ -44,7 +44,8 @@ export function submitSettings(ctx: RequestContext) {
           ctx,
           tx,
           ctx.person(userId),
-          { enterpriseId: ctx.enterpriseId, tz },
+          // The settings modal opens from the Home tab: its changes republish it from now on.
+          { enterpriseId: ctx.enterpriseId, tz, homeOpened: true },
           settings,
           now,
         ),
@@ -55,7 +56,7 @@ export function submitSettings(ctx: RequestContext) {
           .catch((err: unknown) =>
             ctx.log.warn({ err, user: userId }, 'could not confirm the settings in the DM'),
           );
-        await publishHome(ctx, userId);
+        await publishHome(ctx, userId, { opened: true });
       },
     });
   };
