@@ -132,39 +132,46 @@ function profileEnv(dir: string): Record<string, string> {
 /** One run per rate, each on a fresh database and a fresh bot. */
 async function overload(): Promise<OverloadRun[]> {
   const runs: OverloadRun[] = [];
-  for (const rate of OVERLOAD_RATES) {
-    const db = await createBenchDatabase('overload');
-    await db.handle.close();
-    const workdir = await mkdtemp(path.join(os.tmpdir(), 'star-drill-bench-overload-'));
-    try {
-      const r = await measureOverload({
-        databaseUrl: db.url,
-        workdir,
-        n: OVERLOAD_N,
-        rate,
-        slackMs: OVERLOAD_SLACK_MS,
-        log,
-        // BENCH_PROFILE_DIR=/abs/dir: a CPU profile of the bot process (bench/cpu-profile-hook.mjs).
-        ...(process.env.BENCH_PROFILE_DIR
-          ? {
-              botEnv: {
-                NODE_OPTIONS: `--import ${path.join(ROOT, 'bench', 'cpu-profile-hook.mjs')}`,
-                CPU_PROFILE_DIR: process.env.BENCH_PROFILE_DIR,
-              },
-            }
-          : {}),
-      });
-      log(
-        `overload ${rate}/s: ${JSON.stringify(r.told)}; ack p99 ${fmt(r.ack.p99)} ms; ` +
-          `truth ${r.truth.pass}/${r.truth.pass + r.truth.fail}; ${r.survived ? 'alive' : 'DIED'}; ` +
-          `peak RSS ${fmt(r.peakRssMb, 0)} MB`,
-      );
-      runs.push(r);
-    } finally {
-      await rm(workdir, { recursive: true, force: true });
-      await db.drop();
+  // With a base checkout, each rate runs on the base commit's bot first, then on this one's, side by side.
+  const bots = SOAK_BASE
+    ? [{ label: 'base commit', main: path.join(SOAK_BASE, 'dist', 'main.js') }, { label: 'this commit' }]
+    : [{ label: undefined, main: undefined }];
+  for (const rate of OVERLOAD_RATES)
+    for (const which of bots) {
+      const db = await createBenchDatabase('overload');
+      await db.handle.close();
+      const workdir = await mkdtemp(path.join(os.tmpdir(), 'star-drill-bench-overload-'));
+      try {
+        const r = await measureOverload({
+          databaseUrl: db.url,
+          workdir,
+          n: OVERLOAD_N,
+          rate,
+          slackMs: OVERLOAD_SLACK_MS,
+          compiledMain: which.main,
+          label: which.label,
+          log,
+          // BENCH_PROFILE_DIR=/abs/dir: a CPU profile of the bot process (bench/cpu-profile-hook.mjs).
+          ...(process.env.BENCH_PROFILE_DIR
+            ? {
+                botEnv: {
+                  NODE_OPTIONS: `--import ${path.join(ROOT, 'bench', 'cpu-profile-hook.mjs')}`,
+                  CPU_PROFILE_DIR: process.env.BENCH_PROFILE_DIR,
+                },
+              }
+            : {}),
+        });
+        log(
+          `overload ${rate}/s ${which.label ?? ''}: ${JSON.stringify(r.told)}; ack p99 ${fmt(r.ack.p99)} ms; ` +
+            `truth ${r.truth.pass}/${r.truth.pass + r.truth.fail}; ${r.survived ? 'alive' : 'DIED'}; ` +
+            `peak RSS ${fmt(r.peakRssMb, 0)} MB`,
+        );
+        runs.push(r);
+      } finally {
+        await rm(workdir, { recursive: true, force: true });
+        await db.drop();
+      }
     }
-  }
   return runs;
 }
 
