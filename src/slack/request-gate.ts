@@ -25,7 +25,8 @@ export type GateVerdict =
  * - a correctly signed body that parses to `null` (JSON `null`, or `payload=null`) gets 400: Bolt reads
  *   `body.ssl_check` outside its try blocks and the request would never be answered;
  * - bodies over BODY_LIMIT_BYTES get 413.
- * What passes goes to Bolt already buffered, which checks the signature again and does the rest.
+ * What passes goes to Bolt already buffered; Bolt's own signature check is off (app.ts), so this gate is the
+ * only one: every POST to the endpoint passes through it.
  */
 export function gateRequests(
   receiver: HTTPReceiver,
