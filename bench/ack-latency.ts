@@ -150,7 +150,10 @@ export async function measureAckLatency(opts: {
     let failures = 0;
     const burst = async (name: Target, record: boolean) => {
       const clicks = name === 'botClick' || name === 'baseClick';
-      const modalsBefore = clicks ? await api.count('views.open') : 0;
+      // A click ends in a modal, or (a busy bot, its trigger short of time) an ephemeral "busy" reply.
+      // (its response_url belongs to the stand-in that sent the click: this process's).
+      const ended = async () => (await api.count('views.open')) + standin.responses.length;
+      const modalsBefore = clicks ? await ended() : 0;
       const send = targets[name] as () => Promise<SlackReply>;
       const replies = await Promise.all(Array.from({ length: concurrency }, () => send()));
       for (const r of replies) {
@@ -161,7 +164,7 @@ export async function measureAckLatency(opts: {
       // burst, or that burst would be timed against the leftovers of this one, which the bare app never has.
       if (clicks) {
         const started = Date.now();
-        while ((await api.count('views.open')) < modalsBefore + concurrency) {
+        while ((await ended()) < modalsBefore + concurrency) {
           if (Date.now() - started > 30_000)
             throw new Error('the bot did not open the modals of a click burst');
           await new Promise((r) => setTimeout(r, 10));
