@@ -54,7 +54,8 @@ export class ArrivalDelay {
     const c = this.cached;
     if (c && Math.abs(now - c.at) < REUSE_MS && !(c.dirty && !c.enough)) return c.behind;
     const since = now - this.windowMs;
-    while (this.head < this.recent.length && (this.recent[this.head] as { at: number }).at < since) this.head++;
+    while (this.head < this.recent.length && (this.recent[this.head] as { at: number }).at < since)
+      this.head++;
     const count = this.recent.length - this.head;
     let behind = 0;
     if (count >= this.minSamples) {
