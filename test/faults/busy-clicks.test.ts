@@ -5,7 +5,8 @@
 // is not saved, and an ephemeral message in the DM says so and how to get the text back.
 //
 // Bad inputs tried: a drill's Answer click and the Home tab's Settings click each signed 3 s before they
-// reach the bot (a bot whose socket backlog held them: the trigger has expired); a STAR submission signed
+// reach the bot (a bot whose socket backlog held them: the trigger has expired); a click whose views.open
+// Slack answers expired_trigger_id even though the time looked enough; a STAR submission signed
 // 3 s before; an on-time click while the bot is saturated (requests arriving 3 s late). The control: an
 // on-time click on an idle bot opens its modal.
 
@@ -72,6 +73,27 @@ describe('a click whose trigger has expired by the time the bot reads it', () =>
     const posted = t.standin.callsTo('chat.postEphemeral').filter((c) => c.args.user === userId);
     expect(posted.map((c) => c.response.ok)).toEqual([true]);
     expect(ephemeralTexts(t, userId)).toEqual([BUSY_CLICK]);
+  });
+
+  it('a trigger that expires on the way to Slack all the same (a starved machine): an ephemeral "busy"', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(t, userId, 'random', t.standin.dmChannelFor(userId));
+    t.standin.intercept('views.open', () => ({ error: 'expired_trigger_id' }));
+    try {
+      const click = await t.standin.clickButton(t.url, {
+        userId,
+        channel,
+        messageTs: ts,
+        actionId: ACTION_ANSWER_DRILL,
+        value: String(drill.id),
+      });
+      expect(click.status).toBe(200);
+      await t.bot.idle();
+    } finally {
+      t.standin.clearIntercepts();
+    }
+    expect(ephemeralTexts(t, userId)).toContain(BUSY_CLICK);
+    expect(t.logs.find('could not open the modal')).toEqual([]);
   });
 
   it('control: the same click on time opens the modal and says nothing else', async () => {

@@ -14,7 +14,7 @@ const LOAD_BUDGET_MS = 800;
  * The time views.open needs to reach Slack and be answered, with a margin: a click whose work cannot start
  * this long before its trigger expires is told "busy" ephemerally instead of opening anything.
  */
-const OPEN_NEEDS_MS = 500;
+const OPEN_NEEDS_MS = 800;
 
 /**
  * Opens the modal a button asks for, built from the database by `build` (which answers a notice modal itself
@@ -64,9 +64,22 @@ async function open(ctx: RequestContext, p: Parameters<typeof openModalForClick>
     if (!opened.view?.id) throw new Error('views.open returned no view id');
     await ctx.slack.modal.views.update({ view_id: opened.view.id, hash: opened.view.hash, view });
   } catch (err) {
+    if (slackError(err) === 'expired_trigger_id') {
+      // The time left was judged enough, yet the call reached Slack too late (a machine starved of CPU):
+      // the person still hears that nothing happened.
+      p.log.warn('the trigger expired before the modal could open; told the user busy');
+      await tellBusy(ctx, { userId: p.userId, respond: p.respond, log: p.log });
+      return;
+    }
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     p.log.error({ err }, 'could not open the modal');
   }
+}
+
+/** Slack's error code of a failed Web API call (`invalid_auth`, `expired_trigger_id`...), if it is one. */
+function slackError(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
 }
 
 export const UNAVAILABLE_NOTICE =
