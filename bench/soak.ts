@@ -162,7 +162,7 @@ export function soakSection(runs: SoakRun[]): string {
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    return `| ${r.label} | ${int(r.job.people)}${r.job.maxPeople > r.job.people ? `..${int(r.job.maxPeople)}` : ''} | ${(r.result.elapsedMs / 1000).toFixed(0)} s | ${f1(r.requestsPerS)} | ${f1(percentile(ack, 50))} / ${f1(percentile(ack, 99))} ms | ${int(r.result.failed)} / ${int(r.result.stepErrors)} | ${int(r.answers.saved)} / ${int(r.answers.scored)} | ${int(sum(r.result.busy))}${busy ? ` (${busy})` : ''} | ${int(r.result.silentClicks)} | ${int(r.result.lostDrills)} | ${int(r.errorLines)} | ${int(r.rssMb.warm)} -> ${int(r.rssMb.end)} MB | ${f1(r.botCpuMs / Math.max(1, sum(r.result.requests)))} ms | ${r.saturation ? `${r.saturation.people} people (${f1(r.saturation.requestsPerS)} requests/s before)` : 'none'} |`;
+    return `| ${r.label} | ${int(r.job.people)}${r.job.maxPeople > r.job.people ? `..${int(r.job.maxPeople)}` : ''} | ${(r.result.elapsedMs / 1000).toFixed(0)} s | ${f1(r.requestsPerS)} | ${f1(percentile(ack, 50))} / ${f1(percentile(ack, 99))} ms (${int(r.result.lateAcks)} >= 3 s) | ${int(r.result.failed)} / ${int(r.result.stepErrors)} | ${int(r.answers.saved)} / ${int(r.answers.scored)} | ${int(sum(r.result.busy))}${busy ? ` (${busy})` : ''} | ${int(r.result.silentClicks)} | ${int(r.result.lostDrills)} | ${int(r.errorLines)} | ${int(r.rssMb.warm)} -> ${int(r.rssMb.end)} MB | ${f1(r.botCpuMs / Math.max(1, sum(r.result.requests)))} ms | ${r.saturation ? `${r.saturation.people} people (${f1(r.saturation.requestsPerS)} requests/s before)` : 'none'} |`;
   });
   const errors = runs.flatMap((r) => r.errorExamples.map((e) => `  - ${r.label}: ${e}`));
   return `## Soak and stress (bench/soak.ts)
@@ -172,14 +172,15 @@ fresh Postgres database. The people live in a process of their own (bench/soak-p
 Slack, which also answers the bot's Web API: each goes round \`/star random\` -> "Answer with STAR" on the drill
 -> save an answer -> "Good" on the feedback -> \`/star status\` -> \`/star history\` -> open the Home tab, all
 signed and sent over HTTP as Slack sends them. A click counts as **silent** when nothing visible follows it
-within 8 s: no modal, no update of the message, no ephemeral. **Busy** counts every "busy" a person saw (a
+within 8 s of its ack: no modal, no update of the message, no ephemeral (an ack of 3 s or more is counted
+apart: Slack shows the person an error then). **Busy** counts every "busy" a person saw (a
 command's ack or reply, a click's ephemeral, a submission's field error). Answers saved and scored come from the
 database (\`answers\`, \`score\` not null). Error lines are the bot's log lines at error level. RSS is VmRSS
 after the warm-up and at the end. A ramp run starts with few people and adds more every few seconds; its
 saturation point is the number of people in the first 10-second window with a busy reply, with the requests a
 second of the window before. CPU per request is the bot's CPU over the run divided by the requests sent.
 
-| Run | People | Length | Requests/s | Ack p50 / p99 | Not 200 / benchmark errors | Answers saved / scored | Busy | Silent clicks | Drills lost | Error lines | RSS warm -> end | Bot CPU per request | Saturation |
+| Run | People | Length | Requests/s | Ack p50 / p99 (acks >= 3 s) | Not 200 / benchmark errors | Answers saved / scored | Busy | Silent clicks | Drills lost | Error lines | RSS warm -> end | Bot CPU per request | Saturation |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 ${errors.length > 0 ? `\nError lines (first few distinct):\n\n${errors.join('\n')}\n` : ''}`;
