@@ -198,28 +198,6 @@ describe('messages', () => {
   });
 });
 
-describe('ephemerals in a DM (chat.postEphemeral, conversations.open)', () => {
-  it('opens the DM and shows the message to that person only there; refuses a user id as channel, no user, another person’s DM', async () => {
-    const opened = await client.conversations.open({ users: 'U444' });
-    const dm = String(opened.channel?.id);
-    expect(dm).toBe(standin.dmChannelFor('U444'));
-    const posted = await client.chat.postEphemeral({ channel: dm, user: 'U444', text: 'only you' });
-    expect(posted.ok).toBe(true);
-    expect(standin.ephemeralsIn('U444', dm).map((m) => m.text)).toEqual(['only you']);
-    // Slack wants a conversation id, not a user id; a user; and the user in that conversation.
-    for (const [args, error] of [
-      [{ channel: 'U444', user: 'U444', text: 'x' }, 'channel_not_found'],
-      [{ channel: dm, text: 'x' }, 'invalid_arguments'],
-      [{ channel: dm, user: 'U555', text: 'x' }, 'user_not_in_channel'],
-    ] as const) {
-      expect((await slackError(client.apiCall('chat.postEphemeral', args))).data?.error).toBe(error);
-    }
-    expect((await slackError(client.apiCall('conversations.open', {}))).data?.error).toBe(
-      'invalid_arguments',
-    );
-  });
-});
-
 describe('views', () => {
   it('a fresh trigger opens a modal; a reused one is exchanged_trigger_id', async () => {
     const trigger = standin.newTriggerId('U333');
