@@ -11,6 +11,8 @@ export interface SpawnOptions {
   entry?: 'source' | 'compiled';
   /** Extra node flags, e.g. a heap limit. */
   nodeArgs?: string[];
+  /** Another checkout's compiled bot (its dist/main.js) instead of this one's: a base commit, side by side. */
+  compiledMain?: string;
 }
 
 export interface BotProcess {
@@ -30,7 +32,8 @@ export interface BotProcess {
  * directory of the test's choosing so no developer's .env leaks in, with exactly the given environment.
  */
 export function spawnBot(env: Record<string, string>, cwd: string, options: SpawnOptions = {}): BotProcess {
-  const entry = options.entry === 'compiled' ? [COMPILED_MAIN] : ['--import', TSX, MAIN];
+  const entry =
+    options.entry === 'compiled' ? [options.compiledMain ?? COMPILED_MAIN] : ['--import', TSX, MAIN];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },

@@ -6,6 +6,7 @@ import type { TokenVerdict } from '../oauth.ts';
 import { authTest } from './auth.ts';
 import { postMessage, update } from './chat.ts';
 import { type Core, fail, isObj, type Method, type Obj, type Result, str } from './common.ts';
+import { conversationsOpen, postEphemeral } from './ephemeral.ts';
 import { completeUploadExternal, getUploadURLExternal } from './files.ts';
 import { usersInfo } from './users.ts';
 import { viewsOpen, viewsPublish, viewsUpdate } from './views.ts';
@@ -14,6 +15,8 @@ const METHODS: Record<string, Method> = {
   'auth.test': (core) => authTest(core),
   'chat.postMessage': postMessage,
   'chat.update': update,
+  'chat.postEphemeral': postEphemeral,
+  'conversations.open': conversationsOpen,
   'views.open': (core, a) => viewsOpen(core, a, false),
   'views.push': (core, a) => viewsOpen(core, a, true),
   'views.update': viewsUpdate,

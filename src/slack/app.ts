@@ -20,6 +20,7 @@ import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './parse-payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
 import { busyCommand } from './shed-commands.ts';
+import { deadlineProperties } from './trigger-deadline.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
@@ -115,7 +116,17 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       logger: auth.kind === 'oauth' ? installerLogger(logger) : logger,
       customRoutes,
       bodyLimit: BODY_LIMIT_BYTES,
+      // The gate in front (request-gate.ts) checks every request to /slack/events: signature, timestamp both
+      // ways, replays. Bolt checking the same signature again cost every request a second HMAC of its body
+      // and a second parse of its headers, ahead of its ack.
+      signatureVerification: false,
+      // When Slack's 3 s for the request run out, stamped by the gate: listeners decide by the time left.
+      customPropertiesExtractor: deadlineProperties,
       ...oauth,
+      // Returns true once this handler has answered: Bolt then marks the request acknowledged, which stops
+      // its 3-second "not acknowledged" timer. Returning false after answering (as before) left that timer
+      // running, so every refused request logged an error 3 s later, and a listener's late ack() could try
+      // to write a second response.
       processEventErrorHandler: async ({ error, response, logger: log }) => {
         if (response.headersSent) return false;
         // Multi-workspace: a request from a workspace with no active installation (never installed, or
@@ -124,14 +135,14 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
           log.warn('refused a request from a workspace with no active installation');
           response.writeHead(401);
           response.end();
-          return false;
+          return true;
         }
         const malformed = error instanceof MalformedRequestError;
         if (malformed) log.warn(`refused a signed request: ${error.message}`);
         else log.error(`request failed before ack: ${error.message}`);
         response.writeHead(malformed ? 400 : 500);
         response.end();
-        return false;
+        return true;
       },
     });
     gateRequests(http, {
@@ -139,6 +150,7 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       signingSecret: transport.signingSecret,
       logger,
       onLateness: (ms) => ctx.work.noteLateness(ms),
+      clockSkewMs: () => ctx.work.clockSkewMs(),
       answerEarly: (rawBody, contentType) => busyCommand(ctx.work, rawBody, contentType),
     });
     receiver = http;

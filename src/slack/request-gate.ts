@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { type HTTPReceiver, HTTPModuleFunctions as http, type Logger } from '@slack/bolt';
 import { ReplayCache } from './replay-cache.ts';
+import { stampDeadline } from './trigger-deadline.ts';
 
 /**
  * Slack's requests are small: the largest this bot receives is a view submission of its STAR modal, four
@@ -24,7 +25,8 @@ export type GateVerdict =
  * - a correctly signed body that parses to `null` (JSON `null`, or `payload=null`) gets 400: Bolt reads
  *   `body.ssl_check` outside its try blocks and the request would never be answered;
  * - bodies over BODY_LIMIT_BYTES get 413.
- * What passes goes to Bolt already buffered, which checks the signature again and does the rest.
+ * What passes goes to Bolt already buffered; Bolt's own signature check is off (app.ts), so this gate is the
+ * only one: every POST to the endpoint passes through it.
  */
 export function gateRequests(
   receiver: HTTPReceiver,
@@ -34,6 +36,8 @@ export function gateRequests(
     logger: Logger;
     /** How late each accepted request arrived (work-queue.ts stops taking on work when it grows). */
     onLateness?: (ms: number) => void;
+    /** How far this host's clock runs ahead of Slack's (arrival-delay.ts), taken out of a request's age. */
+    clockSkewMs?: () => number;
     /**
      * The JSON the gate answers a genuine request with itself, skipping Bolt, or undefined to pass it on:
      * a saturated bot's "busy" (shed-commands.ts) then costs it as little CPU as possible.
@@ -47,7 +51,7 @@ export function gateRequests(
   const replays = new ReplayCache(MAX_CLOCK_SKEW_MS);
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     // Other routes stay synchronous: Bolt's server turns an unknown route's throw into a 404.
-    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== o.endpoint) {
+    if (req.method !== 'POST' || !isEndpoint(req.url, o.endpoint)) {
       return bolt(req, res);
     }
     http.bufferIncomingMessage(req, BODY_LIMIT_BYTES).then(
@@ -59,7 +63,12 @@ export function gateRequests(
           http.buildNoBodyResponse(res, verdict.status);
           return;
         }
-        if (verdict.sentAtMs !== undefined) o.onLateness?.(lateness(verdict.sentAtMs, at));
+        if (verdict.sentAtMs !== undefined) {
+          o.onLateness?.(lateness(verdict.sentAtMs, at));
+          // The age the other way: as old as the whole-second timestamp allows, less this host's known lead.
+          const age = Math.max(0, at - verdict.sentAtMs - (o.clockSkewMs?.() ?? 0));
+          stampDeadline(buffered, age, performance.now());
+        }
         const early = o.answerEarly?.(verdict.rawBody, req.headers['content-type']);
         if (early) {
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -89,7 +98,10 @@ export function judge(
   const body = req.rawBody.toString();
   const form = req.headers['content-type'] === 'application/x-www-form-urlencoded';
   // Slack's unsigned SSL check: Bolt answers it and strips anything smuggled along.
-  if (form && parseQuery(body).ssl_check === '1') return { ok: true, rawBody: req.rawBody };
+  // Parsed only when it may be one: parsing every form just to look cost each command a second parse.
+  if (form && body.includes('ssl_check') && parseQuery(body).ssl_check === '1') {
+    return { ok: true, rawBody: req.rawBody };
+  }
   const signature = header(req, 'x-slack-signature');
   const timestamp = header(req, 'x-slack-request-timestamp');
   if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) {
@@ -119,6 +131,13 @@ export function judge(
  */
 export function lateness(sentAtMs: number, nowMs: number): number {
   return Math.max(0, nowMs - sentAtMs - 1_000);
+}
+
+/** Whether a request's URL names the endpoint (as Bolt routes it: the path, whatever the query). */
+function isEndpoint(url: string | undefined, endpoint: string): boolean {
+  // Slack posts to the bare path: answered without building a URL object for each request.
+  if (url === endpoint) return true;
+  return new URL(url ?? '/', 'http://localhost').pathname === endpoint;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

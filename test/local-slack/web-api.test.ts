@@ -190,7 +190,7 @@ describe('messages', () => {
   });
 
   it('methods the bot never calls are not served', async () => {
-    for (const method of ['chat.delete', 'chat.postEphemeral', 'conversations.open']) {
+    for (const method of ['chat.delete', 'chat.scheduleMessage', 'conversations.list']) {
       expect((await slackError(client.apiCall(method, { channel: 'C7' }))).data?.error, method).toBe(
         'unknown_method',
       );

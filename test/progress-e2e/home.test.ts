@@ -72,9 +72,10 @@ describe('progress per topic', () => {
     const user = person(t, 'Asia/Kolkata');
     const [incidents, collaboration] = t.bot.ctx.bank.topics;
     if (!incidents || !collaboration) throw new Error('the guide has fewer than 2 topics');
-    await openHome(t, user);
 
     const first = await requestDrill(t, user, incidents.slug, t.standin.dmChannelFor(user));
+    // Opened once the person is a user of the bot: from then on their changes republish it.
+    await openHome(t, user);
     let published = publishesFor(user);
     await answer(t, user, first, strongAnswer(incidents.slug));
     expect(publishesFor(user)).toBeGreaterThan(published);
@@ -138,9 +139,12 @@ describe('progress per topic', () => {
     expect(home(t, user).text).not.toContain('Waiting for your answer');
   });
 
-  it('is published again after a settings change (subscribe) and after pause', async () => {
+  it('is published again after a settings change (subscribe) and after pause, once the person has opened it', async () => {
     clock.set('2027-01-12T10:00:00Z');
     const user = person(t, 'Europe/Madrid');
+    // Never opened: subscribing costs no Home publish (issue 16: the tab is published when it is opened).
+    await star(t, user, 'subscribe 06:00 weekdays');
+    expect(publishesFor(user)).toBe(0);
     await openHome(t, user);
     let published = publishesFor(user);
     await star(t, user, 'subscribe 07:00 daily');

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { type Days, maskOfDays } from '../../drills/days.ts';
 import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
-import { drills, type Subscription, subscriptions, users } from '../schema/index.ts';
+import { drills, type Subscription, subscriptions, type User, users } from '../schema/index.ts';
 
 /**
  * A subscription with its user's stored IANA zone (everything needed to compute its next delivery) and
@@ -34,6 +34,24 @@ export async function findSubscription(db: Database, p: Person): Promise<Subscri
     .innerJoin(users, ownUser)
     .where(subscriptionOf(p));
   return row;
+}
+
+/**
+ * The person's user row and subscription in one statement (either may be missing): `/star subscribe` decides
+ * from it whether to ask Slack for the zone and whether the user row needs writing at all.
+ */
+export async function userWithSubscription(
+  db: Database,
+  p: Person,
+): Promise<{ user: User | undefined; sub: SubscriptionWithZone | undefined }> {
+  const [row] = await db
+    .select({ user: users, sub: subscriptions })
+    .from(users)
+    .leftJoin(subscriptions, ownUser)
+    .where(and(eq(users.teamId, p.teamId), eq(users.id, p.userId)));
+  if (!row) return { user: undefined, sub: undefined };
+  const { user, sub } = row;
+  return { user, sub: sub ? { ...sub, tz: user.tz, enterpriseId: user.enterpriseId } : undefined };
 }
 
 export interface SubscriptionSettings {

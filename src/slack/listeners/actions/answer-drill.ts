@@ -4,17 +4,24 @@ import { completeDrillPost } from '../../../db/repositories/drills.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { type AnswerClickPayload, answerClickSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
+import { responseUrlOf } from '../busy-reply.ts';
 import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Answer with STAR" / "Edit answer": opens the STAR modal, pre-filled when the drill has an answer. */
 export function answerDrill(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    const { ack, body, context } = args;
+    const deadline = slackDeadlineOf(context);
     await ack();
     const click = answerClickSchema.parse(body);
     const log = ctx.log.child({ user: click.user.id, drill: click.actions[0]?.value });
     await openModalForClick(ctx, {
       triggerId: click.trigger_id,
+      deadline,
+      userId: click.user.id,
+      respond: responseUrlOf(args),
       log,
       title: 'Answer with STAR',
       build: () => buildModal(ctx, click, log),

@@ -5,19 +5,26 @@ import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.t
 import { noticeModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { followUpClickSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
+import { responseUrlOf } from '../busy-reply.ts';
 import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
 import { followUpQuestion } from '../follow-up-question.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Practise this follow-up": a one-field modal with the follow-up question, pre-filled when answered. */
 export function practiseFollowUp(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    const { ack, body, context } = args;
+    const deadline = slackDeadlineOf(context);
     await ack();
     const click = followUpClickSchema.parse(body);
     const value = click.actions[0]?.value ?? '';
     const log = ctx.log.child({ user: click.user.id, followUp: value });
     await openModalForClick(ctx, {
       triggerId: click.trigger_id,
+      deadline,
+      userId: click.user.id,
+      respond: responseUrlOf(args),
       log,
       title: 'Practise a follow-up',
       build: () => buildModal(ctx, value, click.user.id, log),

@@ -13,12 +13,10 @@ import { ephemeral, plainReply, UNAVAILABLE } from '../../../views/command-repli
 import type { RequestContext } from '../../context.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
 import { rateClickSchema } from '../../parse-payloads.ts';
+import { BUSY_CLICK } from '../busy-reply.ts';
 import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Rated = 'rated' | 'unchanged' | 'superseded' | 'no_such_drill';
-
-const RATING_BUSY =
-  ':hourglass_flowing_sand: Star Drill is busy right now, so your rating was not saved. Please click again in a minute.';
 
 /** Ratings are given in the feedback of an answered drill; the click's turn may come a little later. */
 const RATE_MAX_WAIT_MS = 10_000;
@@ -40,7 +38,7 @@ export function rateDrill(ctx: RequestContext) {
         () => undefined,
         (err: unknown) => log.warn({ err }, 'could not answer through response_url'),
       );
-    const busy = () => tell(RATING_BUSY);
+    const busy = () => tell(BUSY_CLICK);
     const admission = ctx.work.admit('rating');
     if (!admission) {
       await busy();

@@ -14,13 +14,15 @@ import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/f
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
 import { followUpSubmissionSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { followUpQuestion } from '../follow-up-question.ts';
-import { saveSubmission } from './save-submission.ts';
+import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 
 /** Saves a follow-up answer, then replies in the drill's thread with its score (updated in place on an edit). */
 export function submitFollowUp(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = followUpSubmissionSchema.parse(body);
     const validated = validateFollowUpAnswer(
       submission.view.state.values[BLOCK_FOLLOW_UP]?.[ACTION_STAR_INPUT]?.value,
@@ -34,6 +36,9 @@ export function submitFollowUp(ctx: RequestContext) {
     const target = parseFollowUpMetadata(submission.view.private_metadata);
     await saveSubmission<{ drill: Drill; saved: FollowUpAnswer; previousScore: number | null }>(ctx, {
       ack,
+      deadline,
+      userId,
+      lateNotice: LATE_NOTICE.followUp,
       log,
       errorBlock: BLOCK_FOLLOW_UP,
       save: async (tx) => {

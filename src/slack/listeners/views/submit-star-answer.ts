@@ -7,15 +7,17 @@ import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
 import { coachAnswer } from '../../feedback-thread.ts';
 import { type StarSubmissionPayload, starSubmissionSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
-import { saveSubmission } from './save-submission.ts';
+import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 
 /**
  * Saves a STAR answer: field errors keep the modal open with the user's text; success closes it, and the
  * feedback follows in the drill's thread.
  */
 export function submitStarAnswer(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = starSubmissionSchema.parse(body);
     const validated = validateStarAnswer(readParts(submission));
     if (!validated.ok) {
@@ -26,6 +28,9 @@ export function submitStarAnswer(ctx: RequestContext) {
     const log = ctx.log.child({ user: userId, drill: submission.view.private_metadata });
     await saveSubmission<{ drill: Drill; answer: Answer }>(ctx, {
       ack,
+      deadline,
+      userId,
+      lateNotice: LATE_NOTICE.answer,
       log,
       // Errors must name a block of the modal; the first input is the one the user sees first.
       errorBlock: STAR_PARTS[0],
