@@ -8,9 +8,11 @@ import { type DatabaseHandle, openDatabase, POOL_SIZE } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { countPauses } from './db/repositories/delivery-pauses.ts';
 import { enterpriseOfTeam } from './db/repositories/users.ts';
+import { countWorkspaceStates } from './db/repositories/workspace-states.ts';
 import { rescheduleUser } from './delivery/next-delivery.ts';
 import { TokenWatch } from './delivery/token-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { bindMetricSources } from './metrics/index.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import { cachedAuthorize, cachedIdentity, createSlackApp, type Health } from './slack/app.ts';
 import { WorkQueue } from './slack/work-queue.ts';
@@ -43,6 +45,8 @@ export interface BotOptions {
 
 export interface RunningBot {
   port: number;
+  /** Socket Mode with METRICS_PORT: where GET /metrics is served; HTTP mode serves it on `port`. */
+  metricsPort?: number;
   ctx: BotContext;
   database: DatabaseHandle;
   scheduler?: Scheduler;
@@ -126,6 +130,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   let migrated = false;
   let stopping = false;
+  const unbindMetrics = bindMetricSources({
+    workQueue: () => ({ ...work.stats, saturated: work.saturated }),
+    pool: () => database.poolStats(),
+    workspaces: async () => {
+      if (!migrated || stopping) throw new Error('database not ready');
+      return countWorkspaceStates(database.db, auth.kind);
+    },
+  });
   const slackApp = createSlackApp({
     config,
     ctx,
@@ -202,6 +214,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   return {
     port,
+    metricsPort: slackApp.metricsPort(),
     ctx,
     database,
     scheduler,
@@ -226,6 +239,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         ),
       ]);
       await ready.catch(() => {});
+      unbindMetrics();
       await database.close();
       log.info('Star Drill stopped');
     },

@@ -78,7 +78,7 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
  * reply echoes it). Their other lines say what happened without the content.
  */
 const CARRIES_CONTENT =
-  /^(http request body|http request result|Received a message on the WebSocket|Unable to parse an incoming WebSocket message|Sending a WebSocket message|Calling ack\(\)|ack\(\) (call begins|response sent|response stored))/;
+  /^(Error details:|An unhandled error occurred while Bolt processed \(|http request body|http request result|Received a message on the WebSocket|Unable to parse an incoming WebSocket message|Sending a WebSocket message|Calling ack\(\)|ack\(\) (call begins|response sent|response stored))/;
 
 /** Bolt wants its own Logger interface; route it into the same pino stream under `component: bolt`. */
 export function boltLogger(log: Logger): BoltLogger {
@@ -96,7 +96,8 @@ export function boltLogger(log: Logger): BoltLogger {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...m: unknown[]) => {
       if (!child.isLevelEnabled(level)) return;
-      const line = text(m);
+      // A query error written into a string by the library (`${error}`) carries drizzle's "params:" list.
+      const line = text(m).replace(/\nparams:[\s\S]*$/, '\nparams: (not logged)');
       if (!CARRIES_CONTENT.test(line)) child[level](line);
     };
   return {

@@ -4,12 +4,14 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import { surveyTick } from '../db/repositories/tick.ts';
 import type { Logger } from '../logger.ts';
+import { recordError } from '../metrics/index.ts';
 import { withTimeout } from '../timeout.ts';
 import { DueDrills, type DueDrillsDeps, emptyCounts, type TickCounts } from './due-drills.ts';
 import { Housekeeping } from './housekeeping.ts';
 import { RateLimits } from './rate-limits.ts';
 import { type RecapCounts, sendDueRecaps } from './recaps.ts';
 import { type ReminderCounts, sendDueReminders } from './reminders.ts';
+import { recordTickResult } from './tick-metrics.ts';
 
 export type { TickCounts } from './due-drills.ts';
 
@@ -159,7 +161,10 @@ export class Scheduler {
         if (Object.values(counts).some((n) => n > 0)) this.log.info(counts, 'scheduler tick');
         await this.track(this.housekeeping.run());
       })
-      .catch((err: unknown) => this.log.error({ err }, 'scheduler tick failed; the next tick retries'))
+      .catch((err: unknown) => {
+        recordError('tick');
+        this.log.error({ err }, 'scheduler tick failed; the next tick retries');
+      })
       .finally(() => {
         this.running = undefined;
       });
@@ -181,7 +186,13 @@ export class Scheduler {
    * Nothing due costs one query (surveyTick).
    */
   tick(now?: Date): Promise<TickResult> {
-    return this.track(this.deliverDue(now));
+    const started = performance.now();
+    return this.track(
+      this.deliverDue(now).then((result) => {
+        recordTickResult((performance.now() - started) / 1000, result);
+        return result;
+      }),
+    );
   }
 
   private async deliverDue(now: Date | undefined): Promise<TickResult> {

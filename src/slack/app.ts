@@ -14,6 +14,14 @@ import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
 import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
+import {
+  METRICS_PATH,
+  type MetricsServer,
+  metricsHandler,
+  recordAck,
+  recordError,
+  startMetricsServer,
+} from '../metrics/index.ts';
 import type { SlackClients } from '../slack-api/clients.ts';
 import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
@@ -33,14 +41,39 @@ class GatedApp extends App {
 
   override processEvent(event: ReceiverEvent): Promise<void> {
     assertKnownPayload(event.body);
+    timeAck(event);
     return this.work.track(super.processEvent(event));
   }
+}
+
+/** Records how long after reaching Bolt a request was acknowledged, by its kind (never its content). */
+function timeAck(event: ReceiverEvent): void {
+  const started = performance.now();
+  const ack = event.ack;
+  let acked = false;
+  event.ack = (response) => {
+    if (!acked) {
+      acked = true;
+      recordAck(requestKind(event.body), (performance.now() - started) / 1000);
+    }
+    return ack(response);
+  };
+}
+
+function requestKind(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return 'command';
+  if (body.type === 'event_callback') return 'event';
+  if (body.type === 'block_suggestion') return 'options';
+  if (body.type === 'message_action') return 'shortcut';
+  return typeof body.type === 'string' ? body.type : 'other';
 }
 
 export interface SlackApp {
   app: App;
   /** Starts listening; resolves with the HTTP port (the health route's, in Socket Mode). */
   start(): Promise<number>;
+  /** Socket Mode: the port /metrics is served on (METRICS_PORT), once started; HTTP mode: undefined. */
+  metricsPort(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -81,6 +114,11 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       },
     },
   ];
+  const metricsToken = config.metrics?.token;
+  // Socket Mode: /metrics has a port of its own (METRICS_PORT), started with the app.
+  if (config.slack.transport.kind === 'http') {
+    customRoutes.push({ path: METRICS_PATH, method: ['GET'], handler: metricsHandler(metricsToken) });
+  }
   const { transport } = config.slack;
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined;
   const oauthConfig = config.slack.auth.kind === 'oauth' ? config.slack.auth : undefined;
@@ -106,6 +144,16 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       customRoutes,
       // clientOptions reach apps.connections.open, so Socket Mode also honours SLACK_API_URL.
       installerOptions: { port: config.port, clientOptions },
+      // Bolt's default logs `${error}`: a failed query's message carries its parameters (an answer's text).
+      processEventErrorHandler: async ({ error, event }) => {
+        if (error instanceof AuthorizationError) {
+          ctx.log.warn('refused an event from a workspace with no active installation');
+          return true;
+        }
+        recordError('request');
+        ctx.log.error({ err: error, type: event.body?.type }, 'request failed before ack');
+        return false;
+      },
     });
   } else {
     const http = new HTTPReceiver({
@@ -127,8 +175,12 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
           return false;
         }
         const malformed = error instanceof MalformedRequestError;
-        if (malformed) log.warn(`refused a signed request: ${error.message}`);
-        else log.error(`request failed before ack: ${error.message}`);
+        // Through the safe serializer: a failed query's message carries its parameters (an answer's text).
+        if (malformed) ctx.log.warn({ err: error }, 'refused a signed request: malformed payload');
+        else {
+          recordError('request');
+          ctx.log.error({ err: error }, 'request failed before ack');
+        }
         response.writeHead(malformed ? 400 : 500);
         response.end();
         return false;
@@ -149,10 +201,15 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
   const app = new GatedApp({ receiver, ...authorize, logger, clientOptions }, ctx.work);
   registerListeners(app, ctx, hooks);
 
+  let metricsServer: MetricsServer | undefined;
   return {
     app,
+    metricsPort: () => metricsServer?.port,
     async start() {
       if (transport.kind === 'socket') {
+        const m = config.metrics;
+        if (m?.port !== undefined)
+          metricsServer = await startMetricsServer({ ...m, port: m.port, token: m.token });
         await app.start();
         return config.port;
       }
@@ -162,7 +219,7 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       return (server.address() as AddressInfo).port;
     },
     async stop() {
-      await app.stop();
+      await Promise.all([app.stop(), metricsServer?.close()]);
     },
   };
 }

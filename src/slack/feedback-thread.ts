@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
+import { timeAnalysis } from '../metrics/index.ts';
 import { honourRetryAfter } from '../slack-api/retry-after.ts';
 import { drillMessage } from '../views/drill-message.ts';
 import { feedbackMessage } from '../views/feedback.ts';
@@ -25,11 +26,9 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
     return;
   }
   const started = performance.now();
-  const analysis = analyseAnswer(answer, {
-    topic,
-    questionText: drill.questionText,
-    strategies: ctx.bank.strategies,
-  });
+  const analysis = timeAnalysis('answer', () =>
+    analyseAnswer(answer, { topic, questionText: drill.questionText, strategies: ctx.bank.strategies }),
+  );
   log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
   // Null when another edit landed meanwhile: that edit's own analysis will publish.
   const analysed = await recordAnalysis(ctx.db, drill.id, answer, analysis);
