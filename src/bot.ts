@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import pRetry from 'p-retry';
+import pRetry, { AbortError } from 'p-retry';
 import { loadQuestionBank } from './bank/load.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -21,6 +21,7 @@ import { NoInstallationError } from './slack-api/errors.ts';
 import { withTimeout } from './timeout.ts';
 import { adoptWorkspace } from './workspaces/adopt-workspace.ts';
 import { DatabaseInstallationStore } from './workspaces/installation-store.ts';
+import { checkInstallationKeys, decryptFailureCount, InstallationKeyError } from './workspaces/key-check.ts';
 import { INSTALL_PATH } from './workspaces/oauth.ts';
 import { InstalledWorkspaceClients, singleWorkspaceClients } from './workspaces/workspace-clients.ts';
 
@@ -130,6 +131,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   let migrated = false;
   let stopping = false;
+  /** Set when INSTALLATION_KEY cannot read the stored tokens: /healthz says so until the process exits. */
+  let keyProblem: string | undefined;
   const unbindMetrics = bindMetricSources({
     workQueue: () => ({ ...work.stats, saturated: work.saturated }),
     pool: () => database.poolStats(),
@@ -153,10 +156,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const database_ = migrated && !stopping && (await database.ping());
       const slack = database_ ? await slackHealth().catch(() => undefined) : undefined;
       // One workspace's dead token is that workspace's problem, not the bot's: only a single bot is unhealthy.
-      const ok = database_ && !(auth.kind === 'single' && slack?.paused);
+      const ok = database_ && !(auth.kind === 'single' && slack?.paused) && keyProblem === undefined;
+      const decryptFailures = decryptFailureCount();
+      const keys =
+        keyProblem !== undefined || decryptFailures > 0
+          ? { installationKey: { ok: keyProblem === undefined, decryptFailures, problem: keyProblem } }
+          : {};
       return {
         status: ok ? 200 : 503,
-        body: { ok, database: database_ ? 'ok' : 'unavailable', ...(slack ? { slack } : {}) },
+        body: { ok, database: database_ ? 'ok' : 'unavailable', ...(slack ? { slack } : {}), ...keys },
       };
     }),
   });
@@ -205,6 +213,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ready = untilStopped('database', () => runMigrations(database)).then(async () => {
     migrated = true;
     log.info({ database: database.description }, 'database ready: migrations applied');
+    if (auth.kind === 'oauth') {
+      const keys = auth.installationKeys;
+      await untilStopped('installation key check', () =>
+        checkInstallationKeys(database.db, keys).catch((err: unknown) => {
+          // A wrong key is not healed by retrying: start-up fails (main.ts exits, naming the key id).
+          if (err instanceof InstallationKeyError) {
+            keyProblem = err.message;
+            throw new AbortError(err);
+          }
+          throw err;
+        }),
+      );
+    }
     if (identity) await untilStopped('Slack (auth.test)', () => adoptWorkspace(database.db, identity, log));
     // Only now: a tick needs the tables, and every row its workspace.
     if (!stopping && schedulerOptions.cron !== false) scheduler?.start();
