@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { bindMetricSources } from './metrics/index.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import { cachedAuthorize, cachedIdentity, createSlackApp, type Health } from './slack/app.ts';
+import { SharedReplays } from './slack/shared-replays.ts';
 import { WorkQueue } from './slack/work-queue.ts';
 import { createSlackClients } from './slack-api/clients.ts';
 import { NoInstallationError } from './slack-api/errors.ts';
@@ -148,6 +149,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       identity && auth.kind === 'single'
         ? { kind: 'single', authorize: cachedAuthorize(identity, auth.botToken) }
         : { kind: 'oauth', installationStore: installationStore as DatabaseInstallationStore },
+    sharedReplays: new SharedReplays(database.db, log, () => migrated && !stopping),
     hooks: {
       onZoneChanged: (who) => rescheduleUser(ctx, who),
       revokeInstallation: installationStore ? (lookup) => installationStore.revoke(lookup) : undefined,

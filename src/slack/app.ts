@@ -27,6 +27,7 @@ import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
+import type { SharedReplays } from './shared-replays.ts';
 import { busyCommand } from './shed-commands.ts';
 import type { WorkQueue } from './work-queue.ts';
 
@@ -89,6 +90,8 @@ export interface SlackAppOptions {
   health: () => Promise<Health>;
   auth: SlackAppAuth;
   hooks?: ListenerHooks;
+  /** Replay protection across replicas (HTTP mode); unset: this replica's memory only. */
+  sharedReplays?: SharedReplays;
 }
 
 /**
@@ -100,7 +103,14 @@ export type SlackAppAuth =
   | { kind: 'single'; authorize: Authorize<boolean> }
   | { kind: 'oauth'; installationStore: InstallationStore };
 
-export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  ctx,
+  health,
+  auth,
+  hooks,
+  sharedReplays,
+}: SlackAppOptions): SlackApp {
   const logger = boltLogger(ctx.log);
   const customRoutes: CustomRoute[] = [
     {
@@ -192,6 +202,7 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       logger,
       onLateness: (ms) => ctx.work.noteLateness(ms),
       answerEarly: (rawBody, contentType) => busyCommand(ctx.work, rawBody, contentType),
+      shared: sharedReplays,
     });
     receiver = http;
   }

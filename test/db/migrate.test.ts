@@ -52,11 +52,13 @@ describe('migrations', () => {
       'days_off',
       'delivery_pauses',
       'drills',
+      'export_requests',
       'follow_up_answers',
       'installations',
       'processed_events',
       'recaps',
       'review_cards',
+      'seen_signatures',
       'subscriptions',
       'users',
     ]);
