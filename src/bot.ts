@@ -14,7 +14,7 @@ import { TokenWatch } from './delivery/token-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { bindMetricSources } from './metrics/index.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
-import { cachedAuthorize, cachedIdentity, createSlackApp, type Health } from './slack/app.ts';
+import { cachedAuthorize, cachedIdentity, createSlackApp, type Health, type SlackApp } from './slack/app.ts';
 import { SharedReplays } from './slack/shared-replays.ts';
 import { WorkQueue } from './slack/work-queue.ts';
 import { createSlackClients } from './slack-api/clients.ts';
@@ -47,6 +47,8 @@ export interface BotOptions {
 
 export interface RunningBot {
   port: number;
+  /** The Bolt app (tests add a middleware to it to reach its error paths). */
+  app: SlackApp['app'];
   /** Socket Mode with METRICS_PORT: where GET /metrics is served; HTTP mode serves it on `port`. */
   metricsPort?: number;
   ctx: BotContext;
@@ -238,6 +240,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   return {
     port,
     metricsPort: slackApp.metricsPort(),
+    app: slackApp.app,
     ctx,
     database,
     scheduler,

@@ -41,6 +41,8 @@ export function safeError(err: unknown, depth = 0): Record<string, unknown> {
   const slackError = (e.data as { error?: unknown } | undefined)?.error;
   if (typeof slackError === 'string') out.slackError = slackError;
   if (e.cause !== undefined && depth < MAX_CAUSE_DEPTH) out.cause = safeError(e.cause, depth + 1);
+  // Bolt's coded errors keep the error they wrap under `original`: its codes are what helps.
+  if (e.original instanceof Error && depth < MAX_CAUSE_DEPTH) out.original = safeError(e.original, depth + 1);
   return out;
 }
 
@@ -52,9 +54,15 @@ function stackFrames(stack: string): string {
 }
 
 function safeMessage(e: Error & Record<string, unknown>): string {
-  // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <every value>".
-  if ('params' in e) return e.message.split('\nparams:')[0] ?? 'query failed';
-  return e.message;
+  // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <every value>". Cut from every error, not only
+  // drizzle's: wrappers copy the message (Bolt's UnknownError around a listener's failure).
+  const message = e.message.split('\nparams:')[0] ?? 'query failed';
+  // Postgres's data exceptions (SQLSTATE class 22) quote the value they refused: `invalid input syntax for
+  // type integer: "<the value>"`, `value "<the value>" is out of range`.
+  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) {
+    return message.replace(/"(?:[^"]|"")*"/g, '"(value not logged)"');
+  }
+  return message;
 }
 
 /** JSON lines on stdout: one object per event, with context fields (drill id, user) beside the message. */
