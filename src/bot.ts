@@ -20,7 +20,7 @@ import { WorkQueue } from './slack/work-queue.ts';
 import { createSlackClients } from './slack-api/clients.ts';
 import { NoInstallationError } from './slack-api/errors.ts';
 import { withTimeout } from './timeout.ts';
-import { adoptWorkspace } from './workspaces/adopt-workspace.ts';
+import { adoptWorkspace, settleLegacyRows } from './workspaces/adopt-workspace.ts';
 import { DatabaseInstallationStore } from './workspaces/installation-store.ts';
 import { checkInstallationKeys, decryptFailureCount, InstallationKeyError } from './workspaces/key-check.ts';
 import { INSTALL_PATH } from './workspaces/oauth.ts';
@@ -128,6 +128,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           // A reinstall's new token is used at once by this replica (others look it up within a minute).
           onInstalled: (teamIds) => {
             for (const teamId of teamIds) workspaces.forget(teamId);
+            settleLegacyRows(database.db, log).catch((err: unknown) =>
+              log.warn({ err }, 'legacy rows not settled'),
+            );
           },
         })
       : undefined;
@@ -231,6 +234,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       );
     }
     if (identity) await untilStopped('Slack (auth.test)', () => adoptWorkspace(database.db, identity, log));
+    else await untilStopped('legacy rows', () => settleLegacyRows(database.db, log));
     // Only now: a tick needs the tables, and every row its workspace.
     if (!stopping && schedulerOptions.cron !== false) scheduler?.start();
   });

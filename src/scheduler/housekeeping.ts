@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
 import { claimDailyJob, forgetOldJobRuns } from '../db/repositories/daily-jobs.ts';
+import { revokedTeamsDue } from '../db/repositories/delivery-pauses.ts';
 import { forgetOldEvents } from '../db/repositories/events.ts';
 import { forgetOldExportRequests } from '../db/repositories/export-requests.ts';
 import {
@@ -7,6 +8,7 @@ import {
   purgeWorkspace,
   RETENTION_DAYS,
 } from '../db/repositories/installations.ts';
+import { purgeRevokedTeam } from '../db/repositories/revoked-teams.ts';
 import { forgetExpiredSignatures } from '../db/repositories/seen-signatures.ts';
 import type { Logger } from '../logger.ts';
 
@@ -45,7 +47,7 @@ export class Housekeeping {
 
 /** Deletes every workspace whose retention ran out; `now` for tests (default: the database's clock). */
 export async function purgeUninstalledWorkspaces(db: Database, log: Logger, now?: Date): Promise<number> {
-  let purged = 0;
+  let purged = await purgeRevokedTeams(db, log, now);
   for (;;) {
     const due = await installationsDueForPurge(db, now);
     if (due.length === 0) return purged;
@@ -56,6 +58,24 @@ export async function purgeUninstalledWorkspaces(db: Database, log: Logger, now?
       log.info(
         { installation: workspace.id, people, revokedAt: workspace.revokedAt.toISOString() },
         `deleted the data of a workspace uninstalled more than ${RETENTION_DAYS} days ago`,
+      );
+    }
+  }
+}
+
+/** Workspaces an org-wide app was removed from (team_access_revoked) RETENTION_DAYS ago: their people go. */
+async function purgeRevokedTeams(db: Database, log: Logger, now?: Date): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const due = await revokedTeamsDue(db, RETENTION_DAYS, now);
+    if (due.length === 0) return purged;
+    for (const teamId of due) {
+      const people = await purgeRevokedTeam(db, teamId, RETENTION_DAYS, now);
+      if (people === undefined) continue;
+      purged += 1;
+      log.info(
+        { team: teamId, people },
+        `deleted the data of a workspace the org-wide app was removed from more than ${RETENTION_DAYS} days ago`,
       );
     }
   }

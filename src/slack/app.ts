@@ -24,18 +24,18 @@ import {
 } from '../metrics/index.ts';
 import type { SlackClients } from '../slack-api/clients.ts';
 import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
+import { isTeamAccessEvent, teamAccessChanged } from './listeners/events/team-access.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
 import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
 import type { SharedReplays } from './shared-replays.ts';
 import { busyCommand } from './shed-commands.ts';
-import type { WorkQueue } from './work-queue.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
 class GatedApp extends App {
   constructor(
     options: ConstructorParameters<typeof App>[0],
-    private readonly work: WorkQueue,
+    private readonly ctx: BotContext,
   ) {
     super(options);
   }
@@ -43,7 +43,13 @@ class GatedApp extends App {
   override processEvent(event: ReceiverEvent): Promise<void> {
     assertKnownPayload(event.body);
     timeAck(event);
-    return this.work.track(super.processEvent(event));
+    // Bolt 5.1 authorizes these with the installation of the workspace named in `authorizations`, which an
+    // org-wide install does not have: they would be refused (401) and retried for ever. The gate has already
+    // checked the signature; what they do needs no token.
+    if (isTeamAccessEvent(event.body)) {
+      return this.ctx.work.track(event.ack().then(() => teamAccessChanged(this.ctx, event.body)));
+    }
+    return this.ctx.work.track(super.processEvent(event));
   }
 }
 
@@ -209,7 +215,7 @@ export function createSlackApp({
 
   // In multi-workspace mode Bolt authorizes each request through the receiver's InstallProvider.
   const authorize = auth.kind === 'single' ? { authorize: auth.authorize } : {};
-  const app = new GatedApp({ receiver, ...authorize, logger, clientOptions }, ctx.work);
+  const app = new GatedApp({ receiver, ...authorize, logger, clientOptions }, ctx);
   registerListeners(app, ctx, hooks);
 
   let metricsServer: MetricsServer | undefined;

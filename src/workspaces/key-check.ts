@@ -3,7 +3,7 @@
 // (metric, /healthz), and start-up refuses to go on when no stored token of some key id decrypts.
 
 import type { Database } from '../db/client.ts';
-import { sampleTokensPerKey } from '../db/repositories/installations.ts';
+import { sampleTokensPerKey } from '../db/repositories/installation-tokens.ts';
 import { recordDecryptFailure } from '../metrics/index.ts';
 import { decryptToken, type KeyRing, TokenDecryptError } from './token-crypto.ts';
 

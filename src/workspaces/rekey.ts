@@ -6,7 +6,7 @@ import {
   installationsNotUnderKey,
   replaceEncryptedTokens,
   storedTokens,
-} from '../db/repositories/installations.ts';
+} from '../db/repositories/installation-tokens.ts';
 import { decryptToken, encryptToken, type KeyRing } from './token-crypto.ts';
 
 export interface RekeyReport {

@@ -7,7 +7,7 @@ import type { Installation } from '@slack/oauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
-import { installationsNotUnderKey } from '../../src/db/repositories/installations.ts';
+import { installationsNotUnderKey } from '../../src/db/repositories/installation-tokens.ts';
 import { installations } from '../../src/db/schema/index.ts';
 import { startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
