@@ -86,7 +86,8 @@ describe('team_access_revoked', () => {
     expect(await drillTeams()).toEqual([BETA]);
 
     // 29 days later nothing is deleted; 30 days after the event, that workspace's people are.
-    const revokedAt = (pause?.createdAt as Date).getTime();
+    if (!pause) throw new Error('no pause');
+    const revokedAt = pause.createdAt.getTime();
     await purgeUninstalledWorkspaces(db(), quiet, new Date(revokedAt + 29 * DAY));
     expect((await db().select().from(users)).map((u) => u.teamId).sort()).toEqual([ALPHA, BETA]);
     await purgeUninstalledWorkspaces(db(), quiet, new Date(revokedAt + 30 * DAY + 1000));
