@@ -71,6 +71,7 @@ export class SlackStandin {
   private readonly core: Core;
   private readonly toBot: ToBot;
   private readonly routes: ExtraRoutes | undefined;
+  private readonly refuse: StandinOptions['refuse'];
   /** Requests from the app being handled: Web API calls, response_url posts, file uploads. */
   private handling = 0;
   private readonly idleWaiters: Array<() => void> = [];
@@ -80,6 +81,7 @@ export class SlackStandin {
     this.botToken = opts.botToken ?? 'xoxb-test';
     this.appToken = opts.appToken;
     this.routes = opts.routes;
+    this.refuse = opts.refuse;
     const now = opts.now ?? Date.now;
     this.recorder = new CallRecorder(opts.recordCalls ?? true, now);
     this.workspace = {
@@ -343,6 +345,12 @@ export class SlackStandin {
   // ---------------------------------------------------------------- HTTP server
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const refusal = this.refuse?.(req);
+    if (refusal) {
+      send(res, refusal.status, { ok: false, error: 'forbidden', problem: refusal.problem });
+      req.resume();
+      return;
+    }
     const done = this.fromApp(req.url ?? '/') ? this.handlingStarted() : () => {};
     // A request cut off before its body ended is never routed.
     req.once('close', () => {
