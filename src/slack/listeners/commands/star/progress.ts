@@ -196,4 +196,6 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
 });
 
 /** `/star delete`: a confirmation modal first; its submission deletes (views/delete-data.ts). */
-export const deleteData: Subcommand = () => ({ modal: () => deleteModal({ deletesMessages: false }) });
+export const deleteData: Subcommand = ({ command }) => ({
+  modal: () => deleteModal({ deletesMessages: false, workspace: command.team_domain ?? command.team_id }),
+});
