@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock, seedSubscriber } from '../scheduler/support.ts';
 import * as drive from '../support/drill-driver.ts';
 import { startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 import { type Sample, sampleSum, scrape } from './support.ts';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
@@ -33,6 +33,12 @@ describe('GET /metrics (HTTP mode, on the bot port)', () => {
     expect(sampleSum(samples, 'star_drill_workspaces', { state: 'active' })).toBe(1);
     expect(sampleSum(samples, 'star_drill_workspaces', { state: 'token_paused' })).toBe(0);
     expect(samples.some((s) => s.name === 'star_drill_work_queue_depth')).toBe(true);
+    // The pool exists only on a Postgres server: its total is at least the connection that answered a query.
+    const pool = samples.filter((s) => s.name === 'star_drill_db_pool_connections');
+    if (onPostgresServer) {
+      expect(pool.map((s) => s.labels.state).sort()).toEqual(['idle', 'total', 'waiting']);
+      expect(sampleSum(samples, 'star_drill_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
+    } else expect(pool).toEqual([]);
   });
 
   it('moves the counters through a drill loop: command, click, answer, scheduled drill, a 429', async () => {

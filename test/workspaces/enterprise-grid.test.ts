@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { markRevoked, purgeWorkspace, upsertInstallation } from '../../src/db/repositories/installations.ts';
 import { ensureUser } from '../../src/db/repositories/users.ts';
+import { countWorkspaceStates } from '../../src/db/repositories/workspace-states.ts';
 import { dailyJobs, deliveryPauses, drills, installations, users } from '../../src/db/schema/index.ts';
 import type { Workspace } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -104,6 +105,29 @@ describe('team_access_revoked', () => {
     expect(await db().select().from(deliveryPauses)).toEqual([]);
     await teamAccess('team_access_granted', [], 'EvGrantNone');
     expect(await scheduler.tick(new Date('2026-03-10T09:00:30Z'))).toMatchObject({ delivered: 1 });
+  });
+});
+
+describe('workspaces by state (the metric)', () => {
+  it('counts installs as active, a refused token as token_paused, an uninstall as uninstalled', async () => {
+    expect(await countWorkspaceStates(db(), 'oauth')).toEqual({ active: 2, token_paused: 0, uninstalled: 0 });
+    await db()
+      .insert(deliveryPauses)
+      .values({ scope: ALPHA, reason: 'token_revoked', pausedUntil: new Date(Date.now() + DAY) });
+    expect(await countWorkspaceStates(db(), 'oauth')).toEqual({ active: 1, token_paused: 1, uninstalled: 0 });
+    await markRevoked(db(), BETA);
+    try {
+      expect(await countWorkspaceStates(db(), 'oauth')).toEqual({
+        active: 0,
+        token_paused: 1,
+        uninstalled: 1,
+      });
+    } finally {
+      await db()
+        .update(installations)
+        .set({ revokedAt: null, purgeAfter: null })
+        .where(eq(installations.id, BETA));
+    }
   });
 });
 

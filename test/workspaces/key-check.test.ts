@@ -3,6 +3,9 @@
 // rewrites every row and is verified with the new key alone. On both databases.
 
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Installation } from '@slack/oauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
@@ -16,6 +19,7 @@ import { checkInstallationKeys, InstallationKeyError } from '../../src/workspace
 import { notReadableWithCurrentKeyOnly, rekeyInstallations } from '../../src/workspaces/rekey.ts';
 import { keyIdOf, parseInstallationKeys } from '../../src/workspaces/token-crypto.ts';
 import { parseMetrics, sampleSum } from '../metrics/support.ts';
+import { spawnBot } from '../support/bot-process.ts';
 import { SIGNING_SECRET, startTestBot } from '../support/test-bot.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { oauthConfig } from './support.ts';
@@ -149,4 +153,39 @@ describe('a bot started with the wrong INSTALLATION_KEY', () => {
       handle = await openDatabase(database.config, createLogger('error'));
     }
   });
+
+  it('as a process (npm start), exits 1 with one fatal line naming the key id', async () => {
+    await storeUnder(`k1:${OLD}`, 'T1');
+    await handle.close();
+    const standin = await startSlackStandin({ signingSecret: SIGNING_SECRET });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'star-drill-keycheck-'));
+    const env: Record<string, string> = {
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      INSTALLATION_KEY: `k1:${NEW}`,
+      SLACK_API_URL: standin.apiUrl,
+      PORT: '0',
+      ...(database.config.kind === 'postgres'
+        ? { DATABASE_URL: database.config.url }
+        : { DATA_DIR: database.config.dataDir }),
+    };
+    const bot = spawnBot(env, cwd);
+    try {
+      const { code } = await bot.exited;
+      expect(code).toBe(1);
+      const fatal = bot.logs.filter((l) => l.level === 'fatal');
+      expect(fatal).toHaveLength(1);
+      expect(String(fatal[0]?.msg)).toMatch(
+        /INSTALLATION_KEY cannot decrypt any stored bot token under key id "k1"/,
+      );
+      expect(JSON.stringify(bot.logs)).not.toContain(NEW);
+    } finally {
+      bot.child.kill();
+      await standin.close();
+      rmSync(cwd, { recursive: true, force: true });
+      handle = await openDatabase(database.config, createLogger('error'));
+    }
+  }, 60_000);
 });
