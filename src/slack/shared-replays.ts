@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts';
-import { firstTimeSignature, forgetExpiredSignatures } from '../db/repositories/seen-signatures.ts';
+import { forgetExpiredSignatures, newSignatures } from '../db/repositories/seen-signatures.ts';
 import type { Logger } from '../logger.ts';
 import { withTimeout } from '../timeout.ts';
 
@@ -24,6 +24,10 @@ const WARN_EVERY_MS = 60_000;
 export class SharedReplays {
   private lastPrune = Number.NEGATIVE_INFINITY;
   private lastWarn = Number.NEGATIVE_INFINITY;
+  /** Checks waiting for the statement in flight to end: they go together in the next one (group commit). */
+  private waiting: Array<{ signature: string; expiresAt: Date; settle: (first: boolean | Error) => void }> =
+    [];
+  private flushing = false;
 
   constructor(
     private readonly db: Database,
@@ -47,10 +51,45 @@ export class SharedReplays {
       }
       return true;
     };
-    return withTimeout(
-      firstTimeSignature(this.db, signature, expiresAt).catch(unanswered),
-      CHECK_TIMEOUT_MS,
-      () => unanswered(),
+    return withTimeout(this.enqueue(signature, expiresAt).catch(unanswered), CHECK_TIMEOUT_MS, () =>
+      unanswered(),
     );
+  }
+
+  /**
+   * One INSERT per burst instead of one per request: under load every request's own statement would queue for
+   * a pool connection on the ack's path.
+   */
+  private enqueue(signature: string, expiresAt: Date): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({
+        signature,
+        expiresAt,
+        settle: (first) => (first instanceof Error ? reject(first) : resolve(first)),
+      });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, 500);
+        try {
+          const inserted = await newSignatures(this.db, batch);
+          // A signature twice in one batch: only its first request is the first time.
+          const claimed = new Set<string>();
+          for (const check of batch) {
+            check.settle(inserted.has(check.signature) && !claimed.has(check.signature));
+            claimed.add(check.signature);
+          }
+        } catch (err) {
+          for (const check of batch) check.settle(err instanceof Error ? err : new Error(String(err)));
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 }
