@@ -68,7 +68,8 @@ describe('a replay after a restart (a fresh replica memory, the same database)',
     } finally {
       await restarted.bot.stop();
     }
-  });
+    // Two bot starts on the embedded database (each opens PGlite: seconds on a loaded machine).
+  }, 120_000);
 });
 
 describe.skipIf(!onPostgresServer)('two replicas on one Postgres database', () => {
