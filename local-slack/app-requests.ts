@@ -8,7 +8,7 @@ import type { OAuthApp } from './oauth.ts';
 import type { CallRecorder } from './recorder.ts';
 import { postToResponseUrl } from './response-url.ts';
 import type { SlackStore } from './store.ts';
-import type { ExtraRoutes, ResponseUrlPost } from './types.ts';
+import type { ExtraRoutes, ResponseUrlPost, StandinOptions } from './types.ts';
 import type { Core } from './web-api/common.ts';
 import { DOWNLOAD_PATH, receiveUpload, UPLOAD_PATH, uploadedBytes } from './web-api/files.ts';
 import { answer, decodeArgs } from './web-api/index.ts';
@@ -22,6 +22,8 @@ export interface AppRequestsOptions {
   /** Socket Mode's WebSocket URL, which apps.connections.open hands out. */
   socketModeUrl: () => string;
   routes: ExtraRoutes | undefined;
+  /** Asked first of every request (StandinOptions.refuse): a refusal is the whole answer. */
+  refuse: StandinOptions['refuse'];
 }
 
 export class AppRequests {
@@ -32,6 +34,7 @@ export class AppRequests {
   private readonly appToken: string | undefined;
   private readonly socketModeUrl: () => string;
   private readonly routes: ExtraRoutes | undefined;
+  private readonly refuse: StandinOptions['refuse'];
   /** Requests from the app being handled: Web API calls, response_url posts, file uploads. */
   private handling = 0;
   private readonly idleWaiters: Array<() => void> = [];
@@ -44,6 +47,7 @@ export class AppRequests {
     this.appToken = o.appToken;
     this.socketModeUrl = o.socketModeUrl;
     this.routes = o.routes;
+    this.refuse = o.refuse;
   }
 
   /** Requests from the app (Web API calls, response_url posts, file uploads) being handled right now. */
@@ -64,6 +68,12 @@ export class AppRequests {
   }
 
   onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const refusal = this.refuse?.(req);
+    if (refusal) {
+      send(res, refusal.status, { ok: false, error: 'forbidden', problem: refusal.problem });
+      req.resume();
+      return;
+    }
     const done = this.fromApp(req.url ?? '/') ? this.handlingStarted() : () => {};
     // A request cut off before its body ended is never routed.
     req.once('close', () => {

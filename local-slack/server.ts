@@ -85,6 +85,7 @@ export class SlackStandin extends StandinInspection {
       appToken: opts.appToken,
       socketModeUrl: () => this.socketMode.url,
       routes: opts.routes,
+      refuse: opts.refuse,
     });
     this.server = createServer((req, res) => this.requests.onRequest(req, res));
     this.socketMode = new SocketModeLink(this.server);

@@ -26,6 +26,11 @@ export interface StandinOptions {
   port?: number;
   /** Requests the local Slack does not serve itself go here (the sandbox's page); false falls through to 404. */
   routes?: ExtraRoutes;
+  /**
+   * Asked before anything else of every request (the Web API's included): a refusal is answered with its
+   * status and nothing else happens. The sandbox refuses foreign hosts and origins (sandbox/http/request-guard.ts).
+   */
+  refuse?: (req: IncomingMessage) => { status: number; problem: string } | undefined;
   /** State saved by an earlier run (`snapshot()`), restored before listening. */
   state?: LocalSlackState;
   /** The app's client id, client secret and Redirect URLs, for installs through OAuth (oauth.ts). */

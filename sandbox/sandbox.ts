@@ -14,14 +14,18 @@ import { buildPageAssets } from './bundle.ts';
 import { SettableClock } from './clock.ts';
 import { LiveUpdates } from './http/live.ts';
 import { pageRoutes, type SandboxApp } from './http/page-routes.ts';
+import { refuseForeign } from './http/request-guard.ts';
 import { jumpToNextDrill } from './jump.ts';
 import { liveEventFor, snapshotFor } from './page-state.ts';
 import { PEOPLE } from './people.ts';
 import { type SavedSandbox, StateFile } from './persistence.ts';
 import type { JumpResult, Person, Snapshot, SubmitRequest, SubmitResult } from './protocol.ts';
 
-/** The bot token the local Slack accepts; it only ever travels over loopback. */
-export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox';
+/**
+ * The bot token the local Slack accepts, new each run: it only ever travels over loopback, and a page
+ * elsewhere cannot know it (it was a fixed `xoxb-sandbox`, which any site could post "bot" messages with).
+ */
+const sandboxBotToken = () => `xoxb-sandbox-${randomBytes(24).toString('hex')}`;
 
 export interface SandboxOptions {
   /** The page's port on 127.0.0.1; 0 picks a free one. */
@@ -54,6 +58,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const assets = await buildPageAssets();
   // A fresh secret per run: only this process can sign requests its bot accepts.
   const signingSecret = randomBytes(32).toString('hex');
+  const botToken = sandboxBotToken();
 
   const model = options.coachModel
     ? { host: new URL(options.coachModel.url).host, name: options.coachModel.model }
@@ -61,8 +66,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const app = new Sandbox(clock, live, model);
   const slack = await startSlackStandin({
     signingSecret,
-    botToken: SANDBOX_BOT_TOKEN,
+    botToken,
     port: options.port,
+    refuse: refuseForeign,
     now: () => clock.now().getTime(),
     recordCalls: false,
     state: saved?.slack,
@@ -93,7 +99,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 
   const config: Config = {
     slack: {
-      auth: { kind: 'single', botToken: SANDBOX_BOT_TOKEN },
+      auth: { kind: 'single', botToken },
       apiUrl: slack.apiUrl,
       transport: { kind: 'http', signingSecret },
     },

@@ -69,6 +69,19 @@ const envObject = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// connection string' }),
   ),
   DATA_DIR: optional(z.string()).default('./data'),
+  // Socket Mode only (in HTTP mode /metrics is served on PORT): where Prometheus scrapes the bot.
+  METRICS_PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number (0-65535)' })
+      .int({ error: 'must be a port number (0-65535)' })
+      .min(0, { error: 'must be a port number (0-65535)' })
+      .max(65535, { error: 'must be a port number (0-65535)' }),
+  ),
+  METRICS_HOST: optional(z.string()).default('127.0.0.1'),
+  // Metrics tell how many workspaces use the bot and how busy it is: a token keeps them from strangers.
+  METRICS_TOKEN: optional(
+    z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default(
     'info',
   ),
@@ -161,6 +174,11 @@ export interface Config {
   host?: string;
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
   logLevel: LogLevel;
+  /**
+   * GET /metrics: on the HTTP port in HTTP mode; in Socket Mode on `port` (unset: not served) at `host`.
+   * `token` set: only `Authorization: Bearer <token>` is answered.
+   */
+  metrics?: { token?: string; port?: number; host: string };
 }
 
 export type { CoachModelConfig };
@@ -180,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     database: databaseConfig(e),
     logLevel: e.LOG_LEVEL,
     ...optionalCoachModel(e),
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
   };
 }
 

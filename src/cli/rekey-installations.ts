@@ -2,7 +2,7 @@ import { ConfigError, loadRekeyConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
-import { rekeyInstallations } from '../workspaces/rekey.ts';
+import { notReadableWithCurrentKeyOnly, rekeyInstallations } from '../workspaces/rekey.ts';
 
 // `npm run installations:rekey`: after a new key was put first in INSTALLATION_KEY (and the bot restarted with
 // it), rewrite every stored bot token under that key. Once it reports none failed, the old keys can be removed.
@@ -21,7 +21,20 @@ try {
       );
       process.exitCode = 1;
     } else {
-      log.info({ ...report, failed: 0 }, `${line}; keys other than the first can now be removed`);
+      // Proven, not inferred: every stored token is read back with the current key alone.
+      const unreadable = await notReadableWithCurrentKeyOnly(handle.db, installationKeys);
+      if (unreadable.length > 0) {
+        log.error(
+          { unreadable },
+          `${line}; but ${unreadable.length} installation(s) do not decrypt with key "${installationKeys.current.id}" alone: keep the old keys and run it again`,
+        );
+        process.exitCode = 1;
+      } else {
+        log.info(
+          { ...report, failed: 0, verified: true },
+          `${line}; every token decrypts with "${installationKeys.current.id}" alone: keys other than the first can now be removed`,
+        );
+      }
     }
   } finally {
     await handle.close();

@@ -12,9 +12,11 @@ import { type ReminderCounts, ReminderJob } from '../delivery/reminder-job.ts';
 import { DeliveryRunner } from '../delivery/runner.ts';
 import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Logger } from '../logger.ts';
+import { recordError } from '../metrics/index.ts';
 import { withTimeout } from '../timeout.ts';
 import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import { Housekeeping } from './housekeeping.ts';
+import { recordTickResult } from './tick-metrics.ts';
 
 export type { TickCounts } from '../delivery/drill-job.ts';
 
@@ -170,7 +172,10 @@ export class Scheduler {
         if (Object.values(counts).some((n) => n > 0)) this.log.info(counts, 'scheduler tick');
         await this.track(this.housekeeping.run());
       })
-      .catch((err: unknown) => this.log.error({ err }, 'scheduler tick failed; the next tick retries'))
+      .catch((err: unknown) => {
+        recordError('tick');
+        this.log.error({ err }, 'scheduler tick failed; the next tick retries');
+      })
       .finally(() => {
         this.running = undefined;
       });
@@ -192,7 +197,13 @@ export class Scheduler {
    * Nothing due costs one query (surveyTick).
    */
   tick(now?: Date): Promise<TickResult> {
-    return this.track(this.deliverDue(now));
+    const started = performance.now();
+    return this.track(
+      this.deliverDue(now).then((result) => {
+        recordTickResult((performance.now() - started) / 1000, result);
+        return result;
+      }),
+    );
   }
 
   private async deliverDue(now: Date | undefined): Promise<TickResult> {

@@ -7,6 +7,7 @@ import type { Answer, Drill } from '../db/schema/index.ts';
 import { markDrillMessageAnswered } from '../delivery/posts.ts';
 import { showThreadReply } from '../delivery/thread-reply.ts';
 import type { Person } from '../drills/person.ts';
+import { timeAnalysis } from '../metrics/index.ts';
 import { feedbackMessage } from '../views/feedback.ts';
 import type { RequestContext } from './context.ts';
 import { publishHome } from './home-tab.ts';
@@ -25,12 +26,14 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
     return;
   }
   const started = performance.now();
-  const analysis = analyseAnswer(answer, {
-    topic,
-    questionText: drill.questionText,
-    strategies: ctx.bank.strategies,
-    otherTopics: ctx.bank.topics,
-  });
+  const analysis = timeAnalysis('answer', () =>
+    analyseAnswer(answer, {
+      topic,
+      questionText: drill.questionText,
+      strategies: ctx.bank.strategies,
+      otherTopics: ctx.bank.topics,
+    }),
+  );
   log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
   // Null when another edit landed meanwhile: that edit's own analysis will publish.
   const analysed = await recordAnalysis(ctx.db, drill, answer, analysis);

@@ -26,6 +26,7 @@ export const slashCommandSchema = z.object({
   user_id: id,
   channel_id: id,
   team_id: id.optional(),
+  team_domain: z.string().max(255).optional(),
   response_url: z.url().optional(),
   trigger_id: z.string().max(255).optional(),
 });

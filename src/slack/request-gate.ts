@@ -15,7 +15,7 @@ export const BODY_LIMIT_BYTES = 512 * 1024;
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export type GateVerdict =
-  | { ok: true; rawBody: Buffer; sentAtMs?: number }
+  | { ok: true; rawBody: Buffer; sentAtMs?: number; signature?: string }
   | { ok: false; status: 400 | 401 | 413; reason: string };
 
 /**
@@ -43,6 +43,11 @@ export function gateRequests(
      * a saturated bot's "busy" (shed-commands.ts) then costs it as little CPU as possible.
      */
     answerEarly?: (rawBody: Buffer, contentType: string | undefined) => object | undefined;
+    /**
+     * Signatures seen by any replica (shared-replays.ts): a request replayed to another replica is refused
+     * too. Asked after `answerEarly`: a request answered "busy" does nothing, so it need not cost a query.
+     */
+    shared?: { firstTime(signature: string, expiresAt: Date): Promise<boolean> };
     now?: () => number;
   },
 ): void {
@@ -75,7 +80,13 @@ export function gateRequests(
           res.end(JSON.stringify(early));
           return;
         }
-        bolt(buffered, res);
+        const { signature, sentAtMs } = verdict;
+        if (!o.shared || signature === undefined || sentAtMs === undefined) return bolt(buffered, res);
+        o.shared.firstTime(signature, new Date(sentAtMs + MAX_CLOCK_SKEW_MS)).then((first) => {
+          if (first) return bolt(buffered, res);
+          o.logger.warn('refused a request: a replay of a request another replica received');
+          http.buildNoBodyResponse(res, 401);
+        });
       },
       (err: unknown) => {
         const tooLarge = http.isRawBodyError(err) && (err as { statusCode: number }).statusCode === 413;
@@ -122,7 +133,7 @@ export function judge(
   if (body.includes('null') && parsesToNull(req)) {
     return { ok: false, status: 400, reason: 'its body is null' };
   }
-  return { ok: true, rawBody: req.rawBody, sentAtMs: Number(timestamp) * 1000 };
+  return { ok: true, rawBody: req.rawBody, sentAtMs: Number(timestamp) * 1000, signature };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import PQueue from 'p-queue';
 import type { Logger } from '../logger.ts';
+import { recordError, recordShed } from '../metrics/index.ts';
 import { ArrivalDelay } from './arrival-delay.ts';
 
 export interface WorkQueueOptions {
@@ -104,7 +105,10 @@ export class WorkQueue {
             state = 'started';
             return work();
           })
-          .catch((err: unknown) => this.log.error({ err }, 'work after an ack failed'));
+          .catch((err: unknown) => {
+            recordError('work');
+            this.log.error({ err }, 'work after an ack failed');
+          });
       },
     };
   }
@@ -123,6 +127,7 @@ export class WorkQueue {
    * very time it lacks.
    */
   refused(kind: string): void {
+    recordShed(kind);
     this.refusals.set(kind, (this.refusals.get(kind) ?? 0) + 1);
     this.refusalLog ??= setTimeout(() => {
       this.refusalLog = undefined;

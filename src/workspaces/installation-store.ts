@@ -14,6 +14,7 @@ import {
 import { endPauses } from '../db/repositories/token-pauses.ts';
 import { teamsOfEnterprise } from '../db/repositories/users.ts';
 import type { InstallationRow } from '../db/schema/index.ts';
+import { decryptCounted } from './key-check.ts';
 
 /** Nothing usable is stored for the query: never installed, or revoked (uninstalled, token revoked). */
 export class InstallationNotFoundError extends Error {}
@@ -123,12 +124,12 @@ export class DatabaseInstallationStore implements InstallationStore {
 
   private toInstallation(row: InstallationRow): Installation<'v2', boolean> {
     const bot: NonNullable<Installation['bot']> = {
-      token: decryptToken(this.keys, row.botToken, row.id),
+      token: decryptCounted(this.keys, row.botToken, row.id),
       scopes: row.botScopes,
       id: row.botId,
       userId: row.botUserId,
     };
-    if (row.botRefreshToken) bot.refreshToken = decryptToken(this.keys, row.botRefreshToken, row.id);
+    if (row.botRefreshToken) bot.refreshToken = decryptCounted(this.keys, row.botRefreshToken, row.id);
     if (row.botTokenExpiresAt) bot.expiresAt = Math.floor(row.botTokenExpiresAt.getTime() / 1000);
     const installation: Installation<'v2', boolean> = {
       team: row.teamId ? { id: row.teamId, ...(row.teamName ? { name: row.teamName } : {}) } : undefined,

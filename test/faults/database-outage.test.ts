@@ -281,11 +281,13 @@ describe.runIf(onPostgresServer)('database outage', () => {
       expect(rejections.reasons).toEqual([]);
       console.info(`stalled database: slow work ended after ${Math.round(waited)} ms`);
 
-      // Stopping does not wait forever on the pooled connections still stuck behind the partition (they
-      // never hear the server's goodbye): it gives up on them, says so, and the process exit ends them.
+      // Stopping does not wait forever on pooled connections still stuck behind the partition (they never
+      // hear the server's goodbye): it gives up on them, says so, and the process exit ends them. Whether any
+      // is still stuck depends on which the stalled requests' queries (the shared replay check among them)
+      // drew and the pool dropped after their query timeout; either way the stop completes.
       closed = true;
       await t.close();
-      expect(t.logs.find(/did not close in time/)).toHaveLength(1);
+      expect(t.logs.find(/did not close in time/).length).toBeLessThanOrEqual(1);
       expect(t.logs.find('Star Drill stopped')).toHaveLength(1);
     });
   });

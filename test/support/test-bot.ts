@@ -81,7 +81,10 @@ export async function startTestBot(
  * database, and the bot connected over the local Slack's Socket Mode link. `port` is where it serves /healthz.
  * `close()` stops the bot and the local Slack and drops the database.
  */
-export async function startSocketModeBot(appToken: string): Promise<TestBot & { port: number }> {
+export async function startSocketModeBot(
+  appToken: string,
+  extra: Partial<Config> = {},
+): Promise<TestBot & { port: number }> {
   const standin = await startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
   const database = await createTestDatabase();
   // Socket Mode serves /healthz on PORT and Bolt does not say which port it bound, so a free one is chosen.
@@ -91,7 +94,12 @@ export async function startSocketModeBot(appToken: string): Promise<TestBot & { 
     standin,
     database,
     bot: {
-      config: { ...config, port, slack: { ...config.slack, transport: { kind: 'socket', appToken } } },
+      config: {
+        ...config,
+        port,
+        slack: { ...config.slack, transport: { kind: 'socket', appToken } },
+        ...extra,
+      },
     },
   });
   await standin.waitFor(() => standin.socketMode.connected, { timeoutMs: 10_000 });

@@ -106,3 +106,57 @@ export async function countPauses(db: Database): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(deliveryPauses);
   return row?.n ?? 0;
 }
+
+/** The reason of the pause `team_access_revoked` starts: its age decides the purge. */
+export const TEAM_ACCESS_REVOKED = 'team_access_revoked';
+
+/**
+ * An org-wide app was removed from these workspaces (`team_access_revoked`): nothing is delivered there until
+ * access is granted again, and their data is purged RETENTION_DAYS after the first such event (`created_at`
+ * is reset only when the pause becomes this one, so Slack's retries never postpone the purge).
+ */
+export async function pauseRevokedTeams(db: Database, teams: readonly string[]): Promise<string[]> {
+  if (teams.length === 0) return [];
+  const rows = await db
+    .insert(deliveryPauses)
+    .values(
+      teams.map((scope) => ({
+        scope,
+        reason: TEAM_ACCESS_REVOKED,
+        pausedUntil: sql`'infinity'::timestamptz`,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: deliveryPauses.scope,
+      set: { reason: TEAM_ACCESS_REVOKED, pausedUntil: sql`'infinity'::timestamptz`, createdAt: sql`now()` },
+      setWhere: sql`${deliveryPauses.reason} <> ${TEAM_ACCESS_REVOKED}`,
+    })
+    .returning({ scope: deliveryPauses.scope });
+  return rows.map((r) => r.scope);
+}
+
+/** `team_access_granted`: the org-wide app reaches these workspaces again; only that pause ends. */
+export async function endRevokedTeamPauses(db: Database, teams: readonly string[]): Promise<string[]> {
+  if (teams.length === 0) return [];
+  const rows = await db
+    .delete(deliveryPauses)
+    .where(and(inArray(deliveryPauses.scope, [...teams]), eq(deliveryPauses.reason, TEAM_ACCESS_REVOKED)))
+    .returning({ scope: deliveryPauses.scope });
+  return rows.map((r) => r.scope);
+}
+
+/** Workspaces whose access was revoked `retentionDays` or more before `now` (default: the database's now). */
+export async function revokedTeamsDue(db: Database, retentionDays: number, now?: Date): Promise<string[]> {
+  const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+  const rows = await db
+    .select({ scope: deliveryPauses.scope })
+    .from(deliveryPauses)
+    .where(
+      and(
+        eq(deliveryPauses.reason, TEAM_ACCESS_REVOKED),
+        lte(deliveryPauses.createdAt, sql`${at} - make_interval(days => ${retentionDays})`),
+      ),
+    )
+    .limit(100);
+  return rows.map((r) => r.scope);
+}

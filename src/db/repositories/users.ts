@@ -107,3 +107,20 @@ export async function adoptLegacyUsers(db: Database, teamId: string): Promise<nu
     .returning({ id: users.id });
   return rows.length;
 }
+
+/**
+ * Deletes the rows still left with an empty team (from before migration 0008) that no workspace can take:
+ * a user the adopting workspace already has under its own id (a newer copy of the same person), or,
+ * after adoption, every one left (many workspaces: nothing says which one such a row came from). Their
+ * drills, answers and the rest go with them (foreign keys cascade). Returns how many users were deleted.
+ */
+export async function deleteLegacyUsers(db: Database): Promise<number> {
+  const rows = await db.delete(users).where(eq(users.teamId, '')).returning({ id: users.id });
+  return rows.length;
+}
+
+/** Whether any row still has the empty team of before migration 0008. */
+export async function hasLegacyUsers(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.teamId, '')).limit(1);
+  return row !== undefined;
+}

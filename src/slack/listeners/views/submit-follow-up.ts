@@ -10,6 +10,7 @@ import {
 import type { Drill, FollowUpAnswer } from '../../../db/schema/index.ts';
 import { showThreadReply } from '../../../delivery/thread-reply.ts';
 import { validateFollowUpAnswer } from '../../../drills/star-answer.ts';
+import { timeAnalysis } from '../../../metrics/index.ts';
 import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
@@ -73,7 +74,9 @@ async function coachFollowUp(
   previousScore: number | null,
 ): Promise<void> {
   const log = ctx.log.child({ drill: drill.id, user: drill.userId, followUp: answer.number });
-  const feedback = analyseFollowUp(answer.text, { strategies: ctx.bank.strategies });
+  const feedback = timeAnalysis('follow_up', () =>
+    analyseFollowUp(answer.text, { strategies: ctx.bank.strategies }),
+  );
   const analysed = await recordFollowUpAnalysis(ctx.db, drill, answer, feedback);
   if (!analysed || !drill.channelId || !drill.messageTs) return;
   const message = followUpFeedbackMessage({
