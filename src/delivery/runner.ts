@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../logger.ts';
+import { type DeliveryJob as MeteredJob, recordDeliveries } from '../metrics/index.ts';
 import { NoInstallationError, type SlackFailure } from '../slack-api/errors.ts';
 import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import type { Outcome, OutcomeTable } from './outcomes.ts';
@@ -208,15 +209,18 @@ class RunState<Row extends ClaimedRow> implements BatchRun<Row> {
           return await this.release(row);
         case 'give_up':
           await this.job.giveUp(row, failure, err);
+          recordDeliveries(meteredJob(this.job.name), 'gave_up');
           break;
         case 'retry_with_backoff':
           if (!this.job.retryLater) throw new Error(`${this.job.name} has no backoff`);
           await this.job.retryLater(row, failure, err);
+          recordDeliveries(meteredJob(this.job.name), 'failed');
           break;
         case 'retry_next_tick':
           this.endRun = true;
           log.warn({ err }, `${this.job.name} not sent; a later tick retries`);
           await this.job.release(row);
+          recordDeliveries(meteredJob(this.job.name), 'failed');
           break;
       }
       return { kind: 'failed', outcome };
@@ -230,4 +234,12 @@ class RunState<Row extends ClaimedRow> implements BatchRun<Row> {
   private log(row: Row): Logger {
     return this.deps.log.child({ team: row.teamId, user: row.userId, [this.job.name]: row.id });
   }
+}
+
+/**
+ * The metric's job label for a runner job: failures are counted here, where every job settles them, so
+ * reminders and recaps report failed and gave_up as drills do (their own counts hold only what was posted).
+ */
+function meteredJob(name: string): MeteredJob {
+  return name === 'reminder' || name === 'recap' ? name : 'drill';
 }

@@ -1,12 +1,13 @@
 import { type DeliveryJob, type DeliveryOutcome, recordDeliveries, recordTick } from '../metrics/index.ts';
 
-/** Which metric outcome each of a tick's counts is (metrics/registry.ts DELIVERY_OUTCOMES). */
+/**
+ * Which metric outcome each of a tick's counts is (metrics/registry.ts DELIVERY_OUTCOMES). Failures (failed,
+ * gave_up) are not here: the delivery runner counts them for every job as it settles them.
+ */
 const OUTCOMES = {
   delivered: ['drill', 'posted'],
   alreadyPosted: ['drill', 'already_posted'],
   skippedStale: ['drill', 'skipped_stale'],
-  failed: ['drill', 'failed'],
-  deactivated: ['drill', 'gave_up'],
   released: ['drill', 'released'],
   reminded: ['reminder', 'posted'],
   remindersDropped: ['reminder', 'dropped'],

@@ -103,6 +103,31 @@ describe('GET /metrics (HTTP mode, on the bot port)', () => {
     );
   });
 
+  it('counts a scheduled post Slack refuses for good as gave_up (the delivery runner settles every job so)', async () => {
+    const before = await scrape(metricsUrl);
+    // The person can no longer receive a DM: the outcome table gives up on the row (the subscription stops).
+    t.standin.intercept('chat.postMessage', () => ({ error: 'user_not_found' }));
+    await seedSubscriber(
+      t.bot.database,
+      { userId: drive.newUser(), teamId: t.standin.workspace.teamId },
+      clock.now(),
+    );
+    await t.bot.scheduler?.tick(new Date('2026-03-04T09:00:30Z'));
+    t.standin.clearIntercepts();
+    await t.bot.idle();
+    const after = await scrape(metricsUrl);
+    const moved = (name: string, labels: Record<string, string> = {}) =>
+      sampleSum(after, name, labels) - sampleSum(before, name, labels);
+    // Every subscriber due that day (the earlier tests' too) met the refusal: one gave_up for each refused post.
+    const refused = moved('star_drill_slack_api_calls_total', {
+      method: 'chat.postMessage',
+      error: 'user_not_found',
+    });
+    expect(refused).toBeGreaterThanOrEqual(1);
+    expect(moved('star_drill_deliveries_total', { job: 'drill', outcome: 'gave_up' })).toBe(refused);
+    expect(moved('star_drill_deliveries_total', { job: 'drill', outcome: 'posted' })).toBe(0);
+  });
+
   it('never takes a label value from a request', async () => {
     // Bad inputs tried: unusual user and team ids, text and subcommands that are not commands, an unknown
     // event type, a block action with an unknown action id, an unknown Slack method answered with an odd error.
