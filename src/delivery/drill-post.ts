@@ -5,7 +5,14 @@ import type { Drill, NewDrill } from '../db/schema/index.ts';
 import { drillMessage } from '../views/drill-message.ts';
 import type { Person } from '../workspaces/person.ts';
 
-export function drillRow(who: Person, topic: Topic, question: Question, source: Drill['source']): NewDrill {
+/** `at` is the bot's clock (src/clock.ts): history, Home and the export show the drill on that date. */
+export function drillRow(
+  who: Person,
+  topic: Topic,
+  question: Question,
+  source: Drill['source'],
+  at: Date,
+): NewDrill {
   return {
     teamId: who.teamId,
     userId: who.userId,
@@ -13,6 +20,7 @@ export function drillRow(who: Person, topic: Topic, question: Question, source: 
     questionId: question.id,
     questionText: question.text,
     source,
+    createdAt: at,
   };
 }
 

@@ -31,8 +31,9 @@ export async function sendOnDemandDrill(
   topicSlugs: readonly string[],
 ): Promise<Drill> {
   const [history, rated] = await Promise.all([drillHistory(ctx.db, who), ratedCardsOf(ctx.db, who)]);
-  const { topic, question } = chooseFromHistory(ctx.bank, topicSlugs, history, rated, ctx.clock.now());
-  const drill = await insertDrill(ctx.db, drillRow(who, topic, question, 'on_demand'));
+  const now = ctx.clock.now();
+  const { topic, question } = chooseFromHistory(ctx.bank, topicSlugs, history, rated, now);
+  const drill = await insertDrill(ctx.db, drillRow(who, topic, question, 'on_demand', now));
   let posted: { channel: string; ts: string };
   try {
     posted = await postDrillMessage(ctx.slack, ctx.bank, drill);
@@ -42,9 +43,10 @@ export async function sendOnDemandDrill(
     );
     throw err;
   }
+  const postedAt = ctx.clock.now();
   try {
     // Idempotent, so retrying a blip is safe.
-    await pRetry(() => markDrillPosted(ctx.db, drill.id, posted.channel, posted.ts), {
+    await pRetry(() => markDrillPosted(ctx.db, drill.id, posted.channel, posted.ts, postedAt), {
       retries: 3,
       minTimeout: 100,
       maxTimeout: 500,
@@ -56,5 +58,5 @@ export async function sendOnDemandDrill(
       'drill posted, but storing its message ts failed',
     );
   }
-  return { ...drill, channelId: posted.channel, messageTs: posted.ts, postedAt: new Date() };
+  return { ...drill, channelId: posted.channel, messageTs: posted.ts, postedAt };
 }

@@ -273,7 +273,7 @@ export class DueDrills {
           focus,
         );
         return {
-          ...drillRow(row, topic, question, 'scheduled'),
+          ...drillRow(row, topic, question, 'scheduled', now),
           subscriptionId: row.id,
           localDate,
           remindAt: remindAtFor(row, localDate, now),
@@ -313,7 +313,7 @@ export class DueDrills {
       const slack = await this.deps.workspaces.forWorkspace(c.row);
       if (!slack) throw new NoInstallationError(c.row.teamId);
       const posted = await postDrillMessage(slack.scheduler, this.deps.bank, drill);
-      await this.recorder.record(drill.id, posted.channel, posted.ts);
+      await this.recorder.record(drill.id, posted.channel, posted.ts, now);
       log.debug({ drill: drill.id, localDate, ts: posted.ts }, 'scheduled drill delivered');
       return { ...c, outcome: 'delivered', advanceAfter: localDate };
     } catch (err) {

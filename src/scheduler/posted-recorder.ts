@@ -7,6 +7,8 @@ interface Pending {
   id: number;
   channelId: string;
   messageTs: string;
+  /** The bot's clock when it was posted (the tick's instant). */
+  postedAt: Date;
   done: { resolve: () => void; reject: (err: unknown) => void };
 }
 
@@ -32,9 +34,9 @@ export class PostedRecorder {
     private readonly log: Logger,
   ) {}
 
-  record(id: number, channelId: string, messageTs: string): Promise<void> {
+  record(id: number, channelId: string, messageTs: string, postedAt: Date): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ id, channelId, messageTs, done: { resolve, reject } });
+      this.pending.push({ id, channelId, messageTs, postedAt, done: { resolve, reject } });
       if (!this.flushing) void this.flush();
     });
   }

@@ -63,14 +63,14 @@ export async function sendDueReminders(
       return;
     }
     if (!reminderSendable(r.remindAt, now, r.tz, r.localDate)) {
-      await markReminded(deps.db, r.id);
+      await markReminded(deps.db, r.id, now);
       counts.remindersDropped += 1;
       log.info('reminder dropped: its day reached the quiet evening first');
       return;
     }
     // Answered since the claim: no nudge after an answer.
     if (await isAnswered(deps.db, r.id)) {
-      await markReminded(deps.db, r.id);
+      await markReminded(deps.db, r.id, now);
       return;
     }
     // A slow Slack (Retry-After pauses) can outlast the lease on the rest of the batch, and another replica
@@ -88,13 +88,13 @@ export async function sendDueReminders(
         thread_ts: r.messageTs,
         ...reminderMessage(),
       });
-      await markReminded(deps.db, r.id);
+      await markReminded(deps.db, r.id, now);
       counts.reminded += 1;
     } catch (err) {
       const failure = await deps.tokens.report(err, r.teamId);
       if (failure.kind === 'recipient') {
         // The DM can never arrive (the user is gone): the reminder is over, like the drill.
-        await markReminded(deps.db, r.id);
+        await markReminded(deps.db, r.id, now);
         return;
       }
       await releaseReminder(deps.db, r.id, lease);

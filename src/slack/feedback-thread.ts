@@ -99,7 +99,7 @@ async function showFeedbackInThread(
         () => slack.chat.update({ channel: drill.channelId, ts: drill.feedbackTs as string, ...message }),
         THREAD_REPLY_MAX_WAIT_MS,
       );
-    } else if (await claimFeedback(ctx.db, drill.id)) {
+    } else if (await claimFeedback(ctx.db, drill.id, ctx.clock.now())) {
       try {
         const posted = await honourRetryAfter(
           () => slack.chat.postMessage({ channel: drill.channelId, thread_ts: drill.messageTs, ...message }),

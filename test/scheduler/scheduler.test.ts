@@ -321,7 +321,7 @@ describe('after a replica died', () => {
       subscriptionId: sub.id,
       localDate: '2026-03-10',
     });
-    await markDrillPosted(handle.db, drill.id, 'D0UDONE', '1773133200.000100');
+    await markDrillPosted(handle.db, drill.id, 'D0UDONE', '1773133200.000100', new Date());
     const s = await scheduler();
     expect(await s.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, alreadyPosted: 1 });
     expect(standin.count('chat.postMessage')).toBe(0);

@@ -63,14 +63,15 @@ export async function insertScheduledDrills(
   // parameter, which a profile of 10,000 drills showed as the bot's largest cost after Slack's client.
   const column = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const inserted = (await db.execute(sql`
-    insert into ${drills} (team_id, user_id, topic_slug, question_id, question_text, source, subscription_id, local_date, remind_at)
-    select w, u, t, q, x, 'scheduled', s, d, r
+    insert into ${drills} (team_id, user_id, topic_slug, question_id, question_text, source, subscription_id, local_date, remind_at, created_at)
+    select w, u, t, q, x, 'scheduled', s, d, r, coalesce(c, now())
     from unnest(
       ${column((r) => r.teamId)}::text[], ${column((r) => r.userId)}::text[], ${column((r) => r.topicSlug)}::text[],
       ${column((r) => r.questionId)}::text[], ${column((r) => r.questionText)}::text[],
       ${column((r) => r.subscriptionId ?? null)}::int[], ${column((r) => r.localDate)}::date[],
-      ${column((r) => r.remindAt?.toISOString() ?? null)}::timestamptz[]
-    ) as v(w, u, t, q, x, s, d, r)
+      ${column((r) => r.remindAt?.toISOString() ?? null)}::timestamptz[],
+      ${column((r) => r.createdAt?.toISOString() ?? null)}::timestamptz[]
+    ) as v(w, u, t, q, x, s, d, r, c)
     on conflict (team_id, user_id, local_date) where source = 'scheduled' do nothing
     returning id, team_id, user_id, local_date::text as local_date, (extract(epoch from created_at) * 1000)::float8 as created_ms`)) as unknown as
     | { rows: InsertedRow[] }
@@ -137,8 +138,14 @@ export async function insertScheduledDrills(
   });
 }
 
-export async function markDrillPosted(db: Database, id: number, channelId: string, messageTs: string) {
-  await db.update(drills).set({ channelId, messageTs, postedAt: sql`now()` }).where(eq(drills.id, id));
+export async function markDrillPosted(
+  db: Database,
+  id: number,
+  channelId: string,
+  messageTs: string,
+  postedAt: Date,
+) {
+  await db.update(drills).set({ channelId, messageTs, postedAt }).where(eq(drills.id, id));
 }
 
 /**
@@ -147,17 +154,18 @@ export async function markDrillPosted(db: Database, id: number, channelId: strin
  */
 export async function markDrillsPosted(
   db: Database,
-  posted: ReadonlyArray<{ id: number; channelId: string; messageTs: string }>,
+  posted: ReadonlyArray<{ id: number; channelId: string; messageTs: string; postedAt: Date }>,
 ): Promise<void> {
   if (posted.length === 0) return;
   await db.execute(sql`
     update ${drills} as d
-    set channel_id = v.channel, message_ts = v.ts, posted_at = now()
+    set channel_id = v.channel, message_ts = v.ts, posted_at = v.at
     from unnest(
       ${sql.param(posted.map((p) => p.id))}::int[],
       ${sql.param(posted.map((p) => p.channelId))}::text[],
-      ${sql.param(posted.map((p) => p.messageTs))}::text[]
-    ) as v(id, channel, ts)
+      ${sql.param(posted.map((p) => p.messageTs))}::text[],
+      ${sql.param(posted.map((p) => p.postedAt.toISOString()))}::timestamptz[]
+    ) as v(id, channel, ts, at)
     where d.id = v.id`);
 }
 
@@ -247,12 +255,12 @@ export async function countAnsweredDrills(db: Database, p: Person): Promise<numb
 
 /**
  * Claims the right to post the sample answer in the drill's thread. Exactly one caller gets true, so a
- * retried or duplicated submission never posts the feedback twice.
+ * retried or duplicated submission never posts the feedback twice. `at` is the bot's clock.
  */
-export async function claimFeedback(db: Database, id: number): Promise<boolean> {
+export async function claimFeedback(db: Database, id: number, at: Date): Promise<boolean> {
   const rows = await db
     .update(drills)
-    .set({ feedbackPostedAt: sql`now()` })
+    .set({ feedbackPostedAt: at })
     .where(and(eq(drills.id, id), isNull(drills.feedbackPostedAt)))
     .returning({ id: drills.id });
   return rows.length > 0;
@@ -268,8 +276,16 @@ export async function deleteDrill(db: Database, id: number): Promise<void> {
   await db.delete(drills).where(eq(drills.id, id));
 }
 
-/** Drills the user asked for (not scheduled ones) in the last `seconds`, on the database's clock. */
-export async function countRecentOnDemandDrills(db: Database, p: Person, seconds: number): Promise<number> {
+/**
+ * Drills the user asked for (not scheduled ones) in the `seconds` before `now`: the bot's clock, the one
+ * their created_at was stamped with.
+ */
+export async function countRecentOnDemandDrills(
+  db: Database,
+  p: Person,
+  seconds: number,
+  now: Date,
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(drills)
@@ -277,7 +293,7 @@ export async function countRecentOnDemandDrills(db: Database, p: Person, seconds
       and(
         drillsOf(p),
         eq(drills.source, 'on_demand'),
-        sql`${drills.createdAt} > now() - make_interval(secs => ${seconds})`,
+        sql`${drills.createdAt} > ${now.toISOString()}::timestamptz - make_interval(secs => ${seconds})`,
       ),
     );
   return row?.n ?? 0;
@@ -287,10 +303,15 @@ export async function countRecentOnDemandDrills(db: Database, p: Person, seconds
  * A drill posted whose message ts could not be stored at the time: the first click on its button tells
  * where it is (only a drill that has no ts yet is completed this way).
  */
-export async function completeDrillPost(db: Database, id: number, channelId: string, messageTs: string) {
+export async function completeDrillPost(
+  db: Database,
+  id: number,
+  where: { channelId: string; messageTs: string; at: Date },
+) {
+  const { channelId, messageTs, at } = where;
   await db
     .update(drills)
-    .set({ channelId, messageTs, postedAt: sql`coalesce(${drills.postedAt}, now())` })
+    .set({ channelId, messageTs, postedAt: sql`coalesce(${drills.postedAt}, ${at.toISOString()}::timestamptz)` })
     .where(and(eq(drills.id, id), isNull(drills.messageTs)));
 }
 
@@ -358,9 +379,12 @@ export async function claimDueReminders(
   return result.rows.map((r) => ({ ...r, remindAt: new Date(r.remindAt) }));
 }
 
-/** The reminder was sent, or is dropped (its day reached the quiet evening): either way, never again. */
-export async function markReminded(db: Database, id: number): Promise<void> {
-  await db.update(drills).set({ remindedAt: sql`now()`, remindClaimedUntil: null }).where(eq(drills.id, id));
+/**
+ * The reminder was sent, or is dropped (its day reached the quiet evening): either way, never again. `at`
+ * is the bot's clock.
+ */
+export async function markReminded(db: Database, id: number, at: Date): Promise<void> {
+  await db.update(drills).set({ remindedAt: at, remindClaimedUntil: null }).where(eq(drills.id, id));
 }
 
 /**

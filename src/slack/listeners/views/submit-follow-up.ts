@@ -88,7 +88,7 @@ async function coachFollowUp(
           }),
         60_000,
       );
-    } else if (await claimFollowUpReply(ctx.db, analysed.id)) {
+    } else if (await claimFollowUpReply(ctx.db, analysed.id, ctx.clock.now())) {
       try {
         const posted = await honourRetryAfter(
           () =>
