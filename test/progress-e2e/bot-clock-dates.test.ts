@@ -65,7 +65,9 @@ describe('dates on the bot’s clock', () => {
     expect(homeText).toContain('· Sat 9 Jan'); // the Saturday drill, still waiting
 
     await star(t, user, 'export');
-    const shared = dms(t, user).filter((m) => (m.files?.length ?? 0) > 0).at(-1);
+    const shared = dms(t, user)
+      .filter((m) => (m.files?.length ?? 0) > 0)
+      .at(-1);
     const markdown = t.standin.file(shared?.files?.[0]?.id ?? '')?.bytes?.toString('utf8') ?? '';
     expect(markdown).toMatch(/^## 2027-01-10 · /m);
     expect(markdown).toMatch(/^## 2027-01-09 · /m);

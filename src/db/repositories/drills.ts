@@ -311,7 +311,11 @@ export async function completeDrillPost(
   const { channelId, messageTs, at } = where;
   await db
     .update(drills)
-    .set({ channelId, messageTs, postedAt: sql`coalesce(${drills.postedAt}, ${at.toISOString()}::timestamptz)` })
+    .set({
+      channelId,
+      messageTs,
+      postedAt: sql`coalesce(${drills.postedAt}, ${at.toISOString()}::timestamptz)`,
+    })
     .where(and(eq(drills.id, id), isNull(drills.messageTs)));
 }
 
