@@ -10,6 +10,8 @@ export interface AnsweredDrill {
   topicSlug: string;
   /** When the answer was given (first submitted). */
   answeredAt: Date;
+  /** A scheduled drill's local date (the day it was scheduled for); null or absent for one asked for. */
+  scheduledFor?: string | null;
   /** The coach's score, 0..100; null for an answer stored before scoring, which counts but has no score. */
   score: number | null;
 }

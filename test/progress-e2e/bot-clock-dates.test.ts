@@ -94,3 +94,22 @@ describe('dates on the bot’s clock', () => {
     expect(stored.at(-1)?.createdAt.toISOString()).toBe('2027-02-01T12:01:01.000Z');
   });
 });
+
+describe('today on Home', () => {
+  it('is the day of today’s scheduled drill: answering yesterday’s drill today leaves today’s waiting', async () => {
+    const user = person(t, 'America/New_York');
+    clock.set('2027-03-01T12:00:00Z'); // Monday 07:00 in New York
+    await star(t, user, 'subscribe 09:00 daily');
+    await tick(t, clock, '2027-03-01T14:00:00Z'); // Mon 09:00 New York
+    await tick(t, clock, '2027-03-02T14:00:00Z'); // Tue 09:00 New York
+    const monday = await scheduledDrill(t, user, '2027-03-01');
+    clock.set('2027-03-02T15:00:00Z'); // Tue 10:00: Monday's drill answered a day late
+    await answer(t, user, monday, strongAnswer(monday.drill.topicSlug));
+
+    const { text } = await openHome(t, user);
+    expect(text).not.toContain('Today’s drill is done');
+    expect(text).toContain('Answer today’s drill to make it 2.');
+    expect(text).toContain('*Waiting for your answer* (1)');
+    expect(text).toContain('· Tue 2 Mar');
+  });
+});
