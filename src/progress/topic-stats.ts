@@ -1,10 +1,11 @@
 /**
  * Progress per topic for the Home tab and the weekly recap: how many drills answered, the average score
- * and its trend, readiness from the self-ratings (coach/review.ts `readiness()`), and when last practised.
+ * and its trend, readiness (progress/readiness.ts), and when last practised.
  * Plus the weakest-first order an interview countdown draws from, and short text bars that read on a phone.
  * Pure: the caller passes the rows and `now`.
  */
-import { type RatedCard, readiness, type TopicReadiness } from '../coach/review.ts';
+import type { RatedCard } from '../coach/review.ts';
+import { type TopicReadiness, topicReadiness } from './readiness.ts';
 
 export interface AnsweredDrill {
   topicSlug: string;
@@ -96,7 +97,12 @@ export function topicProgress({ topics, answered, rated, now }: TopicProgressInp
       answered: rows.length,
       averageScore: scores.length === 0 ? null : Math.round(mean(scores)),
       trend: trendOf(scores),
-      readiness: readiness(topic.questionIds, rated, now),
+      readiness: topicReadiness({
+        questionIds: topic.questionIds,
+        scoresOldestFirst: rows.map((r) => r.score),
+        rated,
+        now,
+      }),
       lastPractised: last ? last.answeredAt : null,
     };
   });

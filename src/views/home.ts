@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import type { Days } from '../drills/days.ts';
 import { interviewCountdown } from '../drills/pause.ts';
 import { localDateOf } from '../drills/schedule.ts';
+import { READINESS_HELP } from '../progress/readiness.ts';
 import { reminderLabel } from '../progress/reminder.ts';
 import type { Streak } from '../progress/streak.ts';
 import { scoreBar, type TopicProgress, trendLabel } from '../progress/topic-stats.ts';
@@ -181,7 +182,7 @@ function topicEntry(t: TopicProgress, zone: string, today: string): string {
   return [
     `*${escapeClipped(t.title, 80)}*`,
     `${scoreBar(t.averageScore)}${trend ? ` · ${trend}` : ''}`,
-    `${t.readiness.label} · ${t.answered} answered${last}`,
+    `${t.readiness.level} · ${t.answered} answered${last}`,
   ].join('\n');
 }
 
@@ -214,6 +215,7 @@ function topicBlocks(d: HomeData, today: string): KnownBlock[] {
     const names = notStarted.map((t) => escapeClipped(t.title, 60)).join(', ');
     blocks.push(context(`Not started yet: ${names}`));
   }
+  blocks.push(context(READINESS_HELP));
   return blocks;
 }
 
