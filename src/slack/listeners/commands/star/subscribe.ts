@@ -3,37 +3,69 @@ import type { Database } from '../../../../db/client.ts';
 import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
+import { daysFromMask } from '../../../../drills/days.ts';
 import { isValidZone } from '../../../../drills/schedule.ts';
 import { pendingSkip } from '../../../../drills/stored-schedule.ts';
-import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
+import {
+  applySubscribeChange,
+  parseSubscribeArgs,
+  type SubscribeArgs,
+  type SubscribeChange,
+} from '../../../../drills/subscribe-args.ts';
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
-import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
+import {
+  currentSettingsReply,
+  subscribedReply,
+  subscribeUsageError,
+} from '../../../../views/subscription-replies.ts';
 import type { Person } from '../../../../workspaces/person.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
- * `/star subscribe [HH:MM] [daily|weekdays] [topic ...]`. Bad input is answered in the ack, before anything
- * is read or stored; the rest (users.info, the database) runs after it.
+ * `/star subscribe [HH:MM] [daily|weekdays] [topic ...|all]`: changes the settings it names and keeps the
+ * others; with nothing named, a subscriber sees their settings and how to change them (someone not
+ * subscribed subscribes with the defaults). Bad input is answered in the ack, before anything is read or
+ * stored; the rest (users.info, the database) runs after it.
  */
 export const subscribe: Subcommand = ({ ctx, command, args }) => {
   const parsed = parseSubscribeArgs(args, (word) => ctx.bank.findTopic(word)?.slug ?? null);
   if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
-  return {
-    later: () => saveAndConfirm(ctx, ctx.person(command.user_id), parsed.value),
-  };
+  const who = ctx.person(command.user_id);
+  const change = parsed.value;
+  if (Object.keys(change).length === 0) return { later: () => showOrSubscribe(ctx, who) };
+  return { later: () => saveAndConfirm(ctx, who, change) };
 };
 
+async function showOrSubscribe(ctx: RequestContext, who: Person): Promise<SlackMessage> {
+  const sub = await findSubscription(ctx.db, who);
+  if (!sub?.active) return saveAndConfirm(ctx, who, {});
+  return currentSettingsReply({
+    schedule: {
+      zone: sub.tz,
+      minuteOfDay: sub.minuteOfDay,
+      days: daysFromMask(sub.dayMask),
+      topics: sub.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug),
+    },
+    next: sub.nextDueAt && sub.nextDueDate ? { dueAt: sub.nextDueAt, localDate: sub.nextDueDate } : null,
+    now: ctx.clock.now(),
+  });
+}
+
 /** `/star subscribe`: the zone read from Slack first, then stored with the settings; says what was stored. */
-async function saveAndConfirm(ctx: RequestContext, who: Person, args: SubscribeArgs): Promise<SlackMessage> {
+async function saveAndConfirm(
+  ctx: RequestContext,
+  who: Person,
+  change: SubscribeChange,
+): Promise<SlackMessage> {
   const fromSlack = await zoneFromSlack(ctx, who.userId);
   const now = ctx.clock.now();
   const stored = await ctx.db.transaction((tx) =>
-    storeSubscription(ctx, tx, who, { tz: fromSlack.tz, enterpriseId: ctx.enterpriseId }, args, now),
+    storeSubscription(ctx, tx, who, { tz: fromSlack.tz, enterpriseId: ctx.enterpriseId }, change, now),
   );
   await publishHome(ctx, who.userId);
-  return confirmation(ctx, stored, args, now, fromSlack.note?.(stored.zone));
+  return confirmation(ctx, stored, stored.settings, now, fromSlack.note?.(stored.zone));
 }
 
 export type StoredSubscription = Awaited<ReturnType<typeof storeSubscription>>;
@@ -41,19 +73,24 @@ export type StoredSubscription = Awaited<ReturnType<typeof storeSubscription>>;
 /**
  * Stores a subscription (`/star subscribe`, or the Home tab's settings modal), inside the caller's
  * transaction: "subscribed" means all of it is stored, "unavailable" that none of it is. A pause, an
- * interview countdown and a skip still ahead carry over; so does the reminder delay unless `args` sets one.
+ * interview countdown and a skip still ahead carry over; so does the reminder delay unless `change` sets one,
+ * and so do the time, days and topics it does not name.
  */
 export async function storeSubscription(
   ctx: Pick<RequestContext, 'log'>,
   tx: Database,
   who: Person,
   fields: { tz?: string; enterpriseId?: string },
-  args: SubscribeArgs & { reminderMinutes?: number | null },
+  change: SubscribeChange & { reminderMinutes?: number | null },
   now: Date,
 ) {
   // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
   const user = await ensureUser(tx, who, fields);
   const existing = await findSubscription(tx, who);
+  const current = existing?.active
+    ? { minuteOfDay: existing.minuteOfDay, days: daysFromMask(existing.dayMask), topics: existing.topics }
+    : null;
+  const args = applySubscribeChange(change, current);
   const kept = existing?.active
     ? { pausedUntil: existing.pausedUntil, interviewDate: existing.interviewDate }
     : { pausedUntil: null, interviewDate: null };
@@ -66,6 +103,7 @@ export async function storeSubscription(
     ...args,
     skipDate: skipping,
     next,
+    ...(change.reminderMinutes !== undefined ? { reminderMinutes: change.reminderMinutes } : {}),
     nextRecapAt: nextRecapAt(user.tz, args.minuteOfDay, now),
   });
   ctx.log.info(
@@ -78,7 +116,7 @@ export async function storeSubscription(
     },
     'subscribed',
   );
-  return { zone: user.tz, changed: existing?.active ?? false, skipping, next };
+  return { zone: user.tz, changed: existing?.active ?? false, skipping, next, settings: args };
 }
 
 /** What was stored, as the confirmation says it. */
