@@ -8,6 +8,7 @@ import {
   advanceSubscriptions,
   claimDueSubscriptions,
   deactivateSubscription,
+  endInterviewDrills,
   releaseClaim,
   type SubscriptionWithZone,
 } from '../db/repositories/subscriptions.ts';
@@ -39,6 +40,8 @@ export interface TickCounts {
   failed: number;
   /** Slack said the DM can never arrive: subscription stopped. */
   deactivated: number;
+  /** The drills of an interview started without a subscription are over: subscription stopped. */
+  ended: number;
   /**
    * Claimed but given back untouched (stopping, nothing due yet, too little lease left, delivery paused, the
    * workspace's Retry-After); a row given back and delivered later in the same tick counts in both.
@@ -54,6 +57,7 @@ export const emptyCounts = (): TickCounts => ({
   skippedStale: 0,
   failed: 0,
   deactivated: 0,
+  ended: 0,
   released: 0,
 });
 
@@ -72,6 +76,8 @@ type Plan =
   | { kind: 'pass_over'; localDate: string }
   /** Claimed, yet not due by its own schedule (e.g. a changed setting): give it back. */
   | { kind: 'not_due' }
+  /** Its interview's drills are over (`ends_after` passed) and the person did not subscribe. */
+  | { kind: 'ended' }
   | { kind: 'broken'; error: Error };
 
 interface Claimed {
@@ -216,6 +222,7 @@ export class DueDrills {
   ): Promise<Settled> | Settled {
     if (plan.kind === 'broken') return this.failed(c, now, plan.error);
     if (plan.kind === 'not_due') return this.release(c);
+    if (plan.kind === 'ended') return this.end(c);
     if (plan.kind === 'pass_over') return { ...c, outcome: 'skippedStale', advanceAfter: plan.localDate };
     const drill = prepared ?? new Error('drill not prepared');
     if (drill instanceof Error) return this.failed(c, now, drill);
@@ -349,6 +356,18 @@ export class DueDrills {
     }
   }
 
+  /** Stops a subscription whose interview drills are over; the person did not subscribe meanwhile. */
+  private async end(c: Claimed): Promise<Settled> {
+    try {
+      await endInterviewDrills(this.deps.db, c.row.id, this.o.replicaId);
+      c.log.info({ interviewDate: c.row.endsAfter }, 'interview drills over: subscription stopped');
+      return { ...c, outcome: 'ended' };
+    } catch (err) {
+      c.log.error({ err }, 'could not stop the interview drills; a later tick retries');
+      return { ...c, outcome: 'failed' };
+    }
+  }
+
   /** Gives the claim back untouched; nothing counts against the subscriber. */
   private async release(c: Claimed): Promise<Settled> {
     try {
@@ -406,6 +425,7 @@ export class DueDrills {
 function planFor({ row, log }: Claimed, now: Date): Plan {
   if (!row.nextDueAt || !row.nextDueDate)
     return { kind: 'broken', error: new Error('claimed a subscription without a due date') };
+  if (row.endsAfter != null && row.nextDueDate > row.endsAfter) return { kind: 'ended' };
   const plan = planTick(scheduleOf(row), { localDate: row.nextDueDate, dueAt: row.nextDueAt }, now);
   if (plan.missed.length > 0) {
     log.info(

@@ -26,7 +26,7 @@ import {
   COMMAND,
 } from './ids.ts';
 import { clip, escapeClipped } from './mrkdwn.ts';
-import { deliveryLabel, scheduleLabel } from './subscription-replies.ts';
+import { deliveryLabel, endsAfterText, scheduleLabel } from './subscription-replies.ts';
 
 export interface HomeSubscription {
   minuteOfDay: number;
@@ -39,6 +39,8 @@ export interface HomeSubscription {
   pausedUntil: string | null;
   /** The interview date of `/star interview`, if any (a past date shows nothing). */
   interviewDate: string | null;
+  /** Drills started by `/star interview` alone end after this local date; null for a subscription. */
+  endsAfter?: string | null;
   /** Minutes after delivery, or null when off. */
   reminderMinutes: number | null;
 }
@@ -145,6 +147,7 @@ function statusBlocks(d: HomeData, today: string): KnownBlock[] {
         : `(${dayLabel(countdown.date, today)}): a drill every day until then, weakest topics first.`;
     blocks.push(section(`:dart: *${countdown.text}* ${when}`));
   }
+  if (sub.endsAfter) blocks.push(section(endsAfterText(sub.endsAfter)));
   return blocks;
 }
 

@@ -10,6 +10,7 @@ import { localDateOf } from '../drills/schedule.ts';
 import { plainReply } from './command-replies.ts';
 import type { SlackMessage } from './drill-message.ts';
 import { COMMAND } from './ids.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { type DeliveryView, dayLabel, deliveryLabel } from './subscription-replies.ts';
 
 const NOT_SUBSCRIBED = `You are not subscribed, so there are no drills to`;
@@ -56,6 +57,32 @@ export function interviewReply(
   const daysLeft = daysBetween(localDateOf(p.zone, p.now), p.date);
   return plainReply(
     `:dart: Interview on *${dayLabel(p.date)}*: ${countdownText(daysLeft).replace(/^Your/, 'your')}. Until then a drill comes every day, weekends too, weakest topics first; the day after, your usual drills (${usual}) come back. Next drill: *${deliveryLabel(p.next, p.zone, p.now)}*. \`${COMMAND} interview off\` stops the countdown.`,
+  );
+}
+
+/** `/star interview` by someone not subscribed: the daily drills it started, and how to change them. */
+export function interviewDrillsReply(p: {
+  date: string;
+  next: DeliveryView;
+  zone: string;
+  now: Date;
+  zoneNote?: string;
+}): SlackMessage {
+  const daysLeft = daysBetween(localDateOf(p.zone, p.now), p.date);
+  const lines = [
+    `:dart: Interview on *${dayLabel(p.date)}*: ${countdownText(daysLeft).replace(/^Your/, 'your')}. You were not subscribed, so I started a drill every day at *09:00 your local time* (${escapeMrkdwn(p.zone)}), weekends too, weakest topics first, until then. Next drill: *${deliveryLabel(p.next, p.zone, p.now)}*.`,
+    `They end after the interview. To change the time, \`${COMMAND} subscribe 07:30\` (or the *Settings* button on Home): that subscribes you, so the drills go on after the interview too. \`${COMMAND} interview off\` stops them.`,
+  ];
+  if (p.zoneNote) lines.push(`:information_source: ${p.zoneNote}`);
+  return plainReply(lines.join('\n'));
+}
+
+/** `/star interview off` when the drills were the interview's alone (`stopped`), or when there were none. */
+export function interviewDrillsEndedReply(stopped: boolean): SlackMessage {
+  return plainReply(
+    stopped
+      ? `:white_check_mark: Interview countdown off: its daily drills have stopped. \`${COMMAND} subscribe\` starts regular ones.`
+      : `There was no interview countdown to stop; nothing changed. \`${COMMAND} interview YYYY-MM-DD\` starts one.`,
   );
 }
 

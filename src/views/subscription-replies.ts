@@ -135,6 +135,8 @@ export interface StatusView {
         pausedUntil?: string | null;
         /** `/star interview`: its local date (shown until it has passed). */
         interviewDate?: string | null;
+        /** Drills started by `/star interview` alone end after this local date. */
+        endsAfter?: string | null;
         /** Shown when given: minutes after delivery, or null for off. */
         reminderMinutes?: number | null;
         /** Shown when given: whether the weekly recap is on. */
@@ -142,6 +144,11 @@ export interface StatusView {
       }
     | { active: false; deactivatedReason: string | null }
     | null;
+}
+
+/** Drills started by `/star interview` alone: when they end, and how to keep them. */
+export function endsAfterText(localDate: string, bold = ''): string {
+  return `These drills end after ${bold}${dayLabel(localDate)}${bold}, the day of your interview; \`${COMMAND} subscribe\` keeps them going.`;
 }
 
 export function statusReply(s: StatusView, now: Date): SlackMessage {
@@ -172,6 +179,7 @@ export function statusReply(s: StatusView, now: Date): SlackMessage {
         : `Interview: *${countdown.text}* (${dayLabel(countdown.date)}): a drill every day, weakest topics first`,
     );
   }
+  if (sub.endsAfter) lines.push(endsAfterText(sub.endsAfter, '*'));
   if (sub.reminderMinutes !== undefined) {
     lines.push(
       `Reminder: ${sub.reminderMinutes === null ? 'off' : `after ${reminderLabel(sub.reminderMinutes)}`}`,

@@ -52,6 +52,7 @@ const none = {
   skippedStale: 0,
   failed: 0,
   deactivated: 0,
+  ended: 0,
   released: 0,
   reminded: 0,
   remindersDropped: 0,

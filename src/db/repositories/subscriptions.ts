@@ -65,6 +65,8 @@ export async function saveSubscription(db: Database, s: SubscriptionSettings): P
     nextRecapAt: s.nextRecapAt,
     ...(s.reminderMinutes !== undefined ? { reminderMinutes: s.reminderMinutes } : {}),
     active: true,
+    // A subscribe keeps the drills going after an interview started without one.
+    endsAfter: null,
     skipDate: s.skipDate,
     nextDueAt: s.next.dueAt,
     nextDueDate: s.next.localDate,
@@ -264,6 +266,29 @@ export async function releaseClaim(
     .where(heldBy(id, replicaId));
 }
 
+/**
+ * The drills of an interview started without a subscription are over (their `ends_after` date passed): the
+ * subscription stops as `unsubscribe` would, by the replica holding its claim. No reason is kept: nothing
+ * went wrong.
+ */
+export async function endInterviewDrills(db: Database, id: number, replicaId: string): Promise<boolean> {
+  const rows = await db
+    .update(subscriptions)
+    .set({
+      active: false,
+      endsAfter: null,
+      nextDueAt: null,
+      nextDueDate: null,
+      skipDate: null,
+      claimedUntil: null,
+      claimedBy: null,
+      ...clearBackoff,
+    })
+    .where(heldBy(id, replicaId))
+    .returning({ id: subscriptions.id });
+  return rows.length > 0;
+}
+
 /** Slack said the drills can never arrive (account gone, DMs impossible): stop, and keep why. */
 export async function deactivateSubscription(
   db: Database,
@@ -296,7 +321,10 @@ export async function updateSubscription(
   db: Database,
   p: Person,
   patch: Partial<
-    Pick<Subscription, 'pausedUntil' | 'interviewDate' | 'interviewFrom' | 'recap' | 'nextRecapAt'>
+    Pick<
+      Subscription,
+      'pausedUntil' | 'interviewDate' | 'interviewFrom' | 'recap' | 'nextRecapAt' | 'endsAfter'
+    >
   >,
   next?: NextDelivery,
 ): Promise<boolean> {

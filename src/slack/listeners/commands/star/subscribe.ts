@@ -146,7 +146,7 @@ export function confirmation(
  * The user's IANA zone from users.info. Schedules are computed from the name, never from `tz_offset`,
  * which is only right until the next daylight-saving change.
  */
-async function zoneFromSlack(
+export async function zoneFromSlack(
   ctx: RequestContext,
   userId: string,
 ): Promise<{ tz?: string; note?: (zone: string) => string }> {
