@@ -86,7 +86,7 @@ export async function sendDueReminders(
       await slack.scheduler.chat.postMessage({
         channel: r.channelId,
         thread_ts: r.messageTs,
-        ...reminderMessage(),
+        ...reminderMessage(r.id),
       });
       await markReminded(deps.db, r.id, now);
       counts.reminded += 1;

@@ -9,7 +9,7 @@ import { countdownText } from '../drills/pause.ts';
 import { localDateOf } from '../drills/schedule.ts';
 import { plainReply } from './command-replies.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { COMMAND } from './ids.ts';
+import { ACTION_ANSWER_DRILL, ACTION_SKIP_TODAY, BLOCK_REMINDER_ACTIONS, COMMAND } from './ids.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { type DeliveryView, dayLabel, deliveryLabel } from './subscription-replies.ts';
 
@@ -104,9 +104,43 @@ export const DELETED_REPLY: SlackMessage = plainReply(
   `:wastebasket: Deleted: everything Star Drill kept about you is gone. \`${COMMAND} subscribe\` starts afresh.`,
 );
 
-/** The one nudge in an unanswered scheduled drill's thread. */
-export function reminderMessage(): SlackMessage {
+/**
+ * The one nudge in an unanswered scheduled drill's thread, with what the person means to do: answer it now
+ * (the STAR modal, as the drill's own button), or take the day off (kept for the streak).
+ */
+export function reminderMessage(drillId: number): SlackMessage {
+  const text =
+    ":alarm_clock: A nudge: today's drill is still waiting. Two minutes out loud, then answer it; or skip today, and the day counts as a day off for your streak.";
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        block_id: BLOCK_REMINDER_ACTIONS,
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION_ANSWER_DRILL,
+            style: 'primary',
+            value: String(drillId),
+            text: { type: 'plain_text', text: 'Answer now' },
+          },
+          {
+            type: 'button',
+            action_id: ACTION_SKIP_TODAY,
+            value: String(drillId),
+            text: { type: 'plain_text', text: 'Skip today' },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** What the reminder becomes once its day is skipped: the buttons go, the day off is said. */
+export function skippedTodayMessage(localDate: string): SlackMessage {
   return plainReply(
-    `:alarm_clock: A nudge: today's drill is still waiting. Two minutes out loud, then *Answer with STAR* above; or \`${COMMAND} skip\` to skip the next one.`,
+    `:fast_forward: Skipped: ${dayLabel(localDate)} is a day off, so your streak neither grows nor breaks. The drill stays in \`${COMMAND} history\` if you want it later.`,
   );
 }
