@@ -1,0 +1,113 @@
+// What a newcomer tripped on in the sandbox page, in a real browser (Debian's Chromium through playwright-core),
+// used by clicking, typing and scrolling only: the DM follows the conversation while the reader is at the
+// bottom, a "New messages" marker when they scrolled up; switching person on Home opens that person's Home;
+// a zone change re-renders every time shown.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium, SKIP_MESSAGE } from './support/chromium.ts';
+import { dm, migratedTemplate, openSandbox, type SandboxPage, type } from './support/sandbox-page.ts';
+
+let browser: Browser;
+let template: Awaited<ReturnType<typeof migratedTemplate>>;
+let current: SandboxPage | undefined;
+
+async function open(name: string): Promise<SandboxPage> {
+  current = await openSandbox(browser, name, template.dir);
+  return current;
+}
+
+/** How far the DM is from its end, in pixels (0: the last message is in view). */
+const fromEnd = (page: Page) =>
+  dm(page).evaluate((el) => Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
+const articles = (page: Page) => dm(page).getByRole('article').count();
+
+/** Types `text` and waits for the reply to be on the page (one article more). */
+async function exchange(page: Page, text: string): Promise<void> {
+  const before = await articles(page);
+  await type(page, text);
+  await expect.poll(() => articles(page), { timeout: 30_000 }).toBeGreaterThan(before);
+}
+
+describe.skipIf(!CHROMIUM)(
+  `the sandbox for a newcomer${CHROMIUM ? '' : ` (skipped: ${SKIP_MESSAGE})`}`,
+  () => {
+    beforeAll(async () => {
+      [browser, template] = await Promise.all([launchChromium(), migratedTemplate()]);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      template?.remove();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = undefined;
+    });
+
+    it('follows the conversation at the bottom; scrolled up, a marker says new messages came', async () => {
+      const s = await open('follow the conversation');
+      const { page } = s;
+      // Enough replies to overflow the DM.
+      for (const text of ['/star help', '/star tips', '/star topics']) await exchange(page, text);
+      await expect.poll(() => fromEnd(page)).toBeLessThan(80);
+
+      await exchange(page, '/star tips');
+      await expect.poll(() => fromEnd(page)).toBeLessThan(80); // the new reply is in view
+      const marker = page.getByRole('button', { name: /New messages/ });
+      await expect(marker.isVisible()).resolves.toBe(false);
+
+      await dm(page).evaluate((el) => {
+        el.scrollTop = 0;
+      });
+      await exchange(page, '/star tips');
+      await marker.waitFor();
+      await expect(dm(page).evaluate((el) => el.scrollTop)).resolves.toBe(0); // the reader stays where they were
+      await s.shot('new-messages-marker');
+      await marker.click();
+      await expect.poll(() => fromEnd(page)).toBeLessThan(80);
+      await marker.waitFor({ state: 'hidden' });
+    });
+
+    it('switching person while on Home opens that person’s Home', async () => {
+      const s = await open('switch person on home');
+      const { page } = s;
+      await exchange(page, '/star subscribe 09:00 daily'); // Ada subscribes; Ravi does not
+      await page.getByRole('tab', { name: 'Home' }).click();
+      const home = page.getByRole('tabpanel', { name: 'Home' });
+      await home
+        .getByText(/Next drill/)
+        .first()
+        .waitFor();
+      await page.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Ravi Kumar' });
+      await home
+        .getByText(/Not subscribed/)
+        .first()
+        .waitFor();
+      await expect(home.getByText(/Next drill/).count()).resolves.toBe(0);
+      await expect(home.getByText('has not published a Home tab').count()).resolves.toBe(0);
+      await s.shot('ravi-home');
+    });
+
+    it('a time-zone change re-renders every time shown, the clock and the messages', async () => {
+      const s = await open('zone change');
+      const { page } = s;
+      await exchange(page, '/star tips');
+      const stamp = dm(page).getByRole('article').last().locator('time');
+      const iso = await stamp.getAttribute('datetime');
+      const inZone = (tz: string) =>
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: tz,
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(new Date(iso ?? ''));
+      await expect(stamp.textContent()).resolves.toBe(inZone('Europe/London'));
+      const clockBefore = await page.locator('#clock').textContent();
+
+      await page.getByRole('combobox', { name: 'Time zone' }).selectOption('Asia/Kolkata');
+      await expect.poll(() => stamp.textContent()).toBe(inZone('Asia/Kolkata'));
+      await expect.poll(() => page.locator('#clock').textContent()).not.toBe(clockBefore);
+      await s.shot('kolkata-times');
+    });
+  },
+);
