@@ -7,6 +7,7 @@ import type { RenderContext } from '../render/context.ts';
 import { messageHtml } from '../render/message.ts';
 import { homeContent } from '../render/view.ts';
 import { byId, get, post } from './api.ts';
+import { clockText } from './clock.ts';
 import { atEnd, Follower } from './follow.ts';
 import { Modal } from './modal.ts';
 import { homeTabSelected, setUpTabs } from './tabs.ts';
@@ -174,20 +175,12 @@ function renderPeople(): void {
 }
 
 function renderClock(): void {
-  if (!snapshot) return;
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone: snapshot.me.tz,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(Date.now() + clockSkew);
-  byId('clock').textContent = `${text} for ${snapshot.me.name.split(' ')[0]}`;
+  if (snapshot) byId('clock').textContent = clockText(snapshot.me, Date.now() + clockSkew);
 }
 
-const say = (text: string): void => void (statusEl.textContent = text);
+function say(text: string): void {
+  statusEl.textContent = text;
+}
 
 async function load(userId: string): Promise<void> {
   buffered = [];
