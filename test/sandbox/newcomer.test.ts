@@ -88,6 +88,32 @@ describe.skipIf(!CHROMIUM)(
       await s.shot('ravi-home');
     });
 
+    it('Jump names the next scheduled event on its button: the drill, then its reminder', async () => {
+      const s = await open('jump to events');
+      const { page } = s;
+      await page.getByRole('button', { name: 'Jump to the next scheduled event' }).waitFor();
+      await exchange(page, '/star subscribe 09:00 daily');
+      await page.getByRole('button', { name: 'Jump to the next drill' }).click();
+      const drill = dm(page)
+        .getByRole('article')
+        .filter({ hasText: /Today's drill/ })
+        .last();
+      await drill.getByRole('button', { name: 'Answer with STAR' }).waitFor();
+
+      // Next comes the drill's reminder, 4 hours later, before tomorrow's drill: it is not passed over.
+      await page.getByRole('button', { name: 'Jump to the next reminder' }).click();
+      await page
+        .getByRole('status')
+        .getByText(/Jumped to .* 13:00 \(Europe\/London\), when Ada's next reminder was due/)
+        .waitFor();
+      await drill.getByRole('button', { name: '1 reply' }).click();
+      const thread = page.getByRole('complementary', { name: 'Thread' });
+      await thread.getByText(/A nudge: today's drill is still waiting/).waitFor();
+      await thread.getByRole('button', { name: 'Skip today' }).waitFor();
+      await page.getByRole('button', { name: 'Jump to the next drill' }).waitFor();
+      await s.shot('reminder');
+    });
+
     it('a time-zone change re-renders every time shown, the clock and the messages', async () => {
       const s = await open('zone change');
       const { page } = s;

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ExtraRoutes } from '../../local-slack/index.ts';
 import type { PageAssets } from '../bundle.ts';
-import type { JumpResult, Person, Snapshot, SubmitRequest, SubmitResult } from '../protocol.ts';
+import type { JumpResult, NextEvent, Person, Snapshot, SubmitRequest, SubmitResult } from '../protocol.ts';
 import type { LiveUpdates } from './live.ts';
 
 type Outcome = { ok: boolean; problem?: string };
@@ -21,6 +21,7 @@ export interface SandboxApp {
   close(userId: string, viewId: string): void;
   setZone(userId: string, tz: string): Promise<Outcome>;
   jump(userId: string): Promise<JumpResult>;
+  nextEvent(userId: string): Promise<{ ok: boolean; next: NextEvent | null }>;
   homeOpened(userId: string): Promise<Outcome>;
 }
 
@@ -106,6 +107,8 @@ export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdate
         return handle(req, res, body, zoneSchema, (p) => app.setZone(p.user, p.tz));
       case 'POST /sandbox/jump':
         return handle(req, res, body, justUser, (p) => app.jump(p.user));
+      case 'POST /sandbox/next-event':
+        return handle(req, res, body, justUser, (p) => app.nextEvent(p.user));
       case 'POST /sandbox/home-opened':
         return handle(req, res, body, justUser, (p) => app.homeOpened(p.user));
       default:

@@ -1,7 +1,7 @@
 // The sandbox page: a person's DM with the bot, its threads, modals and Home tab, kept live by server-sent
-// events; the composer, the person and zone switchers, and the jump to the next scheduled drill.
+// events; the composer, the person and zone switchers, and the jump to the next scheduled event.
 
-import type { JumpResult, LiveEvent, PageMessage, Person, Snapshot } from '../protocol.ts';
+import type { LiveEvent, PageMessage, Person, Snapshot } from '../protocol.ts';
 import { ZONES } from '../protocol.ts';
 import type { RenderContext } from '../render/context.ts';
 import { messageHtml } from '../render/message.ts';
@@ -9,6 +9,7 @@ import { homeContent } from '../render/view.ts';
 import { byId, get, post } from './api.ts';
 import { clockText } from './clock.ts';
 import { atEnd, Follower } from './follow.ts';
+import { JumpButton } from './jump-button.ts';
 import { Modal } from './modal.ts';
 import { homeTabSelected, setUpTabs } from './tabs.ts';
 
@@ -31,6 +32,7 @@ const zoneSelect = byId<HTMLSelectElement>('zone');
 const composer = byId<HTMLFormElement>('composer');
 const messageInput = byId<HTMLTextAreaElement>('message');
 const follower = new Follower(messagesEl, byId<HTMLButtonElement>('new-messages'));
+const jumpButton = new JumpButton(byId<HTMLButtonElement>('jump'), () => snapshot?.me.id, say);
 
 const me = (): Person => {
   if (!snapshot) throw new Error('not loaded yet');
@@ -132,6 +134,7 @@ function apply(event: LiveEvent): void {
   switch (event.kind) {
     case 'message':
       upsert(event.message);
+      jumpButton.refresh();
       return;
     case 'modal':
       if (event.user === snapshot.me.id) {
@@ -190,6 +193,7 @@ async function load(userId: string): Promise<void> {
     clockSkew = loaded.now - Date.now();
     localStorage.setItem(PERSON_KEY, loaded.me.id);
     renderAll();
+    jumpButton.refresh();
   } finally {
     const pending = buffered;
     buffered = undefined;
@@ -271,12 +275,6 @@ zoneSelect.addEventListener('change', async () => {
   const tz = zoneSelect.value;
   const result = await post<{ ok: boolean; problem?: string }>('/sandbox/zone', { user: me().id, tz });
   say(result.ok ? `${me().name} is now in ${tz}.` : (result.problem ?? 'Could not change the zone.'));
-});
-
-byId('jump').addEventListener('click', async () => {
-  say('Jumping…');
-  const result = await post<JumpResult>('/sandbox/jump', { user: me().id });
-  say(result.message);
 });
 
 setUpTabs(() => {
