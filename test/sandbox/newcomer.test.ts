@@ -114,6 +114,38 @@ describe.skipIf(!CHROMIUM)(
       await s.shot('reminder');
     });
 
+    it('a paste over max_length is kept whole: a counter says how many characters are over, and saving says so', async () => {
+      const s = await open('max length');
+      const { page } = s;
+      await type(page, '/star incidents');
+      const drill = dm(page)
+        .getByRole('article')
+        .filter({ hasText: /Handling Production Incidents/ })
+        .last();
+      await drill.getByRole('button', { name: 'Answer with STAR' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Answer with STAR' });
+      const situation = dialog.getByLabel('Situation', { exact: true });
+      await situation.fill('word '.repeat(560)); // 2,800 characters: near the 3,000 limit
+      await dialog.getByText('2,800 / 3,000').waitFor();
+      const pasted = 'x'.repeat(5000);
+      await situation.fill(pasted);
+      await expect(situation.inputValue()).resolves.toBe(pasted); // not cut to 3,000
+      await dialog.getByText('5,000 / 3,000: 2,000 characters over').waitFor();
+      for (const [label, text] of Object.entries({
+        Task: 'I led it.',
+        Action: 'I fixed it.',
+        Result: 'It worked.',
+      }))
+        await dialog.getByLabel(label, { exact: true }).fill(text);
+      await dialog.getByRole('button', { name: 'Save answer' }).click();
+      await dialog.getByText(/2,000 characters over the limit of 3,000/).waitFor();
+      await expect(situation.inputValue()).resolves.toBe(pasted);
+      await expect(situation.getAttribute('aria-invalid')).resolves.toBe('true');
+      await s.shot('over-limit');
+      await situation.fill('Our payments API went down at peak on Black Friday.');
+      await expect(dialog.getByText(/ \/ 3,000/).count()).resolves.toBe(0); // the counter goes with the excess
+    });
+
     it('a time-zone change re-renders every time shown, the clock and the messages', async () => {
       const s = await open('zone change');
       const { page } = s;

@@ -1,12 +1,13 @@
 // The modal: a native <dialog> (focus kept inside, Escape closes) showing the top view of the person's
-// stack. Submitting runs the checks Slack's client runs (required, min_length; max_length is the field's own
-// maxlength), posts what was typed or chosen, and shows the bot's field errors beside their fields with
+// stack. Submitting runs the checks Slack's client runs (required, min_length, max_length with a counter near
+// the limit: length-limit.ts), posts what was typed or chosen, and shows the bot's field errors beside their fields with
 // every value kept.
 
 import type { PageView, SubmitRequest, SubmitResult } from '../protocol.ts';
 import type { RenderContext } from '../render/context.ts';
 import { modalContent } from '../render/view.ts';
 import { post } from './api.ts';
+import { charCount, maxLengthOf, overLimitError, updateCounter } from './length-limit.ts';
 
 /** Slack's own words when a required field is left empty. */
 const REQUIRED = 'Please complete this required field.';
@@ -61,6 +62,7 @@ export class Modal {
     dialog.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('[data-close]')) void this.closeByPerson();
     });
+    dialog.addEventListener('input', (e) => updateCounter(e.target as HTMLElement));
     dialog.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.submit();
@@ -84,6 +86,7 @@ export class Modal {
     for (const field of this.fields()) {
       const value = kept[field.blockId]?.[field.actionId];
       if (value !== undefined && field.control) write(field.control, value);
+      if (field.control) updateCounter(field.control);
     }
     if (!this.dialog.open) this.dialog.showModal();
     (this.dialog.querySelector('textarea, input, select') as HTMLElement | null)?.focus();
@@ -152,9 +155,12 @@ export class Modal {
       if (!f.control) continue;
       const value = read(f.control);
       const min = Number(f.control.dataset.minLength ?? 0);
+      const max = maxLengthOf(f.control);
+      const over = typeof value === 'string' && max !== null ? overLimitError(charCount(value), max) : null;
       if (!f.optional && isEmpty(value)) clientErrors[f.blockId] = REQUIRED;
       else if (typeof value === 'string' && value.length < min)
         clientErrors[f.blockId] = `Please enter at least ${min} characters.`;
+      else if (over) clientErrors[f.blockId] = over;
     }
     this.showErrors(clientErrors);
     this.showProblem(undefined);
