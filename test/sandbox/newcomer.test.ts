@@ -146,6 +146,60 @@ describe.skipIf(!CHROMIUM)(
       await expect(dialog.getByText(/ \/ 3,000/).count()).resolves.toBe(0); // the counter goes with the excess
     });
 
+    it('an open modal keeps what was typed across a reload; Esc with typed text asks before discarding', async () => {
+      const s = await open('modal draft');
+      const { page } = s;
+      await type(page, '/star incidents');
+      const drill = dm(page)
+        .getByRole('article')
+        .filter({ hasText: /Handling Production Incidents/ })
+        .last();
+      await drill.getByRole('button', { name: 'Answer with STAR' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Answer with STAR' });
+      const typed = 'Our payments API went down at peak on Black Friday.';
+      await dialog.getByLabel('Situation', { exact: true }).fill(typed);
+
+      await page.reload();
+      dialog = page.getByRole('dialog', { name: 'Answer with STAR' });
+      await dialog.waitFor();
+      await expect.poll(() => dialog.getByLabel('Situation', { exact: true }).inputValue()).toBe(typed);
+      await s.shot('draft-after-reload');
+
+      // Esc: asked first; "Cancel" keeps the modal and the text.
+      const asked: string[] = [];
+      page.once('dialog', (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => asked).toEqual(['Discard what you typed in this form?']);
+      await expect(dialog.isVisible()).resolves.toBe(true);
+      await expect(dialog.getByLabel('Situation', { exact: true }).inputValue()).resolves.toBe(typed);
+
+      // Confirmed: the modal closes, and a reload does not bring the draft back.
+      page.once('dialog', (d) => void d.accept());
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await page.reload();
+      await drill.getByRole('button', { name: 'Answer with STAR' }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole('dialog', { name: 'Answer with STAR' })
+            .getByLabel('Situation', { exact: true })
+            .inputValue(),
+        )
+        .toBe('');
+      // With nothing typed, Esc closes without asking.
+      page.once('dialog', (d) => {
+        asked.push(d.message());
+        void d.accept();
+      });
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Answer with STAR' }).waitFor({ state: 'hidden' });
+      expect(asked).toHaveLength(1);
+    });
+
     it('a time-zone change re-renders every time shown, the clock and the messages', async () => {
       const s = await open('zone change');
       const { page } = s;

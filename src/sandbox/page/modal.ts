@@ -9,6 +9,10 @@ import { modalContent } from '../render/view.ts';
 import { post } from './api.ts';
 import { charCount, maxLengthOf, overLimitError, updateCounter } from './length-limit.ts';
 
+/** An open modal's typed values survive a page reload here, per person and view, until it closes. */
+const draftKey = (userId: string, viewId: string) => `star-drill-sandbox-draft:${userId}:${viewId}`;
+const DISCARD = 'Discard what you typed in this form?';
+
 /** Slack's own words when a required field is left empty. */
 const REQUIRED = 'Please complete this required field.';
 
@@ -62,6 +66,12 @@ export class Modal {
     dialog.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('[data-close]')) void this.closeByPerson();
     });
+    const saveDraft = () => {
+      if (this.shown)
+        localStorage.setItem(draftKey(this.userId(), this.shown.id), JSON.stringify(this.values()));
+    };
+    dialog.addEventListener('input', saveDraft);
+    dialog.addEventListener('change', saveDraft);
     dialog.addEventListener('input', (e) => updateCounter(e.target as HTMLElement));
     dialog.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -77,8 +87,9 @@ export class Modal {
       return;
     }
     if (this.shown && this.shown.id === view.id && this.shown.hash === view.hash) return;
-    // A views.update of the same modal keeps what was typed in inputs that are still there, as Slack does.
-    const kept = this.shown?.id === view.id ? this.values() : {};
+    // A views.update of the same modal keeps what was typed in inputs that are still there, as Slack does;
+    // a modal shown afresh (the page reloaded) gets back what was typed before.
+    const kept = this.shown?.id === view.id ? this.values() : this.draft(view.id);
     this.shown = view;
     const { titleId, markup } = modalContent(view, this.context());
     this.dialog.innerHTML = markup.value;
@@ -90,6 +101,32 @@ export class Modal {
     }
     if (!this.dialog.open) this.dialog.showModal();
     (this.dialog.querySelector('textarea, input, select') as HTMLElement | null)?.focus();
+  }
+
+  private draft(viewId: string): Values {
+    try {
+      return JSON.parse(localStorage.getItem(draftKey(this.userId(), viewId)) ?? '{}') as Values;
+    } catch {
+      return {};
+    }
+  }
+
+  private forgetDraft(viewId: string): void {
+    localStorage.removeItem(draftKey(this.userId(), viewId));
+  }
+
+  /** Whether the person typed or chose something the view did not come with. */
+  private edited(): boolean {
+    return this.fields().some(({ control }) => {
+      if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+        return control.type !== 'checkbox' && control.value !== control.defaultValue;
+      }
+      if (control instanceof HTMLSelectElement)
+        return [...control.options].some((o) => o.selected !== o.defaultSelected);
+      return (
+        control instanceof HTMLFieldSetElement && boxesOf(control).some((b) => b.checked !== b.defaultChecked)
+      );
+    });
   }
 
   private fields() {
@@ -175,13 +212,17 @@ export class Modal {
       });
       if (result.errors) this.showErrors(result.errors);
       else if (!result.ok) this.showProblem(result.problem ?? 'Something went wrong.');
+      else this.forgetDraft(view.id);
     } finally {
       if (submitButton) submitButton.disabled = false;
     }
   }
 
+  /** Esc, Cancel or ×: with something typed, the person is asked first (a stray Esc loses nothing). */
   private async closeByPerson(): Promise<void> {
     const view = this.shown;
+    if (view && this.edited() && !window.confirm(DISCARD)) return;
+    if (view) this.forgetDraft(view.id);
     this.show(null);
     if (view) await post('/sandbox/close', { user: this.userId(), viewId: view.id });
   }
