@@ -200,6 +200,28 @@ describe.skipIf(!CHROMIUM)(
       expect(asked).toHaveLength(1);
     });
 
+    it('emoji come from the colour font the sandbox serves, and the bot’s :shortcodes: show as emoji', async () => {
+      const s = await open('emoji');
+      const { page } = s;
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await exchange(page, '/star subscribe 09:00 daily');
+      const reply = dm(page).getByRole('article').last();
+      await expect(reply.textContent()).resolves.toContain('✅');
+      await expect(reply.textContent()).resolves.not.toContain(':white_check_mark:');
+      const faces = await page.evaluate(async () => {
+        const loaded = await document.fonts.load('16px "Noto Color Emoji"', '✅🔥');
+        return loaded.map((f) => f.status);
+      });
+      expect(faces.length).toBeGreaterThan(0);
+      expect(faces.every((status) => status === 'loaded')).toBe(true);
+      const fonts = requests.filter((u) => u.includes('/sandbox/emoji/'));
+      expect(fonts.length).toBeGreaterThan(0);
+      // Offline: every request the page made went to the sandbox itself.
+      expect(requests.filter((u) => !u.startsWith(s.sandbox.url))).toEqual([]);
+      await s.shot('emoji');
+    });
+
     it('a time-zone change re-renders every time shown, the clock and the messages', async () => {
       const s = await open('zone change');
       const { page } = s;

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ExtraRoutes } from '../../local-slack/index.ts';
 import type { PageAssets } from '../bundle.ts';
+import { EMOJI_FONT_PATH, emojiFontFile } from '../emoji-font.ts';
 import type { JumpResult, NextEvent, Person, Snapshot, SubmitRequest, SubmitResult } from '../protocol.ts';
 import type { LiveUpdates } from './live.ts';
 
@@ -82,6 +83,18 @@ export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdate
       case 'GET /sandbox/events':
         live.open(res);
         return true;
+    }
+    if (req.method === 'GET' && url.pathname.startsWith(EMOJI_FONT_PATH)) {
+      const font = await emojiFontFile(url.pathname.slice(EMOJI_FONT_PATH.length));
+      if (!font) return json(res, 404, { ok: false, problem: 'No such font file.' });
+      // The font never changes while the package is pinned: the browser may keep it.
+      res.writeHead(200, {
+        'content-type': 'font/woff2',
+        'cache-control': 'max-age=86400',
+        'content-length': font.length,
+      });
+      res.end(font);
+      return true;
     }
     if (!route.startsWith('GET /sandbox/') && !route.startsWith('POST /sandbox/')) return false;
     if (!app.ready) return json(res, 503, { ok: false, problem: 'The sandbox is still starting.' });
