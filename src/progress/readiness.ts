@@ -6,7 +6,7 @@
  * The levels follow the person's own acts, so they never contradict the score shown beside them: an answer
  * scored 100 and rated Good is *ready*, an answer not rated yet is *getting there*, never *not started*.
  */
-import type { RatedCard } from '../coach/review.ts';
+import type { RatedCard } from '../drills/review-cards.ts';
 
 export type ReadinessLevel = 'not started' | 'needs work' | 'getting there' | 'ready' | 'review due';
 

@@ -4,7 +4,7 @@
  * Plus the weakest-first order an interview countdown draws from, and short text bars that read on a phone.
  * Pure: the caller passes the rows and `now`.
  */
-import type { RatedCard } from '../coach/review.ts';
+import type { RatedCard } from '../drills/review-cards.ts';
 import { type TopicReadiness, topicReadiness } from './readiness.ts';
 
 export interface AnsweredDrill {

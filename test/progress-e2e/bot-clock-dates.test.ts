@@ -9,24 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ON_DEMAND_DRILLS_PER_MINUTE } from '../../src/slack/listeners/commands/star/drill.ts';
 import { slackDate } from '../../src/views/mrkdwn.ts';
 import { requestDrill } from '../support/drill-driver.ts';
+import { shownText } from '../support/shown-text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
   dms,
   drillsOf,
-  FixedClock,
   openHome,
   person,
   scheduledDrill,
   star,
   startProgressBot,
   strongAnswer,
-  textOf,
+  TestClock,
   tick,
 } from './support.ts';
 
 /** Friday 8 January 2027: weeks away from the database server's clock whenever this runs. */
-const clock = new FixedClock(new Date('2027-01-08T12:00:00Z'));
+const clock = new TestClock(new Date('2027-01-08T12:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe('dates on the bot’s clock', () => {
     ]);
 
     await star(t, user, 'history');
-    const history = textOf(t.standin.ephemerals(user).at(-1)?.args.blocks);
+    const history = shownText(t.standin.ephemerals(user).at(-1)?.args.blocks);
     expect(history).toContain(slackDate(new Date('2027-01-09T09:00:00Z'), '{date_short}'));
     expect(history).toContain(slackDate(new Date('2027-01-10T09:00:00Z'), '{date_short}'));
 

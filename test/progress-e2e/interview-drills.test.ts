@@ -9,19 +9,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.ts';
 import type { TestBot } from '../support/test-bot.ts';
-import {
-  dms,
-  FixedClock,
-  openHome,
-  person,
-  star,
-  startProgressBot,
-  subscriptionOf,
-  tick,
-} from './support.ts';
+import { dms, openHome, person, star, startProgressBot, subscriptionOf, TestClock, tick } from './support.ts';
 
 /** Tuesday 12 January 2027, 11:00 in Berlin. */
-const clock = new FixedClock(new Date('2027-01-12T10:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T10:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

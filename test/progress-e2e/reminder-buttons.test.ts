@@ -12,18 +12,18 @@ import { repliesTo } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
-  FixedClock,
   openHome,
   person,
   scheduledDrill,
   star,
   startProgressBot,
   strongAnswer,
+  TestClock,
   tick,
 } from './support.ts';
 
 /** Monday 11 January 2027, 06:00 in London. */
-const clock = new FixedClock(new Date('2027-01-11T06:00:00Z'));
+const clock = new TestClock(new Date('2027-01-11T06:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

@@ -9,10 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromMask } from '../../src/drills/days.ts';
 import type { TestBot } from '../support/test-bot.ts';
-import { FixedClock, person, star, startProgressBot, subscriptionOf, topicAt } from './support.ts';
+import { person, star, startProgressBot, subscriptionOf, TestClock, topicAt } from './support.ts';
 
 /** Monday 1 March 2027, 06:00 in London. */
-const clock = new FixedClock(new Date('2027-03-01T06:00:00Z'));
+const clock = new TestClock(new Date('2027-03-01T06:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // Bad inputs tried: no answers; answers not scored yet (null, NaN); a rating on another topic's question;
 // two ratings on one topic (the newer decides); a Good rating whose review date has come.
 import { describe, expect, it } from 'vitest';
-import { type RatedCard, rate, type SelfRating } from '../../src/coach/review.ts';
+import { type RatedCard, rate, type SelfRating } from '../../src/drills/review-cards.ts';
 import { READINESS_HELP, READY_SCORE, topicReadiness, WEAK_SCORE } from '../../src/progress/readiness.ts';
 
 const T0 = new Date('2026-01-01T09:00:00Z');

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMOJI_FONT_PATH, emojiFontCss, emojiFontFile } from '../../src/sandbox/emoji-font.ts';
-import { mrkdwn } from '../../src/sandbox/render/mrkdwn.ts';
+import { EMOJI_FONT_PATH, emojiFontCss, emojiFontFile } from '../../sandbox/emoji-font.ts';
+import { mrkdwn } from '../../sandbox/render/mrkdwn.ts';
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

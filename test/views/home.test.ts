@@ -7,7 +7,7 @@ import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { READINESS_HELP, type TopicReadiness } from '../../src/progress/readiness.ts';
 import type { TopicProgress } from '../../src/progress/topic-stats.ts';
-import { answerClickSchema } from '../../src/slack/payloads.ts';
+import { answerClickSchema } from '../../src/slack/parse-payloads.ts';
 import { type HomeData, type HomeSubscription, homeView } from '../../src/views/home.ts';
 import {
   ACTION_ANSWER_DRILL,

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { findAnswer } from '../../../db/repositories/answers.ts';
 import { lockDrill } from '../../../db/repositories/drills.ts';
 import { daysOffOf, recordDaysOff } from '../../../db/repositories/progress.ts';
@@ -9,9 +8,10 @@ import { inRanges } from '../../../drills/pause.ts';
 import { isValidZone, localDateOf } from '../../../drills/schedule.ts';
 import { ephemeral, plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
 import { skippedTodayMessage } from '../../../views/progress-replies.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { skipTodayClickSchema } from '../../payloads.ts';
-import { isOwnDrill, NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
+import { skipTodayClickSchema } from '../../parse-payloads.ts';
+import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Skipped =
   | { kind: 'skipped' | 'already'; localDate: string }
@@ -89,9 +89,10 @@ async function skipDay(ctx: RequestContext, rawId: string, userId: string): Prom
   return ctx.db.transaction(async (tx) => {
     const who = ctx.person(userId);
     const id = parseDrillId(rawId);
-    const drill = id === undefined ? undefined : await lockDrill(tx, id);
-    if (!drill || !isOwnDrill(drill, who)) return { kind: 'no_such_drill' };
-    if (await findAnswer(tx, drill.id)) return { kind: 'answered' };
+    // Owner-scoped: someone else's drill id finds nothing, as an unknown one does.
+    const drill = id === undefined ? undefined : await lockDrill(tx, who, id);
+    if (!drill) return { kind: 'no_such_drill' };
+    if (await findAnswer(tx, drill)) return { kind: 'answered' };
     if (drill.source !== 'scheduled' || !drill.localDate) return { kind: 'not_scheduled' };
     const user = await findUser(tx, who);
     const zone = user && isValidZone(user.tz) ? user.tz : 'UTC';

@@ -1,13 +1,13 @@
-import type { RequestContext } from '../../../../context.ts';
 import { endSubscription, updateSubscription } from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser, findUser } from '../../../../db/repositories/users.ts';
 import { parseInterviewArgs } from '../../../../drills/pause-args.ts';
+import type { Person } from '../../../../drills/person.ts';
 import { isValidZone, localDateOf } from '../../../../drills/schedule.ts';
 import { DEFAULT_MINUTE_OF_DAY } from '../../../../drills/subscribe-args.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { interviewDrillsEndedReply, interviewDrillsReply } from '../../../../views/progress-replies.ts';
 import { subscribeUsageError } from '../../../../views/subscription-replies.ts';
-import type { Person } from '../../../../workspaces/person.ts';
+import type { RequestContext } from '../../../context.ts';
 import { storeSubscription, zoneFromSlack } from './subscribe.ts';
 
 /**

@@ -1,10 +1,15 @@
-import type { RequestContext } from '../../../../context.ts';
 import type { Database } from '../../../../db/client.ts';
-import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
+import {
+  findSubscription,
+  saveSubscription,
+  userWithSubscription,
+} from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
+import type { User } from '../../../../db/schema/index.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
 import { daysFromMask } from '../../../../drills/days.ts';
-import { isValidZone } from '../../../../drills/schedule.ts';
+import type { Person } from '../../../../drills/person.ts';
+import { firstDeliveryAtOrAfter, isValidZone } from '../../../../drills/schedule.ts';
 import { pendingSkip } from '../../../../drills/stored-schedule.ts';
 import {
   applySubscribeChange,
@@ -19,7 +24,7 @@ import {
   subscribedReply,
   subscribeUsageError,
 } from '../../../../views/subscription-replies.ts';
-import type { Person } from '../../../../workspaces/person.ts';
+import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 
@@ -34,13 +39,13 @@ export const subscribe: Subcommand = ({ ctx, command, args }) => {
   if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
   const who = ctx.person(command.user_id);
   const change = parsed.value;
-  if (Object.keys(change).length === 0) return { later: () => showOrSubscribe(ctx, who) };
   return { later: () => saveAndConfirm(ctx, who, change) };
 };
 
-async function showOrSubscribe(ctx: RequestContext, who: Person): Promise<SlackMessage> {
-  const sub = await findSubscription(ctx.db, who);
-  if (!sub?.active) return saveAndConfirm(ctx, who, {});
+type Known = Awaited<ReturnType<typeof userWithSubscription>>;
+
+/** The settings as they are, for a subscriber who named none; read with the user row in one statement. */
+function currentSettings(ctx: RequestContext, sub: NonNullable<Known['sub']>): SlackMessage {
   return currentSettingsReply({
     schedule: {
       zone: sub.tz,
@@ -53,40 +58,67 @@ async function showOrSubscribe(ctx: RequestContext, who: Person): Promise<SlackM
   });
 }
 
-/** `/star subscribe`: the zone read from Slack first, then stored with the settings; says what was stored. */
+/**
+ * `/star subscribe`: the person's rows read in one statement; with nothing named, a subscriber gets their
+ * settings shown and nothing is written. Otherwise the zone from Slack (users.info) unless a user_change
+ * event brought the stored one (Slack sends one whenever the zone changes, so it is current); then stored
+ * with the settings, in one statement when the user row needs no change. The Home tab is republished only
+ * for someone who has opened it.
+ */
 async function saveAndConfirm(
   ctx: RequestContext,
   who: Person,
   change: SubscribeChange,
 ): Promise<SlackMessage> {
-  const fromSlack = await zoneFromSlack(ctx, who.userId);
+  const known = await userWithSubscription(ctx.db, who);
+  if (Object.keys(change).length === 0 && known.sub?.active) return currentSettings(ctx, known.sub);
+  const zone: ZoneFromSlack = known.user?.zoneFromEvent
+    ? { tz: known.user.tz }
+    : await zoneFromSlack(ctx, who.userId);
+  const fields = { tz: zone.tz, enterpriseId: ctx.enterpriseId };
   const now = ctx.clock.now();
-  const stored = await ctx.db.transaction((tx) =>
-    storeSubscription(ctx, tx, who, { tz: fromSlack.tz, enterpriseId: ctx.enterpriseId }, change, now),
-  );
-  await publishHome(ctx, who.userId);
-  return confirmation(ctx, stored, stored.settings, now, fromSlack.note?.(stored.zone));
+  const store = (db: Database) => storeSubscription(ctx, db, who, fields, change, now, known);
+  // Two writes (the user row, the subscription) need a transaction; one does not.
+  const stored = userRowNeedsWrite(known.user, fields)
+    ? await ctx.db.transaction((tx) => store(tx))
+    : await store(ctx.db);
+  if (stored.homeOpened) await publishHome(ctx, who.userId, { opened: true });
+  return confirmation(ctx, stored, stored.settings, now, zone.note?.(stored.zone));
 }
 
 export type StoredSubscription = Awaited<ReturnType<typeof storeSubscription>>;
+
+type UserFields = { tz?: string; enterpriseId?: string; homeOpened?: true };
+
+/** Whether storing `fields` would change the user row (or make it). */
+function userRowNeedsWrite(user: User | undefined, fields: UserFields): boolean {
+  if (!user) return true;
+  if (fields.tz !== undefined && fields.tz !== user.tz) return true;
+  if (fields.homeOpened && !user.homeOpened) return true;
+  return fields.enterpriseId !== undefined && fields.enterpriseId !== user.enterpriseId;
+}
 
 /**
  * Stores a subscription (`/star subscribe`, or the Home tab's settings modal), inside the caller's
  * transaction: "subscribed" means all of it is stored, "unavailable" that none of it is. A pause, an
  * interview countdown and a skip still ahead carry over; so does the reminder delay unless `change` sets one,
- * and so do the time, days and topics it does not name.
+ * and so do the time, days and topics it does not name. `known`: the person's rows as the caller read them
+ * already (`userWithSubscription`), so they are not read again, and the user row is written only when
+ * `fields` change it.
  */
 export async function storeSubscription(
   ctx: Pick<RequestContext, 'log'>,
   tx: Database,
   who: Person,
-  fields: { tz?: string; enterpriseId?: string },
+  fields: UserFields,
   change: SubscribeChange & { reminderMinutes?: number | null },
   now: Date,
+  known?: Awaited<ReturnType<typeof userWithSubscription>>,
 ) {
   // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
-  const user = await ensureUser(tx, who, fields);
-  const existing = await findSubscription(tx, who);
+  const user =
+    known?.user && !userRowNeedsWrite(known.user, fields) ? known.user : await ensureUser(tx, who, fields);
+  const existing = known ? known.sub : await findSubscription(tx, who);
   const current = existing?.active
     ? { minuteOfDay: existing.minuteOfDay, days: daysFromMask(existing.dayMask), topics: existing.topics }
     : null;
@@ -97,7 +129,11 @@ export async function storeSubscription(
   const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days, ...kept };
   // A skip still ahead survives a change of time or topics; one already used does not carry over.
   const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
-  const next = await nextDeliveryFor({ db: tx }, who, { ...base, skipDate: skipping }, now);
+  const schedule = { ...base, skipDate: skipping };
+  // Scheduled drills come only from a subscription (and go with the user row): a first one has none to avoid.
+  const next = existing
+    ? await nextDeliveryFor({ db: tx }, who, schedule, now)
+    : firstDeliveryAtOrAfter(schedule, now);
   await saveSubscription(tx, {
     person: who,
     ...args,
@@ -116,7 +152,14 @@ export async function storeSubscription(
     },
     'subscribed',
   );
-  return { zone: user.tz, changed: existing?.active ?? false, skipping, next, settings: args };
+  return {
+    zone: user.tz,
+    changed: existing?.active ?? false,
+    skipping,
+    next,
+    settings: args,
+    homeOpened: user.homeOpened,
+  };
 }
 
 /** What was stored, as the confirmation says it. */
@@ -142,14 +185,16 @@ export function confirmation(
   });
 }
 
+interface ZoneFromSlack {
+  tz?: string;
+  note?: (zone: string) => string;
+}
+
 /**
  * The user's IANA zone from users.info. Schedules are computed from the name, never from `tz_offset`,
  * which is only right until the next daylight-saving change.
  */
-export async function zoneFromSlack(
-  ctx: RequestContext,
-  userId: string,
-): Promise<{ tz?: string; note?: (zone: string) => string }> {
+export async function zoneFromSlack(ctx: RequestContext, userId: string): Promise<ZoneFromSlack> {
   try {
     const info = await ctx.slack.interactive.users.info({ user: userId });
     const tz = info.user?.tz;
