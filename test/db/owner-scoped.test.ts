@@ -141,6 +141,9 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(subscriptionClaims.releaseClaim),
   owned(subscriptionClaims.deactivateSubscription),
   owned(subscriptionClaims.endInterviewDrills),
+  owned(subscriptions.userWithSubscription),
+  owned(users.markHomeOpened),
+  owned(users.hasOpenedHome),
   owned(subscriptions.updateSubscription),
   owned(users.ensureUser),
   owned(users.findUser),
@@ -164,6 +167,8 @@ const ACROSS_PEOPLE: Record<string, string> = {
   'users.teamsOfEnterprise': 'the workspaces of an organisation, for its installation (no one person)',
   'users.enterpriseOfTeam': 'the organisation of a workspace, for its installation (no one person)',
   'users.adoptLegacyUsers': 'moves the rows of the single-workspace era into their workspace, all at once',
+  'users.deleteLegacyUsers': 'deletes the rows of the single-workspace era (empty team) no workspace adopted',
+  'users.hasLegacyUsers': 'whether any row of the single-workspace era (empty team) is left',
   'installations.purgeWorkspace': 'an uninstalled workspace’s data goes, everyone’s in it',
 };
 
