@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { emojiFontCss } from './emoji-font.ts';
 
 export interface PageAssets {
   html: string;
@@ -14,7 +15,7 @@ export interface PageAssets {
 const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 
 export async function buildPageAssets(): Promise<PageAssets> {
-  const [bundle, html, css] = await Promise.all([
+  const [bundle, html, css, emojiCss] = await Promise.all([
     build({
       entryPoints: [`${PAGE_DIR}main.ts`],
       bundle: true,
@@ -28,8 +29,9 @@ export async function buildPageAssets(): Promise<PageAssets> {
     }),
     readFile(`${PAGE_DIR}index.html`, 'utf8'),
     readFile(`${PAGE_DIR}style.css`, 'utf8'),
+    emojiFontCss(),
   ]);
   const js = bundle.outputFiles[0]?.text;
   if (js === undefined) throw new Error('esbuild produced no page bundle');
-  return { html, js, css };
+  return { html, js, css: `${emojiCss}\n${css}` };
 }

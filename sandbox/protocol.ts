@@ -77,10 +77,21 @@ export interface SubmitResult {
   problem?: string;
 }
 
+/** A person's next scheduled event, which the Jump button names and moves the clock to. */
+export interface NextEvent {
+  kind: 'drill' | 'reminder' | 'recap';
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** The person's zone, to say when it is. */
+  tz: string;
+}
+
 export interface JumpResult {
   ok: boolean;
   /** What happened, for the page's status line. */
   message: string;
+  /** The event after the jump (the button's next name); null when nothing is scheduled. */
+  next?: NextEvent | null;
 }
 
 /** Zones offered in the person's time-zone select (their current one is added when missing). */

@@ -15,11 +15,11 @@ import { SettableClock } from './clock.ts';
 import { LiveUpdates } from './http/live.ts';
 import { pageRoutes, type SandboxApp } from './http/page-routes.ts';
 import { refuseForeign } from './http/request-guard.ts';
-import { jumpToNextDrill } from './jump.ts';
+import { jumpToNextEvent, nextEventOf } from './jump.ts';
 import { liveEventFor, snapshotFor } from './page-state.ts';
 import { PEOPLE } from './people.ts';
 import { type SavedSandbox, StateFile } from './persistence.ts';
-import type { JumpResult, Person, Snapshot, SubmitRequest, SubmitResult } from './protocol.ts';
+import type { JumpResult, NextEvent, Person, Snapshot, SubmitRequest, SubmitResult } from './protocol.ts';
 
 /**
  * The bot token the local Slack accepts, new each run: it only ever travels over loopback, and a page
@@ -273,8 +273,14 @@ class Sandbox implements SandboxApp {
     const person = this.person(userId);
     if (!person) return { ok: false, message: 'Unknown person.' };
     const { bot, slack } = this.running();
-    const result = await jumpToNextDrill(bot, this.clock, person, slack.workspace.teamId);
+    const result = await jumpToNextEvent(bot, this.clock, person, slack.workspace.teamId);
     this.onClockMoved();
     return result;
+  }
+
+  async nextEvent(userId: string): Promise<{ ok: boolean; next: NextEvent | null }> {
+    if (!this.person(userId)) return { ok: false, next: null };
+    const { bot, slack } = this.running();
+    return { ok: true, next: await nextEventOf(bot, slack.workspace.teamId, userId) };
   }
 }

@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ExtraRoutes } from '../../local-slack/index.ts';
 import type { PageAssets } from '../bundle.ts';
-import type { JumpResult, Person, Snapshot, SubmitRequest, SubmitResult } from '../protocol.ts';
+import { EMOJI_FONT_PATH, emojiFontFile } from '../emoji-font.ts';
+import type { JumpResult, NextEvent, Person, Snapshot, SubmitRequest, SubmitResult } from '../protocol.ts';
 import type { LiveUpdates } from './live.ts';
 
 type Outcome = { ok: boolean; problem?: string };
@@ -21,6 +22,7 @@ export interface SandboxApp {
   close(userId: string, viewId: string): void;
   setZone(userId: string, tz: string): Promise<Outcome>;
   jump(userId: string): Promise<JumpResult>;
+  nextEvent(userId: string): Promise<{ ok: boolean; next: NextEvent | null }>;
   homeOpened(userId: string): Promise<Outcome>;
 }
 
@@ -82,6 +84,18 @@ export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdate
         live.open(res);
         return true;
     }
+    if (req.method === 'GET' && url.pathname.startsWith(EMOJI_FONT_PATH)) {
+      const font = await emojiFontFile(url.pathname.slice(EMOJI_FONT_PATH.length));
+      if (!font) return json(res, 404, { ok: false, problem: 'No such font file.' });
+      // The font never changes while the package is pinned: the browser may keep it.
+      res.writeHead(200, {
+        'content-type': 'font/woff2',
+        'cache-control': 'max-age=86400',
+        'content-length': font.length,
+      });
+      res.end(font);
+      return true;
+    }
     if (!route.startsWith('GET /sandbox/') && !route.startsWith('POST /sandbox/')) return false;
     if (!app.ready) return json(res, 503, { ok: false, problem: 'The sandbox is still starting.' });
     switch (route) {
@@ -106,6 +120,8 @@ export function pageRoutes(app: SandboxApp, assets: PageAssets, live: LiveUpdate
         return handle(req, res, body, zoneSchema, (p) => app.setZone(p.user, p.tz));
       case 'POST /sandbox/jump':
         return handle(req, res, body, justUser, (p) => app.jump(p.user));
+      case 'POST /sandbox/next-event':
+        return handle(req, res, body, justUser, (p) => app.nextEvent(p.user));
       case 'POST /sandbox/home-opened':
         return handle(req, res, body, justUser, (p) => app.homeOpened(p.user));
       default:

@@ -1,13 +1,17 @@
 // The sandbox page: a person's DM with the bot, its threads, modals and Home tab, kept live by server-sent
-// events; the composer, the person and zone switchers, and the jump to the next scheduled drill.
+// events; the composer, the person and zone switchers, and the jump to the next scheduled event.
 
-import type { JumpResult, LiveEvent, PageMessage, Person, Snapshot } from '../protocol.ts';
+import type { LiveEvent, PageMessage, Person, Snapshot } from '../protocol.ts';
 import { ZONES } from '../protocol.ts';
 import type { RenderContext } from '../render/context.ts';
 import { messageHtml } from '../render/message.ts';
 import { homeContent } from '../render/view.ts';
 import { byId, get, post } from './api.ts';
+import { clockText } from './clock.ts';
+import { atEnd, Follower } from './follow.ts';
+import { JumpButton } from './jump-button.ts';
 import { Modal } from './modal.ts';
+import { homeTabSelected, setUpTabs } from './tabs.ts';
 
 const PERSON_KEY = 'star-drill-sandbox-person';
 
@@ -27,6 +31,8 @@ const personSelect = byId<HTMLSelectElement>('person');
 const zoneSelect = byId<HTMLSelectElement>('zone');
 const composer = byId<HTMLFormElement>('composer');
 const messageInput = byId<HTMLTextAreaElement>('message');
+const follower = new Follower(messagesEl, byId<HTMLButtonElement>('new-messages'));
+const jumpButton = new JumpButton(byId<HTMLButtonElement>('jump'), () => snapshot?.me.id, say);
 
 const me = (): Person => {
   if (!snapshot) throw new Error('not loaded yet');
@@ -56,25 +62,37 @@ function visible(m: PageMessage): boolean {
   return m.channel === snapshot?.channel && (m.to === undefined || m.to === snapshot.me.id);
 }
 
-function scrollToEnd(el: HTMLElement, force: boolean): void {
-  if (force || el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
-}
-
-function renderAll(): void {
+function renderMessages(): void {
   if (!snapshot) return;
   const top = snapshot.messages.filter((m) => m.thread_ts === undefined);
   messagesEl.innerHTML =
     top.map((m) => render(m, false)).join('') ||
     '<p class="empty">No messages yet. Try <code>/star incidents</code>.</p>';
-  scrollToEnd(messagesEl, true);
-  renderThread();
+}
+
+function renderAll(): void {
+  if (!snapshot) return;
+  renderMessages();
+  follower.toEnd();
+  renderThread(true);
   homePanel.innerHTML = homeContent(snapshot.home, context(), snapshot.botName).value;
   modal.show(snapshot.modal);
   renderPeople();
   renderClock();
 }
 
-function renderThread(): void {
+/** Every time shown, again, in the person's zone as it is now; the reader stays where they were. */
+function renderTimes(): void {
+  if (!snapshot) return;
+  const scrolled = messagesEl.scrollTop;
+  renderMessages();
+  messagesEl.scrollTop = scrolled;
+  renderThread(false);
+  homePanel.innerHTML = homeContent(snapshot.home, context(), snapshot.botName).value;
+  renderClock();
+}
+
+function renderThread(toEnd: boolean): void {
   if (!snapshot || openThread === undefined) {
     threadEl.hidden = true;
     return;
@@ -82,8 +100,11 @@ function renderThread(): void {
   const ts = openThread;
   const list = snapshot.messages.filter((m) => m.ts === ts || m.thread_ts === ts);
   threadEl.hidden = false;
+  // Asked before the new replies are in: they would make a reader at the end seem scrolled up.
+  const follow = toEnd || atEnd(threadMessagesEl);
+  const scrolled = threadMessagesEl.scrollTop;
   threadMessagesEl.innerHTML = list.map((m) => render(m, true)).join('');
-  scrollToEnd(threadMessagesEl, false);
+  threadMessagesEl.scrollTop = follow ? threadMessagesEl.scrollHeight : scrolled;
 }
 
 function upsert(m: PageMessage): void {
@@ -95,12 +116,13 @@ function upsert(m: PageMessage): void {
     const existing = messagesEl.querySelector<HTMLElement>(`article[data-ts="${CSS.escape(m.ts)}"]`);
     if (existing) existing.outerHTML = render(m, false);
     else {
-      messagesEl.querySelector('.empty')?.remove();
-      messagesEl.insertAdjacentHTML('beforeend', render(m, false));
-      scrollToEnd(messagesEl, false);
+      follower.add(() => {
+        messagesEl.querySelector('.empty')?.remove();
+        messagesEl.insertAdjacentHTML('beforeend', render(m, false));
+      });
     }
   }
-  if (openThread !== undefined && (m.ts === openThread || m.thread_ts === openThread)) renderThread();
+  if (openThread !== undefined && (m.ts === openThread || m.thread_ts === openThread)) renderThread(false);
 }
 
 function apply(event: LiveEvent): void {
@@ -112,6 +134,7 @@ function apply(event: LiveEvent): void {
   switch (event.kind) {
     case 'message':
       upsert(event.message);
+      jumpButton.refresh();
       return;
     case 'modal':
       if (event.user === snapshot.me.id) {
@@ -128,8 +151,11 @@ function apply(event: LiveEvent): void {
     case 'people': {
       snapshot.people = event.people;
       const mine = event.people.find((p) => p.id === snapshot?.me.id);
+      const zoneChanged = mine !== undefined && mine.tz !== snapshot.me.tz;
       if (mine) snapshot.me = mine;
       renderPeople();
+      // A time-zone change moves every time shown, not only the clock's next minute.
+      if (zoneChanged) renderTimes();
       return;
     }
     case 'clock':
@@ -152,17 +178,7 @@ function renderPeople(): void {
 }
 
 function renderClock(): void {
-  if (!snapshot) return;
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone: snapshot.me.tz,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(Date.now() + clockSkew);
-  byId('clock').textContent = `${text} for ${snapshot.me.name.split(' ')[0]}`;
+  if (snapshot) byId('clock').textContent = clockText(snapshot.me, Date.now() + clockSkew);
 }
 
 /** The header says where answers go when the extra coaching is turned on, or nothing without a model. */
@@ -188,6 +204,7 @@ async function load(userId: string): Promise<void> {
     showModel(loaded.model);
     localStorage.setItem(PERSON_KEY, loaded.me.id);
     renderAll();
+    jumpButton.refresh();
   } finally {
     const pending = buffered;
     buffered = undefined;
@@ -221,7 +238,7 @@ document.addEventListener('click', (e) => {
   const threadButton = target.closest<HTMLElement>('[data-open-thread]');
   if (threadButton) {
     openThread = threadButton.dataset.openThread;
-    renderThread();
+    renderThread(true);
     threadMessagesEl.focus();
     return;
   }
@@ -252,13 +269,17 @@ async function click(button: HTMLButtonElement): Promise<void> {
 
 byId('close-thread').addEventListener('click', () => {
   openThread = undefined;
-  renderThread();
+  renderThread(false);
 });
 
-personSelect.addEventListener('change', () => {
+personSelect.addEventListener('change', async () => {
   openThread = undefined;
   say('');
-  void load(personSelect.value);
+  await load(personSelect.value);
+  // On Home, the other person opens their Home, as Slack would tell the bot (app_home_opened).
+  if (homeTabSelected()) {
+    void post('/sandbox/home-opened', { user: me().id });
+  }
 });
 
 zoneSelect.addEventListener('change', async () => {
@@ -267,34 +288,9 @@ zoneSelect.addEventListener('change', async () => {
   say(result.ok ? `${me().name} is now in ${tz}.` : (result.problem ?? 'Could not change the zone.'));
 });
 
-byId('jump').addEventListener('click', async () => {
-  say('Jumping…');
-  const result = await post<JumpResult>('/sandbox/jump', { user: me().id });
-  say(result.message);
+setUpTabs(() => {
+  if (snapshot) void post('/sandbox/home-opened', { user: me().id });
 });
-
-/** The Messages and Home tabs (arrow keys move between them, as the ARIA tabs pattern has it). */
-function selectTab(tab: HTMLElement): void {
-  if (tab.id === 'tab-home' && tab.getAttribute('aria-selected') !== 'true' && snapshot) {
-    void post('/sandbox/home-opened', { user: me().id });
-  }
-  for (const t of document.querySelectorAll<HTMLElement>('[role="tab"]')) {
-    const selected = t === tab;
-    t.setAttribute('aria-selected', String(selected));
-    t.tabIndex = selected ? 0 : -1;
-    byId(t.getAttribute('aria-controls') ?? '').hidden = !selected;
-  }
-  tab.focus();
-}
-for (const tab of document.querySelectorAll<HTMLElement>('[role="tab"]')) {
-  tab.addEventListener('click', () => selectTab(tab));
-  tab.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
-    const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
-    if (next) selectTab(next);
-  });
-}
 
 setInterval(renderClock, 30_000);
 

@@ -1,12 +1,17 @@
 // The modal: a native <dialog> (focus kept inside, Escape closes) showing the top view of the person's
-// stack. Submitting runs the checks Slack's client runs (required, min_length; max_length is the field's own
-// maxlength), posts what was typed or chosen, and shows the bot's field errors beside their fields with
+// stack. Submitting runs the checks Slack's client runs (required, min_length, max_length with a counter near
+// the limit: length-limit.ts), posts what was typed or chosen, and shows the bot's field errors beside their fields with
 // every value kept.
 
 import type { PageView, SubmitRequest, SubmitResult } from '../protocol.ts';
 import type { RenderContext } from '../render/context.ts';
 import { modalContent } from '../render/view.ts';
 import { post } from './api.ts';
+import { charCount, maxLengthOf, overLimitError, updateCounter } from './length-limit.ts';
+
+/** An open modal's typed values survive a page reload here, per person and view, until it closes. */
+const draftKey = (userId: string, viewId: string) => `star-drill-sandbox-draft:${userId}:${viewId}`;
+const DISCARD = 'Discard what you typed in this form?';
 
 /** Slack's own words when a required field is left empty. */
 const REQUIRED = 'Please complete this required field.';
@@ -61,6 +66,13 @@ export class Modal {
     dialog.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('[data-close]')) void this.closeByPerson();
     });
+    const saveDraft = () => {
+      if (this.shown)
+        localStorage.setItem(draftKey(this.userId(), this.shown.id), JSON.stringify(this.values()));
+    };
+    dialog.addEventListener('input', saveDraft);
+    dialog.addEventListener('change', saveDraft);
+    dialog.addEventListener('input', (e) => updateCounter(e.target as HTMLElement));
     dialog.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.submit();
@@ -75,8 +87,9 @@ export class Modal {
       return;
     }
     if (this.shown && this.shown.id === view.id && this.shown.hash === view.hash) return;
-    // A views.update of the same modal keeps what was typed in inputs that are still there, as Slack does.
-    const kept = this.shown?.id === view.id ? this.values() : {};
+    // A views.update of the same modal keeps what was typed in inputs that are still there, as Slack does;
+    // a modal shown afresh (the page reloaded) gets back what was typed before.
+    const kept = this.shown?.id === view.id ? this.values() : this.draft(view.id);
     this.shown = view;
     const { titleId, markup } = modalContent(view, this.context());
     this.dialog.innerHTML = markup.value;
@@ -84,9 +97,36 @@ export class Modal {
     for (const field of this.fields()) {
       const value = kept[field.blockId]?.[field.actionId];
       if (value !== undefined && field.control) write(field.control, value);
+      if (field.control) updateCounter(field.control);
     }
     if (!this.dialog.open) this.dialog.showModal();
     (this.dialog.querySelector('textarea, input, select') as HTMLElement | null)?.focus();
+  }
+
+  private draft(viewId: string): Values {
+    try {
+      return JSON.parse(localStorage.getItem(draftKey(this.userId(), viewId)) ?? '{}') as Values;
+    } catch {
+      return {};
+    }
+  }
+
+  private forgetDraft(viewId: string): void {
+    localStorage.removeItem(draftKey(this.userId(), viewId));
+  }
+
+  /** Whether the person typed or chose something the view did not come with. */
+  private edited(): boolean {
+    return this.fields().some(({ control }) => {
+      if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+        return control.type !== 'checkbox' && control.value !== control.defaultValue;
+      }
+      if (control instanceof HTMLSelectElement)
+        return [...control.options].some((o) => o.selected !== o.defaultSelected);
+      return (
+        control instanceof HTMLFieldSetElement && boxesOf(control).some((b) => b.checked !== b.defaultChecked)
+      );
+    });
   }
 
   private fields() {
@@ -152,9 +192,12 @@ export class Modal {
       if (!f.control) continue;
       const value = read(f.control);
       const min = Number(f.control.dataset.minLength ?? 0);
+      const max = maxLengthOf(f.control);
+      const over = typeof value === 'string' && max !== null ? overLimitError(charCount(value), max) : null;
       if (!f.optional && isEmpty(value)) clientErrors[f.blockId] = REQUIRED;
       else if (typeof value === 'string' && value.length < min)
         clientErrors[f.blockId] = `Please enter at least ${min} characters.`;
+      else if (over) clientErrors[f.blockId] = over;
     }
     this.showErrors(clientErrors);
     this.showProblem(undefined);
@@ -169,13 +212,17 @@ export class Modal {
       });
       if (result.errors) this.showErrors(result.errors);
       else if (!result.ok) this.showProblem(result.problem ?? 'Something went wrong.');
+      else this.forgetDraft(view.id);
     } finally {
       if (submitButton) submitButton.disabled = false;
     }
   }
 
+  /** Esc, Cancel or ×: with something typed, the person is asked first (a stray Esc loses nothing). */
   private async closeByPerson(): Promise<void> {
     const view = this.shown;
+    if (view && this.edited() && !window.confirm(DISCARD)) return;
+    if (view) this.forgetDraft(view.id);
     this.show(null);
     if (view) await post('/sandbox/close', { user: this.userId(), viewId: view.id });
   }

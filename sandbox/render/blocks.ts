@@ -106,14 +106,15 @@ export function inputBlock(b: Obj): Html {
   const hint = isObj(b.hint)
     ? html`<p class="bk-hint" id="${id}-hint">${plainText(str(b.hint.text))}</p>`
     : null;
-  const describedBy = `${id}-error${hint ? ` ${id}-hint` : ''}`;
+  const max = isObj(b.element) && typeof b.element.max_length === 'number' ? b.element.max_length : null;
+  const describedBy = `${id}-error${hint ? ` ${id}-hint` : ''}${max === null ? '' : ` ${id}-counter`}`;
   const attrs = { blockId: str(b.block_id), actionId: str(el.action_id) };
   const required = optional ? '' : html`aria-required="true"`;
   const labelText = html`${label}${optional ? html` <span class="bk-optional">(optional)</span>` : ''}`;
   let control: Html;
   if (el.type === 'plain_text_input') {
     const placeholder = isObj(el.placeholder) ? str(el.placeholder.text) : null;
-    const common = html`id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${required} ${typeof el.max_length === 'number' ? html`maxlength="${el.max_length}"` : ''} ${typeof el.min_length === 'number' && el.min_length > 0 ? html`data-min-length="${el.min_length}"` : ''} ${placeholder === null ? '' : html`placeholder="${placeholder}"`}`;
+    const common = html`id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${required} ${max === null ? '' : html`data-max-length="${max}"`} ${typeof el.min_length === 'number' && el.min_length > 0 ? html`data-min-length="${el.min_length}"` : ''} ${placeholder === null ? '' : html`placeholder="${placeholder}"`}`;
     control =
       el.multiline === true
         ? html`<textarea ${common} rows="4">${str(el.initial_value)}</textarea>`
@@ -151,6 +152,7 @@ export function inputBlock(b: Obj): Html {
 ${el.type === 'checkboxes' ? '' : html`<label for="${id}">${labelText}</label>`}
 ${control}
 <p class="bk-error" id="${id}-error" hidden></p>
+${max === null ? '' : html`<p class="bk-counter" id="${id}-counter" hidden></p>`}
 ${hint}
 </div>`;
 }

@@ -4,6 +4,7 @@ import {
   advanceSubscriptions,
   claimDueSubscriptions,
   deactivateSubscription,
+  endInterviewDrills,
   releaseClaim,
 } from '../db/repositories/subscription-claims.ts';
 import type { SubscriptionWithZone } from '../db/repositories/subscriptions.ts';
@@ -29,6 +30,8 @@ export interface TickCounts {
   failed: number;
   /** Slack said the DM can never arrive: subscription stopped. */
   deactivated: number;
+  /** The drills of an interview started without a subscription are over: subscription stopped. */
+  ended: number;
   /**
    * Claimed but given back untouched (stopping, nothing due yet, too little lease left, delivery paused, the
    * workspace's Retry-After); a row given back and delivered later in the same tick counts in both.
@@ -44,6 +47,7 @@ export const emptyCounts = (): TickCounts => ({
   skippedStale: 0,
   failed: 0,
   deactivated: 0,
+  ended: 0,
   released: 0,
 });
 
@@ -54,6 +58,8 @@ type Plan =
   | { kind: 'pass_over'; localDate: string }
   /** Claimed, yet not due by its own schedule (e.g. a changed setting): give it back. */
   | { kind: 'not_due' }
+  /** Its interview's drills are over (`ends_after` passed) and the person did not subscribe. */
+  | { kind: 'ended' }
   | { kind: 'broken'; error: Error };
 
 /** A row's fate once known; `advanceAfter` is the local date after which its next delivery is computed. */
@@ -123,6 +129,7 @@ export class DrillJob implements DeliveryJob<SubscriptionWithZone> {
       plans.map(async ({ row, plan }): Promise<Settled> => {
         if (plan.kind === 'broken') return this.counted(row, await run.fail(row, plan.error));
         if (plan.kind === 'not_due') return this.counted(row, await run.release(row));
+        if (plan.kind === 'ended') return this.end(row, run);
         if (plan.kind === 'pass_over') return { row, counted: 'skippedStale', advanceAfter: plan.localDate };
         const drill = prepared.get(row.id) ?? new Error('drill not prepared');
         if (drill instanceof Error) return this.counted(row, await run.fail(row, drill));
@@ -149,6 +156,18 @@ export class DrillJob implements DeliveryJob<SubscriptionWithZone> {
       { err, attempts: retry.attempts, retryAt: retry.at.toISOString() },
       'scheduled drill not delivered; will retry',
     );
+  }
+
+  /** Stops a subscription whose interview drills are over; the person did not subscribe meanwhile. */
+  private async end(row: SubscriptionWithZone, run: BatchRun<SubscriptionWithZone>): Promise<Settled> {
+    try {
+      await endInterviewDrills(this.deps.db, row, this.o.replicaId);
+      this.log(row).info({ interviewDate: row.endsAfter }, 'interview drills over: subscription stopped');
+      return { row, counted: 'ended' };
+    } catch (err) {
+      // Not stopped: released with a backoff like any failure of the database; a later tick retries.
+      return this.counted(row, await run.fail(row, err));
+    }
   }
 
   private log(row: SubscriptionWithZone): Logger {
@@ -188,7 +207,7 @@ export class DrillJob implements DeliveryJob<SubscriptionWithZone> {
         // The ts is stored right after Slack's answer, before the slot is freed: only a crash between the
         // two can post twice, so at most `concurrency` drills at a crash.
         const posted = await postDrillMessage(slack, this.deps.bank, drill);
-        await this.recorder.record(drill, posted.channel, posted.ts);
+        await this.recorder.record(drill, posted.channel, posted.ts, this.now);
       },
       tooLate,
     );
@@ -230,6 +249,7 @@ export class DrillJob implements DeliveryJob<SubscriptionWithZone> {
   private planFor(row: SubscriptionWithZone): Plan {
     if (!row.nextDueAt || !row.nextDueDate)
       return { kind: 'broken', error: new Error('claimed a subscription without a due date') };
+    if (row.endsAfter != null && row.nextDueDate > row.endsAfter) return { kind: 'ended' };
     const plan = planTick(scheduleOf(row), { localDate: row.nextDueDate, dueAt: row.nextDueAt }, this.now);
     if (plan.missed.length > 0) {
       this.log(row).info(

@@ -52,7 +52,7 @@ export async function prepareScheduledDrills(
       const known = { history: histories.get(key) ?? [], rated, weakestTopics };
       const { topic, question } = chooseScheduledQuestion(bank, row, localDate, known, now);
       return {
-        ...drillRow(row, topic, question, 'scheduled'),
+        ...drillRow(row, topic, question, 'scheduled', now),
         subscriptionId: row.id,
         localDate,
         remindAt: remindAtFor(row, localDate, now),

@@ -31,13 +31,9 @@ export async function sendOnDemandDrill(
   topicSlugs: readonly string[],
 ): Promise<Drill> {
   const [history, rated] = await Promise.all([drillHistory(ctx.db, who), ratedCardsOf(ctx.db, who)]);
-  const { topic, question } = chooseOnDemandQuestion(
-    ctx.bank,
-    topicSlugs,
-    { history, rated },
-    ctx.clock.now(),
-  );
-  const drill = await insertDrill(ctx.db, drillRow(who, topic, question, 'on_demand'));
+  const now = ctx.clock.now();
+  const { topic, question } = chooseOnDemandQuestion(ctx.bank, topicSlugs, { history, rated }, now);
+  const drill = await insertDrill(ctx.db, drillRow(who, topic, question, 'on_demand', now));
   let posted: { channel: string; ts: string };
   try {
     posted = await postDrillMessage(ctx.slack, ctx.bank, drill);
@@ -47,13 +43,17 @@ export async function sendOnDemandDrill(
     );
     throw err;
   }
+  const postedAt = ctx.clock.now();
   try {
     // Idempotent, so retrying a blip is safe.
-    await pRetry(() => markDrillPosted(ctx.db, drill, posted.channel, posted.ts), {
-      retries: 3,
-      minTimeout: 100,
-      maxTimeout: 500,
-    });
+    await pRetry(
+      () => markDrillPosted(ctx.db, drill, { channelId: posted.channel, messageTs: posted.ts, postedAt }),
+      {
+        retries: 3,
+        minTimeout: 100,
+        maxTimeout: 500,
+      },
+    );
   } catch (err) {
     // The drill's first click stores the message's place (answer-drill.ts), so its thread reply still works.
     ctx.log.error(
@@ -61,5 +61,5 @@ export async function sendOnDemandDrill(
       'drill posted, but storing its message ts failed',
     );
   }
-  return { ...drill, channelId: posted.channel, messageTs: posted.ts, postedAt: new Date() };
+  return { ...drill, channelId: posted.channel, messageTs: posted.ts, postedAt };
 }

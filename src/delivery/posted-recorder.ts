@@ -7,6 +7,8 @@ import type { Logger } from '../logger.ts';
 interface Pending extends Owned {
   channelId: string;
   messageTs: string;
+  /** The bot's clock when it was posted (the tick's instant). */
+  postedAt: Date;
   done: { resolve: () => void; reject: (err: unknown) => void };
 }
 
@@ -32,7 +34,7 @@ export class PostedRecorder {
     private readonly log: Logger,
   ) {}
 
-  record(drill: Owned, channelId: string, messageTs: string): Promise<void> {
+  record(drill: Owned, channelId: string, messageTs: string, postedAt: Date): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pending.push({
         id: drill.id,
@@ -40,6 +42,7 @@ export class PostedRecorder {
         userId: drill.userId,
         channelId,
         messageTs,
+        postedAt,
         done: { resolve, reject },
       });
       if (!this.flushing) void this.flush();

@@ -14,7 +14,14 @@ import { recapMessage } from '../views/recap.ts';
  * stores it.
  */
 
-export function drillRow(who: Person, topic: Topic, question: Question, source: Drill['source']): NewDrill {
+/** `at` is the bot's clock (src/clock.ts): history, Home and the export show the drill on that date. */
+export function drillRow(
+  who: Person,
+  topic: Topic,
+  question: Question,
+  source: Drill['source'],
+  at: Date,
+): NewDrill {
   return {
     teamId: who.teamId,
     userId: who.userId,
@@ -22,6 +29,7 @@ export function drillRow(who: Person, topic: Topic, question: Question, source: 
     questionId: question.id,
     questionText: question.text,
     source,
+    createdAt: at,
   };
 }
 
@@ -73,12 +81,12 @@ export async function markDrillMessageAnswered(
 /** The nudge in an unanswered drill's thread. */
 export async function postReminder(
   slack: WebClient,
-  drill: { channelId: string; messageTs: string },
+  drill: { id: number; channelId: string; messageTs: string },
 ): Promise<void> {
   await slack.chat.postMessage({
     channel: drill.channelId,
     thread_ts: drill.messageTs,
-    ...reminderMessage(),
+    ...reminderMessage(drill.id),
   });
 }
 

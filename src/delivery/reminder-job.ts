@@ -62,13 +62,13 @@ export class ReminderJob implements DeliveryJob<DueReminder> {
 
   /** The DM can never arrive (the user is gone): the reminder is over, like the drill. */
   giveUp(r: DueReminder): Promise<void> {
-    return markReminded(this.deps.db, r);
+    return markReminded(this.deps.db, r, this.now);
   }
 
   private async remind(r: DueReminder, run: BatchRun<DueReminder>): Promise<void> {
     const { db } = this.deps;
     if (!reminderSendable(r.remindAt, this.now, r.tz, r.localDate)) {
-      await markReminded(db, r);
+      await markReminded(db, r, this.now);
       this.counts.remindersDropped += 1;
       this.log(r).info('reminder dropped: its day reached the quiet evening first');
       return;
@@ -76,7 +76,7 @@ export class ReminderJob implements DeliveryJob<DueReminder> {
     const attempt = await run.post(r, async (slack) => {
       // Answered since the claim: no nudge after an answer.
       if (await isAnswered(db, r)) {
-        await markReminded(db, r);
+        await markReminded(db, r, this.now);
         return 'answered';
       }
       // A slow Slack (Retry-After pauses) can outlast the lease on the rest of the batch, and another replica
@@ -88,7 +88,7 @@ export class ReminderJob implements DeliveryJob<DueReminder> {
       }
       r.lease = lease;
       await postReminder(slack, r);
-      await markReminded(db, r);
+      await markReminded(db, r, this.now);
       return 'reminded';
     });
     if (attempt.kind === 'done' && attempt.value === 'reminded') this.counts.reminded += 1;

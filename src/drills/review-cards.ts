@@ -26,7 +26,7 @@ const GRADES: Record<SelfRating, Grade> = {
   easy: Rating.Easy,
 };
 
-/** How ready each rating says the candidate is, 0..1: the weight of a rating in readiness and topic order. */
+/** How ready each rating says the candidate is, 0..1: the weight of a rating in the order topics come in. */
 // Good is most of the way: "I'd say this well" should read as ready while it is fresh in memory.
 export const RATING_VALUE: Record<SelfRating, number> = { again: 0, hard: 0.35, good: 0.75, easy: 1 };
 
@@ -140,46 +140,4 @@ export function isDue(card: CardState, now: Date): boolean {
 /** How overdue a card is at `now`, in milliseconds (negative when not yet due). */
 export function overdueMs(card: CardState, now: Date): number {
   return now.getTime() - Date.parse(card.due);
-}
-
-/** FSRS's probability that the candidate can still recall the answer at `now`, 0..1. */
-export function retrievability(card: CardState, now: Date): number {
-  if (card.state === 'new') return 0;
-  return scheduler.get_retrievability(fromCardState(card), now, false);
-}
-
-export type ReadinessLabel = 'not started' | 'shaky' | 'getting there' | 'ready';
-
-export interface TopicReadiness {
-  /** 0..1: each question's latest rating, faded by how much may have been forgotten since; unrated = 0. */
-  score: number;
-  label: ReadinessLabel;
-  rated: number;
-  total: number;
-  due: number;
-}
-
-/**
- * A topic's readiness for a dashboard. A question rated Easy yesterday counts nearly 1; rated Easy months
- * ago, less (FSRS's retrievability); rated Again, 0 however recent: the candidate said they were not ready.
- */
-export function readiness(
-  questionIds: readonly string[],
-  ratedByQuestion: ReadonlyMap<string, RatedCard>,
-  now: Date,
-): TopicReadiness {
-  let sum = 0;
-  let rated = 0;
-  let due = 0;
-  for (const id of questionIds) {
-    const r = ratedByQuestion.get(id);
-    if (r === undefined) continue;
-    rated++;
-    if (isDue(r.card, now)) due++;
-    sum += RATING_VALUE[r.rating] * retrievability(r.card, now);
-  }
-  const score = questionIds.length === 0 ? 0 : sum / questionIds.length;
-  const label: ReadinessLabel =
-    rated === 0 ? 'not started' : score < 0.35 ? 'shaky' : score < 0.7 ? 'getting there' : 'ready';
-  return { score, label, rated, total: questionIds.length, due };
 }

@@ -21,7 +21,25 @@ export interface SubscribeArgs {
   topics: string[];
 }
 
-export type SubscribeArgsResult = { ok: true; value: SubscribeArgs } | { ok: false; error: string };
+/**
+ * What a `/star subscribe` names: only those settings change, the others stay as they are (or take the
+ * defaults for a first subscription). `topics: []` is `all`: every topic.
+ */
+export type SubscribeChange = Partial<SubscribeArgs>;
+
+export type SubscribeArgsResult = { ok: true; value: SubscribeChange } | { ok: false; error: string };
+
+/** The word that asks for every topic again, after some were chosen. */
+export const ALL_TOPICS_WORDS = new Set(['all', 'all-topics', 'alltopics']);
+
+/** The settings after a change: what it names, the rest from `current` (null: a first subscription). */
+export function applySubscribeChange(change: SubscribeChange, current: SubscribeArgs | null): SubscribeArgs {
+  return {
+    minuteOfDay: change.minuteOfDay ?? current?.minuteOfDay ?? DEFAULT_MINUTE_OF_DAY,
+    days: change.days ?? current?.days ?? DEFAULT_DAYS,
+    topics: change.topics ?? current?.topics ?? [],
+  };
+}
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
 // Maps, not object literals: `constructor` or `__proto__` must not find Object.prototype's members.
@@ -129,8 +147,14 @@ export function parseSubscribeArgs(
   let listedToken: string | null = null;
   const listedDays: Weekday[] = [];
   const topics: string[] = [];
+  let allTopics: string | null = null;
 
   for (const token of tokens) {
+    if (ALL_TOPICS_WORDS.has(token.toLowerCase())) {
+      if (topics.length > 0) return fail(`Choose \`${token}\` or some topics, not both.`);
+      allTopics = token;
+      continue;
+    }
     if (CLOCK.test(token)) {
       const minute = parseClock(token);
       if (minute === null)
@@ -159,6 +183,7 @@ export function parseSubscribeArgs(
     }
     const slug = resolveTopic(token);
     if (slug !== null) {
+      if (allTopics !== null) return fail(`Choose \`${allTopics}\` or some topics, not both.`);
       if (!topics.includes(slug)) topics.push(slug);
       continue;
     }
@@ -174,12 +199,13 @@ export function parseSubscribeArgs(
     return fail(`\`${token}\` is not a topic I know.`);
   }
 
+  const days = listedDays.length > 0 ? daysOf(listedDays) : preset?.value;
   return {
     ok: true,
     value: {
-      minuteOfDay: time?.minute ?? DEFAULT_MINUTE_OF_DAY,
-      days: listedDays.length > 0 ? daysOf(listedDays) : (preset?.value ?? DEFAULT_DAYS),
-      topics,
+      ...(time ? { minuteOfDay: time.minute } : {}),
+      ...(days !== undefined ? { days } : {}),
+      ...(topics.length > 0 || allTopics !== null ? { topics } : {}),
     },
   };
 }

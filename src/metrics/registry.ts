@@ -36,6 +36,7 @@ export const DELIVERY_OUTCOMES = [
   'skipped_stale',
   'released',
   'dropped',
+  'ended',
 ] as const;
 export type DeliveryJob = (typeof DELIVERY_JOBS)[number];
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];

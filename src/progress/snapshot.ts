@@ -29,7 +29,10 @@ export function progressSnapshot(rows: ProgressRows, topics: readonly Topic[], n
   return {
     streak: streak({
       zone: rows.zone,
-      answeredAt: rows.answered.map((a) => a.answeredAt),
+      answeredAt: rows.answered.filter((a) => !a.scheduledFor).map((a) => a.answeredAt),
+      scheduledAnswers: rows.answered.flatMap((a) =>
+        a.scheduledFor ? [{ at: a.answeredAt, localDate: a.scheduledFor }] : [],
+      ),
       calendar: { days, paused: rows.daysOff, interviews: rows.interview ? [rows.interview] : [] },
       now,
     }),

@@ -7,8 +7,11 @@
  * streak either (it is "drill days answered in a row", so the number cannot be padded by weekend extras).
  * Without a subscription every day is a drill day, so on-demand practice builds a plain day streak.
  *
- * Today, while not yet answered, does not break the current streak: the day is not over. The local date
- * of each answer is taken in the user's zone now (a user who moved zones keeps dates in the new zone).
+ * Today, while not yet answered, does not break the current streak: the day is not over. A scheduled
+ * drill's answer counts on the local date the drill was scheduled for, whenever it was given: "today's
+ * drill is done" means the drill of today's date was answered, not that some older one was answered today.
+ * Any other answer counts on its local date, taken in the user's zone now (a user who moved zones keeps
+ * dates in the new zone).
  */
 import type { Days } from '../drills/days.ts';
 import { isScheduledWeekday } from '../drills/days.ts';
@@ -60,17 +63,22 @@ export interface Streak {
 export interface StreakInput {
   /** The user's IANA zone: it decides which local date each answer and `now` fall on. */
   zone: string;
-  /** When each answer was given (any order; answers after `now` are ignored). */
+  /** When each answer to a drill asked for was given (any order; answers after `now` are ignored). */
   answeredAt: readonly Date[];
+  /** Answers to scheduled drills: each counts on its drill's local date (answers after `now` are ignored). */
+  scheduledAnswers?: readonly { at: Date; localDate: string }[];
   calendar: DrillCalendar;
   now: Date;
 }
 
-export function streak({ zone, answeredAt, calendar, now }: StreakInput): Streak {
+export function streak({ zone, answeredAt, scheduledAnswers = [], calendar, now }: StreakInput): Streak {
   const today = localDateOf(zone, now);
   const answered = new Set<string>();
   for (const at of answeredAt) {
     if (at.getTime() <= now.getTime()) answered.add(localDateOf(zone, at));
+  }
+  for (const { at, localDate } of scheduledAnswers) {
+    if (at.getTime() <= now.getTime() && localDate <= today) answered.add(localDate);
   }
   const todayIsDrillDay = isDrillDay(calendar, today);
   const todayState: Streak['today'] = !todayIsDrillDay ? 'off' : answered.has(today) ? 'answered' : 'due';

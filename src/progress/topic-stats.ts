@@ -1,15 +1,18 @@
 /**
  * Progress per topic for the Home tab and the weekly recap: how many drills answered, the average score
- * and its trend, readiness from the self-ratings (drills/review-cards.ts `readiness()`), and when last practised.
+ * and its trend, readiness (progress/readiness.ts), and when last practised.
  * Plus the weakest-first order an interview countdown draws from, and short text bars that read on a phone.
  * Pure: the caller passes the rows and `now`.
  */
-import { type RatedCard, readiness, type TopicReadiness } from '../drills/review-cards.ts';
+import type { RatedCard } from '../drills/review-cards.ts';
+import { type TopicReadiness, topicReadiness } from './readiness.ts';
 
 export interface AnsweredDrill {
   topicSlug: string;
   /** When the answer was given (first submitted). */
   answeredAt: Date;
+  /** A scheduled drill's local date (the day it was scheduled for); null or absent for one asked for. */
+  scheduledFor?: string | null;
   /** The coach's score, 0..100; null for an answer stored before scoring, which counts but has no score. */
   score: number | null;
 }
@@ -94,7 +97,12 @@ export function topicProgress({ topics, answered, rated, now }: TopicProgressInp
       answered: rows.length,
       averageScore: scores.length === 0 ? null : Math.round(mean(scores)),
       trend: trendOf(scores),
-      readiness: readiness(topic.questionIds, rated, now),
+      readiness: topicReadiness({
+        questionIds: topic.questionIds,
+        scoresOldestFirst: rows.map((r) => r.score),
+        rated,
+        now,
+      }),
       lastPractised: last ? last.answeredAt : null,
     };
   });

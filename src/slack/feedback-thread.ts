@@ -91,7 +91,7 @@ async function showFeedbackInThread(
   try {
     await showThreadReply(slack, drill, message, {
       ts: drill.feedbackTs,
-      claim: () => claimFeedback(ctx.db, drill),
+      claim: () => claimFeedback(ctx.db, drill, ctx.clock.now()),
       store: async (ts) => {
         if (ts) await setFeedbackTs(ctx.db, drill, ts);
       },

@@ -31,6 +31,7 @@ export async function homeDataOf(
             sub.nextDueAt && sub.nextDueDate ? { localDate: sub.nextDueDate, dueAt: sub.nextDueAt } : null,
           pausedUntil: sub.pausedUntil,
           interviewDate: sub.interviewDate,
+          endsAfter: sub.endsAfter,
           reminderMinutes: sub.reminderMinutes,
         }
       : null,

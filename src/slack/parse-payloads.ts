@@ -7,6 +7,7 @@ import {
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
+  ACTION_SKIP_TODAY,
   COMMAND,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
@@ -54,6 +55,8 @@ export type AnswerClickPayload = z.infer<typeof answerClickSchema>;
 export const RATE_ACTION = new RegExp(`^${ACTION_RATE_DRILL}_(${SELF_RATINGS.join('|')})$`);
 export const rateClickSchema = buttonClick(z.string().regex(RATE_ACTION));
 
+export const skipTodayClickSchema = buttonClick(z.literal(ACTION_SKIP_TODAY));
+
 export const followUpClickSchema = buttonClick(z.literal(ACTION_PRACTISE_FOLLOW_UP));
 export const breakdownClickSchema = buttonClick(z.literal(ACTION_OPEN_BREAKDOWN));
 
@@ -66,6 +69,7 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_OPEN_SETTINGS,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_SKIP_TODAY,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */

@@ -13,7 +13,7 @@ import {
   BLOCK_FEEDBACK_ACTIONS,
   BLOCK_RATING,
 } from './ids.ts';
-import { clip, escapeClipped, escapeMrkdwn, quote, slackDate } from './mrkdwn.ts';
+import { clip, escapeClippedAtWord, escapeMrkdwn, quote, slackDate } from './mrkdwn.ts';
 
 /**
  * Each part of the recap shows at most this many characters of the answer, and at most this many once
@@ -108,9 +108,17 @@ export function spokenLabel(seconds: number): string {
 }
 
 function recap(answer: StarAnswer): string {
-  return STAR_PARTS.map(
-    (part) => `*${STAR_LABELS[part]}:* ${escapeClipped(oneLine(answer[part]), RECAP_CHARS, RECAP_OUTPUT)}`,
-  ).join('\n');
+  const parts = STAR_PARTS.map((part) => ({
+    label: STAR_LABELS[part],
+    ...escapeClippedAtWord(oneLine(answer[part]), RECAP_CHARS, RECAP_OUTPUT),
+  }));
+  const lines = parts.map((p) => `*${p.label}:* ${p.text}`);
+  if (parts.some((p) => p.cut)) {
+    lines.push(
+      '_Shortened here (…): your full answer is kept, and *Edit answer* on the drill shows all of it._',
+    );
+  }
+  return lines.join('\n');
 }
 
 /** A recap shows the start of each part on one line; the full text stays in the database and the modal. */

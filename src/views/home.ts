@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import type { Days } from '../drills/days.ts';
 import { interviewCountdown } from '../drills/pause.ts';
 import { localDateOf } from '../drills/schedule.ts';
+import { READINESS_HELP } from '../progress/readiness.ts';
 import { reminderLabel } from '../progress/reminder.ts';
 import type { Streak } from '../progress/streak.ts';
 import { scoreBar, type TopicProgress, trendLabel } from '../progress/topic-stats.ts';
@@ -25,7 +26,7 @@ import {
   COMMAND,
 } from './ids.ts';
 import { clip, escapeClipped } from './mrkdwn.ts';
-import { deliveryLabel, scheduleLabel } from './subscription-replies.ts';
+import { deliveryLabel, endsAfterText, scheduleLabel } from './subscription-replies.ts';
 
 export interface HomeSubscription {
   minuteOfDay: number;
@@ -38,6 +39,8 @@ export interface HomeSubscription {
   pausedUntil: string | null;
   /** The interview date of `/star interview`, if any (a past date shows nothing). */
   interviewDate: string | null;
+  /** Drills started by `/star interview` alone end after this local date; null for a subscription. */
+  endsAfter?: string | null;
   /** Minutes after delivery, or null when off. */
   reminderMinutes: number | null;
 }
@@ -144,6 +147,7 @@ function statusBlocks(d: HomeData, today: string): KnownBlock[] {
         : `(${dayLabel(countdown.date, today)}): a drill every day until then, weakest topics first.`;
     blocks.push(section(`:dart: *${countdown.text}* ${when}`));
   }
+  if (sub.endsAfter) blocks.push(section(endsAfterText(sub.endsAfter)));
   return blocks;
 }
 
@@ -181,7 +185,7 @@ function topicEntry(t: TopicProgress, zone: string, today: string): string {
   return [
     `*${escapeClipped(t.title, 80)}*`,
     `${scoreBar(t.averageScore)}${trend ? ` · ${trend}` : ''}`,
-    `${t.readiness.label} · ${t.answered} answered${last}`,
+    `${t.readiness.level} · ${t.answered} answered${last}`,
   ].join('\n');
 }
 
@@ -214,6 +218,7 @@ function topicBlocks(d: HomeData, today: string): KnownBlock[] {
     const names = notStarted.map((t) => escapeClipped(t.title, 60)).join(', ');
     blocks.push(context(`Not started yet: ${names}`));
   }
+  blocks.push(context(READINESS_HELP));
   return blocks;
 }
 

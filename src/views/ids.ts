@@ -27,6 +27,13 @@ export const VIEW_FOLLOW_UP = 'follow_up_answer';
 /** The follow-up modal's one input; its action_id is ACTION_STAR_INPUT, like the STAR inputs. */
 export const BLOCK_FOLLOW_UP = 'follow_up';
 
+/**
+ * The reminder's buttons (views/progress-replies.ts): Answer now reuses ACTION_ANSWER_DRILL; Skip today's
+ * value is the drill id.
+ */
+export const ACTION_SKIP_TODAY = 'skip_today';
+export const BLOCK_REMINDER_ACTIONS = 'reminder_actions';
+
 // App Home (views/home.ts). The Answer buttons reuse ACTION_ANSWER_DRILL, so the drill listener opens them.
 export const ACTION_HOME_SUBSCRIBE = 'home_subscribe';
 export const ACTION_OPEN_SETTINGS = 'open_settings';

@@ -20,18 +20,43 @@ const ENTITIES = new Map([
  * budget per part keeps one long part from pushing the others out of a 3,000-character block.
  */
 export function escapeClipped(text: string, maxChars: number, maxOutput = Number.POSITIVE_INFINITY): string {
-  const whole = escapeMrkdwn(text);
-  if (whole.length <= maxOutput && [...text].length <= maxChars) return whole;
-  let out = '';
+  const kept = keptPrefix(text, maxChars, maxOutput);
+  return kept === text ? escapeMrkdwn(text) : escapeMrkdwn(kept) + ELLIPSIS;
+}
+
+/** The longest start of `text` that fits both budgets with room for the ellipsis; `text` itself if it fits. */
+function keptPrefix(text: string, maxChars: number, maxOutput: number): string {
+  if (escapeMrkdwn(text).length <= maxOutput && [...text].length <= maxChars) return text;
+  let kept = '';
+  let out = 0;
   let chars = 0;
   for (const ch of text) {
     const piece = ENTITIES.get(ch) ?? ch;
     // Room is kept for the ellipsis.
-    if (chars + 1 > maxChars - 1 || out.length + piece.length > maxOutput - 1) break;
-    out += piece;
+    if (chars + 1 > maxChars - 1 || out + piece.length > maxOutput - 1) break;
+    kept += ch;
+    out += piece.length;
     chars += 1;
   }
-  return out + ELLIPSIS;
+  return kept;
+}
+
+/**
+ * escapeClipped, but a cut text ends at a word boundary ("a query that…", not "a query that n…"), unless
+ * a single word fills most of the budget (a pasted URL), which is then cut where it must be.
+ */
+export function escapeClippedAtWord(
+  text: string,
+  maxChars: number,
+  maxOutput = Number.POSITIVE_INFINITY,
+): { text: string; cut: boolean } {
+  const kept = keptPrefix(text, maxChars, maxOutput);
+  if (kept === text) return { text: escapeMrkdwn(text), cut: false };
+  // The first character left out is a space: the kept text ends with a whole word already.
+  const wholeWord = /\s/u.test(text.charAt(kept.length));
+  const space = kept.search(/\s\S*$/u);
+  const end = wholeWord ? kept.length : space > kept.length / 2 ? space : kept.length;
+  return { text: escapeMrkdwn(kept.slice(0, end).trimEnd()) + ELLIPSIS, cut: true };
 }
 
 /** Prefixes every line with `>` so a multi-line text renders as one block quote. */

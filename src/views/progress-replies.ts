@@ -9,7 +9,8 @@ import { countdownText } from '../drills/pause.ts';
 import { localDateOf } from '../drills/schedule.ts';
 import { plainReply } from './command-replies.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { COMMAND } from './ids.ts';
+import { ACTION_ANSWER_DRILL, ACTION_SKIP_TODAY, BLOCK_REMINDER_ACTIONS, COMMAND } from './ids.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { type DeliveryView, dayLabel, deliveryLabel } from './subscription-replies.ts';
 
 const NOT_SUBSCRIBED = `You are not subscribed, so there are no drills to`;
@@ -59,6 +60,32 @@ export function interviewReply(
   );
 }
 
+/** `/star interview` by someone not subscribed: the daily drills it started, and how to change them. */
+export function interviewDrillsReply(p: {
+  date: string;
+  next: DeliveryView;
+  zone: string;
+  now: Date;
+  zoneNote?: string;
+}): SlackMessage {
+  const daysLeft = daysBetween(localDateOf(p.zone, p.now), p.date);
+  const lines = [
+    `:dart: Interview on *${dayLabel(p.date)}*: ${countdownText(daysLeft).replace(/^Your/, 'your')}. You were not subscribed, so I started a drill every day at *09:00 your local time* (${escapeMrkdwn(p.zone)}), weekends too, weakest topics first, until then. Next drill: *${deliveryLabel(p.next, p.zone, p.now)}*.`,
+    `They end after the interview. To change the time, \`${COMMAND} subscribe 07:30\` (or the *Settings* button on Home): that subscribes you, so the drills go on after the interview too. \`${COMMAND} interview off\` stops them.`,
+  ];
+  if (p.zoneNote) lines.push(`:information_source: ${p.zoneNote}`);
+  return plainReply(lines.join('\n'));
+}
+
+/** `/star interview off` when the drills were the interview's alone (`stopped`), or when there were none. */
+export function interviewDrillsEndedReply(stopped: boolean): SlackMessage {
+  return plainReply(
+    stopped
+      ? `:white_check_mark: Interview countdown off: its daily drills have stopped. \`${COMMAND} subscribe\` starts regular ones.`
+      : `There was no interview countdown to stop; nothing changed. \`${COMMAND} interview YYYY-MM-DD\` starts one.`,
+  );
+}
+
 export function recapReply(on: boolean): SlackMessage {
   return plainReply(
     on
@@ -77,10 +104,44 @@ export const DELETED_REPLY: SlackMessage = plainReply(
   `:wastebasket: Deleted: everything Star Drill kept about you is gone. \`${COMMAND} subscribe\` starts afresh.`,
 );
 
-/** The one nudge in an unanswered scheduled drill's thread. */
-export function reminderMessage(): SlackMessage {
+/**
+ * The one nudge in an unanswered scheduled drill's thread, with what the person means to do: answer it now
+ * (the STAR modal, as the drill's own button), or take the day off (kept for the streak).
+ */
+export function reminderMessage(drillId: number): SlackMessage {
+  const text =
+    ":alarm_clock: A nudge: today's drill is still waiting. Two minutes out loud, then answer it; or skip today, and the day counts as a day off for your streak.";
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        block_id: BLOCK_REMINDER_ACTIONS,
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION_ANSWER_DRILL,
+            style: 'primary',
+            value: String(drillId),
+            text: { type: 'plain_text', text: 'Answer now' },
+          },
+          {
+            type: 'button',
+            action_id: ACTION_SKIP_TODAY,
+            value: String(drillId),
+            text: { type: 'plain_text', text: 'Skip today' },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** What the reminder becomes once its day is skipped: the buttons go, the day off is said. */
+export function skippedTodayMessage(localDate: string): SlackMessage {
   return plainReply(
-    `:alarm_clock: A nudge: today's drill is still waiting. Two minutes out loud, then *Answer with STAR* above; or \`${COMMAND} skip\` to skip the next one.`,
+    `:fast_forward: Skipped: ${dayLabel(localDate)} is a day off, so your streak neither grows nor breaks. The drill stays in \`${COMMAND} history\` if you want it later.`,
   );
 }
 

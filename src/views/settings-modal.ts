@@ -100,7 +100,9 @@ export function settingsModal({ zone, topics, current }: SettingsModalInput): Mo
       type: 'input',
       block_id: BLOCK_SETTINGS_TIME,
       label: { type: 'plain_text', text: 'Time' },
-      hint: { type: 'plain_text', text: 'Your local time, on a 24-hour clock.' },
+      // The picker shows times as the person's device does (09:00 or 9:00 AM): say only what is true in
+      // every locale.
+      hint: { type: 'plain_text', text: `Your local time (${zone}).` },
       element: {
         type: 'timepicker',
         action_id: ACTION_SETTINGS_TIME,

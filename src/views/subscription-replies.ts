@@ -70,6 +70,30 @@ export function subscribedReply(p: {
   return plainReply(lines.join('\n'));
 }
 
+/** How to change some settings and keep the rest: `subscribe` alone shows it under the current settings. */
+export const PARTIAL_SUBSCRIBE_HELP = [
+  'To change some settings, name only those; the others stay as they are:',
+  `• \`${COMMAND} subscribe 07:30\`: the time`,
+  `• \`${COMMAND} subscribe mon,wed,fri\` (or \`daily\`, \`weekdays\`): the days`,
+  `• \`${COMMAND} subscribe incidents leadership\`: the topics (\`all\` for every topic)`,
+  'The *Settings* button on the Home tab changes them too, with the reminder.',
+].join('\n');
+
+/** `/star subscribe` with nothing named, by a subscriber: the settings as stored, and how to change them. */
+export function currentSettingsReply(p: {
+  schedule: ScheduleView;
+  next: DeliveryView | null;
+  now: Date;
+}): SlackMessage {
+  const next = p.next ? deliveryLabel(p.next, p.schedule.zone, p.now) : 'being scheduled';
+  return plainReply(
+    [
+      `:calendar: You are subscribed: a drill at *${scheduleLabel(p.schedule)}*, on ${topicsLabel(p.schedule.topics)}. Next drill: *${next}*.`,
+      PARTIAL_SUBSCRIBE_HELP,
+    ].join('\n'),
+  );
+}
+
 /** The error quotes what the user typed: escaped, so `<!channel>` stays text. */
 export function subscribeUsageError(error: string): SlackMessage {
   return plainReply(`:warning: ${escapeMrkdwn(error)}\nNothing was changed.`);
@@ -111,6 +135,8 @@ export interface StatusView {
         pausedUntil?: string | null;
         /** `/star interview`: its local date (shown until it has passed). */
         interviewDate?: string | null;
+        /** Drills started by `/star interview` alone end after this local date. */
+        endsAfter?: string | null;
         /** Shown when given: minutes after delivery, or null for off. */
         reminderMinutes?: number | null;
         /** Shown when given: whether the weekly recap is on. */
@@ -118,6 +144,11 @@ export interface StatusView {
       }
     | { active: false; deactivatedReason: string | null }
     | null;
+}
+
+/** Drills started by `/star interview` alone: when they end, and how to keep them. */
+export function endsAfterText(localDate: string, bold = ''): string {
+  return `These drills end after ${bold}${dayLabel(localDate)}${bold}, the day of your interview; \`${COMMAND} subscribe\` keeps them going.`;
 }
 
 export function statusReply(s: StatusView, now: Date): SlackMessage {
@@ -148,6 +179,7 @@ export function statusReply(s: StatusView, now: Date): SlackMessage {
         : `Interview: *${countdown.text}* (${dayLabel(countdown.date)}): a drill every day, weakest topics first`,
     );
   }
+  if (sub.endsAfter) lines.push(endsAfterText(sub.endsAfter, '*'));
   if (sub.reminderMinutes !== undefined) {
     lines.push(
       `Reminder: ${sub.reminderMinutes === null ? 'off' : `after ${reminderLabel(sub.reminderMinutes)}`}`,

@@ -72,7 +72,11 @@ beforeEach(async () => {
     localDate: '2026-03-10',
     remindAt: new Date('2026-03-10T12:00:00Z'),
   });
-  await markDrillPosted(db, drill, 'D0OWNER', '1773133200.000100');
+  await markDrillPosted(db, drill, {
+    channelId: 'D0OWNER',
+    messageTs: '1773133200.000100',
+    postedAt: new Date('2026-03-10T09:00:00Z'),
+  });
   await saveAnswer(db, drill, ANSWER, new Date('2026-03-10T10:00:00Z'));
   await saveFollowUpAnswer(db, drill, { number: 1, questionText: 'Follow-up?', text: 'Owner text' });
 });
@@ -118,17 +122,17 @@ describe.each(STRANGERS)('a drill id of another person, for %s', (_, stranger) =
       await recordAnalysis(db, theirs(), before.answer as { updatedAt: Date }, { score: 1 } as never),
     ).toBe(undefined);
     expect(await recordFollowUpAnalysis(db, stranger, followUp, { score: 1 } as never)).toBeUndefined();
-    expect(await claimFollowUpReply(db, stranger, followUp.id)).toBe(false);
+    expect(await claimFollowUpReply(db, stranger, followUp.id, new Date())).toBe(false);
     await setFollowUpReply(db, stranger, followUp.id, '1773133200.000999');
     // The drill row itself.
     await recordRating(db, theirs(), rate(undefined, 'good', new Date()));
-    await markDrillPosted(db, theirs(), 'D0STRANGER', '1.1');
-    await completeDrillPost(db, theirs(), 'D0STRANGER', '1.2');
-    expect(await claimFeedback(db, theirs())).toBe(false);
+    await markDrillPosted(db, theirs(), { channelId: 'D0STRANGER', messageTs: '1.1', postedAt: new Date() });
+    await completeDrillPost(db, theirs(), { channelId: 'D0STRANGER', messageTs: '1.2', at: new Date() });
+    expect(await claimFeedback(db, theirs(), new Date())).toBe(false);
     await releaseFeedback(db, theirs());
     await setFeedbackTs(db, theirs(), '1.3');
     await cancelReminder(db, theirs());
-    await markReminded(db, theirs());
+    await markReminded(db, theirs(), new Date());
     expect(
       await holdReminder(db, { ...theirs(), lease: new Date().toISOString(), leaseMs: 1_000 }),
     ).toBeNull();

@@ -138,6 +138,7 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(subscriptions.hasScheduledDrill),
   owned(subscriptionClaims.releaseClaim),
   owned(subscriptionClaims.deactivateSubscription),
+  owned(subscriptionClaims.endInterviewDrills),
   owned(subscriptions.updateSubscription),
   owned(users.ensureUser),
   owned(users.findUser),

@@ -4,10 +4,7 @@ import {
   fromCardState,
   isDue,
   parseCardState,
-  type RatedCard,
   rate,
-  readiness,
-  type SELF_RATINGS,
   toCardState,
 } from '../../src/drills/review-cards.ts';
 
@@ -98,45 +95,5 @@ describe('isDue', () => {
     expect(isDue(card, days(2))).toBe(false);
     expect(isDue(card, days(3))).toBe(true);
     expect(isDue(card, days(30))).toBe(true);
-  });
-});
-
-describe('readiness', () => {
-  const ids = ['q1', 'q2', 'q3'];
-  const ratedAll = (rating: (typeof SELF_RATINGS)[number]): Map<string, RatedCard> =>
-    new Map(ids.map((id) => [id, rate(undefined, rating, T0)]));
-
-  it('is "not started" with no ratings', () => {
-    expect(readiness(ids, new Map(), T0)).toEqual({
-      score: 0,
-      label: 'not started',
-      rated: 0,
-      total: 3,
-      due: 0,
-    });
-  });
-
-  it.each([
-    ['again', 'shaky'],
-    ['hard', 'shaky'],
-    ['good', 'ready'],
-    ['easy', 'ready'],
-  ] as const)('rated %s throughout, just now: %s', (rating, label) => {
-    expect(readiness(ids, ratedAll(rating), T0).label).toBe(label);
-  });
-
-  it('counts unrated questions as not ready', () => {
-    const one = new Map([['q1', rate(undefined, 'easy', T0)]]);
-    const r = readiness(ids, one, T0);
-    expect(r).toMatchObject({ rated: 1, total: 3, label: 'shaky' });
-    expect(r.score).toBeCloseTo(1 / 3, 5);
-  });
-
-  it('fades as time passes without practice, and counts what is due', () => {
-    const fresh = readiness(ids, ratedAll('good'), T0);
-    const later = readiness(ids, ratedAll('good'), days(20));
-    expect(later.score).toBeLessThan(fresh.score);
-    expect(later.label).toBe('getting there');
-    expect(later.due).toBe(3);
   });
 });

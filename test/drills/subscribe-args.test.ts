@@ -2,7 +2,12 @@
 // `daily mon`), ranges (`mon-fri`, `fri-mon`, `sat/sun`), misspelt days (`mo`, `wednes`), day-ish
 // prototype words (`valueOf`), and a day list repeated or out of order.
 import { describe, expect, it } from 'vitest';
-import { formatMinuteOfDay, parseClock, parseSubscribeArgs } from '../../src/drills/subscribe-args.ts';
+import {
+  applySubscribeChange,
+  formatMinuteOfDay,
+  parseClock,
+  parseSubscribeArgs,
+} from '../../src/drills/subscribe-args.ts';
 
 // A Map, as the bot's own lookups: a plain object would find `constructor` in Object.prototype.
 const TOPICS = new Map([
@@ -12,6 +17,11 @@ const TOPICS = new Map([
 ]);
 const resolveTopic = (word: string) => TOPICS.get(word.toLowerCase()) ?? null;
 const parse = (text: string) => parseSubscribeArgs(text, resolveTopic);
+/** The settings a first subscription gets from the text (what it does not name takes the defaults). */
+const parseFirst = (text: string) => {
+  const r = parse(text);
+  return r.ok ? { ok: true, value: applySubscribeChange(r.value, null) } : r;
+};
 const USAGE =
   'Use `/star subscribe [HH:MM] [daily|weekdays] [topic ...]`, e.g. `/star subscribe 08:30 weekdays incidents`.';
 
@@ -66,7 +76,32 @@ describe('parseSubscribeArgs: accepted', () => {
     ['daily daily 09:00 09:00', 540, 'daily', []],
     ['10x 00:00', 0, 'weekdays', ['ten-x-engineering']],
   ])('%j', (text, minuteOfDay, days, topics) => {
-    expect(parse(text)).toEqual({ ok: true, value: { minuteOfDay, days, topics } });
+    expect(parseFirst(text)).toEqual({ ok: true, value: { minuteOfDay, days, topics } });
+  });
+});
+
+describe('parseSubscribeArgs: only what is named changes', () => {
+  const current = { minuteOfDay: 510, days: 0b0010101, topics: ['cross-functional-collaboration'] };
+  it.each([
+    ['', {}, current],
+    ['07:30', { minuteOfDay: 450 }, { ...current, minuteOfDay: 450 }],
+    ['daily', { days: 'daily' }, { ...current, days: 'daily' }],
+    ['sat sun', { days: 0b1100000 }, { ...current, days: 0b1100000 }],
+    [
+      'incidents',
+      { topics: ['handling-production-incidents'] },
+      { ...current, topics: ['handling-production-incidents'] },
+    ],
+    ['all', { topics: [] }, { ...current, topics: [] }],
+    [
+      '07:30 ALL weekdays',
+      { minuteOfDay: 450, days: 'weekdays', topics: [] },
+      { minuteOfDay: 450, days: 'weekdays', topics: [] },
+    ],
+  ] as const)('%j', (text, change, after) => {
+    const parsed = parse(text);
+    expect(parsed).toEqual({ ok: true, value: change });
+    if (parsed.ok) expect(applySubscribeChange(parsed.value, current)).toEqual(after);
   });
 });
 
@@ -90,6 +125,8 @@ describe('parseSubscribeArgs: refused, naming the problem and showing the form',
     ['08:00 __proto__', '`__proto__` is not a topic I know.'],
     ['toString', '`toString` is not a topic I know.'],
     ['hasOwnProperty', '`hasOwnProperty` is not a topic I know.'],
+    ['all incidents', 'Choose `all` or some topics, not both.'],
+    ['incidents all', 'Choose `all` or some topics, not both.'],
   ])('%j', (text, problem) => {
     expect(parse(text)).toEqual({ ok: false, error: `${problem} ${USAGE}` });
   });
@@ -122,7 +159,7 @@ describe('parseSubscribeArgs: sets of days', () => {
     ['fri,thu,wed,tue,mon,sun,sat', 540, 'daily', []],
     ['everyday', 540, 'daily', []],
   ])('%j', (text, minuteOfDay, days, topics) => {
-    expect(parse(text)).toEqual({ ok: true, value: { minuteOfDay, days, topics } });
+    expect(parseFirst(text)).toEqual({ ok: true, value: { minuteOfDay, days, topics } });
   });
 
   const HINT = 'Days are `daily`, `weekdays`, or a list such as `mon,wed,fri` or `weekends`.';

@@ -10,6 +10,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.ts';
+import { READINESS_HELP } from '../../src/progress/readiness.ts';
 import { ACTION_ANSWER_DRILL, BLOCK_HOME_UNANSWERED_PREFIX, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import { requestDrill, viewValues } from '../support/drill-driver.ts';
 import { useProgressBot } from '../support/progress-bot.ts';
@@ -83,7 +84,9 @@ describe('progress per topic', () => {
     expect(text).toContain(`*${incidents.title}*`);
     expect(text).toMatch(/▰+▱* \d+/);
     // 10:00Z is 15:30 in Kolkata, on Tuesday 12 January.
-    expect(text).toContain('not started · 1 answered · last Tue 12 Jan');
+    // Answered, not rated yet: getting there (never "not started" beside a score).
+    expect(text).toContain('getting there · 1 answered · last Tue 12 Jan');
+    expect(text).toContain(READINESS_HELP);
     expect(text).toContain(`Not started yet: ${collaboration.title}`);
     expect(text).toContain('*Streak: 1 drill day*');
     expect(text).toContain('Today’s drill is done.');
@@ -92,8 +95,8 @@ describe('progress per topic', () => {
     await rate(t, user, first, 'easy');
     expect(publishesFor(user)).toBeGreaterThan(published);
     ({ text } = home(t, user));
-    expect(text).not.toContain('not started · 1 answered');
-    expect(text).toMatch(/(shaky|getting there|ready) · 1 answered/);
+    // A strong answer (75 or more) rated Easy is ready: the label agrees with the score beside it.
+    expect(text).toMatch(/▰+▱* (7[5-9]|[89]\d|100)\nready · 1 answered/);
 
     // A second, much weaker answer on the topic the next day: the average falls and the trend points down.
     clock.set('2027-01-13T10:00:00Z');
@@ -101,7 +104,7 @@ describe('progress per topic', () => {
     await answer(t, user, second, EMPTY_ANSWER);
     ({ text } = home(t, user));
     expect(text).toMatch(/↓ −\d+/);
-    expect(text).toContain('2 answered · last Wed 13 Jan');
+    expect(text).toContain('needs work · 2 answered · last Wed 13 Jan'); // the latest answer scored low
     expect(text).toContain('*Streak: 2 drill days*');
   });
 

@@ -5,7 +5,8 @@
 //   pause: (nothing), `until`, `2027-13-01`, `2027-02-30`, `24/12/2027`, `tomorrow`, `7`, `0d`, `7x`,
 //   `400d`, `2027-01-01` (past), `2027-01-12` (today), `2028-06-01` (over a year), `until 2027-01-20 extra`,
 //   `<!channel>`; interview: (nothing), `2027-01-11` (past), `2027-02-30`, `15/12/2027`, `2028-06-01`,
-//   `next week`; `interview off` and `resume` with nothing to stop; pause/resume/interview when not subscribed.
+//   `next week`; `interview off` and `resume` with nothing to stop; pause/resume when not subscribed (interview
+//   without a subscription: interview-drills.test.ts).
 
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -120,13 +121,12 @@ describe('/star pause and resume', () => {
     expect(await t.bot.ctx.db.select().from(daysOff).where(eq(daysOff.userId, user))).toEqual([]);
   });
 
-  it('pause, resume and interview say so when not subscribed, and store nothing', async () => {
+  it('pause and resume say so when not subscribed, and store nothing', async () => {
     const user = person(t, 'Europe/Berlin');
     expect((await star(t, user, 'pause 7d')).text).toContain(
       'You are not subscribed, so there are no drills to pause.',
     );
     expect((await star(t, user, 'resume')).text).toContain('no drills to resume');
-    expect((await star(t, user, 'interview 2027-02-01')).text).toContain('no drills to count down with');
     expect(await subscriptionOf(t, user)).toBeUndefined();
   });
 });

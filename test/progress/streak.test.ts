@@ -1,7 +1,8 @@
 // Bad inputs tried: no answers; answers after `now`; several answers on one day; answers out of order;
 // answers at 23:59 and 00:00 local either side of a zone's midnight (New York, Kolkata, Lord Howe), on the
 // days the clocks change; weekend answers on a weekdays schedule; a pause and a skip over missed days; an
-// interview turning a weekend into drill days; a schedule changed mid-history; no subscription at all.
+// interview turning a weekend into drill days; a schedule changed mid-history; no subscription at all; a
+// scheduled drill answered the day after it came.
 import { describe, expect, it } from 'vitest';
 import { dueInstant } from '../../src/drills/schedule.ts';
 import { type DrillCalendar, isDrillDay, type Streak, streak } from '../../src/progress/streak.ts';
@@ -264,6 +265,34 @@ describe('streak', () => {
     const cpu = process.cpuUsage(before);
     expect((cpu.user + cpu.system) / 1000).toBeLessThan(200);
     expect(s).toEqual({ current: 180, longest: 184, today: 'answered' }); // 07-05..12-31 and 01-01..07-03
+  });
+});
+
+describe('answers to scheduled drills count on the drill’s own date', () => {
+  it('yesterday’s drill answered today makes yesterday answered, not today', () => {
+    const now = local(NY, '2026-03-04', '10:00');
+    const s = streak({
+      zone: NY,
+      answeredAt: [],
+      scheduledAnswers: [
+        { at: local(NY, '2026-03-02', '09:30'), localDate: '2026-03-02' },
+        { at: local(NY, '2026-03-04', '09:30'), localDate: '2026-03-03' },
+      ],
+      calendar: DAILY,
+      now,
+    });
+    expect(s).toEqual({ current: 2, longest: 2, today: 'due' });
+  });
+
+  it('a drill of a later date (the sandbox jumped ahead, then went back to real time) does not count yet', () => {
+    const s = streak({
+      zone: NY,
+      answeredAt: [],
+      scheduledAnswers: [{ at: local(NY, '2026-03-04', '09:30'), localDate: '2026-03-05' }],
+      calendar: DAILY,
+      now: local(NY, '2026-03-04', '10:00'),
+    });
+    expect(s.today).toBe('due');
   });
 });
 

@@ -74,7 +74,7 @@ describe('topicProgress', () => {
       trend: { direction: 'up', delta: 22, recent: 75, earlier: 53 },
       lastPractised: daysAgo(1),
     });
-    expect(incidents?.readiness.label).toBe('ready');
+    expect(incidents?.readiness.level).toBe('ready'); // latest 80, rated Easy yesterday
     expect(incidents?.readiness.rated).toBe(2);
   });
 
@@ -85,7 +85,7 @@ describe('topicProgress', () => {
       trend: null,
       lastPractised: daysAgo(2),
     });
-    expect(progress[1]?.readiness).toMatchObject({ label: 'shaky', rated: 1, total: 4, score: 0 });
+    expect(progress[1]?.readiness).toMatchObject({ level: 'needs work', rated: 1, total: 4, score: 0.25 });
   });
 
   it('a topic never practised', () => {
@@ -95,7 +95,7 @@ describe('topicProgress', () => {
       answered: 0,
       averageScore: null,
       trend: null,
-      readiness: { score: 0, label: 'not started', rated: 0, total: 1, due: 0 },
+      readiness: { score: 0, level: 'not started', rated: 0, total: 1, due: 0 },
       lastPractised: null,
     });
   });

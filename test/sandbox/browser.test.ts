@@ -139,7 +139,7 @@ describe.skipIf(!CHROMIUM)(`the sandbox in Chromium${CHROMIUM ? '' : ` (skipped:
   it('subscribe, jump to the next scheduled drill, and the drill arrives', async () => {
     const s = await open('subscribe and jump');
     const { page } = s;
-    await page.getByRole('button', { name: 'Jump to the next scheduled drill' }).click();
+    await page.getByRole('button', { name: 'Jump to the next scheduled event' }).click();
     await page
       .getByRole('status')
       .getByText(/no daily drills yet.*\/star subscribe/)
@@ -150,7 +150,7 @@ describe.skipIf(!CHROMIUM)(`the sandbox in Chromium${CHROMIUM ? '' : ` (skipped:
     await reply.getByText(/09:00/).first().waitFor();
     await s.shot('subscribed');
 
-    await page.getByRole('button', { name: 'Jump to the next scheduled drill' }).click();
+    await page.getByRole('button', { name: 'Jump to the next drill' }).click();
     await page
       .getByRole('status')
       .getByText(/Jumped to .* 09:00 \(Europe\/London\)/)
@@ -237,7 +237,7 @@ describe.skipIf(!CHROMIUM)(`the sandbox in Chromium${CHROMIUM ? '' : ` (skipped:
       'Thursday',
       'Friday',
     ]);
-    await expect(accessibleDescription(time)).resolves.toMatch(/24-hour clock/);
+    await expect(accessibleDescription(time)).resolves.toMatch(/Your local time \(Europe\/London\)\.$/);
     await expect(accessibleDescription(topics)).resolves.toMatch(/Leave empty to drill every topic/);
     await s.shot('settings-defaults');
 

@@ -188,7 +188,7 @@ describe('modal', () => {
     const id = /<label for="([^"]+)">Situation<\/label>/.exec(out)?.[1];
     expect(id).toBeDefined();
     expect(out).toContain(
-      `<textarea id="${id}" name="situation" aria-describedby="${id}-error ${id}-hint" aria-required="true" maxlength="3000"`,
+      `<textarea id="${id}" name="situation" aria-describedby="${id}-error ${id}-hint ${id}-counter" aria-required="true" data-max-length="3000"`,
     );
     expect(out).toContain('>S &lt;1&gt;</textarea>');
     expect(out).toContain(`<p class="bk-error" id="${id}-error" hidden></p>`);

@@ -60,6 +60,7 @@ const none = {
   skippedStale: 0,
   failed: 0,
   deactivated: 0,
+  ended: 0,
   released: 0,
   reminded: 0,
   remindersDropped: 0,
@@ -329,7 +330,11 @@ describe('after a replica died', () => {
       subscriptionId: sub.id,
       localDate: '2026-03-10',
     });
-    await markDrillPosted(handle.db, drill, 'D0UDONE', '1773133200.000100');
+    await markDrillPosted(handle.db, drill, {
+      channelId: 'D0UDONE',
+      messageTs: '1773133200.000100',
+      postedAt: new Date(),
+    });
     const s = await scheduler();
     expect(await s.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, alreadyPosted: 1 });
     expect(standin.count('chat.postMessage')).toBe(0);

@@ -5,7 +5,7 @@
 // a day ahead of UTC's.
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { TopicReadiness } from '../../src/drills/review-cards.ts';
+import { READINESS_HELP, type TopicReadiness } from '../../src/progress/readiness.ts';
 import type { TopicProgress } from '../../src/progress/topic-stats.ts';
 import { answerClickSchema } from '../../src/slack/parse-payloads.ts';
 import { type HomeData, type HomeSubscription, homeView } from '../../src/views/home.ts';
@@ -22,9 +22,9 @@ import { homeProblems, RAW_MENTION, shownText, textObjects, WORST_PARTS } from '
 const NY = 'America/New_York';
 const NOW = new Date('2026-03-10T15:00:00Z'); // Tue 10 Mar 11:00 EDT
 
-const readiness = (label: TopicReadiness['label'], score = 0.5): TopicReadiness => ({
+const readiness = (level: TopicReadiness['level'], score = 0.5): TopicReadiness => ({
   score,
-  label,
+  level,
   rated: 1,
   total: 4,
   due: 0,
@@ -45,7 +45,7 @@ const CONFLICT: TopicProgress = {
   answered: 0,
   averageScore: null,
   trend: null,
-  readiness: { score: 0, label: 'not started', rated: 0, total: 3, due: 0 },
+  readiness: { score: 0, level: 'not started', rated: 0, total: 3, due: 0 },
   lastPractised: null,
 };
 
@@ -94,6 +94,7 @@ describe('homeView', () => {
       'section', // topics heading
       'section', // incidents
       'context', // not started
+      'context', // how readiness is derived
       'divider',
       'actions',
       'context',
@@ -108,6 +109,7 @@ describe('homeView', () => {
       '*Handling Production Incidents*\n▰▰▰▱▱ 62 · ↑ +8\ngetting there · 5 answered · last Mon 9 Mar',
     );
     expect(shownText(view.blocks[6])).toBe('Not started yet: Conflict &amp; &lt;Disagreement&gt;');
+    expect(shownText(view.blocks[7])).toBe(READINESS_HELP);
     expect(shownText(view.blocks.at(-1))).toBe(
       'Dates and times are in America/New_York. `/star help` lists every command.',
     );

@@ -164,6 +164,13 @@ describe('settingsModal', () => {
     expect(modalProblems(view)).toEqual([]);
   });
 
+  it('says the time is the person’s local time, true in every locale (no "24-hour clock")', () => {
+    const view = settingsModal({ zone: ZONE, topics, current: null });
+    const time = view.blocks.find((b) => b.block_id === BLOCK_SETTINGS_TIME) as { hint?: { text: string } };
+    expect(time.hint?.text).toBe(`Your local time (${ZONE}).`);
+    expect(JSON.stringify(view)).not.toMatch(/24-hour|\bAM\b|\bPM\b/);
+  });
+
   it('shows a stored delay the list does not offer, in order', () => {
     const view = settingsModal({ zone: ZONE, topics, current: { ...CURRENT, reminderMinutes: 90 } });
     const reminder = elementOf(view, BLOCK_SETTINGS_REMINDER);

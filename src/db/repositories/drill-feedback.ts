@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { drills } from '../schema/index.ts';
 import { type Owned, ofPerson } from './people.ts';
@@ -11,12 +11,12 @@ const ownDrill = (d: Owned) => and(eq(drills.id, d.id), ofPerson(drills, d));
 
 /**
  * Claims the right to post the sample answer in the drill's thread. Exactly one caller gets true, so a
- * retried or duplicated submission never posts the feedback twice.
+ * retried or duplicated submission never posts the feedback twice. `at` is the bot's clock.
  */
-export async function claimFeedback(db: Database, drill: Owned): Promise<boolean> {
+export async function claimFeedback(db: Database, drill: Owned, at: Date): Promise<boolean> {
   const rows = await db
     .update(drills)
-    .set({ feedbackPostedAt: sql`now()` })
+    .set({ feedbackPostedAt: at })
     .where(and(ownDrill(drill), isNull(drills.feedbackPostedAt)))
     .returning({ id: drills.id });
   return rows.length > 0;

@@ -59,9 +59,12 @@ export async function claimDueReminders(
   return result.rows.map((r) => ({ ...r, remindAt: new Date(r.remindAt) }));
 }
 
-/** The reminder was sent, or is dropped (its day reached the quiet evening): either way, never again. */
-export async function markReminded(db: Database, drill: Owned): Promise<void> {
-  await db.update(drills).set({ remindedAt: sql`now()`, remindClaimedUntil: null }).where(ownDrill(drill));
+/**
+ * The reminder was sent, or is dropped (its day reached the quiet evening): either way, never again. `at`
+ * is the bot's clock.
+ */
+export async function markReminded(db: Database, drill: Owned, at: Date): Promise<void> {
+  await db.update(drills).set({ remindedAt: at, remindClaimedUntil: null }).where(ownDrill(drill));
 }
 
 /**

@@ -46,18 +46,33 @@ export async function recordRating(db: Database, drill: Owned, rated: RatedCard)
   await db.update(drills).set({ rating: rated.rating, ratedCard: rated }).where(ownDrill(drill));
 }
 
-export async function markDrillPosted(db: Database, drill: Owned, channelId: string, messageTs: string) {
-  await db.update(drills).set({ channelId, messageTs, postedAt: sql`now()` }).where(ownDrill(drill));
+/** Where the drill landed; `postedAt` is the bot's clock (what history, Home and the export show). */
+export async function markDrillPosted(
+  db: Database,
+  drill: Owned,
+  where: { channelId: string; messageTs: string; postedAt: Date },
+) {
+  const { channelId, messageTs, postedAt } = where;
+  await db.update(drills).set({ channelId, messageTs, postedAt }).where(ownDrill(drill));
 }
 
 /**
  * A drill posted whose message ts could not be stored at the time: the first click on its button tells
  * where it is (only a drill that has no ts yet is completed this way).
  */
-export async function completeDrillPost(db: Database, drill: Owned, channelId: string, messageTs: string) {
+export async function completeDrillPost(
+  db: Database,
+  drill: Owned,
+  where: { channelId: string; messageTs: string; at: Date },
+) {
+  const { channelId, messageTs, at } = where;
   await db
     .update(drills)
-    .set({ channelId, messageTs, postedAt: sql`coalesce(${drills.postedAt}, now())` })
+    .set({
+      channelId,
+      messageTs,
+      postedAt: sql`coalesce(${drills.postedAt}, ${at.toISOString()}::timestamptz)`,
+    })
     .where(and(ownDrill(drill), isNull(drills.messageTs)));
 }
 
@@ -145,8 +160,16 @@ export async function countAnsweredDrills(db: Database, p: Person): Promise<numb
   return row?.n ?? 0;
 }
 
-/** Drills the user asked for (not scheduled ones) in the last `seconds`, on the database's clock. */
-export async function countRecentOnDemandDrills(db: Database, p: Person, seconds: number): Promise<number> {
+/**
+ * Drills the user asked for (not scheduled ones) in the `seconds` before `now`: the bot's clock, the one
+ * their created_at was stamped with.
+ */
+export async function countRecentOnDemandDrills(
+  db: Database,
+  p: Person,
+  seconds: number,
+  now: Date,
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(drills)
@@ -154,7 +177,7 @@ export async function countRecentOnDemandDrills(db: Database, p: Person, seconds
       and(
         drillsOf(p),
         eq(drills.source, 'on_demand'),
-        sql`${drills.createdAt} > now() - make_interval(secs => ${seconds})`,
+        sql`${drills.createdAt} > ${now.toISOString()}::timestamptz - make_interval(secs => ${seconds})`,
       ),
     );
   return row?.n ?? 0;

@@ -63,10 +63,10 @@ export async function recordFollowUpAnalysis(
 }
 
 /** Claims the right to post this follow-up's feedback reply: exactly one caller gets true. */
-export async function claimFollowUpReply(db: Database, who: Person, id: number): Promise<boolean> {
+export async function claimFollowUpReply(db: Database, who: Person, id: number, at: Date): Promise<boolean> {
   const rows = await db
     .update(followUpAnswers)
-    .set({ replyPostedAt: sql`now()` })
+    .set({ replyPostedAt: at })
     .where(and(eq(followUpAnswers.id, id), sql`${followUpAnswers.replyPostedAt} is null`, ofOwner(who)))
     .returning({ id: followUpAnswers.id });
   return rows.length > 0;

@@ -48,7 +48,12 @@ export async function daysOffOf(db: Database, who: Person) {
 /** Every answered drill of the user: its topic, when it was answered, its score (progress, recap, streak). */
 export async function answeredDrillsOf(db: Database, who: Person) {
   return db
-    .select({ topicSlug: drills.topicSlug, answeredAt: answers.createdAt, score: answers.score })
+    .select({
+      topicSlug: drills.topicSlug,
+      answeredAt: answers.createdAt,
+      scheduledFor: drills.localDate,
+      score: answers.score,
+    })
     .from(answers)
     .innerJoin(drills, eq(drills.id, answers.drillId))
     .where(drillsOf(who))

@@ -57,7 +57,8 @@ export async function saveCard(
     card: rated.card,
     dueAt: new Date(rated.card.due),
     lastRating: rated.rating,
-    updatedAt: new Date(),
+    // When it was rated, on the bot's clock: readiness fades from this instant (progress/topic-stats.ts).
+    updatedAt: new Date(rated.ratedAt),
   };
   await db
     .insert(reviewCards)

@@ -60,14 +60,15 @@ export async function insertScheduledDrills(
   // parameter, which a profile of 10,000 drills showed as the bot's largest cost after Slack's client.
   const column = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const inserted = (await db.execute(sql`
-    insert into ${drills} (team_id, user_id, topic_slug, question_id, question_text, source, subscription_id, local_date, remind_at)
-    select w, u, t, q, x, 'scheduled', s, d, r
+    insert into ${drills} (team_id, user_id, topic_slug, question_id, question_text, source, subscription_id, local_date, remind_at, created_at)
+    select w, u, t, q, x, 'scheduled', s, d, r, coalesce(c, now())
     from unnest(
       ${column((r) => r.teamId)}::text[], ${column((r) => r.userId)}::text[], ${column((r) => r.topicSlug)}::text[],
       ${column((r) => r.questionId)}::text[], ${column((r) => r.questionText)}::text[],
       ${column((r) => r.subscriptionId ?? null)}::int[], ${column((r) => r.localDate)}::date[],
-      ${column((r) => r.remindAt?.toISOString() ?? null)}::timestamptz[]
-    ) as v(w, u, t, q, x, s, d, r)
+      ${column((r) => r.remindAt?.toISOString() ?? null)}::timestamptz[],
+      ${column((r) => r.createdAt?.toISOString() ?? null)}::timestamptz[]
+    ) as v(w, u, t, q, x, s, d, r, c)
     on conflict (team_id, user_id, local_date) where source = 'scheduled' do nothing
     returning id, team_id, user_id, local_date::text as local_date, (extract(epoch from created_at) * 1000)::float8 as created_ms`)) as unknown as
     | { rows: InsertedRow[] }
@@ -141,18 +142,20 @@ export async function insertScheduledDrills(
  */
 export async function markDrillsPosted(
   db: Database,
-  posted: ReadonlyArray<Person & { id: number; channelId: string; messageTs: string }>,
+  posted: ReadonlyArray<Person & { id: number; channelId: string; messageTs: string; postedAt: Date }>,
 ): Promise<void> {
   if (posted.length === 0) return;
+  // posted_at is the bot's clock (each post's own instant), not the database's.
   await db.execute(sql`
     update ${drills} as d
-    set channel_id = v.channel, message_ts = v.ts, posted_at = now()
+    set channel_id = v.channel, message_ts = v.ts, posted_at = v.at
     from unnest(
       ${sql.param(posted.map((p) => p.id))}::int[],
       ${sql.param(posted.map((p) => p.teamId))}::text[],
       ${sql.param(posted.map((p) => p.userId))}::text[],
       ${sql.param(posted.map((p) => p.channelId))}::text[],
-      ${sql.param(posted.map((p) => p.messageTs))}::text[]
-    ) as v(id, team, usr, channel, ts)
+      ${sql.param(posted.map((p) => p.messageTs))}::text[],
+      ${sql.param(posted.map((p) => p.postedAt.toISOString()))}::timestamptz[]
+    ) as v(id, team, usr, channel, ts, at)
     where d.id = v.id and d.team_id = v.team and d.user_id = v.usr`);
 }

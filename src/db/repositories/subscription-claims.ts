@@ -2,7 +2,13 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { subscriptions, users } from '../schema/index.ts';
 import { type Owned, ofPerson } from './people.ts';
-import { type NextDelivery, ownUser, type SubscriptionWithZone, withZone } from './subscriptions.ts';
+import {
+  clearBackoff,
+  type NextDelivery,
+  ownUser,
+  type SubscriptionWithZone,
+  withZone,
+} from './subscriptions.ts';
 import { notPaused } from './token-pauses.ts';
 
 /**
@@ -137,6 +143,29 @@ export async function releaseClaim(
       ...(retryAt ? { retryAt, deliveryAttempts: sql`${subscriptions.deliveryAttempts} + 1` } : {}),
     })
     .where(heldBy(row, replicaId));
+}
+
+/**
+ * The drills of an interview started without a subscription are over (their `ends_after` date passed): the
+ * subscription stops as `unsubscribe` would, by the replica holding its claim. No reason is kept: nothing
+ * went wrong.
+ */
+export async function endInterviewDrills(db: Database, row: Owned, replicaId: string): Promise<boolean> {
+  const rows = await db
+    .update(subscriptions)
+    .set({
+      active: false,
+      endsAfter: null,
+      nextDueAt: null,
+      nextDueDate: null,
+      skipDate: null,
+      claimedUntil: null,
+      claimedBy: null,
+      ...clearBackoff,
+    })
+    .where(heldBy(row, replicaId))
+    .returning({ id: subscriptions.id });
+  return rows.length > 0;
 }
 
 /** Slack said the drills can never arrive (account gone, DMs impossible): stop, and keep why. */

@@ -25,7 +25,7 @@ const subscriptionOf = (p: Person) =>
  * A user changed their settings: forget the retry backoff of a failed delivery, so the new schedule applies
  * at once; a claim a replica holds right now stays.
  */
-const clearBackoff = { retryAt: null, deliveryAttempts: 0 };
+export const clearBackoff = { retryAt: null, deliveryAttempts: 0 };
 
 export async function findSubscription(db: Database, p: Person): Promise<SubscriptionWithZone | undefined> {
   const [row] = await db
@@ -76,6 +76,8 @@ export async function saveSubscription(db: Database, s: SubscriptionSettings): P
     nextRecapAt: s.nextRecapAt,
     ...(s.reminderMinutes !== undefined ? { reminderMinutes: s.reminderMinutes } : {}),
     active: true,
+    // A subscribe keeps the drills going after an interview started without one.
+    endsAfter: null,
     skipDate: s.skipDate,
     nextDueAt: s.next.dueAt,
     nextDueDate: s.next.localDate,
@@ -157,7 +159,10 @@ export async function updateSubscription(
   db: Database,
   p: Person,
   patch: Partial<
-    Pick<Subscription, 'pausedUntil' | 'interviewDate' | 'interviewFrom' | 'recap' | 'nextRecapAt'>
+    Pick<
+      Subscription,
+      'pausedUntil' | 'interviewDate' | 'interviewFrom' | 'recap' | 'nextRecapAt' | 'endsAfter'
+    >
   >,
   next?: NextDelivery,
 ): Promise<boolean> {

@@ -41,6 +41,11 @@ export const subscriptions = pgTable(
     interviewDate: date('interview_date', { mode: 'string' }),
     /** When the interview countdown was set, for the streak's calendar. */
     interviewFrom: date('interview_from', { mode: 'string' }),
+    /**
+     * `/star interview` by someone not subscribed starts daily drills that end after this local date (the
+     * interview's); null for a subscription, which goes on. Subscribing clears it: the drills go on.
+     */
+    endsAfter: date('ends_after', { mode: 'string' }),
     /** Minutes after a scheduled drill for one reminder in its thread; null: no reminders. */
     reminderMinutes: smallint('reminder_minutes').default(240),
     /** The weekly recap on Monday at the drill time (`/star recap off` turns it off). */

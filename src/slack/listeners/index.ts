@@ -6,6 +6,7 @@ import {
   ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
+  ACTION_SKIP_TODAY,
   COMMAND,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
@@ -19,6 +20,7 @@ import { openBreakdown } from './actions/open-breakdown.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
 import { rateDrill } from './actions/rate-drill.ts';
+import { skipToday } from './actions/skip-today.ts';
 import { starCommand } from './commands/star/index.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app-uninstalled.ts';
@@ -45,6 +47,7 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
   app.action(RATE_ACTION, inWorkspace(rateDrill));
   app.action(ACTION_PRACTISE_FOLLOW_UP, inWorkspace(practiseFollowUp));
+  app.action(ACTION_SKIP_TODAY, inWorkspace(skipToday));
   app.action(ACTION_OPEN_BREAKDOWN, inWorkspace(openBreakdown));
   app.view(VIEW_STAR_ANSWER, inWorkspace(submitStarAnswer));
   app.view(VIEW_FOLLOW_UP, inWorkspace(submitFollowUp));

@@ -45,7 +45,11 @@ async function buildModal(
     // A drill whose ts could not be stored when it was posted: the click comes from its message.
     const where = click.container;
     if (!drill.messageTs && where?.message_ts && where.channel_id) {
-      await completeDrillPost(ctx.db, drill, where.channel_id, where.message_ts);
+      await completeDrillPost(ctx.db, drill, {
+        channelId: where.channel_id,
+        messageTs: where.message_ts,
+        at: ctx.clock.now(),
+      });
     }
     return starModal({
       drillId: drill.id,

@@ -92,7 +92,7 @@ async function coachFollowUp(
       message,
       {
         ts: analysed.feedbackTs,
-        claim: () => claimFollowUpReply(ctx.db, drill, analysed.id),
+        claim: () => claimFollowUpReply(ctx.db, drill, analysed.id, ctx.clock.now()),
         store: (ts) => setFollowUpReply(ctx.db, drill, analysed.id, ts ?? null),
         release: () => setFollowUpReply(ctx.db, drill, analysed.id, null),
       },

@@ -19,7 +19,9 @@ export function drillOn({ ctx, command }: SubcommandInput, topic: Topic | undefi
   return {
     later: async () => {
       const who = ctx.person(command.user_id);
-      if ((await countRecentOnDemandDrills(ctx.db, who, 60)) >= ON_DEMAND_DRILLS_PER_MINUTE) {
+      if (
+        (await countRecentOnDemandDrills(ctx.db, who, 60, ctx.clock.now())) >= ON_DEMAND_DRILLS_PER_MINUTE
+      ) {
         ctx.log.warn({ user: who.userId }, 'on-demand drill refused: over the per-minute limit');
         return plainReply(
           `:raised_hand: That is ${ON_DEMAND_DRILLS_PER_MINUTE} drills in a minute: take a breath and answer one of them first. You can ask for another in a minute.`,

@@ -28,6 +28,7 @@ import {
 import { subscribeUsageError } from '../../../../views/subscription-replies.ts';
 import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
+import { startInterviewDrills, stopInterviewDrills } from './interview-drills.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
@@ -92,18 +93,28 @@ export const resume: Subcommand = ({ ctx, command }) => ({
   },
 });
 
-/** `/star interview YYYY-MM-DD`: a drill every day until then, weakest topics first; `interview off` ends it. */
+/**
+ * `/star interview YYYY-MM-DD`: a drill every day until then, weakest topics first; `interview off` ends it.
+ * Without a subscription it starts daily drills that end after the interview (interview-drills.ts).
+ */
 export const interview: Subcommand = ({ ctx, command, args }) => ({
   later: async () => {
+    const who = ctx.person(command.user_id);
     const reply = await ctx.db.transaction(async (tx) => {
       const c = await current(ctx, tx, command.user_id);
-      if (!c) return interviewReply({ subscribed: false });
+      if (!c) return 'not subscribed' as const;
       const parsed = parseInterviewArgs(args, c.today);
       if (!parsed.ok) return subscribeUsageError(parsed.error);
+      if (parsed.value.date === null && c.sub.endsAfter !== null) return 'stop interview drills' as const;
       const days = daysFromMask(c.sub.dayMask);
       const { date } = parsed.value;
       const had = c.sub.interviewDate !== null && c.sub.interviewDate >= c.today;
-      const change = { interviewDate: date, interviewFrom: date ? c.today : null };
+      const change = {
+        interviewDate: date,
+        interviewFrom: date ? c.today : null,
+        // Drills started by an interview alone end after the new date.
+        ...(c.sub.endsAfter !== null ? { endsAfter: date } : {}),
+      };
       if (date === null && !had) return interviewReply({ subscribed: true, date: null, had, days });
       const next = await nextWith(tx, c.sub, change, c.now);
       await updateSubscription(tx, c.sub, change, next);
@@ -111,8 +122,14 @@ export const interview: Subcommand = ({ ctx, command, args }) => ({
         ? interviewReply({ subscribed: true, date: null, had, days })
         : interviewReply({ subscribed: true, date, days, next, zone: c.zone, now: c.now });
     });
+    const done =
+      reply === 'not subscribed'
+        ? await startInterviewDrills(ctx, who, args)
+        : reply === 'stop interview drills'
+          ? await stopInterviewDrills(ctx, who)
+          : reply;
     await publishHome(ctx, command.user_id);
-    return reply;
+    return done;
   },
 });
 

@@ -28,6 +28,7 @@ export const status: Subcommand = ({ ctx, command }) => ({
         skipping: pendingSkip(schedule, now),
         pausedUntil: sub.pausedUntil,
         interviewDate: sub.interviewDate,
+        endsAfter: sub.endsAfter,
         reminderMinutes: sub.reminderMinutes,
         recap: sub.recap,
       };

@@ -7,49 +7,83 @@ import {
 import { ensureUser } from '../../../../db/repositories/users.ts';
 import type { User } from '../../../../db/schema/index.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
+import { daysFromMask } from '../../../../drills/days.ts';
 import type { Person } from '../../../../drills/person.ts';
 import { firstDeliveryAtOrAfter, isValidZone } from '../../../../drills/schedule.ts';
 import { pendingSkip } from '../../../../drills/stored-schedule.ts';
-import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
+import {
+  applySubscribeChange,
+  parseSubscribeArgs,
+  type SubscribeArgs,
+  type SubscribeChange,
+} from '../../../../drills/subscribe-args.ts';
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
-import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
+import {
+  currentSettingsReply,
+  subscribedReply,
+  subscribeUsageError,
+} from '../../../../views/subscription-replies.ts';
 import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
- * `/star subscribe [HH:MM] [daily|weekdays] [topic ...]`. Bad input is answered in the ack, before anything
- * is read or stored; the rest (users.info, the database) runs after it.
+ * `/star subscribe [HH:MM] [daily|weekdays] [topic ...|all]`: changes the settings it names and keeps the
+ * others; with nothing named, a subscriber sees their settings and how to change them (someone not
+ * subscribed subscribes with the defaults). Bad input is answered in the ack, before anything is read or
+ * stored; the rest (users.info, the database) runs after it.
  */
 export const subscribe: Subcommand = ({ ctx, command, args }) => {
   const parsed = parseSubscribeArgs(args, (word) => ctx.bank.findTopic(word)?.slug ?? null);
   if (!parsed.ok) return { ack: subscribeUsageError(parsed.error) };
-  return {
-    later: () => saveAndConfirm(ctx, ctx.person(command.user_id), parsed.value),
-  };
+  const who = ctx.person(command.user_id);
+  const change = parsed.value;
+  return { later: () => saveAndConfirm(ctx, who, change) };
 };
 
+type Known = Awaited<ReturnType<typeof userWithSubscription>>;
+
+/** The settings as they are, for a subscriber who named none; read with the user row in one statement. */
+function currentSettings(ctx: RequestContext, sub: NonNullable<Known['sub']>): SlackMessage {
+  return currentSettingsReply({
+    schedule: {
+      zone: sub.tz,
+      minuteOfDay: sub.minuteOfDay,
+      days: daysFromMask(sub.dayMask),
+      topics: sub.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug),
+    },
+    next: sub.nextDueAt && sub.nextDueDate ? { dueAt: sub.nextDueAt, localDate: sub.nextDueDate } : null,
+    now: ctx.clock.now(),
+  });
+}
+
 /**
- * `/star subscribe`: the person's rows read in one statement; the zone from Slack (users.info) unless a
- * user_change event brought the stored one (Slack sends one whenever the zone changes, so it is current);
- * then stored with the settings, in one statement when the user row needs no change. The Home tab is
- * republished only for someone who has opened it.
+ * `/star subscribe`: the person's rows read in one statement; with nothing named, a subscriber gets their
+ * settings shown and nothing is written. Otherwise the zone from Slack (users.info) unless a user_change
+ * event brought the stored one (Slack sends one whenever the zone changes, so it is current); then stored
+ * with the settings, in one statement when the user row needs no change. The Home tab is republished only
+ * for someone who has opened it.
  */
-async function saveAndConfirm(ctx: RequestContext, who: Person, args: SubscribeArgs): Promise<SlackMessage> {
+async function saveAndConfirm(
+  ctx: RequestContext,
+  who: Person,
+  change: SubscribeChange,
+): Promise<SlackMessage> {
   const known = await userWithSubscription(ctx.db, who);
+  if (Object.keys(change).length === 0 && known.sub?.active) return currentSettings(ctx, known.sub);
   const zone: ZoneFromSlack = known.user?.zoneFromEvent
     ? { tz: known.user.tz }
     : await zoneFromSlack(ctx, who.userId);
   const fields = { tz: zone.tz, enterpriseId: ctx.enterpriseId };
   const now = ctx.clock.now();
-  const store = (db: Database) => storeSubscription(ctx, db, who, fields, args, now, known);
+  const store = (db: Database) => storeSubscription(ctx, db, who, fields, change, now, known);
   // Two writes (the user row, the subscription) need a transaction; one does not.
   const stored = userRowNeedsWrite(known.user, fields)
     ? await ctx.db.transaction((tx) => store(tx))
     : await store(ctx.db);
   if (stored.homeOpened) await publishHome(ctx, who.userId, { opened: true });
-  return confirmation(ctx, stored, args, now, zone.note?.(stored.zone));
+  return confirmation(ctx, stored, stored.settings, now, zone.note?.(stored.zone));
 }
 
 export type StoredSubscription = Awaited<ReturnType<typeof storeSubscription>>;
@@ -67,16 +101,17 @@ function userRowNeedsWrite(user: User | undefined, fields: UserFields): boolean 
 /**
  * Stores a subscription (`/star subscribe`, or the Home tab's settings modal), inside the caller's
  * transaction: "subscribed" means all of it is stored, "unavailable" that none of it is. A pause, an
- * interview countdown and a skip still ahead carry over; so does the reminder delay unless `args` sets one.
- * `known`: the person's rows as the caller read them already (`userWithSubscription`), so they are not read
- * again, and the user row is written only when `fields` change it.
+ * interview countdown and a skip still ahead carry over; so does the reminder delay unless `change` sets one,
+ * and so do the time, days and topics it does not name. `known`: the person's rows as the caller read them
+ * already (`userWithSubscription`), so they are not read again, and the user row is written only when
+ * `fields` change it.
  */
 export async function storeSubscription(
   ctx: Pick<RequestContext, 'log'>,
   tx: Database,
   who: Person,
   fields: UserFields,
-  args: SubscribeArgs & { reminderMinutes?: number | null },
+  change: SubscribeChange & { reminderMinutes?: number | null },
   now: Date,
   known?: Awaited<ReturnType<typeof userWithSubscription>>,
 ) {
@@ -84,6 +119,10 @@ export async function storeSubscription(
   const user =
     known?.user && !userRowNeedsWrite(known.user, fields) ? known.user : await ensureUser(tx, who, fields);
   const existing = known ? known.sub : await findSubscription(tx, who);
+  const current = existing?.active
+    ? { minuteOfDay: existing.minuteOfDay, days: daysFromMask(existing.dayMask), topics: existing.topics }
+    : null;
+  const args = applySubscribeChange(change, current);
   const kept = existing?.active
     ? { pausedUntil: existing.pausedUntil, interviewDate: existing.interviewDate }
     : { pausedUntil: null, interviewDate: null };
@@ -100,6 +139,7 @@ export async function storeSubscription(
     ...args,
     skipDate: skipping,
     next,
+    ...(change.reminderMinutes !== undefined ? { reminderMinutes: change.reminderMinutes } : {}),
     nextRecapAt: nextRecapAt(user.tz, args.minuteOfDay, now),
   });
   ctx.log.info(
@@ -112,7 +152,14 @@ export async function storeSubscription(
     },
     'subscribed',
   );
-  return { zone: user.tz, changed: existing?.active ?? false, skipping, next, homeOpened: user.homeOpened };
+  return {
+    zone: user.tz,
+    changed: existing?.active ?? false,
+    skipping,
+    next,
+    settings: args,
+    homeOpened: user.homeOpened,
+  };
 }
 
 /** What was stored, as the confirmation says it. */
@@ -147,7 +194,7 @@ interface ZoneFromSlack {
  * The user's IANA zone from users.info. Schedules are computed from the name, never from `tz_offset`,
  * which is only right until the next daylight-saving change.
  */
-async function zoneFromSlack(ctx: RequestContext, userId: string): Promise<ZoneFromSlack> {
+export async function zoneFromSlack(ctx: RequestContext, userId: string): Promise<ZoneFromSlack> {
   try {
     const info = await ctx.slack.interactive.users.info({ user: userId });
     const tz = info.user?.tz;
