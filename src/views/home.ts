@@ -13,6 +13,7 @@ import type { Days } from '../drills/days.ts';
 import { interviewCountdown } from '../drills/pause.ts';
 import { localDateOf } from '../drills/schedule.ts';
 import { reminderLabel } from '../progress/reminder.ts';
+import type { StoryMatrix } from '../progress/story-matrix.ts';
 import type { Streak } from '../progress/streak.ts';
 import { scoreBar, type TopicProgress, trendLabel } from '../progress/topic-stats.ts';
 import {
@@ -25,6 +26,7 @@ import {
   COMMAND,
 } from './ids.ts';
 import { clip, escapeClipped } from './mrkdwn.ts';
+import { storyMatrixBlocks } from './stories.ts';
 import { deliveryLabel, scheduleLabel } from './subscription-replies.ts';
 
 export interface HomeSubscription {
@@ -60,7 +62,12 @@ export interface HomeData {
   subscription: HomeSubscription | null;
   /** Unanswered drills, newest first; the first few are shown. */
   unanswered: readonly UnansweredDrill[];
+  /** The story bank's matrix (views/stories.ts); absent, no Stories section. */
+  stories?: StoryMatrix;
 }
+
+/** The Stories section's share of Home's 100 blocks. */
+const MAX_STORY_SECTIONS = 12;
 
 /** How many unanswered drills get their own Answer button. */
 export const MAX_UNANSWERED = 5;
@@ -231,6 +238,7 @@ export function homeView(d: HomeData): HomeTabView {
   const unanswered = unansweredBlocks(d, today);
   if (unanswered.length > 0) blocks.push(...unanswered, { type: 'divider' });
   blocks.push(...topicBlocks(d, today), { type: 'divider' });
+  if (d.stories) blocks.push(...storyMatrixBlocks(d.stories, MAX_STORY_SECTIONS), { type: 'divider' });
   blocks.push({
     type: 'actions',
     block_id: BLOCK_HOME_ACTIONS,

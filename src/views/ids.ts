@@ -44,3 +44,18 @@ export const ACTION_SETTINGS_REMINDER = 'reminder';
 
 // Delete-my-data confirmation (views/delete-modal.ts).
 export const VIEW_DELETE_DATA = 'delete_data';
+
+// Story bank (views/stories.ts). The thread note under an answer: "Story: <title>" and its Edit button
+// (value: the drill id), which opens the story modal (rename, or "same story as" one of the others).
+export const BLOCK_STORY_NOTICE = 'story_notice';
+export const ACTION_EDIT_STORY = 'edit_story';
+export const VIEW_STORY = 'story_edit';
+export const BLOCK_STORY_TITLE = 'story_title';
+export const ACTION_STORY_TITLE = 'title';
+export const BLOCK_STORY_SAME = 'story_same';
+export const ACTION_STORY_SAME = 'same';
+/** "Start from a saved story" in the STAR modal: a button per story, value `<drill id>:<story id>`. */
+export const BLOCK_USE_STORY = 'use_story';
+export const ACTION_USE_STORY = 'use_story';
+/** Home's Stories section header block. */
+export const BLOCK_HOME_STORIES = 'home_stories';

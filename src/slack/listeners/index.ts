@@ -2,21 +2,26 @@ import type { App, Context } from '@slack/bolt';
 import { type BotContext, type RequestContext, requestContext } from '../../context.ts';
 import {
   ACTION_ANSWER_DRILL,
+  ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
+  ACTION_USE_STORY,
   COMMAND,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
+  VIEW_STORY,
 } from '../../views/ids.ts';
 import type { Person } from '../../workspaces/person.ts';
 import { RATE_ACTION } from '../payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
+import { editStory } from './actions/edit-story.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
 import { rateDrill } from './actions/rate-drill.ts';
+import { useStory } from './actions/use-story.ts';
 import { starCommand } from './commands/star/index.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app-uninstalled.ts';
@@ -26,6 +31,7 @@ import { confirmDelete } from './views/confirm-delete.ts';
 import { submitFollowUp } from './views/submit-follow-up.ts';
 import { submitSettings } from './views/submit-settings.ts';
 import { submitStarAnswer } from './views/submit-star-answer.ts';
+import { submitStory } from './views/submit-story.ts';
 
 export interface ListenerHooks extends UninstallHooks {
   /** Called after a user's stored time zone changed (the scheduler recomputes their next drill). */
@@ -56,6 +62,9 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.action(ACTION_HOME_SUBSCRIBE, inWorkspace(openSettings));
   app.view(VIEW_SETTINGS, inWorkspace(submitSettings));
   app.view(VIEW_DELETE_DATA, inWorkspace(confirmDelete));
+  app.action(ACTION_EDIT_STORY, inWorkspace(editStory));
+  app.action(ACTION_USE_STORY, inWorkspace(useStory));
+  app.view(VIEW_STORY, inWorkspace(submitStory));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
   app.event('app_uninstalled', appUninstalled(ctx, hooks));
   app.event('tokens_revoked', tokensRevoked(ctx, hooks));

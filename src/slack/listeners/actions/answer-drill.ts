@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { RequestContext } from '../../../context.ts';
 import { completeDrillPost } from '../../../db/repositories/drills.ts';
+import { storiesOf } from '../../../db/repositories/stories.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
 import { type AnswerClickPayload, answerClickSchema } from '../../payloads.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
@@ -45,6 +46,7 @@ async function buildModal(
       topicTitle: ctx.bank.topic(drill.topicSlug)?.title ?? drill.topicSlug,
       questionText: drill.questionText,
       answer,
+      stories: await storiesOf(ctx.db, ctx.person(click.user.id)),
     });
   } catch (err) {
     log.error({ err }, 'could not load the drill for the modal');

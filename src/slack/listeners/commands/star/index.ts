@@ -16,6 +16,7 @@ import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
 import { deleteData, exportData, interview, pause, recap, resume } from './progress.ts';
 import { schedulingSubcommands } from './scheduling.ts';
+import { stories } from './stories.ts';
 import type { Subcommand, SubcommandReply } from './subcommand.ts';
 
 // A Map, not an object: `/star constructor` must not find Object.prototype.constructor.
@@ -33,6 +34,7 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
     recap,
     export: exportData,
     delete: deleteData,
+    stories,
   }),
 );
 

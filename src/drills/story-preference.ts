@@ -1,0 +1,34 @@
+/**
+ * "The scheduler prefers questions from topics with fewer than two stories when nothing is due for review":
+ * the topics to pass to chooseNext as `preferTopics`, or undefined to leave the choice as it is. A due
+ * review still comes first (FSRS knows best when a question must come back), and an interview countdown's
+ * weakest topics win over this preference, since the countdown is what the person asked for.
+ */
+import { isDue, type RatedCard } from '../coach/review.ts';
+import type { TopicQuestions } from './choose-next.ts';
+import { STORY_GOAL } from './story-limits.ts';
+
+export function thinStoryTopics(p: {
+  /** The topics the person may be asked, in the bank's order. */
+  topics: readonly TopicQuestions[];
+  rated: ReadonlyMap<string, RatedCard>;
+  now: Date;
+  /** Distinct stories per topic slug. */
+  storiesPerTopic: ReadonlyMap<string, number>;
+  /** An interview countdown's focus, if any. */
+  countdown?: readonly string[];
+}): readonly string[] | undefined {
+  if (p.countdown !== undefined) return p.countdown;
+  const anyDue = p.topics.some((t) =>
+    t.questions.some((q) => {
+      const r = p.rated.get(q.id);
+      return r !== undefined && isDue(r.card, p.now);
+    }),
+  );
+  if (anyDue) return undefined;
+  const thin = p.topics
+    .filter((t) => (p.storiesPerTopic.get(t.slug) ?? 0) < STORY_GOAL.min)
+    .map((t) => t.slug);
+  // Every topic thin (a newcomer) or none: no preference, the usual rotation.
+  return thin.length === 0 || thin.length === p.topics.length ? undefined : thin;
+}
