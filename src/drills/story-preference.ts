@@ -9,8 +9,10 @@ import type { TopicQuestions } from './choose-next.ts';
 import { STORY_GOAL } from './story-limits.ts';
 
 export function thinStoryTopics(p: {
-  /** The topics the person may be asked, in the bank's order. */
+  /** Every topic of the bank, in its order. */
   topics: readonly TopicQuestions[];
+  /** The topics the person's subscription allows (empty or none existing: all). */
+  allowed: readonly string[];
   rated: ReadonlyMap<string, RatedCard>;
   now: Date;
   /** Distinct stories per topic slug. */
@@ -19,7 +21,9 @@ export function thinStoryTopics(p: {
   countdown?: readonly string[];
 }): readonly string[] | undefined {
   if (p.countdown !== undefined) return p.countdown;
-  const anyDue = p.topics.some((t) =>
+  const narrowed = p.topics.filter((t) => p.allowed.includes(t.slug));
+  const topics = narrowed.length > 0 ? narrowed : p.topics;
+  const anyDue = topics.some((t) =>
     t.questions.some((q) => {
       const r = p.rated.get(q.id);
       return r !== undefined && isDue(r.card, p.now);

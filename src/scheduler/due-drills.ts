@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { drillHistories, insertScheduledDrills } from '../db/repositories/drills.ts';
 import { answeredDrillsOfUsers } from '../db/repositories/progress.ts';
 import { ratedCardsOfUsers } from '../db/repositories/review-cards.ts';
+import { storyCountsOfPeople } from '../db/repositories/stories.ts';
 import {
   advanceSubscriptions,
   claimDueSubscriptions,
@@ -17,6 +18,7 @@ import type { TokenWatch } from '../delivery/token-watch.ts';
 import { chooseFromHistory } from '../drills/choose-question.ts';
 import { nextDeliveryAfterDate, planTick } from '../drills/schedule.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
+import { thinStoryTopics } from '../drills/story-preference.ts';
 import type { Logger } from '../logger.ts';
 import { isReminderDelay, reminderAt } from '../progress/reminder.ts';
 import { interviewFocus, topicProgress } from '../progress/topic-stats.ts';
@@ -239,13 +241,14 @@ export class DueDrills {
       const countingDown = items.filter(
         (i) => i.row.interviewDate !== null && i.row.interviewDate >= i.localDate,
       );
-      const [histories, cards, answered] = await Promise.all([
+      const [histories, cards, answered, storyCounts] = await Promise.all([
         drillHistories(this.deps.db, people),
         ratedCardsOfUsers(this.deps.db, people),
         answeredDrillsOfUsers(
           this.deps.db,
           countingDown.map((i) => i.row),
         ),
+        storyCountsOfPeople(this.deps.db, people),
       ]);
       const rows = items.map(({ row, localDate }) => {
         const key = personKey(row);
@@ -270,7 +273,14 @@ export class DueDrills {
           histories.get(key) ?? [],
           rated,
           now,
-          focus,
+          thinStoryTopics({
+            topics: this.deps.bank.topics,
+            allowed: row.topics,
+            rated,
+            now,
+            storiesPerTopic: storyCounts.get(key) ?? new Map(),
+            ...(focus ? { countdown: focus } : {}),
+          }),
         );
         return {
           ...drillRow(row, topic, question, 'scheduled'),

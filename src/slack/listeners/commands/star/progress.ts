@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../../context.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
+import { storyTitlesByDrill } from '../../../../db/repositories/stories.ts';
 import {
   findSubscription,
   hasScheduledDrill,
@@ -139,7 +140,10 @@ export const recap: Subcommand = ({ ctx, command, args }) => {
 export const exportData: Subcommand = ({ ctx, command }) => ({
   later: async () => {
     const who = ctx.person(command.user_id);
-    const { rows, followUps } = await exportRowsOf(ctx.db, who);
+    const [{ rows, followUps }, storyTitles] = await Promise.all([
+      exportRowsOf(ctx.db, who),
+      storyTitlesByDrill(ctx.db, who),
+    ]);
     const dm = rows.find((r) => r.channelId)?.channelId;
     if (rows.length === 0 || !dm)
       return plainReply('Nothing to export yet: your drills and answers will be here once you have some.');
@@ -158,6 +162,7 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
             score: r.answer.score,
             rating: r.rating,
             followUps: (byDrill.get(r.drillId) ?? []).map((f) => ({ question: f.question, answer: f.text })),
+            ...(storyTitles.has(r.drillId) ? { story: storyTitles.get(r.drillId) } : {}),
           }
         : null,
     }));
