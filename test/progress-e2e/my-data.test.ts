@@ -316,10 +316,12 @@ describe('/star delete', () => {
     const personal = [
       'answers',
       'days_off',
+      'drill_stories',
       'drills',
       'follow_up_answers',
       'recaps',
       'review_cards',
+      'stories',
       'subscriptions',
       'users',
     ];
