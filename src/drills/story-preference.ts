@@ -30,9 +30,7 @@ export function thinStoryTopics(p: {
     }),
   );
   if (anyDue) return undefined;
-  const thin = topics
-    .filter((t) => (p.storiesPerTopic.get(t.slug) ?? 0) < STORY_GOAL.min)
-    .map((t) => t.slug);
+  const thin = topics.filter((t) => (p.storiesPerTopic.get(t.slug) ?? 0) < STORY_GOAL.min).map((t) => t.slug);
   // Every topic thin (a newcomer) or none: no preference, the usual rotation.
   return thin.length === 0 || thin.length === topics.length ? undefined : thin;
 }
