@@ -11,6 +11,7 @@ import { assessOccasion } from './checks/occasion.ts';
 import { assessOnTopic } from './checks/on-topic.ts';
 import { assessOwnership } from './checks/ownership.ts';
 import { assessReflection } from './checks/reflection.ts';
+import { assessRole, type RoleContext, withRoleCheck } from './checks/role.ts';
 import { assessSpecific } from './checks/specific.ts';
 import { type Reading, read } from './reading.ts';
 import { CAP_BY_MISSING_PARTS, LABELS, partScores, pointsOf, WEIGHTS } from './score.ts';
@@ -33,6 +34,8 @@ export interface AnswerContext {
   questionText: string;
   /** The guide's Preparation Strategies (`QuestionBank.strategies`). */
   strategies: readonly Strategy[];
+  /** The role the person prepares for (`/star role`): adds "Connects to the role". */
+  role?: RoleContext;
 }
 
 export interface FollowUpContext {
@@ -94,7 +97,7 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
   const missing = missingParts(words);
   const sum = checks.reduce((n, c) => n + c.points, 0);
   const cap = CAP_BY_MISSING_PARTS[missing.length] ?? 0;
-  return {
+  const feedback: AnswerFeedback = {
     score: Math.min(sum, cap),
     parts: partScores(assessments),
     checks,
@@ -102,6 +105,7 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
     speakingSeconds: speakingSeconds(words.total),
     missingParts: missing,
   };
+  return context.role ? withRoleCheck(feedback, assessRole(answer, context.role)) : feedback;
 }
 
 /**

@@ -3,6 +3,7 @@ import { analyseAnswer } from '../coach/analyse.ts';
 import type { RequestContext } from '../context.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
+import { findRole } from '../db/repositories/roles.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
 import { honourRetryAfter } from '../slack-api/retry-after.ts';
 import { drillMessage } from '../views/drill-message.ts';
@@ -24,11 +25,14 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
     log.warn({ topic: drill.topicSlug }, 'the drill’s topic is no longer in the guide; no feedback');
     return;
   }
+  // With a role set (`/star role`), the analysis adds "Connects to the role".
+  const role = await findRole(ctx.db, { teamId: drill.teamId, userId: drill.userId });
   const started = performance.now();
   const analysis = analyseAnswer(answer, {
     topic,
     questionText: drill.questionText,
     strategies: ctx.bank.strategies,
+    ...(role ? { role: { title: role.title, description: role.description } } : {}),
   });
   log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
   // Null when another edit landed meanwhile: that edit's own analysis will publish.

@@ -4,6 +4,7 @@ import {
   ACTION_ANSWER_DRILL,
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
@@ -11,6 +12,7 @@ import {
   COMMAND,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
   VIEW_STORY,
@@ -69,6 +71,7 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_HOME_SUBSCRIBE,
   ACTION_EDIT_STORY,
   ACTION_USE_STORY,
+  ACTION_OPEN_ROLE,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
@@ -102,7 +105,7 @@ export const settingsSubmissionSchema = viewSubmission(z.literal(VIEW_SETTINGS))
 export const deleteSubmissionSchema = viewSubmission(z.literal(VIEW_DELETE_DATA));
 
 const anyViewSubmission = viewSubmission(
-  z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP, VIEW_SETTINGS, VIEW_DELETE_DATA, VIEW_STORY]),
+  z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP, VIEW_SETTINGS, VIEW_DELETE_DATA, VIEW_STORY, VIEW_ROLE]),
 );
 
 export const eventCallbackSchema = z.object({

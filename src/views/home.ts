@@ -19,6 +19,7 @@ import { scoreBar, type TopicProgress, trendLabel } from '../progress/topic-stat
 import {
   ACTION_ANSWER_DRILL,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   BLOCK_HOME_ACTIONS,
   BLOCK_HOME_NEXT,
@@ -247,6 +248,11 @@ export function homeView(d: HomeData): HomeTabView {
         type: 'button',
         action_id: ACTION_OPEN_SETTINGS,
         text: { type: 'plain_text', text: ':gear: Settings', emoji: true },
+      },
+      {
+        type: 'button',
+        action_id: ACTION_OPEN_ROLE,
+        text: { type: 'plain_text', text: ':briefcase: Role', emoji: true },
       },
     ],
   });

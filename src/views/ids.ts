@@ -59,3 +59,12 @@ export const BLOCK_USE_STORY = 'use_story';
 export const ACTION_USE_STORY = 'use_story';
 /** Home's Stories section header block. */
 export const BLOCK_HOME_STORIES = 'home_stories';
+
+// The role being prepared for (views/role-modal.ts): `/star role` and Home's Role button open it.
+export const ACTION_OPEN_ROLE = 'open_role';
+export const VIEW_ROLE = 'role';
+export const BLOCK_ROLE_TITLE = 'role_title';
+export const BLOCK_ROLE_COMPANY = 'role_company';
+export const BLOCK_ROLE_DESCRIPTION = 'role_description';
+/** The one action_id of each role input. */
+export const ACTION_ROLE_INPUT = 'value';

@@ -9,6 +9,7 @@ export * from './installations.ts';
 export * from './processed-events.ts';
 export * from './recaps.ts';
 export * from './review-cards.ts';
+export * from './roles.ts';
 export * from './stories.ts';
 export * from './subscriptions.ts';
 export * from './users.ts';

@@ -4,12 +4,14 @@ import {
   ACTION_ANSWER_DRILL,
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_USE_STORY,
   COMMAND,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
   VIEW_STORY,
@@ -18,6 +20,7 @@ import type { Person } from '../../workspaces/person.ts';
 import { RATE_ACTION } from '../payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
 import { editStory } from './actions/edit-story.ts';
+import { openRole } from './actions/open-role.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
 import { rateDrill } from './actions/rate-drill.ts';
@@ -29,6 +32,7 @@ import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
 import { submitFollowUp } from './views/submit-follow-up.ts';
+import { submitRole } from './views/submit-role.ts';
 import { submitSettings } from './views/submit-settings.ts';
 import { submitStarAnswer } from './views/submit-star-answer.ts';
 import { submitStory } from './views/submit-story.ts';
@@ -65,6 +69,8 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.action(ACTION_EDIT_STORY, inWorkspace(editStory));
   app.action(ACTION_USE_STORY, inWorkspace(useStory));
   app.view(VIEW_STORY, inWorkspace(submitStory));
+  app.action(ACTION_OPEN_ROLE, inWorkspace(openRole));
+  app.view(VIEW_ROLE, inWorkspace(submitRole));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
   app.event('app_uninstalled', appUninstalled(ctx, hooks));
   app.event('tokens_revoked', tokensRevoked(ctx, hooks));

@@ -15,6 +15,7 @@ import { drillOn, random } from './drill.ts';
 import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
 import { deleteData, exportData, interview, pause, recap, resume } from './progress.ts';
+import { role } from './role.ts';
 import { schedulingSubcommands } from './scheduling.ts';
 import { stories } from './stories.ts';
 import type { Subcommand, SubcommandReply } from './subcommand.ts';
@@ -35,6 +36,7 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
     export: exportData,
     delete: deleteData,
     stories,
+    role,
   }),
 );
 
