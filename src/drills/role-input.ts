@@ -1,6 +1,26 @@
 /** What `/star role` takes: the modal's max_length values, checked again on submit and by the database. */
 export const ROLE_LIMITS = { title: 100, company: 100, description: 5000 } as const;
 
+/** Slack's plain_text_input holds at most 3,000 characters, so the description is pasted into two inputs. */
+export const DESCRIPTION_INPUT_CHARS = 3000;
+
+/**
+ * A stored description cut in two for the modal's inputs: at the last line break (else space) before 3,000
+ * characters, so a word is never cut; `joinDescription` puts them back together.
+ */
+export function splitDescription(description: string): [string, string] {
+  if (description.length <= DESCRIPTION_INPUT_CHARS) return [description, ''];
+  const head = description.slice(0, DESCRIPTION_INPUT_CHARS);
+  const at = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '));
+  const cut = at > 0 ? at : DESCRIPTION_INPUT_CHARS;
+  return [description.slice(0, cut), description.slice(cut).replace(/^[\n ]/, '')];
+}
+
+export function joinDescription(first: string, more: string): string {
+  const rest = more.trim();
+  return rest === '' ? first : `${first.trimEnd()}\n${rest}`;
+}
+
 export interface RoleInput {
   title: string;
   company: string | null;

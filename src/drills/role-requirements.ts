@@ -9,6 +9,7 @@
  * strong team player") is trimmed from its edges, and a phrase left with no content word of its own is
  * dropped. Its keywords are the lemmas of its content words; an answer shows it when a sentence of the
  * answer holds at least a third of them (at least one): the quote is that sentence, cut around the hits.
+ * Matches come strongest first (most keywords shown).
  */
 import type { ItemSentence, ItsFunction, WinkMethods } from 'wink-nlp';
 
@@ -27,7 +28,7 @@ const INSIDE = new Set(['ADP', 'DET', 'PART', 'NUM', ...CONTENT]);
 /** A phrase longer than this is a sentence, not a requirement: its tail (where the object is) is kept. */
 const MAX_PHRASE_TOKENS = 8;
 export const MAX_REQUIREMENTS = 12;
-const QUOTE_MAX_WORDS = 14;
+const QUOTE_MAX_WORDS = 16;
 
 export interface Requirement {
   /** The phrase as written in the description. */
@@ -174,7 +175,7 @@ export function matchRequirements(
         sentences.push(tokensOf(nlp, s));
       });
   }
-  const matches: RequirementMatch[] = [];
+  const matches: Array<RequirementMatch & { covered: number }> = [];
   for (const requirement of requirements) {
     let best: { hits: number[]; tokens: Tok[] } | undefined;
     for (const tokens of sentences) {
@@ -184,9 +185,13 @@ export function matchRequirements(
     if (!best) continue;
     const covered = new Set(best.hits.map((i) => keywordAt(best.tokens, i, requirement.keywords)));
     if (covered.size * 3 < requirement.keywords.length) continue;
-    matches.push({ requirement, quote: quoteAround(best.tokens, best.hits) });
+    matches.push({ requirement, quote: quoteAround(best.tokens, best.hits), covered: covered.size });
   }
-  return matches;
+  // The strongest evidence first: the requirement the answer shows in most of its words.
+  return matches
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => b.m.covered - a.m.covered || a.i - b.i)
+    .map(({ m: { covered: _covered, ...match } }) => match);
 }
 
 /** Token positions that hold a keyword (alone, or as "on call" written apart for "oncall"). */
@@ -205,7 +210,7 @@ function keywordAt(tokens: Tok[], i: number, keywords: readonly string[]): strin
   return keywords.includes(here) ? here : here + norm(tokens[i + 1]?.lemma ?? '');
 }
 
-/** The answer's words from a little before the first hit to a little after the last, at most 14 words. */
+/** The answer's words from a little before the first hit to a little after the last, at most 16 words. */
 function quoteAround(tokens: Tok[], hits: number[]): string {
   const first = hits[0] ?? 0;
   const last = Math.min(hits[hits.length - 1] ?? first, first + QUOTE_MAX_WORDS - 1);
@@ -220,5 +225,6 @@ function quoteAround(tokens: Tok[], hits: number[]): string {
     .slice(from, to)
     .map((t) => t.text)
     .join(' ')
-    .replace(/ ([,.;:)])/g, '$1');
+    .replace(/ ([,.;:)])/g, '$1')
+    .replace(/[\s.,;:!?]+$/, '');
 }

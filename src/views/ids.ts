@@ -66,5 +66,7 @@ export const VIEW_ROLE = 'role';
 export const BLOCK_ROLE_TITLE = 'role_title';
 export const BLOCK_ROLE_COMPANY = 'role_company';
 export const BLOCK_ROLE_DESCRIPTION = 'role_description';
+/** Slack's text inputs take at most 3,000 characters: the description's last 2,000 have an input of their own. */
+export const BLOCK_ROLE_DESCRIPTION_MORE = 'role_description_more';
 /** The one action_id of each role input. */
 export const ACTION_ROLE_INPUT = 'value';

@@ -1,9 +1,15 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { ROLE_LIMITS, type RoleInput } from '../drills/role-input.ts';
+import {
+  DESCRIPTION_INPUT_CHARS,
+  ROLE_LIMITS,
+  type RoleInput,
+  splitDescription,
+} from '../drills/role-input.ts';
 import {
   ACTION_ROLE_INPUT,
   BLOCK_ROLE_COMPANY,
   BLOCK_ROLE_DESCRIPTION,
+  BLOCK_ROLE_DESCRIPTION_MORE,
   BLOCK_ROLE_TITLE,
   COMMAND,
   VIEW_ROLE,
@@ -11,6 +17,7 @@ import {
 
 /** The role modal, filled with the role already set. Its inputs' max_length are Slack's own first check. */
 export function roleModal(current?: RoleInput): ModalView {
+  const [first, more] = current ? splitDescription(current.description) : ['', ''];
   const input = (
     blockId: string,
     label: string,
@@ -49,11 +56,17 @@ export function roleModal(current?: RoleInput): ModalView {
         initial: current?.company,
         optional: true,
       }),
-      input(BLOCK_ROLE_DESCRIPTION, 'Job description', ROLE_LIMITS.description, {
-        initial: current?.description,
+      input(BLOCK_ROLE_DESCRIPTION, 'Job description', DESCRIPTION_INPUT_CHARS, {
+        initial: first,
         multiline: true,
-        hint: `Paste it: responsibilities and requirements (up to ${ROLE_LIMITS.description.toLocaleString('en-GB')} characters).`,
+        hint: `Paste it: responsibilities and requirements. Up to ${ROLE_LIMITS.description.toLocaleString('en-GB')} characters in all: Slack takes 3,000 here, the rest below.`,
       }),
+      input(
+        BLOCK_ROLE_DESCRIPTION_MORE,
+        'Job description, continued',
+        ROLE_LIMITS.description - DESCRIPTION_INPUT_CHARS,
+        { initial: more, multiline: true, optional: true },
+      ),
     ],
   };
 }

@@ -69,10 +69,12 @@ export function assessRole(answer: StarAnswer, role: RoleContext): CheckResult {
       suggestion,
     };
   }
-  const why = matches
-    .slice(0, FULL_AT)
-    .map((m) => `The role asks for ${quoted(m.requirement.phrase)}; your answer shows ${quoted(m.quote)}.`)
-    .join(' ');
+  // The feedback shows a passed check's reason only (about 300 characters): one pair of quotes, how many
+  // more requirements it shows, and one it does not, as the suggestion.
+  const [first] = matches as [(typeof matches)[number]];
+  const more = matches.length > 1 ? ` It shows ${matches.length - 1} more of the role’s requirements.` : '';
+  const also = next ? ` It also asks for ${quoted(next.phrase)}: say where you did that.` : '';
+  const why = `The role asks for ${quoted(first.requirement.phrase)}; your answer shows ${quoted(first.quote)}.${more}${also}`;
   return { ...base, passed: true, why, suggestion };
 }
 

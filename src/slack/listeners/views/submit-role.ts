@@ -2,11 +2,12 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { RequestContext } from '../../../context.ts';
 import { saveRole } from '../../../db/repositories/roles.ts';
-import { checkRoleInput, type RoleField } from '../../../drills/role-input.ts';
+import { checkRoleInput, joinDescription, type RoleField } from '../../../drills/role-input.ts';
 import {
   ACTION_ROLE_INPUT,
   BLOCK_ROLE_COMPANY,
   BLOCK_ROLE_DESCRIPTION,
+  BLOCK_ROLE_DESCRIPTION_MORE,
   BLOCK_ROLE_TITLE,
   COMMAND,
   VIEW_ROLE,
@@ -37,7 +38,7 @@ export function submitRole(ctx: RequestContext) {
     const checked = checkRoleInput({
       title: read(BLOCK_ROLE_TITLE),
       company: read(BLOCK_ROLE_COMPANY),
-      description: read(BLOCK_ROLE_DESCRIPTION),
+      description: joinDescription(read(BLOCK_ROLE_DESCRIPTION), read(BLOCK_ROLE_DESCRIPTION_MORE)),
     });
     if (!checked.ok) {
       const errors = Object.fromEntries(
