@@ -18,6 +18,7 @@ import { NoInstallationError } from '../slack-api/errors.ts';
 import { recapMessage } from '../views/recap.ts';
 import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import type { RateLimits } from './rate-limits.ts';
+import { roleGapsOf } from './recap-role-gaps.ts';
 
 export interface RecapCounts {
   recapped: number;
@@ -74,13 +75,15 @@ export async function sendDueRecaps(
         const { streak } = progressSnapshot(rows, deps.bank.topics, now);
         const titles = new Map(deps.bank.topics.map((t) => [t.slug, t.title]));
         const recap = weeklyRecap({ zone, week, answered: rows.answered, titles, streak });
+        // Read before the week is claimed: a failure here leaves nothing claimed.
+        const gaps = recap ? await roleGapsOf(deps.db, r) : undefined;
         if (recap && (await claimRecapWeek(deps.db, r, week.weekStart))) {
           claimedWeek = week.weekStart;
           const slack = await deps.workspaces.forWorkspace(r);
           if (!slack) throw new NoInstallationError(r.teamId);
           const posted = await slack.scheduler.chat.postMessage({
             channel: r.userId,
-            ...recapMessage(recap),
+            ...recapMessage(recap, gaps),
           });
           claimedWeek = undefined;
           if (posted.ts) await setRecapTs(deps.db, r, week.weekStart, posted.ts);

@@ -26,9 +26,11 @@ import {
   feedbackOf,
   openHome,
   person,
+  scheduledDrill,
   star,
   startProgressBot,
   textOf,
+  tick,
   topicAt,
 } from '../progress-e2e/support.ts';
 import { requestDrill } from '../support/drill-driver.ts';
@@ -158,6 +160,37 @@ describe('/star role', () => {
         questionText: next.drill.questionText,
         strategies: t.bot.ctx.bank.strategies,
       }).score,
+    );
+  });
+
+  it('names the role in the interview countdown, and the weekly recap names the requirements no story covers', async () => {
+    clock.set('2027-01-11T06:00:00Z'); // Monday
+    const user = person(t, 'Europe/Berlin');
+    await star(t, user, 'subscribe 08:00 weekdays');
+    await star(t, user, 'role');
+    const modal = t.standin.openModal(user);
+    await t.standin.submitView(t.url, {
+      userId: user,
+      viewId: modal?.id ?? '',
+      values: roleValues('Senior Backend Engineer', DESCRIPTION, 'Acme Pay'),
+    });
+    await t.bot.idle();
+    await tick(t, clock, '2027-01-11T07:00:00Z');
+    const d = await scheduledDrill(t, user, '2027-01-11');
+    clock.set('2027-01-11T09:00:00Z');
+    await answer(t, user, d, ON_CALL);
+
+    const countdown = await star(t, user, 'interview 2027-02-01');
+    expect(countdown.text).toContain(':dart: Interview for *Senior Backend Engineer* at *Acme Pay* on *');
+
+    await tick(t, clock, '2027-01-18T07:00:00Z'); // Monday: the recap of the week of 11 January
+    const recap = t.standin
+      .messages(t.standin.dmChannelFor(user))
+      .find((m) => (m.text ?? '').startsWith('Your week'));
+    const text = textOf(recap?.blocks);
+    // The answer shows on-call for payments; it does not show incident reviews, Kubernetes or mentoring.
+    expect(text).toContain(
+      ':briefcase: For *Senior Backend Engineer*, no story covers yet: ‘lead incident reviews’, ‘Kubernetes’, ‘Mentor junior engineers’.',
     );
   });
 });

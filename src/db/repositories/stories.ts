@@ -226,3 +226,18 @@ export async function storyCountsOfPeople(
   }
   return out;
 }
+
+/** Every answer text that tells one of the person's stories (for which role requirements they cover). */
+export async function storyTextsOf(db: Database, who: Person): Promise<string[]> {
+  const rows = await db
+    .select({
+      situation: answers.situation,
+      task: answers.task,
+      action: answers.action,
+      result: answers.result,
+    })
+    .from(drillStories)
+    .innerJoin(answers, eq(answers.drillId, drillStories.drillId))
+    .where(linkOf(who));
+  return rows.map((r) => [r.situation, r.task, r.action, r.result].join('\n'));
+}

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../../context.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
+import { findRole } from '../../../../db/repositories/roles.ts';
 import { storyTitlesByDrill } from '../../../../db/repositories/stories.ts';
 import {
   findSubscription,
@@ -107,7 +108,15 @@ export const interview: Subcommand = ({ ctx, command, args }) => ({
       await updateSubscription(tx, c.sub, change, next);
       return date === null
         ? interviewReply({ subscribed: true, date: null, had, days })
-        : interviewReply({ subscribed: true, date, days, next, zone: c.zone, now: c.now });
+        : interviewReply({
+            subscribed: true,
+            date,
+            days,
+            next,
+            zone: c.zone,
+            now: c.now,
+            role: await findRole(tx, ctx.person(command.user_id)),
+          });
     });
     await publishHome(ctx, command.user_id);
     return reply;
