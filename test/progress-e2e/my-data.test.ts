@@ -14,8 +14,11 @@ import { answers, drills, users } from '../../src/db/schema/index.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
 import {
   ACTION_PRACTISE_FOLLOW_UP,
+  ACTION_ROLE_INPUT,
   ACTION_STAR_INPUT,
   BLOCK_FOLLOW_UP,
+  BLOCK_ROLE_DESCRIPTION,
+  BLOCK_ROLE_TITLE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
 } from '../../src/views/ids.ts';
@@ -278,6 +281,17 @@ async function everything(userId: string, marker: string) {
   clock.set('2027-01-18T09:00:00Z');
   await star(t, userId, 'pause 3d'); // days off
   await star(t, userId, 'interview 2027-02-01');
+  await star(t, userId, 'role'); // the role being prepared for
+  const roleModal = t.standin.openModal(userId);
+  await t.standin.submitView(t.url, {
+    userId,
+    viewId: roleModal?.id ?? '',
+    values: {
+      [BLOCK_ROLE_TITLE]: { [ACTION_ROLE_INPUT]: `${marker} role` },
+      [BLOCK_ROLE_DESCRIPTION]: { [ACTION_ROLE_INPUT]: 'Own on-call for payment systems.' },
+    },
+  });
+  await t.bot.idle();
 }
 
 describe('/star delete', () => {
@@ -321,6 +335,7 @@ describe('/star delete', () => {
       'follow_up_answers',
       'recaps',
       'review_cards',
+      'roles',
       'stories',
       'subscriptions',
       'users',
