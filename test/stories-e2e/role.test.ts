@@ -1,4 +1,5 @@
 // The role being prepared for, end to end over HTTP: /star role opens its modal; bad input is refused beside
+// Long journeys through the bot: each test gets 120 s, for a loaded machine (no Slack deadline is loosened).
 // its field and stores nothing; a saved role adds "Connects to the role" to the feedback, quoting the
 // description and the answer; Home's Role button reopens it filled in; /star role off removes it, and the
 // feedback and score are then as without a role.
@@ -161,7 +162,7 @@ describe('/star role', () => {
         strategies: t.bot.ctx.bank.strategies,
       }).score,
     );
-  });
+  }, 120_000);
 
   it('names the role in the interview countdown, and the weekly recap names the requirements no story covers', async () => {
     clock.set('2027-01-11T06:00:00Z'); // Monday
@@ -192,5 +193,5 @@ describe('/star role', () => {
     expect(text).toContain(
       ':briefcase: For *Senior Backend Engineer*, no story covers yet: ‘lead incident reviews’, ‘Kubernetes’, ‘Mentor junior engineers’.',
     );
-  });
+  }, 120_000);
 });

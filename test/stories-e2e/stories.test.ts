@@ -226,7 +226,7 @@ describe('the story bank', () => {
       .at(-1)?.files?.[0];
     const markdown = t.standin.file(file?.id ?? '')?.bytes?.toString('utf8') ?? '';
     expect(markdown.match(/\*\*Story:\*\* Checkout outage, certificate rotation/g)).toHaveLength(3);
-  });
+  }, 120_000);
 
   it('refuses someone else’s story and a drill with no story, changing nothing', async () => {
     const owner = person(t, 'Europe/London');
@@ -290,5 +290,5 @@ describe('the story bank', () => {
     expect(JSON.stringify(forgedSubmit.json)).toContain('Nothing was changed');
     expect(await storiesOfUser(other)).toEqual([]);
     expect((await storiesOfUser(owner)).map((s) => s.title)).toEqual([owned?.title]);
-  });
+  }, 120_000);
 });
