@@ -1,11 +1,12 @@
 // The role being prepared for, end to end over HTTP: /star role opens its modal; bad input is refused beside
-// Long journeys through the bot: each test gets 120 s, for a loaded machine (no Slack deadline is loosened).
 // its field and stores nothing; a saved role adds "Connects to the role" to the feedback, quoting the
 // description and the answer; Home's Role button reopens it filled in; /star role off removes it, and the
 // feedback and score are then as without a role.
 //
 // Bad inputs tried: an empty title and description; a 50,000-character description (a forged submission:
 // the Slack client stops at 5,000); `/star role maybe`; `/star role off` with no role set.
+//
+// Long journeys through the bot: each test gets 120 s, for a loaded machine (no Slack deadline is loosened).
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
