@@ -61,12 +61,13 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Cuts at a word boundary so a title never ends mid-word. */
+/** Cuts at a word boundary so a title never ends mid-word (counted in code points: an emoji stays whole). */
 function clipWords(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1);
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max + 1).join('');
   const space = cut.lastIndexOf(' ');
-  return (space > 0 ? cut.slice(0, space) : text.slice(0, max)).replace(/[\s,;:]+$/, '');
+  return (space > 0 ? cut.slice(0, space) : chars.slice(0, max).join('')).replace(/[\s,;:]+$/, '');
 }
 
 export function proposeStoryTitle(situation: string, nlp: WinkMethods): string {

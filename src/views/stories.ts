@@ -198,5 +198,6 @@ export function storiesReply(m: StoryMatrix): SlackMessage {
     const text = `You have no stories yet. Each answer you save becomes a story (the real experience it tells); answer a drill with \`${COMMAND} random\` to start. The guide's goal is ${STORY_GOAL.min}-${STORY_GOAL.max} per topic.`;
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
-  return { text: `Your stories: ${m.stories.length}`, blocks: storyMatrixBlocks(m) };
+  // A message holds at most 50 blocks: the header, the topic sections and the note.
+  return { text: `Your stories: ${m.stories.length}`, blocks: storyMatrixBlocks(m, 40) };
 }
