@@ -58,7 +58,7 @@ describe.skipIf(!CHROMIUM)(
       await story.getByLabel('Story title', { exact: true }).fill('Black Friday payments outage');
       await story.getByRole('button', { name: 'Save' }).click();
       await story.getByText(/the story is now called/).waitFor();
-      await story.getByRole('button', { name: 'Close' }).click();
+      await story.getByRole('button', { name: 'Close', exact: true }).last().click();
 
       // Home: the Stories section with the story under its topic, the other topics without one.
       await page.getByRole('tab', { name: 'Home' }).click();
