@@ -4,10 +4,12 @@ import type { RequestContext } from '../context.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
 import { findRole } from '../db/repositories/roles.ts';
+import { storyOfDrill } from '../db/repositories/stories.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
 import { honourRetryAfter } from '../slack-api/retry-after.ts';
 import { drillMessage } from '../views/drill-message.ts';
 import { feedbackMessage } from '../views/feedback.ts';
+import { storyNotice } from '../views/stories.ts';
 import { publishHome } from './home-tab.ts';
 
 /** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
@@ -97,6 +99,9 @@ async function showFeedbackInThread(
     rating: drill.rating,
     nextReviewAt: drill.ratedCard ? new Date(drill.ratedCard.card.due) : null,
   });
+  // The story bank: the story this answer tells, with its Edit story button (views/stories.ts).
+  const story = await storyOfDrill(ctx.db, drill, drill.id).catch(() => undefined);
+  if (story) message.blocks.push(...storyNotice(drill.id, story.title).blocks);
   try {
     if (drill.feedbackTs) {
       await honourRetryAfter(

@@ -63,7 +63,7 @@ const linksOfUser = (userId: string) =>
     .where(eq(drillStories.userId, userId))
     .orderBy(drillStories.drillId);
 
-/** The story note in the drill's thread (the message with the Edit story button). */
+/** The message in the drill's thread that names its story: the feedback, with the Edit story button. */
 function storyNote(d: Posted) {
   return repliesTo(t, d.channel, d.ts).filter((m) => JSON.stringify(m.blocks).includes(ACTION_EDIT_STORY));
 }

@@ -175,21 +175,6 @@ export async function latestTextOfStory(
   return row;
 }
 
-/** Claims the drill's one "Story: ..." note in its thread; true for the one caller that should post it. */
-export async function claimStoryNotice(
-  db: Database,
-  who: Person,
-  drillId: number,
-  now: Date,
-): Promise<boolean> {
-  const rows = await db
-    .update(drillStories)
-    .set({ noticePostedAt: now })
-    .where(and(linkOf(who), eq(drillStories.drillId, drillId), sql`${drillStories.noticePostedAt} is null`))
-    .returning({ drillId: drillStories.drillId });
-  return rows.length > 0;
-}
-
 /** Story titles by drill id, for the export. */
 export async function storyTitlesByDrill(db: Database, who: Person): Promise<Map<number, string>> {
   const rows = await db

@@ -1,5 +1,4 @@
 import { foreignKey, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { instant } from './columns.ts';
 import { drills } from './drills.ts';
 import { stories } from './stories.ts';
 import { personForeignKey } from './users.ts';
@@ -18,8 +17,6 @@ export const drillStories = pgTable(
     storyId: integer('story_id').notNull(),
     teamId: text('team_id').notNull(),
     userId: text('user_id').notNull(),
-    /** Set once when the "Story: ..." note went to the drill's thread, so a retry never posts it twice. */
-    noticePostedAt: instant('notice_posted_at'),
   },
   (t) => [
     personForeignKey('drill_stories_user_fk', t),

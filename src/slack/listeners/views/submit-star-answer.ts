@@ -9,7 +9,7 @@ import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
 import { starPartOfBlock } from '../../../views/star-modal.ts';
 import { coachAnswer } from '../../feedback-thread.ts';
 import { type StarSubmissionPayload, starSubmissionSchema } from '../../payloads.ts';
-import { tellStory } from '../../story-bank.ts';
+import { recordStory } from '../../story-bank.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { saveSubmission } from './save-submission.ts';
 
@@ -56,8 +56,9 @@ export function submitStarAnswer(ctx: RequestContext) {
         return { ok: true, saved: { drill: access.drill, answer } };
       },
       after: async ({ drill, answer }) => {
+        // The story first: the feedback message names it.
+        await recordStory(ctx, drill, answer);
         await coachAnswer(ctx, drill, answer);
-        await tellStory(ctx, drill, answer);
       },
     });
   };

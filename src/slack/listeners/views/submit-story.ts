@@ -10,7 +10,7 @@ import {
 } from '../../../views/ids.ts';
 import { escapeMrkdwn } from '../../../views/mrkdwn.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
-import { publishHome } from '../../home-tab.ts';
+import { publishFeedback } from '../../feedback-thread.ts';
 import { sameStoryChoice, storySubmissionSchema } from '../../story-payloads.ts';
 import { NO_SUCH_STORY } from '../actions/edit-story.ts';
 import { parseDrillId } from '../drill-access.ts';
@@ -61,7 +61,8 @@ export function submitStory(ctx: RequestContext) {
         said = `:pencil2: Saved: the story is now called *${escapeMrkdwn(title.title)}*.`;
         return { ok: true, saved: { said } };
       },
-      after: () => publishHome(ctx, who.userId),
+      // The feedback message names the story: shown again with its new name (and Home with it).
+      after: () => (drillId === undefined ? Promise.resolve() : publishFeedback(ctx, drillId)),
     });
   };
 }

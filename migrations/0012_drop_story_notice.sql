@@ -1,0 +1,1 @@
+ALTER TABLE "drill_stories" DROP COLUMN "notice_posted_at";
