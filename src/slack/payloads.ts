@@ -8,8 +8,8 @@ import {
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
-  ACTION_USE_STORY,
   COMMAND,
+  USE_STORY_ACTION,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
   VIEW_ROLE,
@@ -70,12 +70,13 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_OPEN_SETTINGS,
   ACTION_HOME_SUBSCRIBE,
   ACTION_EDIT_STORY,
-  ACTION_USE_STORY,
   ACTION_OPEN_ROLE,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
-const anyButtonClick = buttonClick(z.string().refine((a) => BUTTONS.has(a) || RATE_ACTION.test(a)));
+const anyButtonClick = buttonClick(
+  z.string().refine((a) => BUTTONS.has(a) || RATE_ACTION.test(a) || USE_STORY_ACTION.test(a)),
+);
 
 const inputValue = z.object({ value: z.string().nullish() });
 

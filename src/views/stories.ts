@@ -121,9 +121,9 @@ export function useStoryBlocks(drillId: number, stories: readonly StoryRef[]): K
     {
       type: 'actions',
       block_id: BLOCK_USE_STORY,
-      elements: shown.map((s) => ({
+      elements: shown.map((s, i) => ({
         type: 'button' as const,
-        action_id: ACTION_USE_STORY,
+        action_id: `${ACTION_USE_STORY}_${i}`,
         value: `${drillId}:${s.id}`,
         text: { type: 'plain_text' as const, text: clip(s.title, BUTTON_CHARS) },
       })),

@@ -193,7 +193,7 @@ describe('the story bank', () => {
     const use = await t.standin.clickViewButton(t.url, {
       userId: user,
       viewId: opened.viewId,
-      actionId: ACTION_USE_STORY,
+      actionId: `${ACTION_USE_STORY}_0`,
       value: `${third.drill.id}:${story?.id}`,
     });
     expect(use.status).toBe(200);
@@ -249,7 +249,9 @@ describe('the story bank', () => {
       trigger_id: t.standin.newTriggerId(other),
       container: { type: 'view', view_id: opened.viewId },
       view: { id: opened.viewId, hash: t.standin.views.get(opened.viewId)?.hash },
-      actions: [{ action_id: ACTION_USE_STORY, value: `${theirs.drill.id}:${owned?.id}`, type: 'button' }],
+      actions: [
+        { action_id: `${ACTION_USE_STORY}_0`, value: `${theirs.drill.id}:${owned?.id}`, type: 'button' },
+      ],
     };
     expect((await sendPayload(t, forged)).status).toBe(200);
     await t.bot.idle();
