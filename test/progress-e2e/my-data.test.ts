@@ -23,6 +23,7 @@ import {
   VIEW_FOLLOW_UP,
 } from '../../src/views/ids.ts';
 import { repliesTo, requestDrill } from '../support/drill-driver.ts';
+import { setRole } from '../support/role-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
@@ -281,17 +282,7 @@ async function everything(userId: string, marker: string) {
   clock.set('2027-01-18T09:00:00Z');
   await star(t, userId, 'pause 3d'); // days off
   await star(t, userId, 'interview 2027-02-01');
-  await star(t, userId, 'role'); // the role being prepared for
-  const roleModal = t.standin.openModal(userId);
-  await t.standin.submitView(t.url, {
-    userId,
-    viewId: roleModal?.id ?? '',
-    values: {
-      [BLOCK_ROLE_TITLE]: { [ACTION_ROLE_INPUT]: `${marker} role` },
-      [BLOCK_ROLE_DESCRIPTION]: { [ACTION_ROLE_INPUT]: 'Own on-call for payment systems.' },
-    },
-  });
-  await t.bot.idle();
+  await setRole(t, userId, `${marker} role`, 'Own on-call for payment systems.');
 }
 
 describe('/star delete', () => {
