@@ -14,11 +14,8 @@ import { answers, drills, users } from '../../src/db/schema/index.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
 import {
   ACTION_PRACTISE_FOLLOW_UP,
-  ACTION_ROLE_INPUT,
   ACTION_STAR_INPUT,
   BLOCK_FOLLOW_UP,
-  BLOCK_ROLE_DESCRIPTION,
-  BLOCK_ROLE_TITLE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
 } from '../../src/views/ids.ts';
