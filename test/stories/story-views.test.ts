@@ -5,11 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { storyMatrix } from '../../src/progress/story-matrix.ts';
 import type { TopicProgress } from '../../src/progress/topic-stats.ts';
 import { homeView } from '../../src/views/home.ts';
-import {
-  ACTION_USE_STORY,
-  BLOCK_ROLE_DESCRIPTION,
-  BLOCK_ROLE_DESCRIPTION_MORE,
-} from '../../src/views/ids.ts';
+import { BLOCK_ROLE_DESCRIPTION, BLOCK_ROLE_DESCRIPTION_MORE } from '../../src/views/ids.ts';
 import { roleModal } from '../../src/views/role-modal.ts';
 import { starModal } from '../../src/views/star-modal.ts';
 import { storiesReply, storyModal } from '../../src/views/stories.ts';
