@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
-import type { SlackReply, SlackStandin } from '../src/local-slack/index.ts';
+import { spawnBot } from '../harness/bot-process.ts';
+import type { SlackReply, SlackStandin } from '../local-slack/index.ts';
 import { ACTION_ANSWER_DRILL } from '../src/views/ids.ts';
-import { spawnBot } from '../test/support/bot-process.ts';
 import { startApiStandin } from './api-standin.ts';
 import { PRODUCTION } from './production.ts';
 import { median, percentile } from './stats.ts';
@@ -18,7 +18,8 @@ export interface AckLatencyResult {
   targets: Record<
     'botHelp' | 'bareCommand' | 'botClick' | 'bareClick',
     { p50: number; p99: number; n: number }
-  >;
+  > &
+    Partial<Record<'baseHelp' | 'baseClick', { p50: number; p99: number; n: number }>>;
   failures: number;
 }
 
@@ -32,6 +33,8 @@ export async function measureAckLatency(opts: {
   rounds?: number;
   /** Extra environment for the bot process only, e.g. a CPU profile (bench/cpu-profile-hook.mjs). */
   botEnv?: Record<string, string>;
+  /** Another checkout's compiled bot (a base commit), timed in the same rounds as a third target pair. */
+  baseMain?: string;
 }): Promise<AckLatencyResult> {
   const { standin, concurrency = 50, rounds = 20 } = opts;
   // `standin` plays Slack sending requests and times them; the bot's and the bare app's Web API calls go to
@@ -47,6 +50,9 @@ export async function measureAckLatency(opts: {
     DATABASE_URL: opts.databaseUrl,
   };
   const bot = spawnBot({ ...env, ...opts.botEnv }, opts.workdir, PRODUCTION);
+  const base = opts.baseMain
+    ? spawnBot(env, opts.workdir, { ...PRODUCTION, compiledMain: opts.baseMain })
+    : undefined;
   const bare = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), BARE_APP], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -59,6 +65,9 @@ export async function measureAckLatency(opts: {
       bare.once('exit', (code) => reject(new Error(`bare app exited ${code}`)));
     });
     const botUrl = `http://127.0.0.1:${botPort}/slack/events`;
+    const basePort = base ? ((await base.waitForLog((l) => typeof l.port === 'number')).port as number) : 0;
+    if (base) await base.waitForLog((l) => l.msg === 'database ready: migrations applied');
+    const baseUrl = `http://127.0.0.1:${basePort}/slack/events`;
     const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
 
     // A real drill for the bot's clicks; a message with a no-op button for the bare app's.
@@ -88,7 +97,20 @@ export async function measureAckLatency(opts: {
       ],
     });
 
-    const targets: Record<keyof AckLatencyResult['targets'], () => Promise<SlackReply>> = {
+    // The base bot clicks on a drill of its own (the same database: the drill belongs to the same user).
+    let baseDrill: { id: string; ts: string; channel: string } | undefined;
+    if (base) {
+      await standin.slashCommand(baseUrl, { userId: user, text: 'incidents' });
+      const post = await api.waitForLastCall('chat.postMessage');
+      const copied = await web.chat.postMessage({
+        channel: user,
+        text: String(post.args.text),
+        blocks: post.args.blocks as never,
+      });
+      const id = String(JSON.stringify(post.args.blocks).match(/"value":"(\d+)"/)?.[1]);
+      baseDrill = { id, ts: String(copied.ts), channel: String(copied.channel) };
+    }
+    const targets: Partial<Record<keyof AckLatencyResult['targets'], () => Promise<SlackReply>>> = {
       botHelp: () => standin.slashCommand(botUrl, { userId: user, text: 'help' }),
       bareCommand: () => standin.slashCommand(bareUrl, { userId: user, text: 'help', command: '/noop' }),
       botClick: () =>
@@ -106,36 +128,54 @@ export async function measureAckLatency(opts: {
           messageTs: String(noop.ts),
           actionId: 'noop',
         }),
+      ...(baseDrill
+        ? {
+            baseHelp: () => standin.slashCommand(baseUrl, { userId: user, text: 'help' }),
+            baseClick: () =>
+              standin.clickButton(baseUrl, {
+                userId: user,
+                channel: baseDrill.channel,
+                messageTs: baseDrill.ts,
+                actionId: ACTION_ANSWER_DRILL,
+                value: baseDrill.id,
+              }),
+          }
+        : {}),
     };
+    type Target = keyof AckLatencyResult['targets'];
     const samples = Object.fromEntries(Object.keys(targets).map((k) => [k, [] as number[]])) as Record<
-      keyof typeof targets,
+      Target,
       number[]
     >;
     let failures = 0;
-    const burst = async (name: keyof typeof targets, record: boolean) => {
-      const modalsBefore = name === 'botClick' ? await api.count('views.open') : 0;
-      const replies = await Promise.all(Array.from({ length: concurrency }, () => targets[name]()));
+    const burst = async (name: Target, record: boolean) => {
+      const clicks = name === 'botClick' || name === 'baseClick';
+      // A click ends in a modal, or (a busy bot, its trigger short of time) an ephemeral "busy" reply.
+      // (its response_url belongs to the stand-in that sent the click: this process's).
+      const ended = async () => (await api.count('views.open')) + standin.responses.length;
+      const modalsBefore = clicks ? await ended() : 0;
+      const send = targets[name] as () => Promise<SlackReply>;
+      const replies = await Promise.all(Array.from({ length: concurrency }, () => send()));
       for (const r of replies) {
         if (r.status !== 200) failures++;
         if (record) samples[name].push(r.ms);
       }
       // A click's real work (loading the drill, views.open) follows its ack. Let it finish before the next
       // burst, or that burst would be timed against the leftovers of this one, which the bare app never has.
-      if (name === 'botClick') {
+      if (clicks) {
         const started = Date.now();
-        while ((await api.count('views.open')) < modalsBefore + concurrency) {
+        while ((await ended()) < modalsBefore + concurrency) {
           if (Date.now() - started > 30_000)
             throw new Error('the bot did not open the modals of a click burst');
           await new Promise((r) => setTimeout(r, 10));
         }
       }
     };
-    for (const name of Object.keys(targets) as Array<keyof typeof targets>) await burst(name, false); // warm-up
+    const names = Object.keys(targets) as Target[];
+    for (const name of names) await burst(name, false); // warm-up
     for (let round = 0; round < rounds; round++) {
-      // Rotate the order each round so neither side always goes first.
-      const names = Object.keys(targets) as Array<keyof typeof targets>;
-      for (let i = 0; i < names.length; i++)
-        await burst(names[(i + round) % names.length] as keyof typeof targets, true);
+      // Rotate the order each round so no side always goes first.
+      for (let i = 0; i < names.length; i++) await burst(names[(i + round) % names.length] as Target, true);
     }
     const summary = (xs: number[]) => ({ p50: median(xs), p99: percentile(xs, 99), n: xs.length });
     return {
@@ -147,12 +187,15 @@ export async function measureAckLatency(opts: {
         bareCommand: summary(samples.bareCommand),
         botClick: summary(samples.botClick),
         bareClick: summary(samples.bareClick),
+        ...(base ? { baseHelp: summary(samples.baseHelp), baseClick: summary(samples.baseClick) } : {}),
       },
     };
   } finally {
     bot.child.kill('SIGTERM');
+    base?.child.kill('SIGTERM');
     bare.kill('SIGTERM');
     await bot.exited;
+    await base?.exited;
     api.close();
   }
 }

@@ -3,8 +3,10 @@
 // memory after the warm runs less before the first call (the model's price for a process that analyses).
 //
 //   node --import tsx bench/analysis.ts [--json]   (a fresh process, so the cold figure is real)
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { analyseAnswer } from '../src/coach/analyse.ts';
+import { detectLanguage } from '../src/coach/language.ts';
 import { isModelLoaded } from '../src/coach/nlp.ts';
 import { MAX_PART_CHARS, type StarAnswer } from '../src/drills/star-answer.ts';
 import { fmt, median, percentile } from './stats.ts';
@@ -74,6 +76,23 @@ export interface AnalysisCost {
   /** The first call in the process, model load included; only meaningful in a fresh process. */
   coldMs: number;
   rssDeltaMb: number;
+  /**
+   * Resident memory the language detector (franc-min) adds, measured in a fresh process of its own: the bot
+   * imports it at start-up, so it is already in `rssDeltaMb`'s baseline and in the fan-out's peak.
+   */
+  detectorRssMb: number;
+  /** One language detection of the whole answer, warm, in milliseconds (part of the warm figure). */
+  detectorMs: number;
+}
+
+/** Resident memory before and after importing franc-min and telling one text's language, in a fresh process. */
+function measureDetectorRss(): number {
+  const script = `const before = process.memoryUsage().rss;
+const { franc } = await import('franc-min');
+franc('Yo era el ingeniero de guardia y tenía que restaurar el servicio.');
+console.log((process.memoryUsage().rss - before) / 2 ** 20);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  return Number(out.trim());
 }
 
 export async function measureAnalysis(): Promise<AnalysisCost> {
@@ -99,7 +118,16 @@ export async function measureAnalysis(): Promise<AnalysisCost> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   const rssDeltaMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+  const text = Object.values(LARGE_ANSWER).join('\n');
+  const detections: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    detectLanguage(text);
+    detections.push(performance.now() - t);
+  }
   return {
+    detectorRssMb: measureDetectorRss(),
+    detectorMs: median(detections),
     warmMedianMs: median(samples),
     warmP95Ms: percentile(samples, 95),
     warmCpuMedianMs: median(cpuSamples),
@@ -120,6 +148,6 @@ if (import.meta.url === `file://${process.argv[1]}` || fileURLToPath(import.meta
     `analysis of one answer (${chars.join(' + ')} characters): warm median ${fmt(r.warmMedianMs)} ms, ` +
       `p95 ${fmt(r.warmP95Ms)} ms over ${WARM_RUNS} runs (CPU median ${fmt(r.warmCpuMedianMs)} ms); ` +
       `cold first call ${fmt(r.coldMs, 0)} ms; ` +
-      `RSS +${fmt(r.rssDeltaMb, 0)} MB`,
+      `RSS +${fmt(r.rssDeltaMb, 0)} MB; language detector +${fmt(r.detectorRssMb, 1)} MB, ${fmt(r.detectorMs, 2)} ms a detection`,
   );
 }

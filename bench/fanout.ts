@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { type SlackStandin, startSlackStandin } from '../src/local-slack/index.ts';
-import { type BotProcess, type SpawnOptions, spawnBot } from '../test/support/bot-process.ts';
+import { type BotProcess, type SpawnOptions, spawnBot } from '../harness/bot-process.ts';
+import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
 import { adminQuery } from './db.ts';
 import { PRODUCTION } from './production.ts';
 

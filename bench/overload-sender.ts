@@ -3,9 +3,7 @@
 // seconds whatever became of the others, each on a fresh connection as Slack sends them. Receives a `Job` over
 // IPC and answers with a `SenderResult` once every request has its ack (or gave up on it).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSlackStandin } from '../src/local-slack/index.ts';
-import { FORM, slashCommandBody } from '../src/local-slack/payloads.ts';
-import type { SlackReply } from '../src/local-slack/types.ts';
+import { FORM, type SlackReply, slashCommandBody, startSlackStandin } from '../local-slack/index.ts';
 
 export interface Job {
   botUrl: string;

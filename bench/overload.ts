@@ -16,8 +16,8 @@ import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { spawnBot } from '../harness/bot-process.ts';
 import { BUSY, UNAVAILABLE } from '../src/views/command-replies.ts';
-import { spawnBot } from '../test/support/bot-process.ts';
 import { startApiStandin } from './api-standin.ts';
 import { adminQuery } from './db.ts';
 import { peakRssMb } from './fanout.ts';
@@ -53,6 +53,8 @@ export function replyKind(text: string): Exclude<ReplyKind, 'none'> {
 }
 
 export interface OverloadRun {
+  /** Which bot: this commit's, or a base commit's run side by side. */
+  label?: string;
   n: number;
   rate: number;
   /** users.info answered this much later than the local Slack would (0: at once). */
@@ -85,6 +87,10 @@ export async function measureOverload(p: {
   log?: (...m: unknown[]) => void;
   /** Extra environment for the bot process only, e.g. a CPU profile (bench/cpu-profile-hook.mjs). */
   botEnv?: Record<string, string>;
+  /** Another checkout's compiled bot (a base commit) instead of this one's. */
+  compiledMain?: string;
+  /** Names the run in the report (e.g. "base commit"). */
+  label?: string;
 }): Promise<OverloadRun> {
   const log = p.log ?? (() => {});
   const slackMs = p.slackMs ?? 0;
@@ -105,7 +111,7 @@ export async function measureOverload(p: {
       ...p.botEnv,
     },
     p.workdir,
-    PRODUCTION,
+    { ...PRODUCTION, compiledMain: p.compiledMain },
   );
   let sender: ReturnType<typeof fork> | undefined;
   let peakRssMb = 0;
@@ -220,6 +226,7 @@ export async function measureOverload(p: {
     const ackMs = answered.map((s) => s.ackMs);
     const lags = result.sent.map((s) => s.lagMs);
     return {
+      label: p.label,
       n: p.n,
       rate: p.rate,
       slackMs,
@@ -294,7 +301,7 @@ export function overloadMet(r: OverloadRun): boolean {
 /** One row per run for the summary table of BENCHMARKS.md: name, result, target. */
 export function overloadSummaryRows(runs: OverloadRun[]): string[][] {
   return runs.map((r) => [
-    `Overload: ${int(r.n)} \`/star subscribe\`, open loop at ${r.rate}/s (one run)`,
+    `Overload: ${int(r.n)} \`/star subscribe\`, open loop at ${r.rate}/s (one run${r.label ? `, ${r.label}` : ''})`,
     `subscribed ${int(r.told.subscribed)}, busy ${int(r.told.busy)}, unavailable ${int(r.told.unavailable)}; ` +
       `ack p99 ${ms1(r.ack.p99)} ms (${int(r.ack.late)} >= 3 s); database agrees ${int(r.truth.pass)}/${int(r.truth.pass + r.truth.fail)}; ` +
       `${r.survived ? 'alive' : '**died**'}, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
@@ -306,11 +313,11 @@ export function overloadSummaryRows(runs: OverloadRun[]): string[][] {
 export function overloadSection(runs: OverloadRun[]): string {
   const told = runs.map(
     (r) =>
-      `| ${r.rate}/s | ${int(r.n)} | ${int(r.told.subscribed)} | ${int(r.told.busy)} (${int(r.busyInAck)} / ${int(r.told.busy - r.busyInAck)}) | ${int(r.told.unavailable)} | ${int(r.told.other)} | ${int(r.told.none)} | ${int(r.toldTwice)} | ${int(r.truth.pass)} / ${int(r.truth.fail)} |`,
+      `| ${r.rate}/s${r.label ? ` ${r.label}` : ''} | ${int(r.n)} | ${int(r.told.subscribed)} | ${int(r.told.busy)} (${int(r.busyInAck)} / ${int(r.told.busy - r.busyInAck)}) | ${int(r.told.unavailable)} | ${int(r.told.other)} | ${int(r.told.none)} | ${int(r.toldTwice)} | ${int(r.truth.pass)} / ${int(r.truth.fail)} |`,
   );
   const timing = runs.map(
     (r) =>
-      `| ${r.rate}/s | ${ms1(r.ack.p50)} / ${ms1(r.ack.p99)} / ${ms1(r.ack.max)} ms | ${int(r.ack.late)} / ${int(r.ack.failed)} | ${r.survived ? 'yes' : `**no**: ${r.death}`} | ${r.peakRssMb.toFixed(0)} MB | ${sec(r.wall.sendingMs)} / ${sec(r.wall.lastAckMs)} / ${sec(r.wall.lastToldMs)} | ${ms1(r.senderLag.p99)} / ${ms1(r.senderLag.max)} ms | ${sec(r.cpuMs.bot)} / ${sec(r.cpuMs.sender)} / ${sec(r.cpuMs.slack)} |`,
+      `| ${r.rate}/s${r.label ? ` ${r.label}` : ''} | ${ms1(r.ack.p50)} / ${ms1(r.ack.p99)} / ${ms1(r.ack.max)} ms | ${int(r.ack.late)} / ${int(r.ack.failed)} | ${r.survived ? 'yes' : `**no**: ${r.death}`} | ${r.peakRssMb.toFixed(0)} MB | ${sec(r.wall.sendingMs)} / ${sec(r.wall.lastAckMs)} / ${sec(r.wall.lastToldMs)} | ${ms1(r.senderLag.p99)} / ${ms1(r.senderLag.max)} ms | ${sec(r.cpuMs.bot)} / ${sec(r.cpuMs.sender)} / ${sec(r.cpuMs.slack)} |`,
   );
   const examples = runs.flatMap((r) => r.truth.examples.map((e) => `  - ${r.rate}/s: ${e}`));
   const slackMs = runs[0]?.slackMs ?? 0;

@@ -1,4 +1,4 @@
-import type { SpawnOptions } from '../test/support/bot-process.ts';
+import type { SpawnOptions } from '../harness/bot-process.ts';
 
 /**
  * The bot as `npm start` and the Dockerfile run it: compiled JavaScript (bench/run.ts builds it first; the

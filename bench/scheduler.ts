@@ -7,17 +7,11 @@
 // cost per drill (claiming, choosing the question, storing, posting, advancing), not Slack's latency.
 
 import { eq, sql } from 'drizzle-orm';
+import { makeScheduler, openMigrated, seedMany, startStandin, TestClock } from '../harness/scheduler.ts';
+import { createTestDatabase, onPostgresServer } from '../harness/test-database.ts';
 import type { DatabaseHandle } from '../src/db/client.ts';
 import { drills } from '../src/db/schema/index.ts';
 import { DEFAULT_CONCURRENCY } from '../src/scheduler/scheduler.ts';
-import {
-  FixedClock,
-  makeScheduler,
-  openMigrated,
-  seedMany,
-  startStandin,
-} from '../test/scheduler/support.ts';
-import { createTestDatabase, onPostgresServer } from '../test/support/test-database.ts';
 
 const [subscribers = 1000, replicas = 1, concurrency = DEFAULT_CONCURRENCY] = process.argv
   .slice(2)
@@ -38,7 +32,7 @@ try {
   await seedMany(main, subscribers, new Date('2026-03-10T00:00:00Z'));
   const seedMs = performance.now() - started;
 
-  const clock = new FixedClock(NINE);
+  const clock = new TestClock(NINE);
   const schedulers = await Promise.all(
     handles.map(
       async (db, i) =>

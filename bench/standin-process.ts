@@ -2,8 +2,8 @@
 // bot's calls (views.open, users.info, response_url posts) are then answered outside the process that sends
 // and times the requests, so answering them cannot delay its clock. Prints { apiUrl }; answers questions
 // over IPC (`Question` below). STANDIN_RECORD_CALLS=0 keeps counts only (thousands of calls).
-import type { SlackStandin } from '../src/local-slack/index.ts';
-import { startSlackStandin } from '../src/local-slack/index.ts';
+import type { SlackStandin } from '../local-slack/index.ts';
+import { startSlackStandin } from '../local-slack/index.ts';
 
 export type Question =
   /** How many calls reached a method. */

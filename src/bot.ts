@@ -1,24 +1,30 @@
 import { fileURLToPath } from 'node:url';
-import pRetry from 'p-retry';
+import pRetry, { AbortError } from 'p-retry';
 import { loadQuestionBank } from './bank/load.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { BotContext } from './context.ts';
 import { type DatabaseHandle, openDatabase, POOL_SIZE } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
-import { countPauses } from './db/repositories/delivery-pauses.ts';
+import { countPauses } from './db/repositories/token-pauses.ts';
 import { enterpriseOfTeam } from './db/repositories/users.ts';
+import { countWorkspaceStates } from './db/repositories/workspace-states.ts';
 import { rescheduleUser } from './delivery/next-delivery.ts';
 import { TokenWatch } from './delivery/token-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { bindMetricSources } from './metrics/index.ts';
+import type { ModelCoachMetrics } from './model-coach/counters.ts';
+import { ModelCoach } from './model-coach/model-coach.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
-import { cachedAuthorize, cachedIdentity, createSlackApp, type Health } from './slack/app.ts';
+import { cachedAuthorize, cachedIdentity, createSlackApp, type Health, type SlackApp } from './slack/app.ts';
+import type { BotContext } from './slack/context.ts';
+import { SharedReplays } from './slack/shared-replays.ts';
 import { WorkQueue } from './slack/work-queue.ts';
 import { createSlackClients } from './slack-api/clients.ts';
 import { NoInstallationError } from './slack-api/errors.ts';
 import { withTimeout } from './timeout.ts';
-import { adoptWorkspace } from './workspaces/adopt-workspace.ts';
+import { adoptWorkspace, settleLegacyRows } from './workspaces/adopt-workspace.ts';
 import { DatabaseInstallationStore } from './workspaces/installation-store.ts';
+import { checkInstallationKeys, decryptFailureCount, InstallationKeyError } from './workspaces/key-check.ts';
 import { INSTALL_PATH } from './workspaces/oauth.ts';
 import { InstalledWorkspaceClients, singleWorkspaceClients } from './workspaces/workspace-clients.ts';
 
@@ -37,12 +43,18 @@ export interface BotOptions {
   scheduler?:
     | boolean
     | (SchedulerOptions & { retryConfig?: Parameters<typeof createSlackClients>[0]['schedulerRetries'] });
+  /** Where the extra coaching's outcomes are counted (model-coach/counters.ts); default: in memory. */
+  modelMetrics?: ModelCoachMetrics;
   /** The embedded database's lock was lost (db/client.ts); the default exits the process. */
   onLockLost?: (err: Error) => void;
 }
 
 export interface RunningBot {
   port: number;
+  /** The Bolt app (tests add a middleware to it to reach its error paths). */
+  app: SlackApp['app'];
+  /** Socket Mode with METRICS_PORT: where GET /metrics is served; HTTP mode serves it on `port`. */
+  metricsPort?: number;
   ctx: BotContext;
   database: DatabaseHandle;
   scheduler?: Scheduler;
@@ -106,7 +118,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
   );
   const clock = options.clock ?? systemClock;
-  const ctx: BotContext = { db: database.db, bank, workspaces, log, clock, work, tokens };
+  const modelCoach = config.coachModel
+    ? new ModelCoach(config.coachModel, { metrics: options.modelMetrics })
+    : undefined;
+  const ctx: BotContext = { db: database.db, bank, workspaces, log, clock, work, tokens, modelCoach };
   const scheduler =
     options.scheduler === false
       ? undefined
@@ -120,12 +135,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           // A reinstall's new token is used at once by this replica (others look it up within a minute).
           onInstalled: (teamIds) => {
             for (const teamId of teamIds) workspaces.forget(teamId);
+            settleLegacyRows(database.db, log).catch((err: unknown) =>
+              log.warn({ err }, 'legacy rows not settled'),
+            );
           },
         })
       : undefined;
 
   let migrated = false;
   let stopping = false;
+  /** Set when INSTALLATION_KEY cannot read the stored tokens: /healthz says so until the process exits. */
+  let keyProblem: string | undefined;
+  const unbindMetrics = bindMetricSources({
+    workQueue: () => ({ ...work.stats, saturated: work.saturated }),
+    pool: () => database.poolStats(),
+    workspaces: async () => {
+      if (!migrated || stopping) throw new Error('database not ready');
+      return countWorkspaceStates(database.db, auth.kind);
+    },
+  });
   const slackApp = createSlackApp({
     config,
     ctx,
@@ -133,6 +161,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       identity && auth.kind === 'single'
         ? { kind: 'single', authorize: cachedAuthorize(identity, auth.botToken) }
         : { kind: 'oauth', installationStore: installationStore as DatabaseInstallationStore },
+    sharedReplays: new SharedReplays(database.db, log, () => migrated && !stopping),
     hooks: {
       onZoneChanged: (who) => rescheduleUser(ctx, who),
       revokeInstallation: installationStore ? (lookup) => installationStore.revoke(lookup) : undefined,
@@ -141,10 +170,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const database_ = migrated && !stopping && (await database.ping());
       const slack = database_ ? await slackHealth().catch(() => undefined) : undefined;
       // One workspace's dead token is that workspace's problem, not the bot's: only a single bot is unhealthy.
-      const ok = database_ && !(auth.kind === 'single' && slack?.paused);
+      const ok = database_ && !(auth.kind === 'single' && slack?.paused) && keyProblem === undefined;
+      const decryptFailures = decryptFailureCount();
+      const keys =
+        keyProblem !== undefined || decryptFailures > 0
+          ? { installationKey: { ok: keyProblem === undefined, decryptFailures, problem: keyProblem } }
+          : {};
       return {
         status: ok ? 200 : 503,
-        body: { ok, database: database_ ? 'ok' : 'unavailable', ...(slack ? { slack } : {}) },
+        body: { ok, database: database_ ? 'ok' : 'unavailable', ...(slack ? { slack } : {}), ...keys },
       };
     }),
   });
@@ -160,6 +194,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   log.info(
     {
       database: database.description,
+      ...(modelCoach ? { coachModel: modelCoach.host } : {}),
       mode: config.slack.transport.kind,
       port,
       topics: bank.topics.length,
@@ -193,7 +228,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ready = untilStopped('database', () => runMigrations(database)).then(async () => {
     migrated = true;
     log.info({ database: database.description }, 'database ready: migrations applied');
+    if (auth.kind === 'oauth') {
+      const keys = auth.installationKeys;
+      await untilStopped('installation key check', () =>
+        checkInstallationKeys(database.db, keys).catch((err: unknown) => {
+          // A wrong key is not healed by retrying: start-up fails (main.ts exits, naming the key id).
+          if (err instanceof InstallationKeyError) {
+            keyProblem = err.message;
+            throw new AbortError(err);
+          }
+          throw err;
+        }),
+      );
+    }
     if (identity) await untilStopped('Slack (auth.test)', () => adoptWorkspace(database.db, identity, log));
+    else await untilStopped('legacy rows', () => settleLegacyRows(database.db, log));
     // Only now: a tick needs the tables, and every row its workspace.
     if (!stopping && schedulerOptions.cron !== false) scheduler?.start();
   });
@@ -202,11 +251,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   return {
     port,
+    metricsPort: slackApp.metricsPort(),
+    app: slackApp.app,
     ctx,
     database,
     scheduler,
     ready,
-    idle: () => work.idle(),
+    async idle() {
+      await work.idle();
+      // The extra coaching runs after the work that started it, on its own.
+      await modelCoach?.idle();
+    },
     async stop() {
       stopping = true;
       // Posts in flight and the work after acks finish (bounded) before the database closes under them.
@@ -225,7 +280,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           }),
         ),
       ]);
+      // Calls to the model in flight are aborted: a stop never waits out a slow model.
+      await modelCoach?.stop();
       await ready.catch(() => {});
+      unbindMetrics();
       await database.close();
       log.info('Star Drill stopped');
     },

@@ -1,6 +1,13 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { KeyFormatError, type KeyRing, parseInstallationKeys } from './workspaces/token-crypto.ts';
+import { KeyFormatError, type KeyRing, parseInstallationKeys } from './crypto/token-crypto.ts';
+import {
+  COACH_MODEL_VARS,
+  type CoachModelConfig,
+  coachModelEnv,
+  coachModelProblem,
+  optionalCoachModel,
+} from './model-coach/config.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -62,13 +69,30 @@ const envObject = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// connection string' }),
   ),
   DATA_DIR: optional(z.string()).default('./data'),
+  // Socket Mode only (in HTTP mode /metrics is served on PORT): where Prometheus scrapes the bot.
+  METRICS_PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number (0-65535)' })
+      .int({ error: 'must be a port number (0-65535)' })
+      .min(0, { error: 'must be a port number (0-65535)' })
+      .max(65535, { error: 'must be a port number (0-65535)' }),
+  ),
+  METRICS_HOST: optional(z.string()).default('127.0.0.1'),
+  // Metrics tell how many workspaces use the bot and how busy it is: a token keeps them from strangers.
+  METRICS_TOKEN: optional(
+    z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default(
     'info',
   ),
+  // Optional model-backed coaching: model-coach/config.ts.
+  ...coachModelEnv,
 });
 
 const envSchema = envObject.superRefine((env, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const modelProblem = coachModelProblem(env);
+  if (modelProblem) return issue(...modelProblem);
   const oauthSet = OAUTH_VARS.filter((name) => env[name] !== undefined);
   if (env.SLACK_BOT_TOKEN && oauthSet.length > 0) {
     return issue(
@@ -143,12 +167,21 @@ export type SlackAuth =
 
 export interface Config {
   slack: { auth: SlackAuth; apiUrl?: string; transport: SlackTransport };
+  /** Unset: no model-backed coaching. */
+  coachModel?: CoachModelConfig;
   port: number;
   /** Interface the HTTP server listens on; unset: all of them. The sandbox keeps the bot on 127.0.0.1. */
   host?: string;
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
   logLevel: LogLevel;
+  /**
+   * GET /metrics: on the HTTP port in HTTP mode; in Socket Mode on `port` (unset: not served) at `host`.
+   * `token` set: only `Authorization: Bearer <token>` is answered.
+   */
+  metrics?: { token?: string; port?: number; host: string };
 }
+
+export type { CoachModelConfig };
 
 export class ConfigError extends Error {}
 
@@ -164,7 +197,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     port: e.PORT,
     database: databaseConfig(e),
     logLevel: e.LOG_LEVEL,
+    ...optionalCoachModel(e),
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
   };
+}
+
+/**
+ * For the sandbox, which reads its settings from the environment only: COACH_MODEL_* and nothing else, checked
+ * as for the bot. Undefined when unset.
+ */
+export function loadCoachModelConfig(env: NodeJS.ProcessEnv = process.env): CoachModelConfig | undefined {
+  const schema = envObject.pick(COACH_MODEL_VARS).superRefine((e, ctx) => {
+    const problem = coachModelProblem(e);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+  });
+  return optionalCoachModel(parseOrThrow(schema, env)).coachModel;
 }
 
 function authOf(e: z.output<typeof envSchema>): SlackAuth {

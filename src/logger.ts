@@ -41,6 +41,8 @@ export function safeError(err: unknown, depth = 0): Record<string, unknown> {
   const slackError = (e.data as { error?: unknown } | undefined)?.error;
   if (typeof slackError === 'string') out.slackError = slackError;
   if (e.cause !== undefined && depth < MAX_CAUSE_DEPTH) out.cause = safeError(e.cause, depth + 1);
+  // Bolt's coded errors keep the error they wrap under `original`: its codes are what helps.
+  if (e.original instanceof Error && depth < MAX_CAUSE_DEPTH) out.original = safeError(e.original, depth + 1);
   return out;
 }
 
@@ -52,9 +54,15 @@ function stackFrames(stack: string): string {
 }
 
 function safeMessage(e: Error & Record<string, unknown>): string {
-  // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <every value>".
-  if ('params' in e) return e.message.split('\nparams:')[0] ?? 'query failed';
-  return e.message;
+  // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <every value>". Cut from every error, not only
+  // drizzle's: wrappers copy the message (Bolt's UnknownError around a listener's failure).
+  const message = e.message.split('\nparams:')[0] ?? 'query failed';
+  // Postgres's data exceptions (SQLSTATE class 22) quote the value they refused: `invalid input syntax for
+  // type integer: "<the value>"`, `value "<the value>" is out of range`.
+  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) {
+    return message.replace(/"(?:[^"]|"")*"/g, '"(value not logged)"');
+  }
+  return message;
 }
 
 /** JSON lines on stdout: one object per event, with context fields (drill id, user) beside the message. */
@@ -78,7 +86,7 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
  * reply echoes it). Their other lines say what happened without the content.
  */
 const CARRIES_CONTENT =
-  /^(http request body|http request result|Received a message on the WebSocket|Unable to parse an incoming WebSocket message|Sending a WebSocket message|Calling ack\(\)|ack\(\) (call begins|response sent|response stored))/;
+  /^(Error details:|An unhandled error occurred while Bolt processed \(|http request body|http request result|Received a message on the WebSocket|Unable to parse an incoming WebSocket message|Sending a WebSocket message|Calling ack\(\)|ack\(\) (call begins|response sent|response stored))/;
 
 /** Bolt wants its own Logger interface; route it into the same pino stream under `component: bolt`. */
 export function boltLogger(log: Logger): BoltLogger {
@@ -96,7 +104,8 @@ export function boltLogger(log: Logger): BoltLogger {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...m: unknown[]) => {
       if (!child.isLevelEnabled(level)) return;
-      const line = text(m);
+      // A query error written into a string by the library (`${error}`) carries drizzle's "params:" list.
+      const line = text(m).replace(/\nparams:[\s\S]*$/, '\nparams: (not logged)');
       if (!CARRIES_CONTENT.test(line)) child[level](line);
     };
   return {

@@ -3,6 +3,7 @@ import { startBot } from './bot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
+import { InstallationKeyError } from './workspaces/key-check.ts';
 
 /** Longest a graceful stop may take before the process exits anyway (orchestrators wait ~10 s). */
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
     log.fatal(known ? (err as Error).message : { err }, 'Star Drill could not start');
     process.exit(1);
   }
+
+  // The bot listens before its database is ready; a wrong INSTALLATION_KEY is found then, and ends the process.
+  bot.ready.catch((err: unknown) => {
+    if (!(err instanceof InstallationKeyError)) return;
+    log.fatal(err.message);
+    void bot.stop().finally(() => process.exit(1));
+  });
 
   let stopping = false;
   const shutdown = (signal: string) => {

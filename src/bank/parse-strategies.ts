@@ -1,6 +1,6 @@
 import type { List } from 'mdast';
-import { type Fail, labelledParagraph, singleParagraph } from './blocks.ts';
 import { GuideError } from './errors.ts';
+import { type Fail, labelledParagraph, singleParagraph } from './markdown-blocks.ts';
 import type { Section } from './outline.ts';
 import type { Strategy } from './types.ts';
 

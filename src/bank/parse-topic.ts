@@ -1,7 +1,7 @@
 import type { Paragraph } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
-import { describeBlock, type Fail, labelledParagraph, onlyListItems } from './blocks.ts';
 import { GuideError } from './errors.ts';
+import { describeBlock, type Fail, labelledParagraph, onlyListItems } from './markdown-blocks.ts';
 import type { Section, Subsection } from './outline.ts';
 import { questionId } from './question-id.ts';
 import { slugify, stripEnclosingQuotes } from './text.ts';

@@ -143,7 +143,7 @@ export function quoteAround(reading: Reading, at: number, maxWords = 12): string
  * ("post-mortem" -> "post mortem", "short - term" -> "short term"), for matching multi-word phrases from a
  * lexicon with `containsPhrase`. Punctuation becomes "|", so a phrase never matches across it.
  */
-function streamOf(tokens: Token[], form: (t: Token) => string): string {
+export function streamOf(tokens: Token[], form: (t: Token) => string): string {
   const parts: string[] = [];
   for (const t of tokens) {
     if (t.kind === 'punctuation') {

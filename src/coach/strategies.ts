@@ -20,6 +20,7 @@ const CUES: Record<CheckId, RegExp[]> = {
   specific: [/\bfollow-?ups?\b/i, /\bdeeper\b/i, /\bdetails?\b/i],
   reflection: [/\breflect/i, /\blessons?\b/i, /\blearned\b/i, /\bdifferently\b/i],
   on_topic: [/\brole\b/i, /\bposition\b/i, /\bconnect\b/i, /\brelate\b/i],
+  no_blame: [/\byour skills\b/i, /\byour experiences?\b/i, /\byour own\b/i],
 };
 
 export function strategyFor(check: CheckId, strategies: readonly Strategy[]): Strategy | undefined {

@@ -8,6 +8,7 @@ export const CHECK_IDS = [
   'specific',
   'reflection',
   'on_topic',
+  'no_blame',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -25,7 +26,7 @@ export interface Assessment {
 export interface CheckResult {
   /** 'role': "Connects to the role", added only when a role is set (checks/role.ts). */
   id: CheckId | 'role';
-  /** "Result is measured". */
+  /** "Measured result". */
   label: string;
   passed: boolean;
   points: number;
@@ -46,9 +47,31 @@ export interface WordCounts {
   total: number;
 }
 
+/**
+ * What an interviewer rejects outright, whatever else the answer does well: the score is at most `max`.
+ * missing_parts: a part is empty; hypothetical: "I would..." instead of one time; off_topic: the story
+ * answers another topic's question; claims: fragments and bare claims instead of sentences that tell.
+ */
+export type CapId = 'missing_parts' | 'hypothetical' | 'off_topic' | 'claims';
+export interface Cap {
+  id: CapId;
+  max: number;
+  /** What the answer does, quoting it. */
+  why: string;
+  /** The one thing to do about it. */
+  suggestion: string;
+}
+
 export interface AnswerFeedback {
-  /** 0-100, the sum of the checks' points, capped when parts are missing. */
-  score: number;
+  /**
+   * 0-100, the sum of the checks' points, at most the lowest cap. Null when the answer is not in English:
+   * the checks read English, so they give no score.
+   */
+  score: number | null;
+  /** Absent on analyses stored before languages were told apart (they were all read as English). */
+  language?: 'english' | 'other';
+  /** The caps that apply, lowest first (absent on analyses stored before caps). */
+  caps?: Cap[];
   /** Each part's own standing, 0-100, from the checks that look at it. */
   parts: Record<StarPart, number>;
   checks: CheckResult[];
@@ -60,7 +83,10 @@ export interface AnswerFeedback {
 }
 
 export interface FollowUpFeedback {
-  score: number;
+  /** Null when the answer is not in English, as for an answer. */
+  score: number | null;
+  language?: 'english' | 'other';
+  caps?: Cap[];
   /** Only the checks that make sense for a short answer to a follow-up: specific, ownership, measured. */
   checks: CheckResult[];
   words: number;

@@ -26,6 +26,8 @@ export interface DatabaseHandle {
    */
   withMigrationLock<T>(key: number, fn: (db: Database) => Promise<T>): Promise<T>;
   ping(timeoutMs?: number): Promise<boolean>;
+  /** The Postgres pool's connections (metrics); undefined on the embedded database, which has no pool. */
+  poolStats(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -96,9 +98,7 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
     options: '-c max_parallel_workers_per_gather=0',
   });
   // An idle client losing its connection emits 'error' on the pool; without a listener it kills the process.
-  pool.on('error', (err) =>
-    log.warn({ err: err.message }, 'postgres connection lost; it will be reopened on demand'),
-  );
+  pool.on('error', (err) => log.warn({ err }, 'postgres connection lost; it will be reopened on demand'));
   // A checked-out client (inside a transaction, between statements) has no pool listener: its connection
   // dying would be an uncaught 'error'. Its caller's next query fails instead, and the pool drops the client
   // on release because it is no longer queryable.
@@ -110,7 +110,7 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
     description: `postgres ${describeUrl(url)}`,
     async withMigrationLock(key, fn) {
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-      client.on('error', (err) => log.warn({ err: err.message }, 'migration connection lost'));
+      client.on('error', (err) => log.warn({ err }, 'migration connection lost'));
       await client.connect();
       try {
         // Waits for a replica migrating right now, however long that takes; the session's end releases it.
@@ -122,6 +122,7 @@ function openPostgres(url: string, log: Logger): DatabaseHandle {
       }
     },
     ping: (timeoutMs) => ping(db, timeoutMs),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     // A client stuck behind a partition never hears the server's goodbye, so pool.end() would wait forever.
     close: async () => {
       const closed = await withTimeout(
@@ -164,6 +165,7 @@ async function openEmbedded(dataDir: string, onLockLost: (err: Error) => void): 
       return run;
     },
     ping: (timeoutMs) => ping(db, timeoutMs),
+    poolStats: () => undefined,
     async close() {
       await client.close();
       await unlock();

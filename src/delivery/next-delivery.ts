@@ -1,9 +1,11 @@
-import type { BotContext } from '../context.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
 import {
   findSubscription,
   hasScheduledDrill,
   rescheduleSubscription,
 } from '../db/repositories/subscriptions.ts';
+import type { Person } from '../drills/person.ts';
 import {
   type Delivery,
   firstDeliveryAtOrAfter,
@@ -11,7 +13,7 @@ import {
   type Schedule,
 } from '../drills/schedule.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
-import type { Person } from '../workspaces/person.ts';
+import type { Logger } from '../logger.ts';
 
 /** More than enough: a zone change moves the local date by at most one day. */
 const MAX_TAKEN_DATES = 3;
@@ -22,7 +24,7 @@ const MAX_TAKEN_DATES = 3;
  * (user, local date) would refuse it at delivery time, so the reply would be a lie.
  */
 export async function nextDeliveryFor(
-  ctx: Pick<BotContext, 'db'>,
+  ctx: { db: Database },
   who: Person,
   schedule: Schedule,
   now: Date,
@@ -38,7 +40,7 @@ export async function nextDeliveryFor(
  * The user's stored zone changed (user_change): "09:00" now means 09:00 where they are, so the next
  * delivery is computed again. A skipped date stays skipped: it is a local date, whatever the zone.
  */
-export async function rescheduleUser(ctx: Pick<BotContext, 'db' | 'clock' | 'log'>, who: Person) {
+export async function rescheduleUser(ctx: { db: Database; clock: Clock; log: Logger }, who: Person) {
   const sub = await findSubscription(ctx.db, who);
   if (!sub?.active) return;
   const next = await nextDeliveryFor(ctx, who, scheduleOf(sub), ctx.clock.now());

@@ -6,10 +6,10 @@ import type { Database } from '../db/client.ts';
 import { deleteDrill, drillHistory, insertDrill, markDrillPosted } from '../db/repositories/drills.ts';
 import { ratedCardsOf } from '../db/repositories/review-cards.ts';
 import type { Drill } from '../db/schema/index.ts';
-import { chooseFromHistory } from '../drills/choose-question.ts';
+import { chooseOnDemandQuestion } from '../drills/choose-drill.ts';
+import type { Person } from '../drills/person.ts';
 import type { Logger } from '../logger.ts';
-import type { Person } from '../workspaces/person.ts';
-import { drillRow, postDrillMessage } from './drill-post.ts';
+import { drillRow, postDrillMessage } from './posts.ts';
 
 export interface OnDemandContext {
   db: Database;
@@ -31,20 +31,25 @@ export async function sendOnDemandDrill(
   topicSlugs: readonly string[],
 ): Promise<Drill> {
   const [history, rated] = await Promise.all([drillHistory(ctx.db, who), ratedCardsOf(ctx.db, who)]);
-  const { topic, question } = chooseFromHistory(ctx.bank, topicSlugs, history, rated, ctx.clock.now());
+  const { topic, question } = chooseOnDemandQuestion(
+    ctx.bank,
+    topicSlugs,
+    { history, rated },
+    ctx.clock.now(),
+  );
   const drill = await insertDrill(ctx.db, drillRow(who, topic, question, 'on_demand'));
   let posted: { channel: string; ts: string };
   try {
     posted = await postDrillMessage(ctx.slack, ctx.bank, drill);
   } catch (err) {
-    await deleteDrill(ctx.db, drill.id).catch((deleteErr: unknown) =>
+    await deleteDrill(ctx.db, drill).catch((deleteErr: unknown) =>
       ctx.log.warn({ err: deleteErr, drill: drill.id }, 'could not remove a drill whose DM failed'),
     );
     throw err;
   }
   try {
     // Idempotent, so retrying a blip is safe.
-    await pRetry(() => markDrillPosted(ctx.db, drill.id, posted.channel, posted.ts), {
+    await pRetry(() => markDrillPosted(ctx.db, drill, posted.channel, posted.ts), {
       retries: 3,
       minTimeout: 100,
       maxTimeout: 500,

@@ -1,15 +1,15 @@
 import type { Database } from '../db/client.ts';
+import type { PauseOver } from '../db/repositories/tick.ts';
 import {
   endPause,
   extendPause,
   findPause,
   startPause,
   takePauseCheck,
-} from '../db/repositories/delivery-pauses.ts';
-import type { PauseOver } from '../db/repositories/tick.ts';
+} from '../db/repositories/token-pauses.ts';
 import type { Logger } from '../logger.ts';
-import { pauseBackoffMs } from '../scheduler/failure-policy.ts';
 import { classifySlackError, type SlackFailure } from '../slack-api/errors.ts';
+import { pauseBackoffMs } from './outcomes.ts';
 
 export type TokenStatus = { paused: false } | { paused: true; reason: string; until: Date | null };
 

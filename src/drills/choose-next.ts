@@ -1,7 +1,7 @@
 /**
  * The next question to drill, for scheduled drills and `/star random`, once answers are self-rated:
  *
- * 1. a question whose review is due, the most overdue first (FSRS decides when; see coach/review.ts);
+ * 1. a question whose review is due, the most overdue first (FSRS decides when; see drills/review-cards.ts);
  * 2. else a question never asked, from the topic whose turn it is;
  * 3. else the question asked longest ago.
  *
@@ -14,8 +14,15 @@
  * (progress/topic-stats.ts `interviewFocus`): the same three rules then run on those topics only, in that
  * order, so the countdown rotates through the weak topics instead of drilling the single weakest forever.
  */
-import { isDue, overdueMs, RATING_VALUE, type RatedCard } from '../coach/review.ts';
-import type { AskedBefore } from './choose-question.ts';
+
+import { isDue, overdueMs, RATING_VALUE, type RatedCard } from './review-cards.ts';
+
+/** One earlier drill of the person's: what was asked, and when. */
+export interface AskedBefore {
+  topicSlug: string;
+  questionId: string;
+  askedAt: Date;
+}
 
 export interface TopicQuestions {
   slug: string;

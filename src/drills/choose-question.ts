@@ -1,19 +1,16 @@
 import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Question, Topic } from '../bank/types.ts';
-import type { RatedCard } from '../coach/review.ts';
-import { chooseNext, type NextReason } from './choose-next.ts';
+import { type AskedBefore, chooseNext, type NextReason } from './choose-next.ts';
+import type { RatedCard } from './review-cards.ts';
+
+// The chooser's history type lives with chooseNext (which this module builds on); named here too for callers.
+export type { AskedBefore };
 
 /**
  * Which question (and topic) to drill next: the one asked least recently, so practice rotates through
  * everything before repeating, and the same question never comes twice in a row while others remain.
  * Pure and deterministic, so the choice can be tested and explained; no randomness to seed.
  */
-
-export interface AskedBefore {
-  topicSlug: string;
-  questionId: string;
-  askedAt: Date;
-}
 
 /**
  * Of `keys` (in the caller's order), the one whose last use is oldest; never-used keys come first, in

@@ -10,7 +10,6 @@
  * comparing or logging canonical values never shows two spellings of one schedule. Every function here
  * also accepts a non-canonical mask (127 works wherever `'daily'` does).
  */
-import { z } from 'zod';
 import { isoWeekday } from './local-date.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -82,16 +81,6 @@ export function weekdaysOf(days: Days): Weekday[] {
   return WEEKDAYS.filter((_, i) => (mask & (1 << i)) !== 0);
 }
 
-/** `'daily'` or `'weekdays'` when `days` is one of the presets (as a name or a mask), else null. */
-export function presetOf(days: Days): 'daily' | 'weekdays' | null {
-  const canonical = daysFromMask(maskOfDays(days));
-  return typeof canonical === 'string' ? canonical : null;
-}
-
-export function sameDays(a: Days, b: Days): boolean {
-  return maskOfDays(a) === maskOfDays(b);
-}
-
 /** Whether `localDate`'s weekday is one of `days`. The weekday of a calendar date does not depend on the zone. */
 export function isScheduledWeekday(days: Days, localDate: string): boolean {
   return (maskOfDays(days) & (1 << (isoWeekday(localDate) - 1))) !== 0;
@@ -107,8 +96,3 @@ export function labelOfDays(days: Days): string {
   if (list.length === 1) return `${WEEKDAY_LONG[list[0] as Weekday]}s`;
   return list.map((d) => WEEKDAY_SHORT[d]).join(', ');
 }
-
-/** `Days` as it may arrive from storage or a form: a preset name or a mask; parsed to the canonical form. */
-export const DaysSchema = z
-  .union([z.literal('daily'), z.literal('weekdays'), z.int().min(1).max(DAILY_MASK)])
-  .transform((days) => daysFromMask(maskOfDays(days)));

@@ -8,7 +8,6 @@
  * drill before the 24th and the usual drill on it; `pause 7d` on a Monday means drills again next Monday.
  * A date that has come needs no clearing: it pauses nothing.
  */
-import type { Days } from './days.ts';
 import { daysBetween } from './local-date.ts';
 
 /** A range of local dates, `from` included, `until` excluded (a pause, or a skip as a one-day range). */
@@ -30,11 +29,6 @@ export function inRanges(ranges: readonly DateRange[], localDate: string): boole
 /** The pause still in force on `today` (the date drills start again), or null when there is none. */
 export function activePause(pausedUntil: string | null | undefined, today: string): string | null {
   return isPaused(pausedUntil, today) ? (pausedUntil as string) : null;
-}
-
-/** `days` as they apply on `localDate`: every day until and including the interview date, then `days`. */
-export function effectiveDays(days: Days, interviewDate: string | null | undefined, localDate: string): Days {
-  return interviewDate != null && localDate <= interviewDate ? 'daily' : days;
 }
 
 export interface InterviewCountdown {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import { STAR_PARTS, type StarPart } from '../bank/types.ts';
+import { stripControlChars } from './clean-text.ts';
 
 // One definition of the four parts, shared with the guide parser (the guide's samples have the same four).
 export { STAR_PARTS, type StarPart };
@@ -38,7 +39,8 @@ function partSchema(part: StarPart) {
   const describe = `Please describe the ${label}.`;
   return z
     .string({ error: (issue) => (issue.input == null ? describe : `Please write the ${label} as text.`) })
-    .trim()
+    .transform(stripControlChars)
+    .transform((value) => value.trim())
     .superRefine((value, ctx) => {
       if (BLANK.test(value)) {
         ctx.addIssue({ code: 'custom', message: describe });
@@ -84,7 +86,7 @@ export function validateStarAnswer(raw: Partial<Record<StarPart, unknown>>): Sta
 export function validateFollowUpAnswer(
   raw: unknown,
 ): { ok: true; text: string } | { ok: false; error: string } {
-  const text = typeof raw === 'string' ? raw.trim() : '';
+  const text = typeof raw === 'string' ? stripControlChars(raw).trim() : '';
   if (BLANK.test(text)) return { ok: false, error: 'Please write your answer.' };
   const count = countCharacters(text);
   if (count > MAX_PART_CHARS) {

@@ -4,8 +4,8 @@
  * review still comes first (FSRS knows best when a question must come back), and an interview countdown's
  * weakest topics win over this preference, since the countdown is what the person asked for.
  */
-import { isDue, type RatedCard } from '../coach/review.ts';
 import type { TopicQuestions } from './choose-next.ts';
+import { isDue, type RatedCard } from './review-cards.ts';
 import { STORY_GOAL } from './story-limits.ts';
 
 export function thinStoryTopics(p: {

@@ -11,7 +11,7 @@
  * Text from the guide (questions, titles, follow-up questions) is written inline with Markdown's
  * punctuation backslash-escaped, so it renders as written and never as markup.
  */
-import { SELF_RATING_LABELS, type SelfRating } from '../coach/review.ts';
+import { SELF_RATING_LABELS, type SelfRating } from '../drills/review-cards.ts';
 import { localWallOf } from '../drills/schedule.ts';
 import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.ts';
 import { formatMinuteOfDay } from '../drills/subscribe-args.ts';

@@ -3,9 +3,9 @@
  * (progress/topic-stats.ts). Pure: the Home tab, the weekly recap and the interview countdown read the same.
  */
 import type { Topic } from '../bank/types.ts';
-import type { RatedCard } from '../coach/review.ts';
 import { type Days, daysFromMask } from '../drills/days.ts';
 import type { DateRange } from '../drills/pause.ts';
+import type { RatedCard } from '../drills/review-cards.ts';
 import { type Streak, streak } from './streak.ts';
 import { type AnsweredDrill, type TopicProgress, topicProgress } from './topic-stats.ts';
 

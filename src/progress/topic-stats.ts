@@ -1,10 +1,10 @@
 /**
  * Progress per topic for the Home tab and the weekly recap: how many drills answered, the average score
- * and its trend, readiness from the self-ratings (coach/review.ts `readiness()`), and when last practised.
+ * and its trend, readiness from the self-ratings (drills/review-cards.ts `readiness()`), and when last practised.
  * Plus the weakest-first order an interview countdown draws from, and short text bars that read on a phone.
  * Pure: the caller passes the rows and `now`.
  */
-import { type RatedCard, readiness, type TopicReadiness } from '../coach/review.ts';
+import { type RatedCard, readiness, type TopicReadiness } from '../drills/review-cards.ts';
 
 export interface AnsweredDrill {
   topicSlug: string;

@@ -1,17 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
+import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Clock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
 import { surveyTick } from '../db/repositories/tick.ts';
+import { DrillJob, emptyCounts, type TickCounts } from '../delivery/drill-job.ts';
+import { RateLimits } from '../delivery/rate-limits.ts';
+import { type RecapCounts, RecapJob } from '../delivery/recap-job.ts';
+import { type ReminderCounts, ReminderJob } from '../delivery/reminder-job.ts';
+import { DeliveryRunner } from '../delivery/runner.ts';
+import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Logger } from '../logger.ts';
+import { recordError } from '../metrics/index.ts';
 import { withTimeout } from '../timeout.ts';
-import { DueDrills, type DueDrillsDeps, emptyCounts, type TickCounts } from './due-drills.ts';
+import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import { Housekeeping } from './housekeeping.ts';
-import { RateLimits } from './rate-limits.ts';
-import { type RecapCounts, sendDueRecaps } from './recaps.ts';
-import { type ReminderCounts, sendDueReminders } from './reminders.ts';
+import { recordTickResult } from './tick-metrics.ts';
 
-export type { TickCounts } from './due-drills.ts';
+export type { TickCounts } from '../delivery/drill-job.ts';
 
 /** What a tick did: its drills, their reminders, the weekly recaps. */
 export type TickResult = TickCounts & ReminderCounts & RecapCounts;
@@ -31,7 +38,13 @@ export interface SchedulerOptions {
   stopTimeoutMs?: number;
 }
 
-export interface SchedulerDeps extends Omit<DueDrillsDeps, 'rateLimits'> {
+export interface SchedulerDeps {
+  db: Database;
+  bank: QuestionBank;
+  /** Each workspace's clients; posts use their `scheduler` client (slack-api/clients.ts). */
+  workspaces: WorkspaceClients;
+  log: Logger;
+  tokens: TokenWatch;
   /**
    * The scheduler's clock: which rows are due, and the backoffs. Unset in production: the database's
    * `now()`, so replicas whose clocks drift still agree. A test or the sandbox injects its own.
@@ -79,7 +92,8 @@ export class Scheduler {
   readonly replicaId: string;
   private readonly log: Logger;
   private readonly stopTimeoutMs: number;
-  private readonly dueDrills: DueDrills;
+  private readonly runner: DeliveryRunner;
+  private readonly drillOptions: ConstructorParameters<typeof DrillJob>[1];
   private readonly housekeeping: Housekeeping;
   private task: ScheduledTask | undefined;
   /** The cron's tick, while one runs: a slow tick is not joined by another on the same replica. */
@@ -98,18 +112,17 @@ export class Scheduler {
     this.log = deps.log.child({ component: 'scheduler', replica: this.replicaId });
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-    this.dueDrills = new DueDrills(
-      { ...deps, log: this.log, rateLimits: this.rateLimits },
-      {
-        replicaId: this.replicaId,
-        concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
-        batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
-        leaseMs,
-        // A short lease (tests) must still leave time to start posting, or every claim would be given back.
-        postBudgetMs: Math.min(POST_BUDGET_MS, leaseMs / 2),
-        stopping: () => this.stopping,
-        stopSignal: this.stopped.signal,
-      },
+    this.drillOptions = {
+      replicaId: this.replicaId,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      leaseMs,
+      // A short lease (tests) must still leave time to start posting, or every claim would be given back.
+      postBudgetMs: Math.min(POST_BUDGET_MS, leaseMs / 2),
+    };
+    this.runner = new DeliveryRunner(
+      { workspaces: deps.workspaces, log: this.log, tokens: deps.tokens, rateLimits: this.rateLimits },
+      { stopping: () => this.stopping, stopSignal: this.stopped.signal },
     );
     this.housekeeping = new Housekeeping(deps.db, this.log, this.replicaId);
   }
@@ -159,7 +172,10 @@ export class Scheduler {
         if (Object.values(counts).some((n) => n > 0)) this.log.info(counts, 'scheduler tick');
         await this.track(this.housekeeping.run());
       })
-      .catch((err: unknown) => this.log.error({ err }, 'scheduler tick failed; the next tick retries'))
+      .catch((err: unknown) => {
+        recordError('tick');
+        this.log.error({ err }, 'scheduler tick failed; the next tick retries');
+      })
       .finally(() => {
         this.running = undefined;
       });
@@ -181,7 +197,13 @@ export class Scheduler {
    * Nothing due costs one query (surveyTick).
    */
   tick(now?: Date): Promise<TickResult> {
-    return this.track(this.deliverDue(now));
+    const started = performance.now();
+    return this.track(
+      this.deliverDue(now).then((result) => {
+        recordTickResult((performance.now() - started) / 1000, result);
+        return result;
+      }),
+    );
   }
 
   private async deliverDue(now: Date | undefined): Promise<TickResult> {
@@ -194,16 +216,23 @@ export class Scheduler {
       for (const pause of survey.pausesOver) resumed = (await tokens.check(pause)) || resumed;
       if (resumed) survey = await surveyTick(this.deps.db, { at: survey.now });
     }
-    const deps = {
-      ...this.deps,
-      log: this.log,
-      rateLimits: this.rateLimits,
-      stopSignal: this.stopped.signal,
-    };
-    const stopping = () => this.stopping;
-    if (survey.drillsDue) Object.assign(result, await this.dueDrills.run(survey.now));
-    if (survey.remindersDue) Object.assign(result, await sendDueReminders(deps, survey.now, stopping));
-    if (survey.recapsDue) Object.assign(result, await sendDueRecaps(deps, survey.now, stopping));
+    const { db, bank } = this.deps;
+    const log = this.log;
+    if (survey.drillsDue) {
+      const drills = new DrillJob({ db, bank, log }, this.drillOptions, survey.now);
+      await this.runner.run(drills);
+      Object.assign(result, drills.counts);
+    }
+    if (survey.remindersDue) {
+      const reminders = new ReminderJob({ db, log }, survey.now);
+      await this.runner.run(reminders);
+      Object.assign(result, reminders.counts);
+    }
+    if (survey.recapsDue) {
+      const recaps = new RecapJob({ db, bank, log }, survey.now);
+      await this.runner.run(recaps);
+      Object.assign(result, recaps.counts);
+    }
     return result;
   }
 }

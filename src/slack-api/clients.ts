@@ -1,5 +1,6 @@
-import { type RetryOptions, WebClient } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger.ts';
+import { MeteredWebClient } from '../metrics/index.ts';
 
 /**
  * A bot token's Web API clients, one per kind of call. A WebClient that meets a 429 (without
@@ -61,7 +62,8 @@ export interface SlackClientOptions {
 
 export function createSlackClients(o: SlackClientOptions): SlackClients {
   const client = (component: string, options: ConstructorParameters<typeof WebClient>[1]) =>
-    new WebClient(o.botToken, {
+    // Metered: every call is counted by method and Slack's error code (metrics/slack-calls.ts).
+    new MeteredWebClient(o.botToken, {
       slackApiUrl: o.apiUrl,
       logger: boltLogger(o.log.child({ component })),
       ...options,

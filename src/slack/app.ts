@@ -12,35 +12,77 @@ import {
 } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
-import type { BotContext } from '../context.ts';
 import { boltLogger } from '../logger.ts';
+import {
+  METRICS_PATH,
+  type MetricsServer,
+  metricsHandler,
+  recordAck,
+  recordError,
+  startMetricsServer,
+} from '../metrics/index.ts';
 import type { SlackClients } from '../slack-api/clients.ts';
 import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
+import type { BotContext } from './context.ts';
+import { isTeamAccessEvent, teamAccessChanged } from './listeners/events/team-access.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
-import { assertKnownPayload, MalformedRequestError } from './payloads.ts';
+import { assertKnownPayload, MalformedRequestError } from './parse-payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
+import type { SharedReplays } from './shared-replays.ts';
 import { busyCommand } from './shed-commands.ts';
+import { deadlineProperties } from './trigger-deadline.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
 class GatedApp extends App {
   constructor(
     options: ConstructorParameters<typeof App>[0],
-    private readonly work: WorkQueue,
+    private readonly ctx: BotContext,
   ) {
     super(options);
   }
 
   override processEvent(event: ReceiverEvent): Promise<void> {
     assertKnownPayload(event.body);
-    return this.work.track(super.processEvent(event));
+    timeAck(event);
+    // Bolt 5.1 authorizes these with the installation of the workspace named in `authorizations`, which an
+    // org-wide install does not have: they would be refused (401) and retried for ever. The gate has already
+    // checked the signature; what they do needs no token.
+    if (isTeamAccessEvent(event.body)) {
+      return this.ctx.work.track(event.ack().then(() => teamAccessChanged(this.ctx, event.body)));
+    }
+    return this.ctx.work.track(super.processEvent(event));
   }
+}
+
+/** Records how long after reaching Bolt a request was acknowledged, by its kind (never its content). */
+function timeAck(event: ReceiverEvent): void {
+  const started = performance.now();
+  const ack = event.ack;
+  let acked = false;
+  event.ack = (response) => {
+    if (!acked) {
+      acked = true;
+      recordAck(requestKind(event.body), (performance.now() - started) / 1000);
+    }
+    return ack(response);
+  };
+}
+
+function requestKind(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return 'command';
+  if (body.type === 'event_callback') return 'event';
+  if (body.type === 'block_suggestion') return 'options';
+  if (body.type === 'message_action') return 'shortcut';
+  return typeof body.type === 'string' ? body.type : 'other';
 }
 
 export interface SlackApp {
   app: App;
   /** Starts listening; resolves with the HTTP port (the health route's, in Socket Mode). */
   start(): Promise<number>;
+  /** Socket Mode: the port /metrics is served on (METRICS_PORT), once started; HTTP mode: undefined. */
+  metricsPort(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -56,6 +98,8 @@ export interface SlackAppOptions {
   health: () => Promise<Health>;
   auth: SlackAppAuth;
   hooks?: ListenerHooks;
+  /** Replay protection across replicas (HTTP mode); unset: this replica's memory only. */
+  sharedReplays?: SharedReplays;
 }
 
 /**
@@ -67,7 +111,14 @@ export type SlackAppAuth =
   | { kind: 'single'; authorize: Authorize<boolean> }
   | { kind: 'oauth'; installationStore: InstallationStore };
 
-export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  ctx,
+  health,
+  auth,
+  hooks,
+  sharedReplays,
+}: SlackAppOptions): SlackApp {
   const logger = boltLogger(ctx.log);
   const customRoutes: CustomRoute[] = [
     {
@@ -81,6 +132,11 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       },
     },
   ];
+  const metricsToken = config.metrics?.token;
+  // Socket Mode: /metrics has a port of its own (METRICS_PORT), started with the app.
+  if (config.slack.transport.kind === 'http') {
+    customRoutes.push({ path: METRICS_PATH, method: ['GET'], handler: metricsHandler(metricsToken) });
+  }
   const { transport } = config.slack;
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined;
   const oauthConfig = config.slack.auth.kind === 'oauth' ? config.slack.auth : undefined;
@@ -106,6 +162,16 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       customRoutes,
       // clientOptions reach apps.connections.open, so Socket Mode also honours SLACK_API_URL.
       installerOptions: { port: config.port, clientOptions },
+      // Bolt's default logs `${error}`: a failed query's message carries its parameters (an answer's text).
+      processEventErrorHandler: async ({ error, event }) => {
+        if (error instanceof AuthorizationError) {
+          ctx.log.warn('refused an event from a workspace with no active installation');
+          return true;
+        }
+        recordError('request');
+        ctx.log.error({ err: error, type: event.body?.type }, 'request failed before ack');
+        return false;
+      },
     });
   } else {
     const http = new HTTPReceiver({
@@ -115,7 +181,17 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       logger: auth.kind === 'oauth' ? installerLogger(logger) : logger,
       customRoutes,
       bodyLimit: BODY_LIMIT_BYTES,
+      // The gate in front (request-gate.ts) checks every request to /slack/events: signature, timestamp both
+      // ways, replays. Bolt checking the same signature again cost every request a second HMAC of its body
+      // and a second parse of its headers, ahead of its ack.
+      signatureVerification: false,
+      // When Slack's 3 s for the request run out, stamped by the gate: listeners decide by the time left.
+      customPropertiesExtractor: deadlineProperties,
       ...oauth,
+      // Returns true once this handler has answered: Bolt then marks the request acknowledged, which stops
+      // its 3-second "not acknowledged" timer. Returning false after answering (as before) left that timer
+      // running, so every refused request logged an error 3 s later, and a listener's late ack() could try
+      // to write a second response.
       processEventErrorHandler: async ({ error, response, logger: log }) => {
         if (response.headersSent) return false;
         // Multi-workspace: a request from a workspace with no active installation (never installed, or
@@ -124,14 +200,18 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
           log.warn('refused a request from a workspace with no active installation');
           response.writeHead(401);
           response.end();
-          return false;
+          return true;
         }
         const malformed = error instanceof MalformedRequestError;
-        if (malformed) log.warn(`refused a signed request: ${error.message}`);
-        else log.error(`request failed before ack: ${error.message}`);
+        // Through the safe serializer: a failed query's message carries its parameters (an answer's text).
+        if (malformed) ctx.log.warn({ err: error }, 'refused a signed request: malformed payload');
+        else {
+          recordError('request');
+          ctx.log.error({ err: error }, 'request failed before ack');
+        }
         response.writeHead(malformed ? 400 : 500);
         response.end();
-        return false;
+        return true;
       },
     });
     gateRequests(http, {
@@ -139,20 +219,27 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       signingSecret: transport.signingSecret,
       logger,
       onLateness: (ms) => ctx.work.noteLateness(ms),
+      clockSkewMs: () => ctx.work.clockSkewMs(),
       answerEarly: (rawBody, contentType) => busyCommand(ctx.work, rawBody, contentType),
+      shared: sharedReplays,
     });
     receiver = http;
   }
 
   // In multi-workspace mode Bolt authorizes each request through the receiver's InstallProvider.
   const authorize = auth.kind === 'single' ? { authorize: auth.authorize } : {};
-  const app = new GatedApp({ receiver, ...authorize, logger, clientOptions }, ctx.work);
+  const app = new GatedApp({ receiver, ...authorize, logger, clientOptions }, ctx);
   registerListeners(app, ctx, hooks);
 
+  let metricsServer: MetricsServer | undefined;
   return {
     app,
+    metricsPort: () => metricsServer?.port,
     async start() {
       if (transport.kind === 'socket') {
+        const m = config.metrics;
+        if (m?.port !== undefined)
+          metricsServer = await startMetricsServer({ ...m, port: m.port, token: m.token });
         await app.start();
         return config.port;
       }
@@ -162,7 +249,7 @@ export function createSlackApp({ config, ctx, health, auth, hooks }: SlackAppOpt
       return (server.address() as AddressInfo).port;
     },
     async stop() {
-      await app.stop();
+      await Promise.all([app.stop(), metricsServer?.close()]);
     },
   };
 }

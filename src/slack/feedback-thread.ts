@@ -1,19 +1,20 @@
 import type { Topic } from '../bank/types.ts';
 import { analyseAnswer } from '../coach/analyse.ts';
-import type { RequestContext } from '../context.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
-import { claimFeedback, findDrill, releaseFeedback, setFeedbackTs } from '../db/repositories/drills.ts';
+import { claimFeedback, releaseFeedback, setFeedbackTs } from '../db/repositories/drill-feedback.ts';
+import { findDrill } from '../db/repositories/drills.ts';
 import { findRole } from '../db/repositories/roles.ts';
 import { storyOfDrill } from '../db/repositories/stories.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
-import { honourRetryAfter } from '../slack-api/retry-after.ts';
-import { drillMessage } from '../views/drill-message.ts';
+import { markDrillMessageAnswered } from '../delivery/posts.ts';
+import { showThreadReply } from '../delivery/thread-reply.ts';
+import type { Person } from '../drills/person.ts';
+import { timeAnalysis } from '../metrics/index.ts';
 import { feedbackMessage } from '../views/feedback.ts';
 import { storyNotice } from '../views/stories.ts';
+import type { RequestContext } from './context.ts';
 import { publishHome } from './home-tab.ts';
-
-/** The thread reply may wait this long for Slack's Retry-After: nobody waits on it, and it is worth having. */
-const THREAD_REPLY_MAX_WAIT_MS = 60_000;
+import { offerModelCoaching } from './model-thread.ts';
 
 /**
  * After an answer is saved: reads it (coach/analyse.ts), stores the analysis, shows the feedback in the drill's
@@ -30,26 +31,31 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
   // With a role set (`/star role`), the analysis adds "Connects to the role".
   const role = await findRole(ctx.db, { teamId: drill.teamId, userId: drill.userId });
   const started = performance.now();
-  const analysis = analyseAnswer(answer, {
-    topic,
-    questionText: drill.questionText,
-    strategies: ctx.bank.strategies,
-    ...(role ? { role: { title: role.title, description: role.description } } : {}),
-  });
+  const analysis = timeAnalysis('answer', () =>
+    analyseAnswer(answer, {
+      topic,
+      questionText: drill.questionText,
+      strategies: ctx.bank.strategies,
+      otherTopics: ctx.bank.topics,
+      ...(role ? { role: { title: role.title, description: role.description } } : {}),
+    }),
+  );
   log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
   // Null when another edit landed meanwhile: that edit's own analysis will publish.
-  const analysed = await recordAnalysis(ctx.db, drill.id, answer, analysis);
+  const analysed = await recordAnalysis(ctx.db, drill, answer, analysis);
   if (!analysed) return;
-  await publishFeedback(ctx, drill.id);
+  await publishFeedback(ctx, drill, drill.id);
+  // After the rules feedback, never before it, and in the background: nothing here waits for a model.
+  offerModelCoaching(ctx, drill, analysed);
 }
 
 /**
  * Shows the drill's feedback as stored now (analysis, rating): updates the message in the thread, or posts it
  * when there is none yet (exactly once, whoever claims it first). Then the drill message shows the score.
  */
-export async function publishFeedback(ctx: RequestContext, drillId: number): Promise<void> {
-  const drill = await findDrill(ctx.db, drillId);
-  const answer = drill && (await findAnswer(ctx.db, drillId));
+export async function publishFeedback(ctx: RequestContext, who: Person, drillId: number): Promise<void> {
+  const drill = await findDrill(ctx.db, who, drillId);
+  const answer = drill && (await findAnswer(ctx.db, drill));
   const topic = drill && ctx.bank.topic(drill.topicSlug);
   if (!drill || !answer?.feedback || !topic) return;
   const log = ctx.log.child({ drill: drill.id, user: drill.userId });
@@ -62,18 +68,7 @@ export async function publishFeedback(ctx: RequestContext, drillId: number): Pro
   await showFeedbackInThread(ctx, posted, analysed, topic, log);
   // Whatever became of the thread reply, the drill message says it was answered (it was) and its score.
   try {
-    await ctx.slack.interactive.chat.update({
-      channel: drill.channelId,
-      ts: drill.messageTs,
-      ...drillMessage({
-        drillId: drill.id,
-        topic,
-        questionText: drill.questionText,
-        scheduled: drill.source === 'scheduled',
-        answeredAt: answer.createdAt,
-        score: answer.score,
-      }),
-    });
+    await markDrillMessageAnswered(ctx.slack.interactive, posted, topic, answer);
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but updating the drill message failed');
@@ -103,24 +98,14 @@ async function showFeedbackInThread(
   const story = await storyOfDrill(ctx.db, drill, drill.id).catch(() => undefined);
   if (story) message.blocks.push(...storyNotice(drill.id, story.title).blocks);
   try {
-    if (drill.feedbackTs) {
-      await honourRetryAfter(
-        () => slack.chat.update({ channel: drill.channelId, ts: drill.feedbackTs as string, ...message }),
-        THREAD_REPLY_MAX_WAIT_MS,
-      );
-    } else if (await claimFeedback(ctx.db, drill.id)) {
-      try {
-        const posted = await honourRetryAfter(
-          () => slack.chat.postMessage({ channel: drill.channelId, thread_ts: drill.messageTs, ...message }),
-          THREAD_REPLY_MAX_WAIT_MS,
-        );
-        if (posted.ts) await setFeedbackTs(ctx.db, drill.id, posted.ts);
-      } catch (err) {
-        // The answer is stored; the next save tries the thread reply again.
-        await releaseFeedback(ctx.db, drill.id);
-        throw err;
-      }
-    }
+    await showThreadReply(slack, drill, message, {
+      ts: drill.feedbackTs,
+      claim: () => claimFeedback(ctx.db, drill),
+      store: async (ts) => {
+        if (ts) await setFeedbackTs(ctx.db, drill, ts);
+      },
+      release: () => releaseFeedback(ctx.db, drill),
+    });
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but Slack refused the feedback in the thread');

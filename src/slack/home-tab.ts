@@ -1,9 +1,10 @@
-import type { BotContext, RequestContext } from '../context.ts';
 import { progressRowsOf, unansweredDrillsOf } from '../db/repositories/progress.ts';
+import { hasOpenedHome } from '../db/repositories/users.ts';
 import { daysFromMask } from '../drills/days.ts';
+import type { Person } from '../drills/person.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
 import { type HomeData, homeView, MAX_UNANSWERED } from '../views/home.ts';
-import type { Person } from '../workspaces/person.ts';
+import type { BotContext, RequestContext } from './context.ts';
 import { storyMatrixOf } from './story-bank.ts';
 
 /** Builds the user's Home tab from what is stored now (pure view: views/home.ts). */
@@ -47,11 +48,19 @@ export async function homeDataOf(
 
 /**
  * Publishes the user's Home tab (views.publish): when they open it, and after each answer, rating and
- * settings change. Best effort: a failure is logged, and the next opening publishes it again.
+ * settings change of someone who has opened it (`opened`: known already, else read from their user row; a
+ * person who never looked at the tab costs no queries and no views.publish). Best effort: a failure is
+ * logged, and the next opening publishes it again.
  */
-export async function publishHome(ctx: RequestContext, userId: string): Promise<void> {
+export async function publishHome(
+  ctx: RequestContext,
+  userId: string,
+  p: { opened?: boolean } = {},
+): Promise<void> {
   try {
-    const view = homeView(await homeDataOf(ctx, ctx.person(userId)));
+    const who = ctx.person(userId);
+    if (!(p.opened ?? (await hasOpenedHome(ctx.db, who)))) return;
+    const view = homeView(await homeDataOf(ctx, who));
     await ctx.slack.interactive.views.publish({ user_id: userId, view });
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);

@@ -1,8 +1,7 @@
 /**
  * Signatures seen within the window, so a captured request sent again is refused. Entries are kept in
- * insertion order (Map), which is time order, so expiry only ever looks at the front. Per replica: a replay
- * sent to another replica is not caught here, but what it could do is idempotent (events are deduplicated by
- * event_id in the database, answers are upserts) or rate-limited (drills).
+ * insertion order (Map), which is time order, so expiry only ever looks at the front. Per replica, and free:
+ * the first line. A replay sent to another replica is caught by the database's copy (shared-replays.ts).
  */
 export class ReplayCache {
   private readonly seen = new Map<string, number>();

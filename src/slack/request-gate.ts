@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { type HTTPReceiver, HTTPModuleFunctions as http, type Logger } from '@slack/bolt';
 import { ReplayCache } from './replay-cache.ts';
+import { stampDeadline } from './trigger-deadline.ts';
 
 /**
  * Slack's requests are small: the largest this bot receives is a view submission of its STAR modal, four
@@ -14,7 +15,7 @@ export const BODY_LIMIT_BYTES = 512 * 1024;
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export type GateVerdict =
-  | { ok: true; rawBody: Buffer; sentAtMs?: number }
+  | { ok: true; rawBody: Buffer; sentAtMs?: number; signature?: string }
   | { ok: false; status: 400 | 401 | 413; reason: string };
 
 /**
@@ -24,7 +25,8 @@ export type GateVerdict =
  * - a correctly signed body that parses to `null` (JSON `null`, or `payload=null`) gets 400: Bolt reads
  *   `body.ssl_check` outside its try blocks and the request would never be answered;
  * - bodies over BODY_LIMIT_BYTES get 413.
- * What passes goes to Bolt already buffered, which checks the signature again and does the rest.
+ * What passes goes to Bolt already buffered; Bolt's own signature check is off (app.ts), so this gate is the
+ * only one: every POST to the endpoint passes through it.
  */
 export function gateRequests(
   receiver: HTTPReceiver,
@@ -34,11 +36,18 @@ export function gateRequests(
     logger: Logger;
     /** How late each accepted request arrived (work-queue.ts stops taking on work when it grows). */
     onLateness?: (ms: number) => void;
+    /** How far this host's clock runs ahead of Slack's (arrival-delay.ts), taken out of a request's age. */
+    clockSkewMs?: () => number;
     /**
      * The JSON the gate answers a genuine request with itself, skipping Bolt, or undefined to pass it on:
      * a saturated bot's "busy" (shed-commands.ts) then costs it as little CPU as possible.
      */
     answerEarly?: (rawBody: Buffer, contentType: string | undefined) => object | undefined;
+    /**
+     * Signatures seen by any replica (shared-replays.ts): a request replayed to another replica is refused
+     * too. Asked after `answerEarly`: a request answered "busy" does nothing, so it need not cost a query.
+     */
+    shared?: { firstTime(signature: string, expiresAt: Date): Promise<boolean> };
     now?: () => number;
   },
 ): void {
@@ -47,7 +56,7 @@ export function gateRequests(
   const replays = new ReplayCache(MAX_CLOCK_SKEW_MS);
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     // Other routes stay synchronous: Bolt's server turns an unknown route's throw into a 404.
-    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== o.endpoint) {
+    if (req.method !== 'POST' || !isEndpoint(req.url, o.endpoint)) {
       return bolt(req, res);
     }
     http.bufferIncomingMessage(req, BODY_LIMIT_BYTES).then(
@@ -59,14 +68,25 @@ export function gateRequests(
           http.buildNoBodyResponse(res, verdict.status);
           return;
         }
-        if (verdict.sentAtMs !== undefined) o.onLateness?.(lateness(verdict.sentAtMs, at));
+        if (verdict.sentAtMs !== undefined) {
+          o.onLateness?.(lateness(verdict.sentAtMs, at));
+          // The age the other way: as old as the whole-second timestamp allows, less this host's known lead.
+          const age = Math.max(0, at - verdict.sentAtMs - (o.clockSkewMs?.() ?? 0));
+          stampDeadline(buffered, age, performance.now());
+        }
         const early = o.answerEarly?.(verdict.rawBody, req.headers['content-type']);
         if (early) {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(early));
           return;
         }
-        bolt(buffered, res);
+        const { signature, sentAtMs } = verdict;
+        if (!o.shared || signature === undefined || sentAtMs === undefined) return bolt(buffered, res);
+        o.shared.firstTime(signature, new Date(sentAtMs + MAX_CLOCK_SKEW_MS)).then((first) => {
+          if (first) return bolt(buffered, res);
+          o.logger.warn('refused a request: a replay of a request another replica received');
+          http.buildNoBodyResponse(res, 401);
+        });
       },
       (err: unknown) => {
         const tooLarge = http.isRawBodyError(err) && (err as { statusCode: number }).statusCode === 413;
@@ -89,7 +109,10 @@ export function judge(
   const body = req.rawBody.toString();
   const form = req.headers['content-type'] === 'application/x-www-form-urlencoded';
   // Slack's unsigned SSL check: Bolt answers it and strips anything smuggled along.
-  if (form && parseQuery(body).ssl_check === '1') return { ok: true, rawBody: req.rawBody };
+  // Parsed only when it may be one: parsing every form just to look cost each command a second parse.
+  if (form && body.includes('ssl_check') && parseQuery(body).ssl_check === '1') {
+    return { ok: true, rawBody: req.rawBody };
+  }
   const signature = header(req, 'x-slack-signature');
   const timestamp = header(req, 'x-slack-request-timestamp');
   if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) {
@@ -110,7 +133,7 @@ export function judge(
   if (body.includes('null') && parsesToNull(req)) {
     return { ok: false, status: 400, reason: 'its body is null' };
   }
-  return { ok: true, rawBody: req.rawBody, sentAtMs: Number(timestamp) * 1000 };
+  return { ok: true, rawBody: req.rawBody, sentAtMs: Number(timestamp) * 1000, signature };
 }
 
 /**
@@ -119,6 +142,13 @@ export function judge(
  */
 export function lateness(sentAtMs: number, nowMs: number): number {
   return Math.max(0, nowMs - sentAtMs - 1_000);
+}
+
+/** Whether a request's URL names the endpoint (as Bolt routes it: the path, whatever the query). */
+function isEndpoint(url: string | undefined, endpoint: string): boolean {
+  // Slack posts to the bare path: answered without building a URL object for each request.
+  if (url === endpoint) return true;
+  return new URL(url ?? '/', 'http://localhost').pathname === endpoint;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -1,12 +1,12 @@
 import type { QuestionBank } from '../bank/question-bank.ts';
 import { englishNlp } from '../coach/nlp.ts';
-import type { RequestContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { ensureStoryForDrill, storiesOf } from '../db/repositories/stories.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
+import type { Person } from '../drills/person.ts';
 import { proposeStoryTitle } from '../drills/story-title.ts';
 import { type StoryMatrix, storyMatrix } from '../progress/story-matrix.ts';
-import type { Person } from '../workspaces/person.ts';
+import type { RequestContext } from './context.ts';
 
 /**
  * After an answer is saved, before its feedback is shown: the drill's story, a new one titled from the

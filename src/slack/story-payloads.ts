@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_EDIT_STORY, USE_STORY_ACTION, VIEW_STORY } from '../views/ids.ts';
-import { buttonClick, viewSubmission } from './payloads.ts';
+import { buttonClick, viewSubmission } from './parse-payloads.ts';
 
 /** "Edit story" in a drill's thread: value is the drill id. */
 export const editStoryClickSchema = buttonClick(z.literal(ACTION_EDIT_STORY));

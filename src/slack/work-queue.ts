@@ -1,6 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import PQueue from 'p-queue';
 import type { Logger } from '../logger.ts';
+import { recordError, recordShed } from '../metrics/index.ts';
 import { ArrivalDelay } from './arrival-delay.ts';
 
 export interface WorkQueueOptions {
@@ -23,10 +24,16 @@ const REFUSAL_LOG_MS = 5_000;
 /** A place in the queue, taken before the request is acknowledged so the ack can say "busy" instead. */
 export interface Admission {
   /**
-   * Runs `work` when its turn comes, unless it waited longer than `maxWaitMs`: then `tooLate` runs instead
-   * (it tells the user the bot was busy; nothing of `work` was done). Never rejects; failures are logged.
+   * Runs `work` when its turn comes, unless it has not started by its limit: then `tooLate` runs instead,
+   * at that limit rather than when the turn comes (it tells the user the bot was busy; nothing of `work` was
+   * done), so the user hears while Slack still listens. The limit is `startBy` (a `performance.now()`
+   * instant, e.g. from the request's trigger: trigger-deadline.ts) or `maxWaitMs` after admission. Never
+   * rejects; failures are logged.
    */
-  run(work: () => Promise<void>, p: { maxWaitMs: number; tooLate: () => Promise<void> }): void;
+  run(
+    work: () => Promise<void>,
+    p: ({ maxWaitMs: number } | { startBy: number }) & { tooLate: () => Promise<void> },
+  ): void;
 }
 
 /**
@@ -57,6 +64,11 @@ export class WorkQueue {
     this.queue.on('idle', () => this.changes.emit('change'));
   }
 
+  /** How far this host's clock is ahead of Slack's, as the lateness of requests shows it (arrival-delay.ts). */
+  clockSkewMs(): number {
+    return this.arrivals.skewMs();
+  }
+
   /** How late a request reached the bot, in milliseconds (request-gate.ts; see arrival-delay.ts). */
   noteLateness(ms: number): void {
     this.arrivals.note(ms, this.now());
@@ -71,16 +83,32 @@ export class WorkQueue {
       this.refused(kind);
       return undefined;
     }
-    const admittedAt = performance.now();
+    const admittedAt = this.now();
     return {
-      run: (work, { maxWaitMs, tooLate }) => {
+      run: (work, p) => {
+        const startBy = 'startBy' in p ? p.startBy : admittedAt + p.maxWaitMs;
+        let state: 'waiting' | 'started' | 'dropped' = 'waiting';
+        const drop = () => {
+          if (state !== 'waiting') return;
+          state = 'dropped';
+          this.refused(kind);
+          void this.track(p.tooLate()).catch((err: unknown) =>
+            this.log.error({ err }, 'a busy reply failed'),
+          );
+        };
+        const timer = setTimeout(drop, Math.max(0, startBy - this.now()));
         void this.queue
-          .add(() => {
-            if (performance.now() - admittedAt <= maxWaitMs) return work();
-            this.refused(kind);
-            return tooLate();
+          .add(async () => {
+            clearTimeout(timer);
+            if (state === 'waiting' && this.now() > startBy) drop();
+            if (state === 'dropped') return;
+            state = 'started';
+            return work();
           })
-          .catch((err: unknown) => this.log.error({ err }, 'work after an ack failed'));
+          .catch((err: unknown) => {
+            recordError('work');
+            this.log.error({ err }, 'work after an ack failed');
+          });
       },
     };
   }
@@ -99,6 +127,7 @@ export class WorkQueue {
    * very time it lacks.
    */
   refused(kind: string): void {
+    recordShed(kind);
     this.refusals.set(kind, (this.refusals.get(kind) ?? 0) + 1);
     this.refusalLog ??= setTimeout(() => {
       this.refusalLog = undefined;

@@ -36,6 +36,10 @@ const COMMANDS: Array<[string, string]> = [
   [`${COMMAND} export`, 'a Markdown file of all your drills and answers, in your DM'],
   [`${COMMAND} delete`, 'delete everything Star Drill stores about you (asks first)'],
   [`${COMMAND} unsubscribe`, 'stop the daily drills (your history stays)'],
+  [
+    `${COMMAND} model on|off`,
+    'workspace admins: extra coaching from a language model after each answer (off unless turned on)',
+  ],
   [`${COMMAND} help`, 'this help'],
 ];
 

@@ -9,6 +9,11 @@ export interface DeleteModalInput {
    * it promises nothing the deletion does not do.
    */
   deletesMessages: boolean;
+  /**
+   * The workspace the data is in (its Slack domain): a person is (workspace, user), so on Enterprise Grid the
+   * same user has a separate set of data in each workspace, and the modal says which one goes.
+   */
+  workspace?: string;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -17,9 +22,11 @@ function plural(n: number, one: string, many: string): string {
 
 /**
  * `/star delete`: the confirmation, listing exactly what goes. Submitting it (callback VIEW_DELETE_DATA)
- * deletes; Cancel keeps everything. Nothing in it comes from the user, so nothing needs escaping.
+ * deletes; Cancel keeps everything. Nothing in it comes from the user; the workspace's domain comes from Slack
+ * and is reduced to the characters a domain has.
  */
-export function deleteModal({ counts, deletesMessages }: DeleteModalInput): ModalView {
+export function deleteModal({ counts, deletesMessages, workspace }: DeleteModalInput): ModalView {
+  const domain = workspace?.replace(/[^a-z0-9-]/gi, '').slice(0, 64);
   const drills = counts ? plural(counts.drills, 'drill', 'drills') : 'every drill';
   const answers = counts ? plural(counts.answers, 'answer', 'answers') : 'every answer';
   const items = [
@@ -41,9 +48,20 @@ export function deleteModal({ counts, deletesMessages }: DeleteModalInput): Moda
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `*This deletes, for good and at once:*\n${items.join('\n')}` },
+        text: {
+          type: 'mrkdwn',
+          text: `*This deletes, for good and at once${domain ? `, in the workspace \`${domain}\`` : ''}:*\n${items.join('\n')}`,
+        },
       },
-      { type: 'section', text: { type: 'mrkdwn', text: messages } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: domain
+            ? `${messages}\nWhat you have in other workspaces is kept apart and stays: run \`${COMMAND} delete\` there for it.`
+            : messages,
+        },
+      },
       {
         type: 'context',
         elements: [

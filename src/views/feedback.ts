@@ -1,11 +1,18 @@
 import type { KnownBlock } from '@slack/types';
 import type { Question, Topic } from '../bank/types.ts';
-import { SELF_RATING_LABELS, SELF_RATINGS, type SelfRating } from '../coach/review.ts';
 import { scoreLine } from '../coach/score.ts';
-import type { AnswerFeedback, CheckResult } from '../coach/types.ts';
+import type { AnswerFeedback } from '../coach/types.ts';
+import { SELF_RATING_LABELS, SELF_RATINGS, type SelfRating } from '../drills/review-cards.ts';
 import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { ACTION_PRACTISE_FOLLOW_UP, ACTION_RATE_DRILL, BLOCK_RATING } from './ids.ts';
+import { ENGLISH_ONLY, improveFirst, improveText, workedLine } from './feedback-summary.ts';
+import {
+  ACTION_OPEN_BREAKDOWN,
+  ACTION_PRACTISE_FOLLOW_UP,
+  ACTION_RATE_DRILL,
+  BLOCK_FEEDBACK_ACTIONS,
+  BLOCK_RATING,
+} from './ids.ts';
 import { clip, escapeClipped, escapeMrkdwn, quote, slackDate } from './mrkdwn.ts';
 
 /**
@@ -14,8 +21,8 @@ import { clip, escapeClipped, escapeMrkdwn, quote, slackDate } from './mrkdwn.ts
  */
 const RECAP_CHARS = 280;
 const RECAP_OUTPUT = 650;
-/** A check's why and suggestion quote the candidate: each gets a budget, so seven fit their sections. */
-const CHECK_OUTPUT = 380;
+/** Everything before the candidate's recap is at most this many characters: the feedback fits a glance. */
+export const GLANCE_CHARS = 1200;
 
 export interface FeedbackInput {
   topic: Topic;
@@ -32,16 +39,16 @@ export interface FeedbackInput {
 }
 
 /**
- * The thread reply after an answer, and what it becomes after an edit or a rating (chat.update): the score
- * and what to improve first, the candidate's own words, the guide's sample labelled with the question it
- * answers, the follow-ups with a button each to practise them, and the self-rating.
+ * The thread reply after an answer, and what it becomes after an edit or a rating (chat.update): the score,
+ * the two things to improve first and what worked (at most GLANCE_CHARS in all, with a button to the full
+ * breakdown), the candidate's own words, the guide's sample labelled with the question it answers, the
+ * follow-ups with a button each to practise them, and the self-rating.
  */
 export function feedbackMessage(input: FeedbackInput): SlackMessage {
   const { analysis } = input;
   const score = scoreLine(analysis, input.previousScore ?? undefined);
   const blocks: KnownBlock[] = [
-    section(`:dart: *${score}*\n${breakdown(analysis)}`),
-    ...checkSections(analysis.checks),
+    ...glanceBlocks(input),
     { type: 'divider' },
     section(`:memo: *Your answer, saved*\n${recap(input.answer)}`),
     { type: 'divider' },
@@ -51,19 +58,45 @@ export function feedbackMessage(input: FeedbackInput): SlackMessage {
     { type: 'divider' },
     ...ratingBlocks(input),
   ];
-  const improve = analysis.checks.filter((c) => !c.passed).map((c) => c.label);
-  const next = improve.length > 0 ? ` Work on: ${improve.join(', ')}.` : ' Every check passed.';
+  if (analysis.score === null) return { text: `${score}. Your answer is saved.`, blocks };
+  const first = improveFirst(analysis.checks, analysis.caps)[0];
+  const next = first ? ` Improve first: ${first.title}.` : ' Every check passed.';
   return { text: `${score}.${next}`, blocks };
+}
+
+/** The score, what to improve first, what worked, and the button to the full breakdown. */
+function glanceBlocks({ analysis, drill, previousScore }: FeedbackInput): KnownBlock[] {
+  const score = scoreLine(analysis, previousScore ?? undefined);
+  if (analysis.score === null)
+    return [
+      section(`:dart: *${score}*\n${ENGLISH_ONLY} The guide's sample and the follow-ups below still apply.`),
+    ];
+  const improve = improveFirst(analysis.checks, analysis.caps);
+  const worked = workedLine(analysis.checks);
+  const head = `:dart: *${score}*\n:stopwatch: ${spokenLabel(analysis.speakingSeconds)} (${analysis.words.total} words; aim for about 2 minutes)`;
+  return [
+    section(head),
+    ...(improve.length > 0
+      ? [section(improveText(improve))]
+      : [section('*Every check passed.* Say it out loud once more.')]),
+    ...(worked ? [section(worked)] : []),
+    {
+      type: 'actions',
+      block_id: BLOCK_FEEDBACK_ACTIONS,
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION_OPEN_BREAKDOWN,
+          value: String(drill.id),
+          text: { type: 'plain_text', text: 'See the full breakdown' },
+        },
+      ],
+    },
+  ];
 }
 
 function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: clip(text) } };
-}
-
-/** "Situation 80 · Task 70 · Action 85 · Result 60 · about 1 min 40 s spoken (aim for about 2 minutes)". */
-function breakdown(a: AnswerFeedback): string {
-  const parts = STAR_PARTS.map((p) => `${STAR_LABELS[p]} ${a.parts[p]}`).join(' · ');
-  return `${parts}\n:stopwatch: ${spokenLabel(a.speakingSeconds)} (${a.words.total} words; aim for about 2 minutes)`;
 }
 
 export function spokenLabel(seconds: number): string {
@@ -72,33 +105,6 @@ export function spokenLabel(seconds: number): string {
   const minutes = Math.floor(s / 60);
   const rest = s % 60;
   return rest === 0 ? `about ${minutes} min spoken` : `about ${minutes} min ${rest} s spoken`;
-}
-
-/** What to improve first (each with its suggestion and the strategy it comes from), then what worked. */
-function checkSections(checks: CheckResult[]): KnownBlock[] {
-  const failed = checks.filter((c) => !c.passed);
-  const passed = checks.filter((c) => c.passed);
-  const blocks: KnownBlock[] = [];
-  if (failed.length > 0) {
-    const lines = failed.map(
-      (c) =>
-        `:small_orange_diamond: *${c.label}* (${c.points}/${c.maxPoints}): ${escapeClipped(c.why, 400, CHECK_OUTPUT)}\n` +
-        `      → ${escapeClipped(c.suggestion, 400, CHECK_OUTPUT)}${strategyNote(c)}`,
-    );
-    blocks.push(section(`*What to improve*\n${lines.join('\n')}`));
-  }
-  if (passed.length > 0) {
-    const lines = passed.map(
-      (c) => `:white_check_mark: *${c.label}*: ${escapeClipped(c.why, 300, CHECK_OUTPUT)}${strategyNote(c)}`,
-    );
-    blocks.push(section(`*What worked*\n${lines.join('\n')}`));
-  }
-  return blocks;
-}
-
-/** " _(strategy 3: Quantify your impact)_": the guide's Preparation Strategy a check comes from. */
-export function strategyNote(c: CheckResult): string {
-  return c.strategy ? ` _(strategy ${c.strategy.number}: ${escapeMrkdwn(c.strategy.title)})_` : '';
 }
 
 function recap(answer: StarAnswer): string {

@@ -3,9 +3,9 @@ import { scoreLine } from '../coach/score.ts';
 import type { FollowUpFeedback } from '../coach/types.ts';
 import { MAX_PART_CHARS } from '../drills/star-answer.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { strategyNote } from './feedback.ts';
+import { ENGLISH_ONLY, improveFirst, improveText, workedLine } from './feedback-summary.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP, VIEW_FOLLOW_UP } from './ids.ts';
-import { clip, escapeClipped, escapeMrkdwn } from './mrkdwn.ts';
+import { clip, escapeMrkdwn } from './mrkdwn.ts';
 
 export interface FollowUpModalInput {
   drillId: number;
@@ -63,7 +63,10 @@ export function followUpModal(input: FollowUpModalInput): ModalView {
   };
 }
 
-/** The reply in the drill's thread after a follow-up answer: its score and the three checks that apply. */
+/**
+ * The reply in the drill's thread after a follow-up answer: its score, then as for an answer the two things
+ * to improve first and what worked in one line (a follow-up has three checks, so nothing more is hidden).
+ */
 export function followUpFeedbackMessage(p: {
   number: number;
   question: string;
@@ -71,20 +74,24 @@ export function followUpFeedbackMessage(p: {
   previousScore?: number | null;
 }): SlackMessage {
   const score = scoreLine(p.feedback, p.previousScore ?? undefined);
-  const lines = p.feedback.checks.map((c) =>
-    c.passed
-      ? `:white_check_mark: *${c.label}*: ${escapeClipped(c.why, 300, 380)}${strategyNote(c)}`
-      : `:small_orange_diamond: *${c.label}*: ${escapeClipped(c.why, 300, 380)}\n      → ${escapeClipped(c.suggestion, 300, 380)}${strategyNote(c)}`,
-  );
-  const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: clip(`:speech_balloon: *Follow-up ${p.number}: ${escapeMrkdwn(p.question)}*\n*${score}*`),
-      },
+  const head: KnownBlock = {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: clip(`:speech_balloon: *Follow-up ${p.number}: ${escapeMrkdwn(p.question)}*\n*${score}*`),
     },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n')) } },
+  };
+  const body: string[] = [];
+  if (p.feedback.score === null) body.push(ENGLISH_ONLY);
+  else {
+    const improve = improveFirst(p.feedback.checks, p.feedback.caps);
+    if (improve.length > 0) body.push(improveText(improve));
+    const worked = workedLine(p.feedback.checks);
+    if (worked) body.push(worked);
+  }
+  const blocks: KnownBlock[] = [
+    head,
+    ...body.map((text): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text) } })),
   ];
   return { text: `Follow-up ${p.number} answered. ${score}.`, blocks };
 }

@@ -16,6 +16,11 @@ export const ACTION_STAR_INPUT = 'value';
 export const ACTION_RATE_DRILL = 'rate_drill';
 export const BLOCK_RATING = 'drill_rating';
 
+/** "See the full breakdown" under the feedback: value `<drill id>`; opens a modal with every check. */
+export const ACTION_OPEN_BREAKDOWN = 'open_breakdown';
+export const BLOCK_FEEDBACK_ACTIONS = 'feedback_actions';
+export const VIEW_BREAKDOWN = 'feedback_breakdown';
+
 /** "Practise this follow-up": a button per follow-up question, value `<drill id>:<follow-up number>`. */
 export const ACTION_PRACTISE_FOLLOW_UP = 'practise_follow_up';
 export const VIEW_FOLLOW_UP = 'follow_up_answer';

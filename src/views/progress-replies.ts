@@ -96,3 +96,12 @@ export function reminderMessage(): SlackMessage {
     `:alarm_clock: A nudge: today's drill is still waiting. Two minutes out loud, then *Answer with STAR* above; or \`${COMMAND} skip\` to skip the next one.`,
   );
 }
+
+/** `/star export` reads and uploads a whole history: at most this many per person per window. */
+export const EXPORT_LIMIT = { limit: 3, windowMs: 60 * 60_000 } as const;
+
+/** The reply to an export over the limit: nothing was exported, and when the next one is possible. */
+export function exportLimitReply(limit: number, retryAt: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+  return `:hourglass: You can export your data ${limit} times an hour, and you have already. Nothing was exported this time: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}

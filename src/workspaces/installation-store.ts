@@ -2,8 +2,8 @@
 // fetches (via authorize) for every request from a workspace. Tokens are encrypted before they are written.
 
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import { decryptToken, encryptToken, type KeyRing } from '../crypto/token-crypto.ts';
 import type { Database } from '../db/client.ts';
-import { endPauses } from '../db/repositories/delivery-pauses.ts';
 import {
   findActiveInstallation,
   type InstallationLookup,
@@ -11,9 +11,10 @@ import {
   markRevoked,
   upsertInstallation,
 } from '../db/repositories/installations.ts';
+import { endPauses } from '../db/repositories/token-pauses.ts';
 import { teamsOfEnterprise } from '../db/repositories/users.ts';
 import type { InstallationRow } from '../db/schema/index.ts';
-import { decryptToken, encryptToken, type KeyRing } from './token-crypto.ts';
+import { decryptCounted } from './key-check.ts';
 
 /** Nothing usable is stored for the query: never installed, or revoked (uninstalled, token revoked). */
 export class InstallationNotFoundError extends Error {}
@@ -123,12 +124,12 @@ export class DatabaseInstallationStore implements InstallationStore {
 
   private toInstallation(row: InstallationRow): Installation<'v2', boolean> {
     const bot: NonNullable<Installation['bot']> = {
-      token: decryptToken(this.keys, row.botToken, row.id),
+      token: decryptCounted(this.keys, row.botToken, row.id),
       scopes: row.botScopes,
       id: row.botId,
       userId: row.botUserId,
     };
-    if (row.botRefreshToken) bot.refreshToken = decryptToken(this.keys, row.botRefreshToken, row.id);
+    if (row.botRefreshToken) bot.refreshToken = decryptCounted(this.keys, row.botRefreshToken, row.id);
     if (row.botTokenExpiresAt) bot.expiresAt = Math.floor(row.botTokenExpiresAt.getTime() / 1000);
     const installation: Installation<'v2', boolean> = {
       team: row.teamId ? { id: row.teamId, ...(row.teamName ? { name: row.teamName } : {}) } : undefined,

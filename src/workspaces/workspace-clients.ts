@@ -1,8 +1,9 @@
+import { decryptToken, type KeyRing } from '../crypto/token-crypto.ts';
 import type { Database } from '../db/client.ts';
 import { findActiveInstallation } from '../db/repositories/installations.ts';
 import type { InstallationRow } from '../db/schema/index.ts';
 import { createSlackClients, type SlackClientOptions, type SlackClients } from '../slack-api/clients.ts';
-import { decryptToken, type KeyRing } from './token-crypto.ts';
+import { decryptCounted } from './key-check.ts';
 
 /** Where a person's workspace is, as stored with them: an org-wide installation is found by enterprise id. */
 export interface WorkspaceRef {
@@ -99,6 +100,6 @@ export class InstalledWorkspaceClients implements WorkspaceClients {
     const row =
       usable(await findActiveInstallation(this.db, w.teamId), false) ??
       (w.enterpriseId ? usable(await findActiveInstallation(this.db, w.enterpriseId), true) : undefined);
-    return row ? decryptToken(this.keys, row.botToken, row.id) : undefined;
+    return row ? decryptCounted(this.keys, row.botToken, row.id) : undefined;
   }
 }

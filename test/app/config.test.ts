@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadDatabaseConfig } from '../../src/config.ts';
-import { parseInstallationKeys } from '../../src/workspaces/token-crypto.ts';
+import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: 'secret' };
 const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       port: 3000,
       database: { kind: 'embedded', dataDir: './data' },
       logLevel: 'info',
+      metrics: { token: undefined, port: undefined, host: '127.0.0.1' },
     });
   });
 
@@ -29,6 +30,9 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u:p@db:5432/star',
       DATA_DIR: '/var/lib/star',
       LOG_LEVEL: 'debug',
+      METRICS_TOKEN: 'metrics-token-0123456789',
+      METRICS_PORT: '9464',
+      METRICS_HOST: '0.0.0.0',
     });
     expect(config).toEqual({
       slack: {
@@ -39,6 +43,7 @@ describe('loadConfig', () => {
       port: 8080,
       database: { kind: 'postgres', url: 'postgres://u:p@db:5432/star' },
       logLevel: 'debug',
+      metrics: { token: 'metrics-token-0123456789', port: 9464, host: '0.0.0.0' },
     });
   });
 
@@ -61,6 +66,8 @@ describe('loadConfig', () => {
       /SLACK_BOT_TOKEN must be a bot token starting with xoxb-/,
     ],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET is required in HTTP mode/],
+    [{ ...base, METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
+    [{ ...base, METRICS_PORT: '70000' }, /METRICS_PORT must be a port number/],
     [
       { ...base, SLACK_APP_TOKEN: 'xoxb-wrong' },
       /SLACK_APP_TOKEN must be an app-level token starting with xapp-/,

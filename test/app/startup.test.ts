@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
-import { type BotProcess, spawnBot } from '../support/bot-process.ts';
-import { createTestDatabase, onPostgresServer } from '../support/test-database.ts';
+import { type BotProcess, spawnBot } from '../../harness/bot-process.ts';
+import { createTestDatabase, onPostgresServer } from '../../harness/test-database.ts';
+import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 
 let standin: SlackStandin;
 let workdir: string;

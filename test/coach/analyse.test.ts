@@ -117,7 +117,7 @@ describe('analyseAnswer', () => {
     const failed = f.checks.filter((c) => !c.passed).map((c) => c.id);
     expect(failed).toEqual(expect.arrayContaining(['measured', 'ownership', 'specific', 'reflection']));
     expect(f.checks.find((c) => c.id === 'occasion')?.why).toBe(
-      "Mostly one occasion in the past tense, but 'We usually look at the logs and stuff…' slips into habit.",
+      "Mostly one occasion, told as it happened, but 'We usually look at the logs and stuff…' slips into habit.",
     );
   });
 
@@ -197,7 +197,7 @@ describe('analyseFollowUp', () => {
 
   it('scores a specific, first-person, measured follow-up above a vague "we" one', () => {
     const strong = analyseFollowUp(
-      'I posted a status page update every 15 minutes and briefed the VP of support on Zoom twice, so the support team answered 300 tickets with one macro.',
+      'I posted a status page update every 15 minutes and briefed the VP of support on Zoom twice, so new support tickets dropped by 40% within the hour.',
       followUp,
     );
     const weak = analyseFollowUp(

@@ -20,6 +20,7 @@ describe('strategyFor', () => {
       specific: '4. Prepare for follow-ups',
       reflection: '5. Reflect on lessons learned',
       on_topic: '6. Connect to the role',
+      no_blame: '1. Review your experiences',
     });
   });
 

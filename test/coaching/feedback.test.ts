@@ -7,7 +7,7 @@
 // (<!channel>, <@U…>, "<1%"), an edit that scores higher, one that scores lower, and the same text saved again.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/local-slack/index.ts';
+import type { StoredMessage } from '../../local-slack/index.ts';
 import { openModal } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
@@ -36,16 +36,18 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** "_(strategy 3: Quantify your impact)_" at the end of a check's line. */
+/** "_(strategy 3: Quantify your impact)_" at the end of a line. */
 const STRATEGY_NOTE = /_\(strategy (\d+): ([^)]+)\)_$/;
 
-/** The feedback's lines under "What to improve" and "What worked", each check with its strategy. */
-function checkLines(feedback: StoredMessage) {
-  const sections = (feedback.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text ?? '');
-  const improve = sections.find((s) => s.startsWith('*What to improve*')) ?? '';
-  const worked = sections.find((s) => s.startsWith('*What worked*')) ?? '';
-  // A failed check is two lines: the label and why, then "→ suggestion _(strategy)_".
-  const failed = improve
+/** The glance: the sections before the recap ("Your answer, saved"), and its parts. */
+function glance(feedback: StoredMessage) {
+  const blocks = feedback.blocks as Array<{ type: string; text?: { text: string } }>;
+  const recapAt = blocks.findIndex((b) => b.text?.text.startsWith(':memo: *Your answer, saved*'));
+  const before = blocks.slice(0, recapAt);
+  const sections = before.map((b) => b.text?.text ?? '');
+  const improve = sections.find((s) => s.startsWith('*Improve first*')) ?? '';
+  // An item is two lines: "1. *title* (p/max): why", then "→ suggestion _(strategy)_".
+  const items = improve
     .split('\n')
     .slice(1)
     .reduce<string[]>((acc, line) => {
@@ -53,23 +55,14 @@ function checkLines(feedback: StoredMessage) {
       else acc.push(line);
       return acc;
     }, []);
-  return { failed, passed: worked.split('\n').slice(1) };
+  const worked = sections.find((s) => s.startsWith('*What worked:*')) ?? '';
+  return { before, shown: shownText(before), items, worked };
 }
-
-/** Which guide strategy each check comes from, read from the guide's own wording (GUIDE_STRATEGIES). */
-const EXPECTED_STRATEGY: Record<string, string> = {
-  'Result is measured': 'Quantify your impact',
-  'Ownership: told as "I"': 'Review your experiences',
-  'Specific, not vague': 'Prepare for follow-ups',
-  Reflection: 'Reflect on lessons learned',
-  'On topic': 'Connect to the role',
-  'Balance: the Action carries it': 'Practice structured responses',
-};
 
 const scoreOf = (text: string) => Number(/^Score: (\d{1,3})\/100\b/.exec(text)?.[1] ?? Number.NaN);
 
 describe('feedback on every answer', () => {
-  it('one thread reply, "Score: NN/100" as stored; each check with why, suggestion and strategy; the drill message shows the score', async () => {
+  it('one thread reply that fits a glance: the score, the two things to improve first, what worked in one line, a button to the rest', async () => {
     const userId = newUser();
     const { channel, ts, drill, feedback } = await answeredDrill(t, userId, 'incidents', WE_ANSWER);
 
@@ -78,32 +71,33 @@ describe('feedback on every answer', () => {
     expect(stored?.feedback).not.toBeNull();
     expect(feedback.text).toMatch(/^Score: \d{1,3}\/100\b/);
     expect(scoreOf(feedback.text)).toBe(stored?.score);
-    // The notification names what to work on first: this answer's weak point is ownership.
-    expect(feedback.text).toMatch(/Work on: .*Ownership/);
+    // The notification names what to improve first: this answer's weak point is ownership.
+    expect(feedback.text).toMatch(/Improve first: Ownership/);
 
-    const { failed, passed } = checkLines(feedback);
-    expect(failed.length).toBeGreaterThan(0);
-    for (const line of failed) {
-      expect(line).toMatch(/^:small_orange_diamond: \*.+\* \(\d+\/\d+\): \S/);
-      // One concrete suggestion on its own line, then the strategy it comes from.
-      expect(line).toMatch(/\n\s+→ \S.+/);
-    }
-    for (const line of passed) expect(line).toMatch(/^:white_check_mark: \*.+\*: \S/);
-    const guideTitles = new Map(GUIDE_STRATEGIES.map((s) => [s.title, s.number]));
-    for (const line of [...failed, ...passed]) {
-      const note = STRATEGY_NOTE.exec(line);
-      expect(note, `no strategy named in: ${line}`).not.toBeNull();
-      expect(guideTitles.get(String(note?.[2]))).toBe(Number(note?.[1]));
-      const label = /\*(.+?)\*/.exec(line)?.[1] ?? '';
-      if (EXPECTED_STRATEGY[label]) expect(note?.[2]).toBe(EXPECTED_STRATEGY[label]);
-    }
-    // What the stored analysis says passed is what the message shows as passed, and every check is shown.
+    const g = glance(feedback);
+    expect(g.shown.length).toBeLessThanOrEqual(1200);
+    expect(g.shown.split('\n')[0]).toBe(`:dart: *Score: ${stored?.score}/100*`);
+    // At most two things, the biggest loss first, each with one suggestion and the guide strategy it comes from.
     const checks = stored?.feedback?.checks ?? [];
-    expect(failed).toHaveLength(checks.filter((c) => !c.passed).length);
-    expect(passed).toHaveLength(checks.filter((c) => c.passed).length);
-    for (const label of Object.keys(EXPECTED_STRATEGY)) {
-      expect([...failed, ...passed].some((l) => l.includes(`*${label}*`))).toBe(true);
-    }
+    const failed = checks
+      .filter((c) => !c.passed)
+      .sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points));
+    expect(g.items).toHaveLength(Math.min(2, failed.length));
+    const guideTitles = new Map(GUIDE_STRATEGIES.map((s) => [s.title, s.number]));
+    g.items.forEach((item, i) => {
+      expect(item).toMatch(new RegExp(`^${i + 1}\\. \\*.+\\* \\(\\d+/\\d+\\): \\S`));
+      expect(item).toContain(`*${failed[i]?.label}*`);
+      expect(item).toMatch(/\n\s+→ \S.+/);
+      const note = STRATEGY_NOTE.exec(item);
+      expect(note, `no strategy named in: ${item}`).not.toBeNull();
+      expect(guideTitles.get(String(note?.[2]))).toBe(Number(note?.[1]));
+    });
+    // What worked: the passed checks by name, nothing said against them.
+    const passed = checks.filter((c) => c.passed).map((c) => c.label);
+    expect(g.worked).toBe(`*What worked:* ${passed.join(' · ')}`);
+    // The full breakdown is a click away.
+    const button = buttonsOf(g.before).find((b) => b.label === 'See the full breakdown');
+    expect(button?.value).toBe(String(drill.id));
 
     // The drill message now says it was answered, with the score, and its button edits the answer.
     const message = t.standin.message(channel, ts) as StoredMessage;
@@ -113,37 +107,28 @@ describe('feedback on every answer', () => {
     expect((await drillRow(t, drill.id)).feedbackTs).toBe(feedback.ts);
   });
 
-  it('quotes the candidate: "we" five times and "I" once in the Action, the measured Result in their words', async () => {
+  it('quotes the candidate in the glance: "we" five times and "I" once in the Action', async () => {
     const userId = newUser();
     const { feedback } = await answeredDrill(t, userId, 'incidents', WE_ANSWER);
-    const { failed, passed } = checkLines(feedback);
-
-    const ownership = failed.find((l) => l.includes('*Ownership: told as "I"*'));
+    const ownership = glance(feedback).items.find((l) => l.includes('*Ownership: told as "I"*'));
     // Counted by hand in WE_ANSWER.action: We looked, we found, we flushed, we restarted, we wrote; I reviewed.
     expect(ownership).toContain("'we' 5 times");
     expect(ownership).toContain("'I' once");
     expect(ownership).toMatch(/→ .*"I /);
     expect(ownership).toMatch(/strategy 1: Review your experiences/);
-
-    const measured = passed.find((l) => l.includes('*Result is measured*'));
-    expect(measured).toContain("'from 12% to 0.5%'");
-    expect(measured).toContain("'20 minutes'");
   });
 
-  it('filler is quoted back: the vague words, the unmeasured "improved", the passive', async () => {
+  it('filler: the glance leads with what costs most and quotes it; the score stays low', async () => {
     const userId = newUser();
     const { drill, feedback } = await answeredDrill(t, userId, 'incidents', VAGUE_ANSWER);
-    const { failed } = checkLines(feedback);
-    const line = (label: string) => failed.find((l) => l.includes(`*${label}*`)) ?? '';
-
-    expect(line('Specific, not vague')).toMatch(/'a lot'/);
-    expect(line('Specific, not vague')).toMatch(/'stuff'/);
-    expect(line('Specific, not vague')).toMatch(/→ Replace '(stuff|a lot)'/);
-    expect(line('Result is measured')).toContain("'improved'");
-    expect(line('Result is measured')).toMatch(/not by how much/);
-    expect(line('Ownership: told as "I"')).toContain("never says 'I'");
-    expect(line('Ownership: told as "I"')).toContain("'was fixed'");
-    expect(line('Reflection')).not.toBe('');
+    const { items } = glance(feedback);
+    // "We had to deal with it." names nothing: the Task counts as missing, which caps the score first.
+    expect(items[0]).toMatch(
+      /^1\. \*Fill in every part \(score capped at \d+\)\*: Task names nothing in particular \('We had to deal with it\.'\)/,
+    );
+    expect(items[1]).toContain('*Measured result*');
+    expect(items[1]).toContain("'Performance improved significantly and everyone was happy'");
+    expect(items[1]).toMatch(/not by how much/);
     const score = (await answerRow(t, drill.id))?.score ?? 100;
     expect(scoreOf(feedback.text)).toBe(score);
     expect(score).toBeLessThan(50);

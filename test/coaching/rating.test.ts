@@ -9,7 +9,8 @@
 // and a change of mind after the question was rated again in a later drill.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/local-slack/index.ts';
+import { TestClock } from '../../harness/test-clock.ts';
+import type { StoredMessage } from '../../local-slack/index.ts';
 import { ACTION_RATE_DRILL, BLOCK_RATING } from '../../src/views/ids.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
@@ -26,12 +27,11 @@ import {
   newUser,
   rate,
   requestDrill,
-  SteppingClock,
   shownText,
   WE_ANSWER,
 } from './support.ts';
 
-const clock = new SteppingClock();
+const clock = new TestClock();
 let t: TestBot;
 
 beforeAll(async () => {

@@ -6,8 +6,8 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackStandin, SOCKET_MODE } from '../../local-slack/index.ts';
 import { drills } from '../../src/db/schema/index.ts';
-import { type SlackStandin, SOCKET_MODE } from '../../src/local-slack/index.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_PRACTISE_FOLLOW_UP,

@@ -9,6 +9,7 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../../harness/test-clock.ts';
 import { drills, subscriptions } from '../../src/db/schema/index.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
@@ -21,10 +22,9 @@ import {
   newUser,
   rate,
   requestDrill,
-  SteppingClock,
 } from './support.ts';
 
-const clock = new SteppingClock();
+const clock = new TestClock();
 let t: TestBot;
 
 beforeAll(async () => {

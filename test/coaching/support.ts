@@ -1,14 +1,14 @@
-// What the coaching tests share: a clock that can be moved forward, the guide's own text read straight from
+// What the coaching tests share: the guide's own text read straight from
 // the Markdown (not through the bank's parser, so the bot's parsing is checked, not trusted), answers written
 // as a candidate would, and the steps of the coaching loop as a user takes them through the local Slack.
 
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { Clock } from '../../src/clock.ts';
+import type { StoredMessage } from '../../local-slack/index.ts';
 import { answers, drills, followUpAnswers, reviewCards } from '../../src/db/schema/index.ts';
-import type { StoredMessage } from '../../src/local-slack/index.ts';
 import {
+  ACTION_OPEN_BREAKDOWN,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
   ACTION_STAR_INPUT,
@@ -16,22 +16,6 @@ import {
 } from '../../src/views/ids.ts';
 import * as drive from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
-
-/**
- * The bot's injected clock: the wall clock plus an offset that only grows. It starts at the real time, so
- * the drills' `created_at` (the database's clock) are never in the clock's future, and a test moves it
- * forward to make a review due.
- */
-export class SteppingClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advance(ms: number): Date {
-    this.offsetMs += ms;
-    return this.now();
-  }
-}
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -105,23 +89,9 @@ export const VAGUE_ANSWER = {
 
 type Obj = Record<string, unknown>;
 
-/** Every text a person sees in some blocks (sections, fields, context, headers, buttons), one per line. */
-export function shownText(blocks: unknown): string {
-  const out: string[] = [];
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    if (typeof node !== 'object' || node === null) return;
-    const o = node as Obj;
-    if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string') out.push(o.text);
-    for (const [key, value] of Object.entries(o))
-      if (key !== 'text' || typeof value !== 'string') visit(value);
-  };
-  visit(blocks);
-  return out.join('\n');
-}
+import { shownText } from '../support/shown-text.ts';
+
+export { shownText };
 
 /** The buttons of some blocks, as Slack renders them. */
 export function buttonsOf(
@@ -148,7 +118,7 @@ export function buttonsOf(
   return found;
 }
 
-export const { newUser } = drive;
+export const { newUser, rate } = drive;
 
 /** The replies in a drill's thread (not the parent). */
 export const repliesTo = (t: TestBot, channel: string, ts: string) => drive.repliesTo(t, channel, ts);
@@ -221,24 +191,6 @@ export async function answeredDrill(
   return { ...drill, feedback };
 }
 
-/** Clicks a rating button under the feedback and waits for everything the click started. */
-export async function rate(
-  t: TestBot,
-  userId: string,
-  at: { channel: string; feedbackTs: string; drillId: number },
-  rating: 'again' | 'hard' | 'good' | 'easy',
-) {
-  const reply = await t.standin.clickButton(t.url, {
-    userId,
-    channel: at.channel,
-    messageTs: at.feedbackTs,
-    actionId: `${ACTION_RATE_DRILL}_${rating}`,
-    value: `${at.drillId}:${rating}`,
-  });
-  expect(reply.status).toBe(200);
-  await t.bot.idle();
-}
-
 /** Clicks "Practise this follow-up" number `n`; returns the modal the clicker now sees. */
 export async function practise(
   t: TestBot,
@@ -262,6 +214,29 @@ export async function practise(
   const viewId = String((open.response.view as { id: string }).id);
   const view = () => t.standin.views.get(viewId)?.view as Obj;
   return { viewId, view };
+}
+
+/** Clicks "See the full breakdown" under the feedback; returns the modal the clicker now sees. */
+export async function openBreakdown(
+  t: TestBot,
+  userId: string,
+  at: { channel: string; feedbackTs: string; drillId: number },
+) {
+  const opens = t.standin.callsTo('views.open').length;
+  const reply = await t.standin.clickButton(t.url, {
+    userId,
+    channel: at.channel,
+    messageTs: at.feedbackTs,
+    actionId: ACTION_OPEN_BREAKDOWN,
+    value: String(at.drillId),
+  });
+  expect(reply.status).toBe(200);
+  await t.bot.idle();
+  const open = t.standin.callsTo('views.open')[opens];
+  if (!open) throw new Error('the click opened no modal');
+  expect(open.response.ok).toBe(true);
+  const viewId = String((open.response.view as { id: string }).id);
+  return t.standin.views.get(viewId)?.view as Obj;
 }
 
 /** The follow-up modal's values as the Slack client sends them. */

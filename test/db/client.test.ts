@@ -1,9 +1,9 @@
 // The Postgres pool's session settings, read back from the server the way the bot's queries see them.
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, onPostgresServer } from '../../harness/test-database.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabase, onPostgresServer } from '../support/test-database.ts';
 
 describe.runIf(onPostgresServer)('the bot’s Postgres connections', () => {
   const cleanup: Array<() => Promise<void>> = [];

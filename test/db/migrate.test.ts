@@ -4,10 +4,10 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { MIGRATIONS_FOLDER, runMigrations } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 
 const db0IsServer = () => onPostgresServer;
 
@@ -52,13 +52,17 @@ describe('migrations', () => {
       'days_off',
       'delivery_pauses',
       'drills',
+      'export_requests',
       'follow_up_answers',
       'installations',
+      'model_follow_ups',
       'processed_events',
       'recaps',
       'review_cards',
+      'seen_signatures',
       'subscriptions',
       'users',
+      'workspace_model',
     ]);
   });
 

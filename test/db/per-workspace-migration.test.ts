@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
+import { createTestDatabase } from '../../harness/test-database.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { MIGRATIONS_FOLDER, runMigrations } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/logger.ts';
 import { adoptWorkspace } from '../../src/workspaces/adopt-workspace.ts';
-import { createTestDatabase } from '../support/test-database.ts';
 
 const log = createLogger('error');
 const cleanup: Array<() => Promise<void>> = [];

@@ -1,9 +1,13 @@
 // Bad inputs tried (preferTopics): slugs not allowed or unknown, repeated slugs, an empty preference, one of
 // only `constructor` and `__proto__`, a due review outside the preference.
 import { describe, expect, it } from 'vitest';
-import { type RatedCard, rate, type SelfRating } from '../../src/coach/review.ts';
-import { chooseNext, type TopicQuestions, topicUrgency } from '../../src/drills/choose-next.ts';
-import type { AskedBefore } from '../../src/drills/choose-question.ts';
+import {
+  type AskedBefore,
+  chooseNext,
+  type TopicQuestions,
+  topicUrgency,
+} from '../../src/drills/choose-next.ts';
+import { type RatedCard, rate, type SelfRating } from '../../src/drills/review-cards.ts';
 
 const NOW = new Date('2026-03-01T09:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);

@@ -1,19 +1,16 @@
 // Bad inputs tried: masks 0, 128, -1, 2.5, NaN, '21' (a string), 'weekends' and 'constructor' as Days; a
 // weekday name that is not one ('funday'); no weekdays at all; local dates that are not calendar dates
-// (2026-02-30, 2026-2-3); storage values of the wrong type through DaysSchema (null, true, 0, 200, 'Daily').
+// (2026-02-30, 2026-2-3).
 import { describe, expect, it } from 'vitest';
 import {
   DAILY_MASK,
   type Days,
-  DaysSchema,
   daysFromMask,
   daysOf,
   isDayMask,
   isScheduledWeekday,
   labelOfDays,
   maskOfDays,
-  presetOf,
-  sameDays,
   WEEKDAYS_MASK,
   WEEKENDS_MASK,
   type Weekday,
@@ -77,7 +74,7 @@ describe('masks: bit 0 is Monday ... bit 6 is Sunday', () => {
   });
 });
 
-describe('daysOf, weekdaysOf, presetOf, sameDays', () => {
+describe('daysOf, weekdaysOf', () => {
   it('names the presets whatever the order or repeats', () => {
     expect(daysOf(['fri', 'thu', 'wed', 'tue', 'mon', 'mon'])).toBe('weekdays');
     expect(daysOf(['sun', 'sat', 'fri', 'thu', 'wed', 'tue', 'mon'])).toBe('daily');
@@ -93,21 +90,6 @@ describe('daysOf, weekdaysOf, presetOf, sameDays', () => {
     expect(weekdaysOf('weekdays')).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
     expect(weekdaysOf(0b1010100)).toEqual(['wed', 'fri', 'sun']);
     expect(weekdaysOf('daily')).toHaveLength(7);
-  });
-
-  it('presetOf finds the presets also as masks', () => {
-    expect(presetOf('daily')).toBe('daily');
-    expect(presetOf(127)).toBe('daily');
-    expect(presetOf(31)).toBe('weekdays');
-    expect(presetOf(21)).toBeNull();
-    expect(presetOf(96)).toBeNull();
-  });
-
-  it('sameDays compares sets, not spellings', () => {
-    expect(sameDays('weekdays', 31)).toBe(true);
-    expect(sameDays('daily', 127)).toBe(true);
-    expect(sameDays('daily', 'weekdays')).toBe(false);
-    expect(sameDays(21, 42)).toBe(false);
   });
 });
 
@@ -152,19 +134,6 @@ describe('labelOfDays', () => {
     [0b0111111, 'Mon, Tue, Wed, Thu, Fri, Sat'],
   ])('%j -> %j', (days, label) => {
     expect(labelOfDays(days)).toBe(label);
-  });
-});
-
-describe('DaysSchema: what storage or a form gives back', () => {
-  it('parses presets and masks to the canonical form', () => {
-    expect(DaysSchema.parse('daily')).toBe('daily');
-    expect(DaysSchema.parse(31)).toBe('weekdays');
-    expect(DaysSchema.parse(127)).toBe('daily');
-    expect(DaysSchema.parse(21)).toBe(21);
-  });
-
-  it.each([null, true, 0, 200, 2.5, 'Daily', 'weekends', '21'])('refuses %j', (value) => {
-    expect(DaysSchema.safeParse(value).success).toBe(false);
   });
 });
 

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import {
   activePause,
   countdownText,
-  effectiveDays,
   inRanges,
   interviewCountdown,
   isPaused,
@@ -196,13 +195,6 @@ describe('pause and interview rules', () => {
         inRanges(ranges, d),
       ),
     ).toEqual([false, true, true, false, true, false]);
-  });
-
-  it('effectiveDays: every day until and including the interview, then the stored days', () => {
-    expect(effectiveDays('weekdays', '2026-03-10', '2026-03-07')).toBe('daily');
-    expect(effectiveDays('weekdays', '2026-03-10', '2026-03-10')).toBe('daily');
-    expect(effectiveDays('weekdays', '2026-03-10', '2026-03-11')).toBe('weekdays');
-    expect(effectiveDays(21, null, '2026-03-07')).toBe(21);
   });
 
   it('interviewCountdown words the days left', () => {

@@ -17,13 +17,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BotProcess, spawnBot } from '../../harness/bot-process.ts';
+import { openMigrated, postsPerUser, startStandin, TEAM } from '../../harness/scheduler.ts';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
+import type { SlackStandin } from '../../local-slack/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import type { SlackStandin } from '../../src/local-slack/index.ts';
 import { DEFAULT_CONCURRENCY } from '../../src/scheduler/scheduler.ts';
-import { openMigrated, postsPerUser, startStandin, TEAM } from '../scheduler/support.ts';
-import { type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot.ts';
-import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 
 const SUBSCRIBERS = 1_000;
 /** Enough posts for the kill to land with claims held and drills half done, far from the end. */

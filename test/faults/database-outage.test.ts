@@ -5,8 +5,9 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
+import type { SlackReply } from '../../local-slack/index.ts';
 import { answers } from '../../src/db/schema/index.ts';
-import type { SlackReply } from '../../src/local-slack/index.ts';
 import { VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,
@@ -24,7 +25,6 @@ import {
 } from '../support/drill-driver.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
-import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 
 const UNAVAILABLE = /temporarily unavailable.*try again/is;
 
@@ -281,11 +281,13 @@ describe.runIf(onPostgresServer)('database outage', () => {
       expect(rejections.reasons).toEqual([]);
       console.info(`stalled database: slow work ended after ${Math.round(waited)} ms`);
 
-      // Stopping does not wait forever on the pooled connections still stuck behind the partition (they
-      // never hear the server's goodbye): it gives up on them, says so, and the process exit ends them.
+      // Stopping does not wait forever on pooled connections still stuck behind the partition (they never
+      // hear the server's goodbye): it gives up on them, says so, and the process exit ends them. Whether any
+      // is still stuck depends on which the stalled requests' queries (the shared replay check among them)
+      // drew and the pool dropped after their query timeout; either way the stop completes.
       closed = true;
       await t.close();
-      expect(t.logs.find(/did not close in time/)).toHaveLength(1);
+      expect(t.logs.find(/did not close in time/).length).toBeLessThanOrEqual(1);
       expect(t.logs.find('Star Drill stopped')).toHaveLength(1);
     });
   });

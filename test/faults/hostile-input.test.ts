@@ -18,9 +18,9 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SignOptions, type SlackReply, signRequest } from '../../local-slack/index.ts';
 import { answers, drills, processedEvents, subscriptions, users } from '../../src/db/schema/index.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
-import { type SignOptions, type SlackReply, signRequest } from '../../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import {
   answerOf,

@@ -15,14 +15,14 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type BotProcess, spawnBot } from '../../harness/bot-process.ts';
+import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
+import { type SlackReply, type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { subscriptions } from '../../src/db/schema/index.ts';
-import { type SlackReply, type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
-import { type BotProcess, spawnBot } from '../support/bot-process.ts';
 import { blocksText, newUser, SLACK_DEADLINE_MS } from '../support/drill-driver.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const BURST = 400;
 const PER_SECOND = 100;

@@ -9,9 +9,8 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signRequest, slashCommandBody } from '../../local-slack/index.ts';
 import { answers, drills } from '../../src/db/schema/index.ts';
-import { signRequest } from '../../src/local-slack/index.ts';
-import { slashCommandBody } from '../../src/local-slack/payloads.ts';
 import { ReplayCache } from '../../src/slack/replay-cache.ts';
 import { BODY_LIMIT_BYTES, judge, lateness } from '../../src/slack/request-gate.ts';
 import { FORM, newUser, openModal, requestDrill, viewValues } from '../support/drill-driver.ts';

@@ -3,7 +3,7 @@
 
 import { type WebAPICallError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTHORIZE_URL, type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
+import { AUTHORIZE_URL, type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { silentLogger } from '../support/silent-logger.ts';
 
 const CLIENT_ID = '123.456';

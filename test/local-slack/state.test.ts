@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'node:querystring';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LocalSlackChange, type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
+import { type LocalSlackChange, type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { silentLogger } from '../support/silent-logger.ts';
 
 /** A stand-in bot: records what reaches it and answers with whatever the test sets. */

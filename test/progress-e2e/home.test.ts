@@ -8,36 +8,26 @@
 // of a daylight-saving change, a drill day left unanswered, a pause set after the day's drill was answered.
 
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.ts';
 import { ACTION_ANSWER_DRILL, BLOCK_HOME_UNANSWERED_PREFIX, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import { requestDrill, viewValues } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 import {
   answer,
   dms,
   EMPTY_ANSWER,
-  FixedClock,
   home,
   openHome,
   person,
   rate,
   scheduledDrill,
   star,
-  startProgressBot,
   strongAnswer,
   tick,
 } from './support.ts';
 
-const clock = new FixedClock(new Date('2027-01-12T10:00:00Z'));
-let t: TestBot;
-
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const { clock, t } = useProgressBot('2027-01-12T10:00:00Z');
 
 const publishesFor = (userId: string) =>
   t.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;
@@ -82,9 +72,10 @@ describe('progress per topic', () => {
     const user = person(t, 'Asia/Kolkata');
     const [incidents, collaboration] = t.bot.ctx.bank.topics;
     if (!incidents || !collaboration) throw new Error('the guide has fewer than 2 topics');
-    await openHome(t, user);
 
     const first = await requestDrill(t, user, incidents.slug, t.standin.dmChannelFor(user));
+    // Opened once the person is a user of the bot: from then on their changes republish it.
+    await openHome(t, user);
     let published = publishesFor(user);
     await answer(t, user, first, strongAnswer(incidents.slug));
     expect(publishesFor(user)).toBeGreaterThan(published);
@@ -148,9 +139,12 @@ describe('progress per topic', () => {
     expect(home(t, user).text).not.toContain('Waiting for your answer');
   });
 
-  it('is published again after a settings change (subscribe) and after pause', async () => {
+  it('is published again after a settings change (subscribe) and after pause, once the person has opened it', async () => {
     clock.set('2027-01-12T10:00:00Z');
     const user = person(t, 'Europe/Madrid');
+    // Never opened: subscribing costs no Home publish (issue 16: the tab is published when it is opened).
+    await star(t, user, 'subscribe 06:00 weekdays');
+    expect(publishesFor(user)).toBe(0);
     await openHome(t, user);
     let published = publishesFor(user);
     await star(t, user, 'subscribe 07:00 daily');

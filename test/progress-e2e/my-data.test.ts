@@ -8,9 +8,9 @@
 // the moments the deleted drill, reminder and recap were due.
 
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SELF_RATING_LABELS } from '../../src/coach/review.ts';
+import { describe, expect, it } from 'vitest';
 import { answers, drills, users } from '../../src/db/schema/index.ts';
+import { SELF_RATING_LABELS } from '../../src/drills/review-cards.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
 import {
   ACTION_PRACTISE_FOLLOW_UP,
@@ -20,19 +20,17 @@ import {
   VIEW_FOLLOW_UP,
 } from '../../src/views/ids.ts';
 import { repliesTo, requestDrill } from '../support/drill-driver.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 import { setRole } from '../support/role-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
   drillsOf,
-  FixedClock,
   openHome,
   type Posted,
   person,
   rate,
   scheduledDrill,
   star,
-  startProgressBot,
   strongAnswer,
   subscriptionOf,
   tick,
@@ -40,15 +38,7 @@ import {
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 12:00 UTC (13:00 in Berlin). */
-const clock = new FixedClock(new Date('2027-01-12T12:00:00Z'));
-let t: TestBot;
-
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const { clock, t } = useProgressBot('2027-01-12T12:00:00Z');
 
 const topic = (i: number) => topicAt(t, i);
 

@@ -8,35 +8,25 @@
 //   `next week`; `interview off` and `resume` with nothing to stop; pause/resume/interview when not subscribed.
 
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answers, daysOff, drills } from '../../src/db/schema/index.ts';
 import { answerOf, requestDrill } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 import {
   answer,
   dms,
   drillsOf,
   EMPTY_ANSWER,
-  FixedClock,
   openHome,
   person,
   star,
-  startProgressBot,
   strongAnswer,
   subscriptionOf,
   tick,
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 07:00 UTC: 08:00 in Berlin, an hour before the 09:00 drills. */
-const clock = new FixedClock(new Date('2027-01-12T07:00:00Z'));
-let t: TestBot;
-
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const { clock, t } = useProgressBot('2027-01-12T07:00:00Z');
 
 /** Ticks at 09:00 Berlin (08:00Z in winter) on each date; returns the dates a drill reached the person. */
 async function drillDays(userId: string, dates: string[]): Promise<string[]> {

@@ -8,41 +8,17 @@
 // answer; a bot down all Monday (not sent on Tuesday); the first Monday after New York moves its clocks.
 
 import { and, eq, gte, lt } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { answers, drills, recaps } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { makeScheduler, openMigrated } from '../scheduler/support.ts';
 import { requestDrill } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
-import { onPostgresServer } from '../support/test-database.ts';
-import {
-  answer,
-  dms,
-  EMPTY_ANSWER,
-  FixedClock,
-  person,
-  star,
-  startProgressBot,
-  strongAnswer,
-  subscriptionOf,
-  textOf,
-  tick,
-} from './support.ts';
+import { useProgressBot, useReplicas } from '../support/progress-bot.ts';
+import { shownText } from '../support/shown-text.ts';
+import { answer, dms, EMPTY_ANSWER, person, star, strongAnswer, subscriptionOf, tick } from './support.ts';
 
 /** Monday 4 January 2027, 07:00 UTC. */
-const clock = new FixedClock(new Date('2027-01-04T07:00:00Z'));
-let t: TestBot;
-let second: DatabaseHandle | undefined;
-
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-  if (onPostgresServer) second = await openMigrated(t.database.config);
-});
-afterAll(async () => {
-  await second?.close();
-  await t?.close();
-});
+const { clock, t } = useProgressBot('2027-01-04T07:00:00Z');
+const replicas = useReplicas(t, clock, 2);
 
 const topics = () => t.bot.ctx.bank.topics;
 /** The weekly recaps in the person's DM. */
@@ -107,7 +83,7 @@ describe('the weekly recap', () => {
       .map((slug) => ({ slug, avg: mean(week.filter((w) => w.slug === slug).map((w) => w.score ?? 0)) }))
       .sort((x, y) => y.avg - x.avg);
     const title = (slug: string | undefined) => t.bot.ctx.bank.topic(slug ?? '')?.title;
-    const shown = textOf(recap.blocks);
+    const shown = shownText(recap.blocks);
     expect(shown).toContain('*Your week in Star Drill* · Mon 11 Jan – Sun 17 Jan');
     expect(shown).toContain(':white_check_mark: *3 drills* answered');
     const direction =
@@ -168,7 +144,7 @@ describe('the weekly recap', () => {
     expect(recapsFor(user)).toHaveLength(0);
     await tick(t, clock, '2027-03-15T13:00:00Z');
     expect(recapsFor(user)).toHaveLength(1);
-    expect(textOf(recapsFor(user)[0]?.blocks)).toContain('Mon 8 Mar – Sun 14 Mar');
+    expect(shownText(recapsFor(user)[0]?.blocks)).toContain('Mon 8 Mar – Sun 14 Mar');
   });
 });
 
@@ -224,13 +200,7 @@ describe('exactly once across replicas', () => {
       await star(t, user, 'subscribe 07:00 weekdays');
       await answeredAt(user, '2027-03-02T12:00:00Z', topics()[3]?.slug ?? '');
     }
-    const b: Scheduler = (
-      await makeScheduler(
-        { db: second ?? t.bot.database, standin: t.standin, clock },
-        { replicaId: 'replica-b' },
-      )
-    ).scheduler;
-    const a = t.bot.scheduler as Scheduler;
+    const [a, b] = replicas as [Scheduler, Scheduler];
     const at = clock.set('2027-03-08T07:00:00Z');
     const [ca, cb] = await Promise.all([a.tick(at), b.tick(at)]);
     await Promise.all([a.tick(at), b.tick(at)]);

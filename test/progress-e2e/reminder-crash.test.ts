@@ -16,19 +16,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/client.ts';
-import type { SlackStandin } from '../../src/local-slack/index.ts';
-import { REMINDER_BATCH, REMINDERS_PER_WORKSPACE } from '../../src/scheduler/reminders.ts';
+import { type BotProcess, spawnBot } from '../../harness/bot-process.ts';
 import {
-  FixedClock,
   makeScheduler,
   openMigrated,
   seedSubscriber,
   startStandin,
-} from '../scheduler/support.ts';
-import { type BotProcess, spawnBot } from '../support/bot-process.ts';
+  TestClock,
+} from '../../harness/scheduler.ts';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
+import type { SlackStandin } from '../../local-slack/index.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { REMINDER_BATCH, REMINDERS_PER_WORKSPACE } from '../../src/delivery/reminder-job.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot.ts';
-import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
 
 const SUBSCRIBERS = 300;
 /** Mid-way through the second claimed batch, so the dead replica surely holds claims (not between batches). */
@@ -101,7 +101,7 @@ describe.runIf(onPostgresServer)('a replica killed while sending reminders', () 
         seededAt,
       );
     }
-    const clock = new FixedClock(now);
+    const clock = new TestClock(now);
     const { scheduler } = await makeScheduler({ db: handle, standin, clock }, { replicaId: 'deliverer' });
     expect(await scheduler.tick(now)).toMatchObject({ delivered: SUBSCRIBERS, failed: 0 });
     // Four hours pass for the nudges: due now, in the afternoon of the drills' own local date.

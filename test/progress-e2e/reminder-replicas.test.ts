@@ -7,37 +7,22 @@
 // on the nudges it had not started ran out while it was stuck on a slow post, and another replica took them.
 
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/client.ts';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { seedSubscriber } from '../../harness/scheduler.ts';
+import { onPostgresServer } from '../../harness/test-database.ts';
 import { drills } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { makeScheduler, openMigrated, seedSubscriber } from '../scheduler/support.ts';
 import { repliesTo } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
-import { onPostgresServer } from '../support/test-database.ts';
-import { FixedClock, startProgressBot, tick } from './support.ts';
+import { useProgressBot, useReplicas } from '../support/progress-bot.ts';
+import { tick } from './support.ts';
 
-const clock = new FixedClock(new Date('2027-02-02T00:00:00Z'));
-let t: TestBot;
-/** Replica B's own database handle on the Postgres server. */
-let second: DatabaseHandle | undefined;
+const { clock, t } = useProgressBot('2027-02-02T00:00:00Z');
+const replicas = useReplicas(t, clock, 2);
+/** Replica A (the bot's own scheduler) and replica B. */
 let a: Scheduler;
 let b: Scheduler;
-
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-  a = t.bot.scheduler as Scheduler;
-  if (onPostgresServer) second = await openMigrated(t.database.config);
-  b = (
-    await makeScheduler(
-      { db: second ?? t.bot.database, standin: t.standin, clock },
-      { replicaId: 'replica-b' },
-    )
-  ).scheduler;
-});
-afterAll(async () => {
-  await second?.close();
-  await t?.close();
+beforeAll(() => {
+  [a, b] = replicas as [Scheduler, Scheduler];
 });
 afterEach(() => t.standin.clearIntercepts());
 

@@ -8,34 +8,25 @@
 // beyond the client's retries.
 
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { drills } from '../../src/db/schema/index.ts';
 import { ACTION_OPEN_SETTINGS, BLOCK_HOME_ACTIONS } from '../../src/views/ids.ts';
 import { repliesTo } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 import {
   answer,
-  FixedClock,
   home,
   openHome,
   person,
   scheduledDrill,
   settingsValues,
   star,
-  startProgressBot,
   strongAnswer,
   tick,
 } from './support.ts';
 
-const clock = new FixedClock(new Date('2027-01-12T06:00:00Z'));
-let t: TestBot;
+const { clock, t } = useProgressBot('2027-01-12T06:00:00Z');
 
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-});
-afterAll(async () => {
-  await t?.close();
-});
 afterEach(() => t.standin.clearIntercepts());
 
 const NUDGE = /A nudge: today's drill is still waiting/;

@@ -7,7 +7,7 @@
 //   the whole state missing; every field wrong at once.
 
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { subscriptions, users } from '../../src/db/schema/index.ts';
 import {
   ACTION_HOME_SUBSCRIBE,
@@ -22,31 +22,21 @@ import {
 } from '../../src/views/ids.ts';
 import { SETTINGS_ERRORS } from '../../src/views/settings-modal.ts';
 import { sendPayload } from '../support/drill-driver.ts';
-import type { TestBot } from '../support/test-bot.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 import {
   dms,
-  FixedClock,
   home,
   openHome,
   person,
   settingsValues,
   star,
-  startProgressBot,
   subscriptionOf,
   tick,
   topicAt,
 } from './support.ts';
 
 /** Tuesday 12 January 2027, 10:00 UTC (11:00 in Berlin). */
-const clock = new FixedClock(new Date('2027-01-12T10:00:00Z'));
-let t: TestBot;
-
-beforeAll(async () => {
-  t = await startProgressBot(clock);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const { clock, t } = useProgressBot('2027-01-12T10:00:00Z');
 
 const topic = (i: number) => topicAt(t, i);
 

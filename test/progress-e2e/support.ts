@@ -4,9 +4,11 @@
 
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { TestClock } from '../../harness/scheduler.ts';
+import type { StoredMessage, TypedValue } from '../../local-slack/index.ts';
 import { type Drill, drills, subscriptions } from '../../src/db/schema/index.ts';
+import type { SelfRating } from '../../src/drills/review-cards.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
-import type { StoredMessage, TypedValue } from '../../src/local-slack/index.ts';
 import type { TickResult } from '../../src/scheduler/scheduler.ts';
 import {
   ACTION_RATE_DRILL,
@@ -20,18 +22,12 @@ import {
   BLOCK_SETTINGS_TOPICS,
 } from '../../src/views/ids.ts';
 import { CALIBRATION_SET } from '../coach/calibration-set.ts';
-import { FAST_RETRIES, FixedClock } from '../scheduler/support.ts';
-import { openModal, repliesTo, viewValues } from '../support/drill-driver.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
+import { rate as clickRating, openModal, repliesTo, viewValues } from '../support/drill-driver.ts';
+import { shownText } from '../support/shown-text.ts';
+import type { TestBot } from '../support/test-bot.ts';
 
-export { FixedClock };
-
-/** A bot with a settable clock and a scheduler that only ticks when told to. */
-export async function startProgressBot(clock: FixedClock): Promise<TestBot> {
-  const t = await startTestBot({ clock, bot: { scheduler: { cron: false, retryConfig: FAST_RETRIES } } });
-  if (!t.bot.scheduler) throw new Error('the bot built no scheduler');
-  return t;
-}
+export { startProgressBot } from '../support/progress-bot.ts';
+export { TestClock };
 
 let seq = 0;
 /** A person the local Slack knows, in `tz`, with an id unique within the run. */
@@ -66,21 +62,6 @@ export async function star(t: TestBot, userId: string, text: string): Promise<Re
   return { inAck: false, text: later.map((c) => String(c.args.text ?? '')).join('\n') };
 }
 
-/** Every text of a list of blocks (and their elements), joined: what a person reads. */
-export function textOf(blocks: unknown): string {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) for (const n of node) walk(n);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (typeof o.text === 'string') out.push(o.text);
-      for (const [k, v] of Object.entries(o)) if (k !== 'text' || typeof v !== 'string') walk(v);
-    }
-  };
-  walk(blocks);
-  return out.join('\n');
-}
-
 /** The person opens the app's Home tab: Slack sends app_home_opened; returns the view then published. */
 export async function openHome(t: TestBot, userId: string) {
   const published = t.standin.count('views.publish');
@@ -101,11 +82,11 @@ export function home(t: TestBot, userId: string) {
   const view = t.standin.homeView(userId);
   if (!view) throw new Error(`no Home tab published for ${userId}`);
   const blocks = view.view.blocks as Array<Record<string, unknown>>;
-  return { view, blocks, text: textOf(blocks) };
+  return { view, blocks, text: shownText(blocks) };
 }
 
 /** Ticks the scheduler at `iso` (and waits for what the tick started). */
-export async function tick(t: TestBot, clock: FixedClock, iso: string): Promise<TickResult> {
+export async function tick(t: TestBot, clock: TestClock, iso: string): Promise<TickResult> {
   const at = clock.set(iso);
   const counts = await (t.bot.scheduler?.tick(at) as Promise<TickResult>);
   await t.bot.idle();
@@ -157,22 +138,10 @@ export function feedbackOf(t: TestBot, d: Posted): StoredMessage | undefined {
 }
 
 /** Clicks a self-rating under the drill's feedback. */
-export async function rate(
-  t: TestBot,
-  userId: string,
-  d: Posted,
-  rating: 'again' | 'hard' | 'good' | 'easy',
-): Promise<void> {
+export async function rate(t: TestBot, userId: string, d: Posted, rating: SelfRating): Promise<void> {
   const feedback = feedbackOf(t, d);
   if (!feedback) throw new Error('no feedback to rate');
-  const click = await t.standin.clickButton(t.url, {
-    userId,
-    channel: d.channel,
-    messageTs: feedback.ts,
-    actionId: `${ACTION_RATE_DRILL}_${rating}`,
-  });
-  expect(click.status).toBe(200);
-  await t.bot.idle();
+  await clickRating(t, userId, { channel: d.channel, feedbackTs: feedback.ts, drillId: d.drill.id }, rating);
 }
 
 /** A strong answer from the calibration set (scored high by the coach) for a topic. */

@@ -2,7 +2,7 @@
 // one scored answer (no trend); answers listed newest first; a topic without questions; bar fractions
 // below 0, above 1 and NaN; scores of 0 and 100; ties at every level of the weakness order.
 import { describe, expect, it } from 'vitest';
-import { type RatedCard, rate } from '../../src/coach/review.ts';
+import { type RatedCard, rate } from '../../src/drills/review-cards.ts';
 import {
   type AnsweredDrill,
   bar,

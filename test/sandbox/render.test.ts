@@ -2,14 +2,14 @@
 // dates in the reader's zone, buttons, labelled inputs, the Home tab.
 
 import { describe, expect, it } from 'vitest';
-import type { PageMessage, PageView } from '../../src/sandbox/protocol.ts';
-import { block, blocks, inputBlock } from '../../src/sandbox/render/blocks.ts';
-import type { RenderContext } from '../../src/sandbox/render/context.ts';
-import { formatSlackDate } from '../../src/sandbox/render/dates.ts';
-import { escapeHtml, html } from '../../src/sandbox/render/html.ts';
-import { messageHtml } from '../../src/sandbox/render/message.ts';
-import { mrkdwn, plainText } from '../../src/sandbox/render/mrkdwn.ts';
-import { homeContent, modalContent } from '../../src/sandbox/render/view.ts';
+import type { PageMessage, PageView } from '../../sandbox/protocol.ts';
+import { block, blocks, inputBlock } from '../../sandbox/render/blocks.ts';
+import type { RenderContext } from '../../sandbox/render/context.ts';
+import { formatSlackDate } from '../../sandbox/render/dates.ts';
+import { escapeHtml, html } from '../../sandbox/render/html.ts';
+import { messageHtml } from '../../sandbox/render/message.ts';
+import { mrkdwn, plainText } from '../../sandbox/render/mrkdwn.ts';
+import { homeContent, modalContent } from '../../sandbox/render/view.ts';
 import { drillMessage } from '../../src/views/drill-message.ts';
 import { BLOCK_SETTINGS_DAYS, BLOCK_SETTINGS_TIME, BLOCK_SETTINGS_TOPICS } from '../../src/views/ids.ts';
 import { escapeMrkdwn, quote, slackDate } from '../../src/views/mrkdwn.ts';

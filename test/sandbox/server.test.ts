@@ -7,10 +7,10 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/sandbox/protocol.ts';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { Snapshot } from '../../sandbox/protocol.ts';
 
-const MAIN = path.resolve('src/sandbox/main.ts');
+const MAIN = path.resolve('sandbox/main.ts');
 const LINE = /^Star Drill sandbox: http:\/\/localhost:(\d+) \(Ctrl-C to stop\)$/;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'star-drill-sandbox-process-'));
 
@@ -57,14 +57,15 @@ async function json<T>(port: number, route: string, body?: unknown): Promise<T> 
   return (await res.json()) as T;
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (value === undefined) throw new Error(`timed out waiting for ${what}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 /** Whether something accepts a TCP connection at host:port. */

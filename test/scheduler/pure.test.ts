@@ -3,8 +3,14 @@
 
 import { ErrorCode, WebAPIRateLimitedError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
+import {
+  DRILL_OUTCOMES,
+  RECAP_OUTCOMES,
+  REMINDER_OUTCOMES,
+  retryAt,
+  retryBackoffMs,
+} from '../../src/delivery/outcomes.ts';
 import { pendingSkip, scheduleOf } from '../../src/drills/stored-schedule.ts';
-import { fateOf, retryBackoffMs } from '../../src/scheduler/failure-policy.ts';
 import { classifySlackError } from '../../src/slack-api/errors.ts';
 import { deliveryLabel, scheduleLabel } from '../../src/views/subscription-replies.ts';
 
@@ -62,27 +68,46 @@ describe('classifySlackError', () => {
   });
 });
 
-describe('fateOf, the failure policy', () => {
+describe('the outcome tables and the retry backoff', () => {
   const now = new Date('2026-03-10T09:00:00Z');
   const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 
   it.each([
-    [{ kind: 'recipient', code: 'user_not_found' }, 0, { kind: 'stop', reason: 'user_not_found' }],
-    [{ kind: 'token', code: 'account_inactive' }, 3, { kind: 'pause', reason: 'account_inactive' }],
-    [{ kind: 'transient' }, 0, { kind: 'retry', at: minutes(1), attempts: 1 }],
-    [{ kind: 'transient', code: 'internal_error' }, 1, { kind: 'retry', at: minutes(2), attempts: 2 }],
-    [{ kind: 'transient' }, 3, { kind: 'retry', at: minutes(8), attempts: 4 }],
-    [{ kind: 'transient' }, 9, { kind: 'retry', at: minutes(30), attempts: 10 }],
+    [{ kind: 'transient' }, 0, { at: minutes(1), attempts: 1 }],
+    [{ kind: 'transient', code: 'internal_error' }, 1, { at: minutes(2), attempts: 2 }],
+    [{ kind: 'transient' }, 3, { at: minutes(8), attempts: 4 }],
+    [{ kind: 'transient' }, 9, { at: minutes(30), attempts: 10 }],
     // A Retry-After longer than the backoff wins; a shorter one does not shorten it.
-    [{ kind: 'rate_limited', retryAfterMs: 5 * 60_000 }, 0, { kind: 'retry', at: minutes(5), attempts: 1 }],
-    [{ kind: 'rate_limited', retryAfterMs: 1_000 }, 1, { kind: 'retry', at: minutes(2), attempts: 2 }],
-  ] as const)('%j after %i attempts: %j', (failure, attempts, fate) => {
-    expect(fateOf(failure, attempts, now)).toEqual(fate);
+    [{ kind: 'rate_limited', retryAfterMs: 5 * 60_000 }, 0, { at: minutes(5), attempts: 1 }],
+    [{ kind: 'rate_limited', retryAfterMs: 1_000 }, 1, { at: minutes(2), attempts: 2 }],
+  ] as const)('%j after %i attempts: retried %j', (failure, attempts, retry) => {
+    expect(retryAt(failure, attempts, now)).toEqual(retry);
   });
 
-  it('never deactivates a subscription for a token error, whatever the attempts', () => {
-    for (let attempts = 0; attempts < 50; attempts++) {
-      expect(fateOf({ kind: 'token', code: 'token_revoked' }, attempts, now).kind).toBe('pause');
+  it('a drill: a recipient stops the subscription, a token pauses, a 429 waits, anything else backs off', () => {
+    expect(DRILL_OUTCOMES).toEqual({
+      recipient: 'give_up',
+      token: 'pause_workspace',
+      rate_limited: 'wait_retry_after',
+      transient: 'retry_with_backoff',
+    });
+  });
+
+  it('a reminder or a recap: a recipient ends it, a token pauses, a 429 waits, anything else waits a tick', () => {
+    for (const table of [REMINDER_OUTCOMES, RECAP_OUTCOMES]) {
+      expect(table).toEqual({
+        recipient: 'give_up',
+        token: 'pause_workspace',
+        rate_limited: 'wait_retry_after',
+        transient: 'retry_next_tick',
+      });
+    }
+  });
+
+  it('never gives up on anyone for a token error or a 429, in any job', () => {
+    for (const table of [DRILL_OUTCOMES, REMINDER_OUTCOMES, RECAP_OUTCOMES]) {
+      expect(table.token).toBe('pause_workspace');
+      expect(table.rate_limited).toBe('wait_retry_after');
     }
   });
 

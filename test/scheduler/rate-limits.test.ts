@@ -1,7 +1,7 @@
 // The per-workspace Retry-After holds, on a faked monotonic clock.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateLimits } from '../../src/scheduler/rate-limits.ts';
+import { RateLimits } from '../../src/delivery/rate-limits.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['performance'] });

@@ -5,12 +5,19 @@
 
 import { eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  makeScheduler,
+  openMigrated,
+  postsPerUser,
+  seedMany,
+  startStandin,
+  TestClock,
+} from '../../harness/scheduler.ts';
+import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../harness/test-database.ts';
+import type { SlackStandin } from '../../local-slack/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { drills, subscriptions } from '../../src/db/schema/index.ts';
-import type { SlackStandin } from '../../src/local-slack/index.ts';
 import type { TickCounts } from '../../src/scheduler/scheduler.ts';
-import { createTestDatabase, onPostgresServer, type TestDatabase } from '../support/test-database.ts';
-import { FixedClock, makeScheduler, openMigrated, postsPerUser, seedMany, startStandin } from './support.ts';
 
 const SEEDED = new Date('2026-03-10T00:00:00Z');
 const NINE = new Date('2026-03-10T09:00:00Z');
@@ -19,7 +26,7 @@ let database: TestDatabase;
 let handle: DatabaseHandle;
 let second: DatabaseHandle | undefined;
 let standin: SlackStandin;
-const clock = new FixedClock(NINE);
+const clock = new TestClock(NINE);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -3,18 +3,26 @@
 
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  makeScheduler,
+  openMigrated,
+  seedSubscriber,
+  startStandin,
+  TEAM,
+  TestClock,
+} from '../../harness/scheduler.ts';
+import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
+import type { SlackStandin } from '../../local-slack/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { insertScheduledDrill, markDrillPosted } from '../../src/db/repositories/drills.ts';
+import { markDrillPosted } from '../../src/db/repositories/drills.ts';
+import { insertScheduledDrill } from '../../src/db/repositories/scheduled-drills.ts';
 import { saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { deliveryPauses, drills, processedEvents, subscriptions } from '../../src/db/schema/index.ts';
-import type { SlackStandin } from '../../src/local-slack/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { FixedClock, makeScheduler, openMigrated, seedSubscriber, startStandin, TEAM } from './support.ts';
 
 let database: TestDatabase;
 let handle: DatabaseHandle;
 let standin: SlackStandin;
-const clock = new FixedClock(new Date('2026-03-10T00:00:00Z'));
+const clock = new TestClock(new Date('2026-03-10T00:00:00Z'));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -321,7 +329,7 @@ describe('after a replica died', () => {
       subscriptionId: sub.id,
       localDate: '2026-03-10',
     });
-    await markDrillPosted(handle.db, drill.id, 'D0UDONE', '1773133200.000100');
+    await markDrillPosted(handle.db, drill, 'D0UDONE', '1773133200.000100');
     const s = await scheduler();
     expect(await s.tick(at('2026-03-10T09:00:00Z'))).toEqual({ ...none, alreadyPosted: 1 });
     expect(standin.count('chat.postMessage')).toBe(0);

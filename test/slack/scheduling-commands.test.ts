@@ -2,17 +2,14 @@
 // events from the Slack stand-in, the real database, a clock fixed at chosen instants, and the scheduler
 // ticked by hand.
 
-import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { drills, subscriptions, users } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { FAST_RETRIES, FixedClock } from '../scheduler/support.ts';
-import { startTestBot, type TestBot } from '../support/test-bot.ts';
+import { useProgressBot } from '../support/progress-bot.ts';
 
 /** Tuesday 10 March 2026, 05:30 in Kolkata. */
-const clock = new FixedClock(new Date('2026-03-10T00:00:00Z'));
-let t: TestBot;
+const { clock, t } = useProgressBot('2026-03-10T00:00:00Z');
 let scheduler: Scheduler;
 let seq = 0;
 /** A user the stand-in knows, in `tz`. */
@@ -22,13 +19,8 @@ function newUser(tz = 'Asia/Kolkata'): string {
   return id;
 }
 
-beforeAll(async () => {
-  t = await startTestBot({ clock, bot: { scheduler: { cron: false, retryConfig: FAST_RETRIES } } });
-  if (!t.bot.scheduler) throw new Error('the bot built no scheduler');
-  scheduler = t.bot.scheduler;
-});
-afterAll(async () => {
-  await t?.close();
+beforeAll(() => {
+  scheduler = t.bot.scheduler as Scheduler;
 });
 
 interface Reply {
@@ -58,14 +50,15 @@ async function subscriptionOf(userId: string) {
   return row;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 5_000): Promise<T> {
-  const until = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (performance.now() > until) throw new Error('condition not met in time');
-    await delay(10);
-  }
+function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 5_000): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (!value) throw new Error('condition not met in time');
+      return value;
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
 }
 
 describe('/star subscribe', () => {

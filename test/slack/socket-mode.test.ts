@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type SlackStandin, SOCKET_MODE } from '../../local-slack/index.ts';
 import { answers, drills } from '../../src/db/schema/index.ts';
-import { type SlackStandin, SOCKET_MODE } from '../../src/local-slack/index.ts';
 import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
 import { startSocketModeBot, type TestBot } from '../support/test-bot.ts';
 

@@ -4,7 +4,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
+import { bindMetricSources, registry } from '../../src/metrics/index.ts';
 import { WorkQueue } from '../../src/slack/work-queue.ts';
+import { parseMetrics, sampleSum } from '../metrics/support.ts';
 import { LogCapture } from '../support/test-bot.ts';
 
 function queue(over: Partial<ConstructorParameters<typeof WorkQueue>[0]> = {}) {
@@ -41,7 +43,8 @@ describe('WorkQueue', () => {
   });
 
   it('runs tooLate instead of the work when the task waited longer than its maxWaitMs', async () => {
-    const { q } = queue();
+    let now = 100_000;
+    const { q } = queue({ now: () => now });
     const g = gate();
     q.admit('t')?.run(g.work, { maxWaitMs: 60_000, tooLate: async () => {} });
     const ran: string[] = [];
@@ -49,7 +52,7 @@ describe('WorkQueue', () => {
       maxWaitMs: 20,
       tooLate: async () => void ran.push('too late'),
     });
-    await delay(40);
+    now += 40; // the second task has waited 40 ms by the queue's clock when its turn comes
     g.release();
     await q.idle();
     expect(ran).toEqual(['too late']);
@@ -97,5 +100,31 @@ describe('WorkQueue', () => {
     expect(handled).toBe(true);
     await handling;
     expect(logs.find('work after an ack failed')).toHaveLength(1);
+  });
+
+  it('counts each refusal in star_drill_requests_shed_total by kind, and reports depth and saturation', async () => {
+    const { q } = queue();
+    const unbind = bindMetricSources({ workQueue: () => ({ ...q.stats, saturated: q.saturated }) });
+    try {
+      const before = parseMetrics(await registry.metrics());
+      const g = gate();
+      q.admit('click')?.run(g.work, { maxWaitMs: 60_000, tooLate: async () => {} });
+      for (const a of [q.admit('click'), q.admit('click')])
+        a?.run(async () => {}, { maxWaitMs: 60_000, tooLate: async () => {} });
+      expect(q.admit('submission')).toBeUndefined();
+      expect(q.admit('direct message')).toBeUndefined();
+      const during = parseMetrics(await registry.metrics());
+      const shed = (kind: string) =>
+        sampleSum(during, 'star_drill_requests_shed_total', { kind }) -
+        sampleSum(before, 'star_drill_requests_shed_total', { kind });
+      expect(shed('submission')).toBe(1);
+      expect(shed('direct_message')).toBe(1);
+      expect(sampleSum(during, 'star_drill_work_queue_depth')).toBe(2);
+      expect(sampleSum(during, 'star_drill_work_queue_saturated')).toBe(1);
+      g.release();
+      await q.idle();
+    } finally {
+      unbind();
+    }
   });
 });

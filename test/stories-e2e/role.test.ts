@@ -24,21 +24,21 @@ import {
 } from '../../src/views/ids.ts';
 import {
   answer,
-  FixedClock,
   feedbackOf,
   openHome,
   person,
   scheduledDrill,
   star,
   startProgressBot,
-  textOf,
+  TestClock,
   tick,
   topicAt,
 } from '../progress-e2e/support.ts';
 import { requestDrill } from '../support/drill-driver.ts';
+import { shownText } from '../support/shown-text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 
-const clock = new FixedClock(new Date('2027-01-12T12:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T12:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {
@@ -124,7 +124,7 @@ describe('/star role', () => {
     // An answer: the feedback adds the check, quoting the description and the answer.
     const d = await requestDrill(t, user, topicAt(t, 0).slug, dm);
     await answer(t, user, d, ON_CALL);
-    const withRole = textOf(feedbackOf(t, d)?.blocks);
+    const withRole = shownText(feedbackOf(t, d)?.blocks);
     expect(withRole).toContain('*Connects to the role*');
     expect(withRole).toContain(
       'The role asks for ‘on-call for payment systems’; your answer shows ‘I was on call for the checkout service when card payments started failing at 9pm’.',
@@ -152,7 +152,7 @@ describe('/star role', () => {
     expect((await star(t, user, 'role off')).text).toContain('No role was set, so nothing changed');
     const next = await requestDrill(t, user, topicAt(t, 0).slug, dm);
     await answer(t, user, next, ON_CALL);
-    const without = textOf(feedbackOf(t, next)?.blocks);
+    const without = shownText(feedbackOf(t, next)?.blocks);
     expect(without).not.toContain('Connects to the role');
     const [plain] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, next.drill.id));
     const topic = topicAt(t, 0);
@@ -189,7 +189,7 @@ describe('/star role', () => {
     const recap = t.standin
       .messages(t.standin.dmChannelFor(user))
       .find((m) => (m.text ?? '').startsWith('Your week'));
-    const text = textOf(recap?.blocks);
+    const text = shownText(recap?.blocks);
     // The answer shows on-call for payments; it does not show incident reviews, Kubernetes or mentoring.
     expect(text).toContain(
       ':briefcase: For *Senior Backend Engineer*, no story covers yet: ‘lead incident reviews’, ‘Kubernetes’, ‘Mentor junior engineers’.',

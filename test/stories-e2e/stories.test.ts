@@ -23,19 +23,19 @@ import {
 } from '../../src/views/ids.ts';
 import {
   answer,
-  FixedClock,
   openHome,
   type Posted,
   person,
   star,
   startProgressBot,
-  textOf,
+  TestClock,
   topicAt,
 } from '../progress-e2e/support.ts';
 import { openModal, rawSubmission, repliesTo, requestDrill, sendPayload } from '../support/drill-driver.ts';
+import { shownText } from '../support/shown-text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 
-const clock = new FixedClock(new Date('2027-01-12T12:00:00Z'));
+const clock = new TestClock(new Date('2027-01-12T12:00:00Z'));
 let t: TestBot;
 
 beforeAll(async () => {
@@ -99,7 +99,7 @@ describe('the story bank', () => {
     expect(await linksOfUser(user)).toMatchObject([{ drillId: first.drill.id, storyId: story?.id }]);
     const notes = storyNote(first);
     expect(notes).toHaveLength(1);
-    expect(textOf(notes[0]?.blocks)).toContain(
+    expect(shownText(notes[0]?.blocks)).toContain(
       'This answer tells the story *Checkout service, TLS certificate*',
     );
 
@@ -164,7 +164,7 @@ describe('the story bank', () => {
 
     // 4. /star stories and Home: the story under both topics, the others with none, each offering a drill.
     await star(t, user, 'stories');
-    const reply = { text: textOf(t.standin.ephemerals(user).at(-1)?.args.blocks) };
+    const reply = { text: shownText(t.standin.ephemerals(user).at(-1)?.args.blocks) };
     expect(reply.text).toContain('*Your stories* · 1 in all');
     // The best of the two answers that tell it.
     const scored = await t.bot.ctx.db

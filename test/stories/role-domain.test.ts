@@ -142,7 +142,7 @@ describe('matchRequirements and the role check', () => {
     const points = plain.checks.reduce((n, c) => n + c.points, 0) + (role?.points ?? 0);
     expect(withRole.score).toBe(Math.round((100 * points) / (100 + ROLE_POINTS)));
     expect(analyseAnswer(UNRELATED, { ...context, role: ROLE }).score).toBeLessThan(
-      analyseAnswer(UNRELATED, context).score + 1,
+      (analyseAnswer(UNRELATED, context).score ?? 0) + 1,
     );
   });
 });

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WinkMethods } from 'wink-nlp';
 import { englishNlp } from '../../src/coach/nlp.ts';
-import { rate } from '../../src/coach/review.ts';
+import { rate } from '../../src/drills/review-cards.ts';
 import { checkStoryTitle, MAX_STORY_TITLE_CHARS } from '../../src/drills/story-limits.ts';
 import { thinStoryTopics } from '../../src/drills/story-preference.ts';
 import { proposeStoryTitle } from '../../src/drills/story-title.ts';

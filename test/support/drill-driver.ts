@@ -2,11 +2,12 @@
 // row counts, /healthz, and a watch on unhandled promise rejections.
 
 import { eq, sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
+import type { SlackReply, StoredMessage } from '../../local-slack/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { type Drill, drills } from '../../src/db/schema/index.ts';
-import type { SlackReply, StoredMessage } from '../../src/local-slack/index.ts';
-import { ACTION_ANSWER_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
+import type { SelfRating } from '../../src/drills/review-cards.ts';
+import { ACTION_ANSWER_DRILL, ACTION_RATE_DRILL, ACTION_STAR_INPUT } from '../../src/views/ids.ts';
 import type { TestBot } from './test-bot.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
@@ -56,14 +57,15 @@ export async function requestDrill(t: TestBot, userId: string, text = 'random', 
 }
 
 /** Polls an async probe until it yields a value (bounded). */
-export async function waitForRow<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (performance.now() - started > timeoutMs) throw new Error(`no row after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+export function waitForRow<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const row = await probe();
+      if (row === undefined) throw new Error(`no row after ${timeoutMs} ms`);
+      return row;
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
 }
 
 /** Clicks the drill's button as `userId` and returns the modal the bot opened (after any views.update). */
@@ -144,15 +146,17 @@ export async function healthz(t: Pick<TestBot, 'baseUrl'>, timeoutMs = 5_000) {
 }
 
 /** Polls /healthz until it answers `status` (bounded). */
-export async function waitForHealth(t: Pick<TestBot, 'baseUrl'>, status: number, timeoutMs = 10_000) {
-  const started = performance.now();
+export function waitForHealth(t: Pick<TestBot, 'baseUrl'>, status: number, timeoutMs = 10_000) {
   let last: Awaited<ReturnType<typeof healthz>> | undefined;
-  while (performance.now() - started < timeoutMs) {
-    last = await healthz(t).catch(() => undefined);
-    if (last?.status === status) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`/healthz did not answer ${status} within ${timeoutMs} ms (last: ${last?.status})`);
+  return vi.waitFor(
+    async () => {
+      last = await healthz(t).catch(() => undefined);
+      if (last?.status !== status)
+        throw new Error(`/healthz did not answer ${status} within ${timeoutMs} ms (last: ${last?.status})`);
+      return last;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 /** Rows per table, to show that a request wrote nothing. */
@@ -182,3 +186,21 @@ export function watchUnhandledRejections() {
 }
 
 export type { Drill };
+
+/** Clicks a rating button under the feedback and waits for everything the click started. */
+export async function rate(
+  t: TestBot,
+  userId: string,
+  at: { channel: string; feedbackTs: string; drillId: number },
+  rating: SelfRating,
+) {
+  const reply = await t.standin.clickButton(t.url, {
+    userId,
+    channel: at.channel,
+    messageTs: at.feedbackTs,
+    actionId: `${ACTION_RATE_DRILL}_${rating}`,
+    value: `${at.drillId}:${rating}`,
+  });
+  expect(reply.status).toBe(200);
+  await t.bot.idle();
+}

@@ -1,26 +1,15 @@
-import { createServer } from 'node:net';
-import { Writable } from 'node:stream';
+import { BOT_TOKEN, SIGNING_SECRET } from '../../harness/credentials.ts';
+import { LogCapture } from '../../harness/log-capture.ts';
+import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
+import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Config, LogLevel } from '../../src/config.ts';
-import { type SlackStandin, startSlackStandin } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { freePort } from './free-port.ts';
 
-export const SIGNING_SECRET = 'test-signing-secret';
-export const BOT_TOKEN = 'xoxb-test';
-
-/** Log lines the bot wrote, parsed, so tests can assert on what was logged (e.g. a drill id on failure). */
-export class LogCapture extends Writable {
-  readonly lines: Array<Record<string, unknown>> = [];
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    for (const line of chunk.toString().split('\n')) if (line) this.lines.push(JSON.parse(line));
-    done();
-  }
-  find(msg: string | RegExp) {
-    return this.lines.filter((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))));
-  }
-}
+export { BOT_TOKEN, SIGNING_SECRET } from '../../harness/credentials.ts';
+export { LogCapture } from '../../harness/log-capture.ts';
 
 export interface TestBot {
   bot: RunningBot;
@@ -92,16 +81,25 @@ export async function startTestBot(
  * database, and the bot connected over the local Slack's Socket Mode link. `port` is where it serves /healthz.
  * `close()` stops the bot and the local Slack and drops the database.
  */
-export async function startSocketModeBot(appToken: string): Promise<TestBot & { port: number }> {
+export async function startSocketModeBot(
+  appToken: string,
+  extra: Partial<Config> = {},
+): Promise<TestBot & { port: number }> {
   const standin = await startSlackStandin({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
   const database = await createTestDatabase();
+  // Socket Mode serves /healthz on PORT and Bolt does not say which port it bound, so a free one is chosen.
   const port = await freePort();
   const config = testConfig(standin.apiUrl, database.config);
   const t = await startTestBot({
     standin,
     database,
     bot: {
-      config: { ...config, port, slack: { ...config.slack, transport: { kind: 'socket', appToken } } },
+      config: {
+        ...config,
+        port,
+        slack: { ...config.slack, transport: { kind: 'socket', appToken } },
+        ...extra,
+      },
     },
   });
   await standin.waitFor(() => standin.socketMode.connected, { timeoutMs: 10_000 });
@@ -114,13 +112,4 @@ export async function startSocketModeBot(appToken: string): Promise<TestBot & { 
       await standin.close();
     },
   };
-}
-
-/** Socket Mode serves /healthz on PORT and Bolt does not say which port it bound, so a free one is chosen. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

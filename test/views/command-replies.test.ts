@@ -123,6 +123,7 @@ describe('helpReply', () => {
       '/star export',
       '/star delete',
       '/star unsubscribe',
+      '/star model on|off',
       '/star help',
     ]);
   });

@@ -41,4 +41,16 @@ describe('deleteModal', () => {
     expect(text).toContain('The drill messages in your DM with Star Drill are deleted too.');
     expect(modalProblems(view)).toEqual([]);
   });
+
+  it('names the workspace whose data goes, and says the others stay (a person is workspace and user)', () => {
+    const text = shownText(deleteModal({ deletesMessages: false, workspace: 'acme-eu' }).blocks);
+    expect(text).toContain('*This deletes, for good and at once, in the workspace `acme-eu`:*');
+    expect(text).toContain(
+      'What you have in other workspaces is kept apart and stays: run `/star delete` there for it.',
+    );
+    // A domain is letters, digits and hyphens: anything else Slack might send is dropped, not rendered.
+    expect(shownText(deleteModal({ deletesMessages: false, workspace: 'a*b`<!here>' }).blocks)).toContain(
+      'in the workspace `abhere`',
+    );
+  });
 });

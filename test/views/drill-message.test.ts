@@ -8,7 +8,7 @@ import { loadQuestionBank } from '../../src/bank/load.ts';
 import type { QuestionBank } from '../../src/bank/question-bank.ts';
 import type { Topic } from '../../src/bank/types.ts';
 import { CONTENT_DIR } from '../../src/bot.ts';
-import { answerClickSchema } from '../../src/slack/payloads.ts';
+import { answerClickSchema } from '../../src/slack/parse-payloads.ts';
 import { type DrillMessageInput, drillMessage } from '../../src/views/drill-message.ts';
 import {
   ACTION_ANSWER_DRILL,

@@ -13,6 +13,7 @@ import { analyseAnswer } from '../../src/coach/analyse.ts';
 import type { AnswerFeedback, CheckResult } from '../../src/coach/types.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
 import { type FeedbackInput, feedbackMessage, spokenLabel } from '../../src/views/feedback.ts';
+import { breakdownModal } from '../../src/views/feedback-breakdown.ts';
 import { ACTION_PRACTISE_FOLLOW_UP, BLOCK_RATING } from '../../src/views/ids.ts';
 import {
   HALF_ENTITY,
@@ -86,13 +87,14 @@ const ratingActions = (blocks: KnownBlock[]) =>
   blocks.find((b) => b.type === 'actions' && b.block_id === BLOCK_RATING) as ActionsBlock;
 
 describe('feedbackMessage', () => {
-  it('states the score exactly as "Score: NN/100" in the text and first, with the per-part breakdown', () => {
+  it('states the score exactly as "Score: NN/100" in the text and first; the per-part scores are in the breakdown', () => {
     const m = feedbackMessage(input());
-    expect(m.text).toBe('Score: 64/100. Work on: Ownership: told as "I".');
+    expect(m.text).toBe('Score: 64/100. Improve first: Ownership: told as "I".');
     expect(textOf(m.blocks[0])).toMatch(/^:dart: \*Score: 64\/100\*\n/);
-    expect(textOf(m.blocks[0])).toContain('Situation 70 · Task 60 · Action 55 · Result 80');
     expect(textOf(m.blocks[0])).toContain('about 10 s spoken (26 words; aim for about 2 minutes)');
     expect(messageProblems(m)).toEqual([]);
+    const modal = breakdownModal({ questionText: 'Q?', analysis: ANALYSIS });
+    expect(shownText(modal.blocks)).toContain('Situation 70 · Task 60 · Action 55 · Result 80');
   });
 
   it('says the change after an edit: up, down or the same', () => {
@@ -103,17 +105,15 @@ describe('feedbackMessage', () => {
     );
   });
 
-  it('lists what to improve first, each with its suggestion and its strategy, then what worked', () => {
+  it('lists what to improve first, each with its suggestion and its strategy, then what worked in one line', () => {
     const m = feedbackMessage(input());
     const improve = textOf(m.blocks[1]);
-    expect(improve).toMatch(
-      /^\*What to improve\*\n:small_orange_diamond: \*Ownership: told as "I"\* \(8\/22\)/,
-    );
+    expect(improve).toMatch(/^\*Improve first\*\n1\. \*Ownership: told as "I"\* \(8\/22\)/);
     expect(improve).toContain("Your Action says 'we' 4 times and 'I' once.");
     expect(improve).toContain('→ Say what you did: "I traced...".');
     expect(improve).toContain('_(strategy 1: Review your experiences)_');
-    expect(textOf(m.blocks[2])).toMatch(/^\*What worked\*\n:white_check_mark: \*Result is measured\*/);
-    expect(textOf(m.blocks[2])).toContain('_(strategy 3: Quantify your impact)_');
+    // What worked names the passed checks only: no why, no strategy, nothing said against them.
+    expect(textOf(m.blocks[2])).toBe('*What worked:* Result is measured');
   });
 
   it('labels the sample with the question it was written for, and says so when that is another question', () => {

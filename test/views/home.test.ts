@@ -5,9 +5,9 @@
 // a day ahead of UTC's.
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { TopicReadiness } from '../../src/coach/review.ts';
+import type { TopicReadiness } from '../../src/drills/review-cards.ts';
 import type { TopicProgress } from '../../src/progress/topic-stats.ts';
-import { answerClickSchema } from '../../src/slack/payloads.ts';
+import { answerClickSchema } from '../../src/slack/parse-payloads.ts';
 import { type HomeData, type HomeSubscription, homeView } from '../../src/views/home.ts';
 import {
   ACTION_ANSWER_DRILL,

@@ -1,32 +1,13 @@
 // Structural checks shared by the view tests: walk a Block Kit tree, collect every text object and id, and
 // report each place where Slack would refuse the payload or render it broken. The numbers are Slack's
-// (see /work/shared/SLACK.md and Slack's Block Kit reference), written out here rather than imported from
-// the code under test, so a builder and its check cannot drift together.
+// (see /work/shared/SLACK.md and Slack's Block Kit reference), in the local Slack's one table
+// (local-slack/block-kit-limits.ts) rather than in the code under test, so a builder and its check cannot
+// drift together.
 
-export const MAX = {
-  messageBlocks: 50,
-  modalBlocks: 100,
-  /** Section and context text objects. */
-  text: 3000,
-  headerText: 150,
-  buttonText: 75,
-  /** Input labels and hints. */
-  label: 2000,
-  placeholder: 150,
-  modalTitle: 24,
-  id: 255,
-  privateMetadata: 3000,
-  /** A message's top-level `text`. */
-  messageText: 40_000,
-  homeBlocks: 100,
-  /** Options of checkboxes and radio buttons. */
-  checkboxOptions: 10,
-  /** Options of static and multi-static selects. */
-  selectOptions: 100,
-  optionText: 75,
-  optionValue: 150,
-  buttonValue: 2000,
-} as const;
+import { BLOCK_KIT_LIMITS } from '../../local-slack/index.ts';
+
+/** Slack's Block Kit limits: the local Slack's table, which the bot's code never imports. */
+export const MAX = BLOCK_KIT_LIMITS;
 
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -57,11 +38,10 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 function limitFor(ownerType: unknown, key: string): number {
   if (ownerType === 'header' && key === 'text') return MAX.headerText;
   if (ownerType === 'button' && key === 'text') return MAX.buttonText;
-  if (ownerType === 'modal' && (key === 'title' || key === 'submit' || key === 'close'))
-    return MAX.modalTitle;
-  if (ownerType === 'input' && (key === 'label' || key === 'hint')) return MAX.label;
+  if (ownerType === 'modal' && (key === 'title' || key === 'submit' || key === 'close')) return MAX.viewTitle;
+  if (ownerType === 'input' && (key === 'label' || key === 'hint')) return MAX.inputLabel;
   if (key === 'placeholder') return MAX.placeholder;
-  return MAX.text;
+  return MAX.sectionText;
 }
 
 /** Every text object under `node`, with the limit of the place it sits in. */
@@ -222,7 +202,7 @@ export interface ModalLike {
 export function modalProblems(v: ModalLike): string[] {
   const problems = checkTree(v);
   if (v.type !== 'modal') problems.push(`type ${v.type}`);
-  if (v.blocks.length > MAX.modalBlocks) problems.push(`${v.blocks.length} blocks > ${MAX.modalBlocks}`);
+  if (v.blocks.length > MAX.viewBlocks) problems.push(`${v.blocks.length} blocks > ${MAX.viewBlocks}`);
   if (v.private_metadata !== undefined && v.private_metadata.length > MAX.privateMetadata) {
     problems.push(`private_metadata ${v.private_metadata.length} > ${MAX.privateMetadata}`);
   }
@@ -240,16 +220,11 @@ export function modalProblems(v: ModalLike): string[] {
 export function homeProblems(v: { type: string; blocks: unknown[] }): string[] {
   const problems = checkTree(v.blocks);
   if (v.type !== 'home') problems.push(`type ${v.type}`);
-  if (v.blocks.length > MAX.homeBlocks) problems.push(`${v.blocks.length} blocks > ${MAX.homeBlocks}`);
+  if (v.blocks.length > MAX.viewBlocks) problems.push(`${v.blocks.length} blocks > ${MAX.viewBlocks}`);
   return problems;
 }
 
-/** All the text a reader sees, joined: for "does it say X" assertions across blocks. */
-export function shownText(node: unknown): string {
-  return textObjects(node)
-    .map((t) => t.text)
-    .join('\n');
-}
+export { shownText } from '../support/shown-text.ts';
 
 /** Inputs that have broken text handling somewhere: each 3,000 characters (Slack's input max_length). */
 export const WORST_PARTS = {

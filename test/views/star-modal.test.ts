@@ -8,7 +8,7 @@ import { loadQuestionBank } from '../../src/bank/load.ts';
 import type { QuestionBank } from '../../src/bank/question-bank.ts';
 import { CONTENT_DIR } from '../../src/bot.ts';
 import { type StarAnswer, validateStarAnswer } from '../../src/drills/star-answer.ts';
-import { starSubmissionSchema } from '../../src/slack/payloads.ts';
+import { starSubmissionSchema } from '../../src/slack/parse-payloads.ts';
 import { ACTION_STAR_INPUT, VIEW_NOTICE, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import { noticeModal, starModal } from '../../src/views/star-modal.ts';
 import { LONE_SURROGATE, modalProblems, RAW_MENTION, shownText, WORST_PARTS } from './limits.ts';

@@ -7,6 +7,8 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TestClock } from '../../harness/scheduler.ts';
+import type { Workspace } from '../../local-slack/index.ts';
 import { claimDailyJob } from '../../src/db/repositories/daily-jobs.ts';
 import { ensureStoryForDrill } from '../../src/db/repositories/stories.ts';
 import {
@@ -20,12 +22,10 @@ import {
   subscriptions,
   users,
 } from '../../src/db/schema/index.ts';
-import type { Workspace } from '../../src/local-slack/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { purgeUninstalledWorkspaces } from '../../src/scheduler/housekeeping.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { ACTION_ANSWER_DRILL } from '../../src/views/ids.ts';
-import { FixedClock } from '../scheduler/support.ts';
 import { answerOf, viewValues } from '../support/drill-driver.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { install, startOAuthBot } from './support.ts';
@@ -36,7 +36,7 @@ const SAME_USER = 'USAMEID001';
 
 let t: TestBot;
 let scheduler: Scheduler;
-const clock = new FixedClock(new Date('2026-03-09T12:00:00Z'));
+const clock = new TestClock(new Date('2026-03-09T12:00:00Z'));
 const db = () => t.bot.database.db;
 const ws = (teamId: string) => t.standin.oauth.workspaceOf(teamId) as Workspace;
 

@@ -5,11 +5,11 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decryptToken } from '../../src/crypto/token-crypto.ts';
 import { findInstallation } from '../../src/db/repositories/installations.ts';
 import { installations } from '../../src/db/schema/index.ts';
 import { DatabaseInstallationStore } from '../../src/workspaces/installation-store.ts';
 import { BOT_SCOPES, REDIRECT_PATH } from '../../src/workspaces/oauth.ts';
-import { decryptToken } from '../../src/workspaces/token-crypto.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   addToSlackLink,

@@ -2,15 +2,15 @@
 // over fetch, following nothing by itself, so each hop of the OAuth flow is visible.
 
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { createTestDatabase } from '../../harness/test-database.ts';
+import { type Approval, startSlackStandin } from '../../local-slack/index.ts';
 import type { BotOptions } from '../../src/bot.ts';
 import type { Clock } from '../../src/clock.ts';
-import type { Config } from '../../src/config.ts';
-import { type Approval, startSlackStandin } from '../../src/local-slack/index.ts';
+import type { CoachModelConfig, Config } from '../../src/config.ts';
+import { parseInstallationKeys } from '../../src/crypto/token-crypto.ts';
 import { REDIRECT_PATH } from '../../src/workspaces/oauth.ts';
-import { parseInstallationKeys } from '../../src/workspaces/token-crypto.ts';
+import { freePort } from '../support/free-port.ts';
 import { SIGNING_SECRET, startTestBot, type TestBot, testConfig } from '../support/test-bot.ts';
-import { createTestDatabase } from '../support/test-database.ts';
 
 export const CLIENT_ID = '4242424242.1717171717';
 export const CLIENT_SECRET = 'test-client-secret';
@@ -46,7 +46,13 @@ export function oauthConfig(
  * `publicUrl`: PUBLIC_URL set to the bot's own address (so a redirect_uri travels through the flow).
  */
 export async function startOAuthBot(
-  o: { publicUrl?: boolean; scheduler?: BotOptions['scheduler']; clock?: Clock } = {},
+  o: {
+    publicUrl?: boolean;
+    scheduler?: BotOptions['scheduler'];
+    clock?: Clock;
+    /** The operator's model for the extra coaching (COACH_MODEL_*); unset: none. */
+    coachModel?: CoachModelConfig;
+  } = {},
 ): Promise<TestBot> {
   const standin = await startSlackStandin({
     signingSecret: SIGNING_SECRET,
@@ -60,7 +66,10 @@ export async function startOAuthBot(
     database,
     clock: o.clock,
     bot: {
-      config: oauthConfig(standin.apiUrl, database.config, { port, publicUrl }),
+      config: {
+        ...oauthConfig(standin.apiUrl, database.config, { port, publicUrl }),
+        ...(o.coachModel ? { coachModel: o.coachModel } : {}),
+      },
       scheduler: o.scheduler ?? false,
     },
   });
@@ -141,13 +150,4 @@ export function textOf(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

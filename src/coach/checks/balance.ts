@@ -46,8 +46,6 @@ export function assessBalance(words: WordCounts): Assessment {
   const length =
     seconds < TOO_SHORT_SECONDS ? ramp(seconds, 10, TOO_SHORT_SECONDS) : ramp(seconds, 360, TOO_LONG_SECONDS);
   const fraction = 0.4 * setup + 0.35 * action + 0.25 * length;
-  const passed = fraction >= 0.7;
-
   const problems: string[] = [];
   if (setup < 1)
     problems.push(`Situation + Task take ${Math.round(setupShare * 100)}% of your words (aim for a third)`);
@@ -59,15 +57,20 @@ export function assessBalance(words: WordCounts): Assessment {
   }
   if (seconds < TOO_SHORT_SECONDS) problems.push('the answer is short enough to sound thin');
   if (seconds > TOO_LONG_SECONDS) problems.push('the answer runs long enough to lose the listener');
+  // A check that passes says nothing against the answer: any problem fails it, whatever the fraction.
+  const passed = fraction >= 0.7 && problems.length === 0;
   const why =
     problems.length === 0
       ? `Action is the longest part (${Math.round((words.action / words.total) * 100)}% of the words). ${spoken}`
       : `${capitalise(problems.join('; '))}. ${spoken}`;
 
   let suggestion = 'Keep this shape: brief setup, a detailed Action, a crisp Result.';
-  if (setup < 1)
-    suggestion = 'Cut the Situation and Task to two sentences each and spend the words on your Action.';
-  else if (action < 1)
+  if (setup < 1) {
+    // Scaled to what was written: name the longer setup part and a length that would fit.
+    const part = words.situation >= words.task ? 'situation' : 'task';
+    const target = Math.max(15, Math.round((words.total * 0.34) / 2 / 5) * 5);
+    suggestion = `Cut the ${LABELS[part]} from ${words[part]} words to about ${target}, and give the Action the steps you took.`;
+  } else if (action < 1)
     suggestion = 'Give the Action more: the steps you took, in order, and why you chose them.';
   else if (seconds < TOO_SHORT_SECONDS)
     suggestion = 'Add one or two concrete steps to the Action: what you checked, built or decided.';

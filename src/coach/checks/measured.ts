@@ -1,115 +1,111 @@
 /**
- * "Result is measured": the Result says by how much, in numbers an interviewer can remember. The model
- * finds the quantities (its entity types and part-of-speech tags); the rules below only decide which of
- * them measure an outcome. A team's size, a year, a ticket or a version number measures nothing the
- * candidate did.
+ * "Result is measured": the Result says by how much something changed because of the candidate's work
+ * (before -> after, reduced by N, N fewer, saved N), in numbers an interviewer can remember. A quantity that
+ * only describes the problem (a 3-hour outage, six weeks late, a team of 6, 2022) is context, and an amount
+ * that names nothing that changed ("a 35% improvement") is a claim: neither is credited.
  */
 import type { Reading, Token } from '../reading.ts';
-import { containsPhrase, textOf } from '../reading.ts';
+import { quoteAround } from '../reading.ts';
 import type { Assessment } from '../types.ts';
 import { quoteList } from '../wording.ts';
+import { findMeasures, findMilestones, type Measure } from './measures.ts';
 
-export type MeasureKind = 'percent' | 'money' | 'duration' | 'count' | 'multiplier' | 'before-after';
-
-export interface Measure {
-  kind: MeasureKind;
-  /** The candidate's words for it. */
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** Entity types that are quantities on their own. */
-const QUANTITY_ENTITIES: Record<string, MeasureKind> = { PERCENT: 'percent', MONEY: 'money' };
-/** Entity types whose numbers name a point in time or a rank, never an amount. */
-const NOT_AMOUNTS = new Set(['DATE', 'TIME', 'ORDINAL']);
-
-/** "over six months", "for three years": a duration after these frames the story, it is not an outcome. */
-const TIMEFRAME_WORDS = new Set([
-  'over',
-  'after',
-  'for',
-  'during',
-  'throughout',
-  'past',
-  'last',
-  'every',
-  'each',
-]);
-/** A number right after these names a thing ("version 2", "sprint 4", "ticket 553"), it does not count it. */
-const LABEL_NOUNS = new Set([
-  'version',
-  'v',
-  'release',
-  'sprint',
-  'ticket',
-  'issue',
-  'pr',
-  'bug',
-  'number',
-  'no.',
-  '#',
-  'phase',
-  'step',
-  'quarter',
-  'q',
-  'level',
-  'tier',
-  'sev',
-  'severity',
-  'priority',
-  'p',
-  'page',
-  'chapter',
-  'iteration',
-  'milestone',
-  'rfc',
-  'room',
-  'floor',
-  'day',
-  'week',
-  'year',
-  'gen',
-  'generation',
-]);
-/** "a team of 5", "a group of 12": the size of the cast, not a result. */
-const COLLECTIVES = new Set(['team', 'group', 'squad', 'crew', 'panel', 'committee', 'department', 'staff']);
-const PEOPLE = new Set(['person', 'people', 'member', 'engineer', 'developer', 'man', 'woman', 'folk']);
-/** Before a number these make it a comparison: "by 30", "to 120", "under 5". */
-const COMPARING = new Set(['by', 'to', 'from', 'than', 'under', 'below', 'above', 'within', 'only', 'just']);
-/** Words that are amounts without digits. */
-const WORD_MULTIPLIERS = new Set([
-  'half',
-  'third',
-  'quarter',
+/** Lemmas that say a quantity moved. */
+const CHANGE_WORDS = new Set([
+  'reduce',
+  'reduction',
+  'cut',
+  'drop',
+  'fall',
+  'decrease',
+  'lower',
+  'increase',
+  'raise',
+  'grow',
+  'growth',
+  'rise',
+  'improve',
+  'improvement',
+  'boost',
+  'save',
+  'saving',
   'halve',
   'double',
   'triple',
-  'quadruple',
-  'twice',
-  'thrice',
-  'tenfold',
+  'shrink',
+  'speed',
+  'accelerate',
+  'go',
+  'fewer',
+  'less',
+  'more',
+  'faster',
+  'slower',
+  'higher',
+  'smaller',
+  'cheaper',
+  'down',
+  'up',
+  'decline',
+  'eliminate',
+  'restore',
+  'recover',
+  'resolve',
+  'bring',
+  'shorten',
+  'avoid',
+  'prevent',
+  'catch',
+  'win',
+  'gain',
+  'recoup',
+  'back',
 ]);
-/** Amounts only after "by", "in" or "to": "a quarter" is also a span of time, "the first half" a position. */
-const FRACTIONS = new Set(['half', 'third', 'quarter']);
-/** Verifiable outcomes without a number: the deadline or the budget held, nothing broke. */
-const MILESTONES = [
-  'on time',
-  'on schedule',
-  'ahead of schedule',
-  'before the deadline',
-  'on budget',
-  'under budget',
-  'no downtime',
-  'zero downtime',
-  'without downtime',
-  'no regression',
-  'no incident',
-];
+/** A duration next to these is how long the problem lasted, or how late: context, not an outcome. */
+const PROBLEM_WORDS = new Set([
+  'late',
+  'behind',
+  'outage',
+  'downtime',
+  'incident',
+  'ago',
+  'delay',
+  'delayed',
+  'last',
+  'take',
+  'spend',
+  'old',
+]);
+/** Outcome nouns that name no thing: "a 35% improvement" in what? */
+const GENERIC_NOUNS = new Set([
+  'improvement',
+  'increase',
+  'decrease',
+  'reduction',
+  'boost',
+  'gain',
+  'growth',
+  'delivery',
+  'performance',
+  'efficiency',
+  'result',
+  'outcome',
+  'impact',
+  'success',
+  'value',
+  'speed',
+  'quality',
+  'process',
+  'thing',
+  'x',
+  'time',
+  'lot',
+  'everything',
+  'overall',
+]);
 /** Outcome words that promise a number the answer does not give. */
 const UNQUANTIFIED = new Set([
   'improve',
-  'improved',
   'increase',
   'reduce',
   'decrease',
@@ -117,184 +113,44 @@ const UNQUANTIFIED = new Set([
   'better',
   'successfully',
   'success',
-  'happy',
-  'satisfied',
   'significantly',
   'significant',
   'greatly',
   'drastically',
-  'smoothly',
   'higher',
   'lower',
 ]);
 
-/** The "x" of "10x" (the tokenizer splits it off, sometimes with the sentence's full stop). */
-function isTimesX(t: Token | undefined): boolean {
-  return t !== undefined && (t.normal === 'x' || t.normal === 'x.');
+export type MeasureRole = 'result' | 'context' | 'unanchored' | 'amount';
+
+function sentenceTokens(reading: Reading, m: Measure): Token[] {
+  const s = reading.sentences[reading.tokens[m.start]?.sentence ?? 0];
+  return s ? reading.tokens.slice(s.start, s.end + 1) : [];
 }
 
-function isNumberToken(t: Token | undefined): boolean {
-  return t !== undefined && (t.pos === 'NUM' || t.kind === 'number');
-}
-
-function isNoun(t: Token | undefined): boolean {
-  return t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.kind === 'symbol');
-}
-
-/**
- * Whether the number at `i` counts an outcome. `i` is a number outside any entity that is a point in time.
- */
-function countsSomething(tokens: Token[], i: number): boolean {
-  const t = tokens[i] as Token;
-  const prev = tokens[i - 1];
-  const prev2 = tokens[i - 2];
-  // Glued to what precedes it ("v2.1" -> "v2", ".", "1"; "#553"): part of a name or an identifier.
-  if (
-    prev !== undefined &&
-    !t.spaced &&
-    !['$', '€', '£', '~', '(', '<', '>', '+', '≈'].includes(prev.value)
-  ) {
-    return false;
-  }
-  if (/^\d+(\.\d+){2,}$/.test(t.value)) return false; // 2.3.1: a version
-  if (t.normal === 'one') return false; // "one junior developer": a determiner more often than a count
-  if (prev && LABEL_NOUNS.has(prev.lemma)) return false;
-  if (prev?.lemma === 'of' && prev2 && COLLECTIVES.has(prev2.lemma)) return false;
-  const next = tokens[i + 1]?.value === '-' ? tokens[i + 2] : tokens[i + 1];
-  const after = tokens[(tokens[i + 1]?.value === '-' ? i + 2 : i + 1) + 1];
-  // "a 5-person team", "5 engineers on the team"
-  if (next && PEOPLE.has(next.lemma) && after && (COLLECTIVES.has(after.lemma) || after.lemma === 'on'))
-    return false;
-  if (next?.lemma === 'of' && ['us', 'them', 'we'].includes(tokens[i + 2]?.normal ?? '')) return false;
-  // A bare year: "in 2021", "since 2019".
-  const n = Number(t.value.replace(/,/g, ''));
-  if (/^\d{4}$/.test(t.value) && n >= 1900 && n <= 2099 && !isNoun(next)) return false;
-  if (isNoun(next) || next?.value === '%' || isTimesX(next)) return true;
-  if (next?.pos === 'ADJ' && isNoun(tokens[i + 2])) return true; // "three new regions"
-  return prev !== undefined && COMPARING.has(prev.lemma);
-}
-
-/**
- * "cut it by half", "twice as fast", "halved", "doubled the throughput"; not "did the work twice" or "the
- * first half of the project", where the word counts nothing the candidate changed.
- */
-function isWordMultiplier(tokens: Token[], i: number): boolean {
-  const t = tokens[i] as Token;
-  if (!WORD_MULTIPLIERS.has(t.lemma)) return false;
-  if (t.pos === 'VERB') return true;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  if (FRACTIONS.has(t.lemma)) {
-    // "by half", "in half", "by a third", "to a quarter"; not "a quarter later" or "the first half".
-    const lead = prev?.lemma === 'a' || prev?.lemma === 'one' ? tokens[i - 2] : prev;
-    return ['by', 'in', 'to'].includes(lead?.lemma ?? '');
-  }
-  return (
-    next !== undefined &&
-    (next.lemma === 'as' || next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'ADJ')
+/** What a quantity in the Result is: a change the candidate made, context, a bare claim, or an amount. */
+export function roleOf(reading: Reading, m: Measure): MeasureRole {
+  if (m.kind === 'before-after') return 'result';
+  const sentence = sentenceTokens(reading, m);
+  const near = reading.tokens.slice(Math.max(0, m.start - 4), m.end + 4);
+  if (m.kind === 'duration' && near.some((t) => PROBLEM_WORDS.has(t.lemma) || PROBLEM_WORDS.has(t.normal)))
+    return 'context';
+  const changes = sentence.some((t) => CHANGE_WORDS.has(t.lemma) || CHANGE_WORDS.has(t.normal));
+  // A thing that changed: a noun of the sentence outside the measure that is not a generic outcome word.
+  const named = sentence.some(
+    (t, k) =>
+      (t.pos === 'NOUN' || t.pos === 'PROPN') &&
+      !GENERIC_NOUNS.has(t.lemma) &&
+      !isInside(reading, sentence, k, m),
   );
+  if (!named) return 'unanchored';
+  return changes ? 'result' : m.kind === 'duration' ? 'context' : 'amount';
 }
 
-/** The unit after a number, so the quote reads "900 ms" rather than "900". */
-function withUnit(tokens: Token[], i: number): number {
-  const next = tokens[i + 1];
-  if (next && (isNoun(next) || next.value === '%' || isTimesX(next))) {
-    const after = tokens[i + 2];
-    // "10,000 events per second", "12 hours per week"
-    if (after?.lemma === 'per' && isNoun(tokens[i + 3])) return i + 3;
-    return i + 1;
-  }
-  if (next?.pos === 'ADJ' && isNoun(tokens[i + 2])) return i + 2; // "three new regions"
-  return i;
-}
-
-/** The candidate's words for tokens start..end, without a full stop folded into "ms." or "10x.". */
-function quote(reading: Reading, start: number, end: number): string {
-  return textOf(reading, start, end).replace(/\.$/, '');
-}
-
-/** Every quantity in `reading` that measures an outcome, in order of appearance. */
-export function findMeasures(reading: Reading): Measure[] {
-  const { tokens, entities } = reading;
-  const found: Measure[] = [];
-  const add = (kind: MeasureKind, start: number, end: number) =>
-    found.push({ kind, start, end, text: quote(reading, start, end) });
-
-  for (const entity of entities) {
-    const quantity = QUANTITY_ENTITIES[entity.type];
-    if (quantity) add(quantity, entity.start, entity.end);
-    if (entity.type !== 'DURATION') continue;
-    // "a year" in "$20,000 a year" has no number of its own; "over six months" frames the story.
-    let hasNumber = false;
-    for (let i = entity.start; i <= entity.end; i++) hasNumber ||= isNumberToken(tokens[i]);
-    const first = tokens[entity.start];
-    const before = tokens[entity.start - 1];
-    const framed = TIMEFRAME_WORDS.has(first?.lemma ?? '') || TIMEFRAME_WORDS.has(before?.lemma ?? '');
-    if (hasNumber && !framed) add('duration', entity.start, entity.end);
-  }
-
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const entity = t.entity === undefined ? undefined : entities[t.entity];
-    if (isWordMultiplier(tokens, i) && !(entity && entity.type in QUANTITY_ENTITIES)) {
-      add('multiplier', i, i);
-      continue;
-    }
-    if (!isNumberToken(t)) continue;
-    // Numbers inside amounts were taken whole above; dates, times and ranks are not amounts.
-    if (
-      entity &&
-      (entity.type in QUANTITY_ENTITIES || entity.type === 'DURATION' || NOT_AMOUNTS.has(entity.type))
-    )
-      continue;
-    if (!countsSomething(tokens, i)) continue;
-    // "three times faster", "10x"
-    const next = tokens[i + 1];
-    if ((next?.lemma === 'time' && ['ADV', 'ADJ'].includes(tokens[i + 2]?.pos ?? '')) || isTimesX(next))
-      add('multiplier', i, next?.lemma === 'time' ? i + 2 : i + 1);
-    else add('count', i, withUnit(tokens, i));
-  }
-
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return mergeBeforeAfter(reading, found);
-}
-
-/** "from 4 hours to 20 minutes": two measures joined by from..to become one before/after comparison. */
-function mergeBeforeAfter(reading: Reading, measures: Measure[]): Measure[] {
-  const { tokens } = reading;
-  const out: Measure[] = [];
-  for (let k = 0; k < measures.length; k++) {
-    const a = measures[k] as Measure;
-    const b = measures[k + 1];
-    const from = tokens[a.start - 1]?.lemma === 'from' || tokens[a.start]?.lemma === 'from';
-    const bridge = b ? tokens.slice(a.end + 1, b.start).map((t) => t.lemma) : [];
-    if (from && b && bridge.length <= 2 && bridge.includes('to')) {
-      const start = tokens[a.start]?.lemma === 'from' ? a.start : a.start - 1;
-      out.push({ kind: 'before-after', start, end: b.end, text: quote(reading, start, b.end) });
-      k++;
-      continue;
-    }
-    // An overlapping duplicate (a number inside a span already taken) adds nothing.
-    if (out.length > 0 && a.start <= (out.at(-1) as Measure).end) continue;
-    out.push(a);
-  }
-  return out;
-}
-
-/** Phrases such as "on schedule" that make an outcome checkable without a number. */
-export function findMilestones(reading: Reading): string[] {
-  return MILESTONES.filter((m) => containsPhrase(reading, m));
-}
-
-function unquantifiedWords(reading: Reading): string[] {
-  return reading.tokens
-    .filter((t) => UNQUANTIFIED.has(t.normal) || UNQUANTIFIED.has(t.lemma))
-    .map((t) => t.value);
-}
-
-/** The weight of each measure: a before/after comparison is the strongest evidence there is. */
-function strength(measures: Measure[]): number {
-  return measures.reduce((sum, m) => sum + (m.kind === 'before-after' ? 2 : 1), 0);
+function isInside(reading: Reading, sentence: Token[], k: number, m: Measure): boolean {
+  const token = sentence[k] as Token;
+  const index = reading.tokens.indexOf(token);
+  return index >= m.start && index <= m.end;
 }
 
 export interface MeasuredInput {
@@ -303,15 +159,38 @@ export interface MeasuredInput {
   action?: Reading;
   /** "Result" for an answer, "answer" for a follow-up. */
   partName: string;
+  /** The part as written, when `result` is only its told sentences: empty means this is empty. */
+  written?: Reading;
+  /** A quantity from the guide's sample for this topic, quoted in the suggestion ("reduced our database load by 30%"). */
+  example?: string;
 }
 
-export function assessMeasured({ result, action, partName }: MeasuredInput): Assessment {
-  const measures = findMeasures(result);
-  const s = strength(measures);
-  const quoted = quoteList(measures.map((m) => m.text));
-  const suggestion =
-    'Say by how much, with the numbers you had: "cut p99 latency from 900 ms to 120 ms", "saved 6 hours a week".';
-  if (s >= 2) {
+export function assessMeasured({
+  result,
+  action,
+  partName,
+  example,
+  written = result,
+}: MeasuredInput): Assessment {
+  const measures = findMeasures(result).map((m) => ({ m, role: roleOf(result, m) }));
+  const results = measures.filter((x) => x.role === 'result').map((x) => x.m);
+  const context = measures.filter((x) => x.role === 'context').map((x) => x.m.text);
+  const unanchored = measures.filter((x) => x.role === 'unanchored').map((x) => x.m.text);
+  const amounts = measures.filter((x) => x.role === 'amount').map((x) => x.m.text);
+  const strength = results.reduce((n, m) => n + (m.kind === 'before-after' ? 2 : 1), 0);
+  const like = example ? `, as the guide's sample does ('${example}')` : '';
+  const suggestion = `Say what changed and by how much${like}: from what to what, or by how much less or more.`;
+  const notes = [
+    ...(context.length > 0
+      ? [
+          `${quoteList(context, 2)} ${context.length === 1 ? 'describes' : 'describe'} the problem, not a result`,
+        ]
+      : []),
+    ...(unanchored.length > 0 ? [`${quoteList(unanchored, 2)} does not say what changed`] : []),
+  ];
+  const aside = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+  const quoted = quoteList(results.map((m) => m.text));
+  if (strength >= 2)
     return {
       fraction: 1,
       passed: true,
@@ -319,46 +198,55 @@ export function assessMeasured({ result, action, partName }: MeasuredInput): Ass
       suggestion: 'Keep the numbers; lead with the biggest one.',
       parts: { result: 1 },
     };
-  }
-  if (s === 1) {
+  if (strength === 1)
     return {
       fraction: 0.8,
       passed: true,
-      why: `Measured once: ${quoted}.`,
-      suggestion: 'Add a second number, ideally a before/after: "from 4 hours to 20 minutes".',
+      why: `Measured: ${quoted}.`,
+      suggestion: 'Add a before and after, if you have it: "from 4 hours to 20 minutes".',
       parts: { result: 0.8 },
     };
-  }
-  const milestones = findMilestones(result);
-  if (milestones.length > 0) {
+  // "launched six weeks late ... but our part was on time": a milestone beside the delay is not an outcome.
+  const milestones = context.length > 0 ? [] : findMilestones(result);
+  if (milestones.length > 0)
     return {
       fraction: 0.65,
       passed: true,
-      why: `Concrete but without a number: ${quoteList(milestones)}.`,
+      why: `Checkable without a number: ${quoteList(milestones)}.`,
       suggestion: 'Put a number beside it: how many days early, how many users, how much faster.',
       parts: { result: 0.65 },
     };
-  }
-  const inAction = action ? findMeasures(action) : [];
-  const vague = unquantifiedWords(result);
-  if (inAction.length > 0) {
+  if (amounts.length > 0)
+    return {
+      fraction: 0.45,
+      passed: false,
+      why: `Your ${partName} gives ${quoteList(amounts, 2)}, an amount, but not what changed${aside}.`,
+      suggestion,
+      parts: { result: 0.45 },
+    };
+  const inAction = action ? findMeasures(action).filter((m) => roleOf(action, m) === 'result') : [];
+  if (inAction.length > 0)
     return {
       fraction: 0.35,
       passed: false,
       why: `Your Action has numbers (${quoteList(
         inAction.map((m) => m.text),
         2,
-      )}), but your ${partName} has none.`,
+      )}), but your ${partName} says no result in numbers${aside}.`,
       suggestion,
       parts: { result: 0.35 },
     };
-  }
+  // The promise of a number is looked for in the part as written: it is often a hollow claim itself.
+  const vague = written.tokens.filter((t) => UNQUANTIFIED.has(t.normal) || UNQUANTIFIED.has(t.lemma));
   const fraction = result.words === 0 ? 0 : vague.length > 0 ? 0.1 : 0;
+  const vagueQuote = vague[0] ? quoteAround(written, written.tokens.indexOf(vague[0]), 8) : '';
   const why =
-    result.words === 0
+    written.words === 0
       ? `Your ${partName} is empty.`
-      : vague.length > 0
-        ? `Your ${partName} says ${quoteList(vague)} but not by how much.`
-        : `Your ${partName} has no number: no percentage, duration, amount or count.`;
+      : measures.length > 0
+        ? `Your ${partName} has no measured result${aside}.`
+        : vague.length > 0
+          ? `Your ${partName} says '${vagueQuote}' but not by how much.`
+          : `Your ${partName} has no number: no percentage, duration, amount or count.`;
   return { fraction, passed: false, why, suggestion, parts: { result: fraction } };
 }

@@ -3,24 +3,10 @@
  * front of them; "we", "the team" and the passive ("was fixed") hide who did the work.
  */
 import type { Reading, Token } from '../reading.ts';
-import { quoteAround, textOf } from '../reading.ts';
+import { textOf } from '../reading.ts';
 import type { Assessment } from '../types.ts';
 import { passiveAt } from '../verbs.ts';
 import { andList, quoteList, ramp, times } from '../wording.ts';
-
-/** Pointing at someone else's fault: interviewers hear it as the opposite of ownership. */
-const BLAME = new Set(['fault', 'blame', 'blamed']);
-
-/** Quotes of the sentences that put the blame on someone. */
-export function findBlame(readings: readonly Reading[]): string[] {
-  const quotes: string[] = [];
-  for (const reading of readings) {
-    reading.tokens.forEach((t, i) => {
-      if (BLAME.has(t.lemma) || BLAME.has(t.normal)) quotes.push(quoteAround(reading, i, 10));
-    });
-  }
-  return quotes;
-}
 
 /** Nouns that, as the subject of a verb, hand the work to someone else. */
 const OTHERS = new Set(['team', 'everyone', 'everybody', 'they', 'management', 'company']);
@@ -75,14 +61,13 @@ export interface OwnershipInput {
   task?: Reading;
   /** "Action" for an answer, "answer" for a follow-up. */
   partName: string;
-  /** Where to look for blame: the whole answer, since it is as often in the Result. */
-  blameIn?: readonly Reading[];
+  /** Examples of the candidate's own steps from the guide's sample: "I isolated", "I implemented". */
+  examples?: readonly string[];
 }
 
-export function assessOwnership({ action, task, partName, blameIn = [action] }: OwnershipInput): Assessment {
+export function assessOwnership({ action, task, partName, examples = [] }: OwnershipInput): Assessment {
   const v = countVoices(action);
-  const blame = findBlame(blameIn);
-  const fraction = fractionOf(v, action.words) * (blame.length > 0 ? 0.5 : 1);
+  const fraction = fractionOf(v, action.words);
   const parts: Assessment['parts'] = { action: fraction };
   if (task) {
     const t = countVoices(task);
@@ -98,22 +83,18 @@ export function assessOwnership({ action, task, partName, blameIn = [action] }: 
   const said = andList(passed ? [...mine, ...theirs] : [...theirs, ...mine]);
   const passive = v.passives.length > 0 ? ` The passive (${quoteList(v.passives, 2)}) hides who acted.` : '';
   let why: string;
-  if (action.words === 0) why = `Your ${partName} is empty.`;
+  if (action.words === 0) why = `Your ${partName} has no sentence that tells a step you took.`;
   else if (v.i === 0 && v.we + v.others + v.passives.length === 0)
     why = `Your ${partName} never says who acted.`;
   else if (v.i === 0) why = `Your ${partName} never says 'I'${said ? `; it says ${said}` : ''}.${passive}`;
   else why = `Your ${partName} says ${said}.${passed ? '' : passive}`;
-  if (blame.length > 0) why += ` ${quoteList(blame, 1)} puts the fault on others.`;
   return {
     fraction,
     passed,
     why,
-    suggestion:
-      blame.length > 0
-        ? 'Drop the fault-finding; say what you did about it and what you changed so it would not recur.'
-        : passed
-          ? 'Keep "I" for your own steps, and name the team only for what they did without you.'
-          : 'Tell each step as your own: "I traced...", "I proposed...", "I rolled back...". Keep "we" for what the team did without you.',
+    suggestion: passed
+      ? 'Keep "I" for your own steps, and name the team only for what they did without you.'
+      : `Tell each step as your own: ${examples.length > 0 ? examples.map((e) => `"${e}..."`).join(', ') : '"I traced...", "I proposed..."'}. Keep "we" for what the team did without you.`,
     parts,
   };
 }

@@ -9,12 +9,11 @@
 import { extractRequirements, matchRequirements, type Requirement } from '../../drills/role-requirements.ts';
 import { STAR_PARTS, type StarAnswer } from '../../drills/star-answer.ts';
 import { englishNlp } from '../nlp.ts';
-import { CAP_BY_MISSING_PARTS } from '../score.ts';
 import type { AnswerFeedback, CheckResult } from '../types.ts';
 
 export const ROLE_CHECK_ID = 'role';
 export const ROLE_CHECK_LABEL = 'Connects to the role';
-/** Worth as much as "On topic": the role is a second topic. The total is then scaled back to 100. */
+/** Worth about as much as "On topic" (12): the role is a second topic. The total is then scaled back to 100. */
 export const ROLE_POINTS = 10;
 /** Two requirements shown is full marks: an answer is one story, not a checklist. */
 const FULL_AT = 2;
@@ -85,12 +84,14 @@ function joinAnd(items: string[]): string {
 
 /**
  * The analysis with the role check added: the score becomes the points of all checks out of their new
- * maximum, scaled to 100, and capped for missing parts as before.
+ * maximum, scaled to 100, and held under the same caps as before (missing parts, hypothetical, off topic,
+ * claims). An answer not in English has no checks and no score, so it gets no role check either.
  */
 export function withRoleCheck(feedback: AnswerFeedback, role: CheckResult): AnswerFeedback {
+  if (feedback.score === null) return feedback;
   const checks = [...feedback.checks, role];
   const max = checks.reduce((n, c) => n + c.maxPoints, 0);
   const got = checks.reduce((n, c) => n + c.points, 0);
-  const cap = CAP_BY_MISSING_PARTS[feedback.missingParts.length] ?? 0;
-  return { ...feedback, checks, score: Math.min(Math.round((100 * got) / max), cap) };
+  const scaled = Math.round((100 * got) / max);
+  return { ...feedback, checks, score: Math.min(scaled, ...(feedback.caps ?? []).map((c) => c.max)) };
 }

@@ -98,9 +98,21 @@ export function readSpecificity(reading: Reading): Specificity {
   const stream = reading.lemmas;
   const vague: string[] = [];
   for (const phrase of VAGUE_PHRASES) {
+    if (phrase === 'thing') continue;
     const n = countPhrase(stream, phrase);
-    for (let k = 0; k < n; k++) vague.push(phrase === 'thing' ? 'things' : phrase);
+    for (let k = 0; k < n; k++) vague.push(phrase);
   }
+  // "things" is vague unless the things are then named: "five things: the logs, ..." or "things like X".
+  tokens.forEach((t, i) => {
+    if (t.lemma !== 'thing' || t.pos !== 'NOUN') return;
+    const next = tokens[i + 1];
+    const named =
+      next !== undefined &&
+      (next.value === ':' ||
+        ['like', 'including', 'such'].includes(next.normal) ||
+        tokens[i - 1]?.pos === 'NUM');
+    if (!named) vague.push(t.value);
+  });
   tokens.forEach((t, i) => {
     if (t.lemma !== 'communicate') return;
     const next = tokens[i + 1];
@@ -128,7 +140,12 @@ export function specificityScore(s: Specificity): number {
 
 const QUOTE_ORDER: StarPart[] = ['action', 'result', 'task', 'situation'];
 
-export function assessSpecific(parts: Partial<Record<StarPart, Reading>>, partName = 'answer'): Assessment {
+export function assessSpecific(
+  parts: Partial<Record<StarPart, Reading>>,
+  partName = 'answer',
+  /** Concrete details from the guide's sample for this topic: the kind of name the suggestion asks for. */
+  examples: readonly string[] = [],
+): Assessment {
   const byPart: Assessment['parts'] = {};
   const all: Specificity = { concrete: [], vague: [], words: 0 };
   // The Action's details are the ones worth quoting back, then the Result's; the setup's come last.
@@ -146,24 +163,23 @@ export function assessSpecific(parts: Partial<Record<StarPart, Reading>>, partNa
   const passed = fraction >= 0.6;
   const details = all.concrete.length > 0 ? `${quoteList(all.concrete)}` : 'none';
   let why: string;
-  if (all.words === 0) why = `Your ${partName} is empty.`;
-  else if (passed)
-    why = `Concrete: ${details}${all.vague.length > 0 ? `; vague: ${quoteList(all.vague)}` : ''}.`;
+  if (all.words === 0) why = `Your ${partName} has no sentence that names anything.`;
+  else if (passed) why = `Concrete: ${details}.`;
   else if (all.vague.length > 0)
     why = `Vague: ${quoteList(all.vague)}; ${plural(all.concrete.length, 'concrete detail')} (names, tools, numbers) in ${all.words} words.`;
   else
     why = `Few names, tools or numbers: ${plural(all.concrete.length, 'concrete detail')} in ${all.words} words.`;
   const worst = all.vague[0];
+  const like = examples.length > 0 ? `, as the guide's sample names ${quoteList(examples.slice(0, 2))}` : '';
   return {
     fraction,
     passed,
     why,
-    suggestion:
-      worst !== undefined
-        ? `Replace '${worst}' with what exactly: the tool, the system, the person, the number.`
-        : passed
-          ? 'Keep naming the system and the tool; one telling detail beats three general ones.'
-          : 'Name the system, the tool and the people: "the Postgres connection pool", "the iOS lead", "Grafana".',
+    suggestion: passed
+      ? 'Keep naming the system and the tool; one telling detail beats three general ones.'
+      : worst !== undefined
+        ? `Replace '${worst}' with what exactly: the system, the tool, the person, the number${like}.`
+        : `Name the system, the tool and the people involved${like}.`,
     parts: byPart,
   };
 }

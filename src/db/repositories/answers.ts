@@ -1,8 +1,9 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AnswerFeedback } from '../../coach/types.ts';
 import type { StarAnswer } from '../../drills/star-answer.ts';
 import type { Database } from '../client.ts';
 import { type Answer, answers } from '../schema/index.ts';
+import { type Owned, ofOwnDrill, ownDrillId } from './people.ts';
 
 /**
  * Stores the drill's one answer, or replaces it (an edit). `created` tells a first answer from an edit. An
@@ -10,17 +11,18 @@ import { type Answer, answers } from '../schema/index.ts';
  * previous one, for "up from 62". A first answer is stamped `answeredAt`, the bot's clock: the streak, the
  * recap's week and "last practised" are local dates of that instant, decided on the same clock as `now`
  * (the database's own clock would put them on another day whenever the two differ, as in tests and the
- * sandbox). An edit keeps the first instant.
+ * sandbox). An edit keeps the first instant. The drill must be the person's: another's drill id stores
+ * nothing (the statement fails on the missing drill id).
  */
 export async function saveAnswer(
   db: Database,
-  drillId: number,
+  drill: Owned,
   answer: StarAnswer,
   answeredAt: Date,
 ): Promise<{ answer: Answer; created: boolean }> {
   const [row] = await db
     .insert(answers)
-    .values({ drillId, ...answer, createdAt: answeredAt })
+    .values({ drillId: ownDrillId(drill), ...answer, createdAt: answeredAt })
     .onConflictDoUpdate({
       target: answers.drillId,
       set: {
@@ -33,13 +35,17 @@ export async function saveAnswer(
     })
     // xmax is 0 for a freshly inserted row and non-zero for one updated by ON CONFLICT.
     .returning({ ...getTableColumns(answers), inserted: sql<boolean>`(xmax = 0)` });
-  if (!row) throw new Error(`could not store the answer to drill ${drillId}`);
+  if (!row) throw new Error(`could not store the answer to drill ${drill.id}`);
   const { inserted, ...stored } = row;
   return { answer: stored, created: inserted };
 }
 
-export async function findAnswer(db: Database, drillId: number): Promise<Answer | undefined> {
-  const [row] = await db.select().from(answers).where(eq(answers.drillId, drillId));
+/** The answer to the person's drill; undefined for anyone else's drill. */
+export async function findAnswer(db: Database, drill: Owned): Promise<Answer | undefined> {
+  const [row] = await db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.drillId, drill.id), ofOwnDrill(answers.drillId, drill)));
   return row;
 }
 
@@ -49,7 +55,7 @@ export async function findAnswer(db: Database, drillId: number): Promise<Answer 
  */
 export async function recordAnalysis(
   db: Database,
-  drillId: number,
+  drill: Owned,
   analysed: { updatedAt: Date },
   feedback: AnswerFeedback,
 ): Promise<Answer | undefined> {
@@ -59,7 +65,10 @@ export async function recordAnalysis(
     .where(
       // The column keeps microseconds, a Date only milliseconds: compare at a Date's precision, or on a
       // Postgres server (whose clock has microseconds) no analysis would ever be stored.
-      sql`${answers.drillId} = ${drillId} and date_trunc('milliseconds', ${answers.updatedAt}) = ${analysed.updatedAt.toISOString()}::timestamptz`,
+      and(
+        sql`${answers.drillId} = ${drill.id} and date_trunc('milliseconds', ${answers.updatedAt}) = ${analysed.updatedAt.toISOString()}::timestamptz`,
+        ofOwnDrill(answers.drillId, drill),
+      ),
     )
     .returning();
   return row;

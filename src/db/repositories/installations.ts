@@ -1,17 +1,4 @@
-import {
-  and,
-  eq,
-  getTableColumns,
-  gt,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  not,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import {
   deliveryPauses,
@@ -19,6 +6,7 @@ import {
   installations,
   type NewInstallationRow,
   users,
+  workspaceModel,
 } from '../schema/index.ts';
 
 /** How long a revoked installation and its workspace's data are kept, in case the workspace reinstalls. */
@@ -88,6 +76,26 @@ export async function upsertInstallation(
 export async function findInstallation(db: Database, id: string): Promise<InstallationRow | undefined> {
   const [row] = await db.select().from(installations).where(eq(installations.id, id));
   return row;
+}
+
+/**
+ * How many installations are active (org-wide ones included), and the team ids of up to `limit` active
+ * workspace installs: legacy rows are adopted only while there is exactly one.
+ */
+export async function activeWorkspaceInstalls(
+  db: Database,
+  limit: number,
+): Promise<{ total: number; teamIds: string[] }> {
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(installations)
+    .where(isNull(installations.revokedAt));
+  const rows = await db
+    .select({ teamId: installations.teamId })
+    .from(installations)
+    .where(and(isNull(installations.revokedAt), eq(installations.isEnterpriseInstall, false)))
+    .limit(limit);
+  return { total: count?.n ?? 0, teamIds: rows.flatMap((r) => (r.teamId ? [r.teamId] : [])) };
 }
 
 /** The installation whose token may be used: never a revoked one. */
@@ -171,72 +179,12 @@ export async function deletePurgedInstallation(db: Database, id: string, now?: D
   return rows.length > 0;
 }
 
-export interface StoredTokens {
-  id: string;
-  botToken: string;
-  botRefreshToken: string | null;
-}
-
-/** Installations with a token not encrypted under `keyId` (key rotation), by id, a page after `after`. */
-export async function installationsNotUnderKey(
-  db: Database,
-  keyId: string,
-  page: { after?: string; limit?: number } = {},
-): Promise<StoredTokens[]> {
-  const prefix = `v1:${keyId}:%`;
-  return db
-    .select({
-      id: installations.id,
-      botToken: installations.botToken,
-      botRefreshToken: installations.botRefreshToken,
-    })
-    .from(installations)
-    .where(
-      and(
-        page.after === undefined ? undefined : gt(installations.id, page.after),
-        or(
-          not(sql`${installations.botToken} like ${prefix}`),
-          and(
-            isNotNull(installations.botRefreshToken),
-            not(sql`${installations.botRefreshToken} like ${prefix}`),
-          ),
-        ),
-      ),
-    )
-    .orderBy(installations.id)
-    .limit(page.limit ?? 500);
-}
-
-/**
- * Rewrites an installation's encrypted tokens (key rotation), only if they are still the values read: a
- * reinstall in between wrote fresh ones, which are kept. True when rewritten.
- */
-export async function replaceEncryptedTokens(
-  db: Database,
-  read: StoredTokens,
-  next: { botToken: string; botRefreshToken: string | null },
-): Promise<boolean> {
-  const rows = await db
-    .update(installations)
-    .set(next)
-    .where(
-      and(
-        eq(installations.id, read.id),
-        eq(installations.botToken, read.botToken),
-        read.botRefreshToken === null
-          ? isNull(installations.botRefreshToken)
-          : eq(installations.botRefreshToken, read.botRefreshToken),
-      ),
-    )
-    .returning({ id: installations.id });
-  return rows.length > 0;
-}
-
 /**
  * Deletes a workspace whose installation was revoked RETENTION_DAYS ago and never reinstalled: the installation
  * row and every row about its people (users cascade to subscriptions, drills, answers, cards, recaps, days
  * off), and its delivery pauses. One transaction, the installation re-checked inside it: a reinstall that won
- * the race keeps everything. An org-wide installation takes the people of every workspace of its enterprise.
+ * the race keeps everything. An org-wide installation takes the people of every workspace of its enterprise
+ * that has no installation of its own.
  * Returns how many people were deleted, or undefined when the installation was no longer due.
  */
 export async function purgeWorkspace(
@@ -246,13 +194,19 @@ export async function purgeWorkspace(
 ): Promise<number | undefined> {
   return db.transaction(async (tx) => {
     if (!(await deletePurgedInstallation(tx, due.id, now))) return undefined;
+    // An org-wide install's purge leaves the workspaces that installed the app themselves: their people are
+    // that installation's (it may still be active), not the organisation's.
     const whose = due.isEnterpriseInstall
-      ? eq(users.enterpriseId, due.id)
+      ? and(
+          eq(users.enterpriseId, due.id),
+          sql`${users.teamId} not in (select team_id from ${installations} where team_id is not null and not is_enterprise_install)`,
+        )
       : eq(users.teamId, due.teamId ?? due.id);
     const teams = await tx.selectDistinct({ teamId: users.teamId }).from(users).where(whose);
     const deleted = await tx.delete(users).where(whose).returning({ id: users.id });
     const scopes = [...new Set([due.teamId ?? due.id, ...teams.map((t) => t.teamId)])];
     await tx.delete(deliveryPauses).where(inArray(deliveryPauses.scope, scopes));
+    await tx.delete(workspaceModel).where(inArray(workspaceModel.teamId, scopes));
     return deleted.length;
   });
 }

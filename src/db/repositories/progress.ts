@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type Person, personKey } from '../../drills/person.ts';
 import { isValidZone } from '../../drills/schedule.ts';
 import type { ProgressRows } from '../../progress/snapshot.ts';
-import { type Person, personKey } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { answers, daysOff, drills, followUpAnswers, users } from '../schema/index.ts';
 import { ofPeople } from './people.ts';

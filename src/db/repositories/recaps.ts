@@ -1,8 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Person } from '../../workspaces/person.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
 import { recaps, subscriptions, users } from '../schema/index.ts';
-import { notPaused } from './delivery-pauses.ts';
+import { type Owned, ofPerson } from './people.ts';
+import { notPaused } from './token-pauses.ts';
+
+/** The claimed subscription by its id and its owner. */
+const ownSubscription = (row: Owned) => and(eq(subscriptions.id, row.id), ofPerson(subscriptions, row));
 
 export interface DueRecap {
   id: number;
@@ -74,7 +78,7 @@ export async function setRecapTs(db: Database, who: Person, weekStart: string, t
 /** Done with this week's recap (sent, nothing to send, or not due after all): the next Monday is next. */
 export async function advanceRecap(
   db: Database,
-  id: number,
+  row: Owned,
   p: { nextRecapAt: Date; lastRecapWeek?: string },
 ): Promise<void> {
   await db
@@ -84,9 +88,9 @@ export async function advanceRecap(
       recapClaimedUntil: null,
       ...(p.lastRecapWeek ? { lastRecapWeek: p.lastRecapWeek } : {}),
     })
-    .where(eq(subscriptions.id, id));
+    .where(ownSubscription(row));
 }
 
-export async function releaseRecap(db: Database, id: number): Promise<void> {
-  await db.update(subscriptions).set({ recapClaimedUntil: null }).where(eq(subscriptions.id, id));
+export async function releaseRecap(db: Database, row: Owned): Promise<void> {
+  await db.update(subscriptions).set({ recapClaimedUntil: null }).where(ownSubscription(row));
 }

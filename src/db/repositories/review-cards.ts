@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { RatedCard } from '../../coach/review.ts';
-import { type Person, personKey } from '../../workspaces/person.ts';
+import { type Person, personKey } from '../../drills/person.ts';
+import type { RatedCard } from '../../drills/review-cards.ts';
 import type { Database } from '../client.ts';
 import { type ReviewCard, reviewCards } from '../schema/index.ts';
 import { ofPeople } from './people.ts';
 
-/** The user's cards by question id, as the drill chooser wants them (coach/review.ts's RatedCard). */
+/** The user's cards by question id, as the drill chooser wants them (drills/review-cards.ts's RatedCard). */
 export async function ratedCardsOf(db: Database, who: Person): Promise<Map<string, RatedCard>> {
   return (await ratedCardsOfUsers(db, [who])).get(personKey(who)) ?? new Map();
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Person } from '../../drills/person.ts';
 import type { RoleInput } from '../../drills/role-input.ts';
-import type { Person } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { type Role, roles } from '../schema/index.ts';
 import { ensureUser } from './users.ts';

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Person } from '../../drills/person.ts';
 import type { StarAnswer } from '../../drills/star-answer.ts';
-import type { Person } from '../../workspaces/person.ts';
 import type { Database } from '../client.ts';
 import { answers, drillStories, drills, type Story, stories } from '../schema/index.ts';
 import { ofPeople } from './people.ts';

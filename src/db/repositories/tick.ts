@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { deliveryPauses, drills, subscriptions } from '../schema/index.ts';
-import { notPaused } from './delivery-pauses.ts';
+import { notPaused } from './token-pauses.ts';
 
 export interface TickSurvey {
   /** The instant the tick stands for: the one given, or the database's `now()`. */

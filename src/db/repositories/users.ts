@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Person } from '../../workspaces/person.ts';
+import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
 import { users } from '../schema/index.ts';
 
@@ -7,26 +7,50 @@ const userIs = (p: Person) => and(eq(users.teamId, p.teamId), eq(users.id, p.use
 
 /**
  * Makes sure the user exists; keeps a known zone unless a new one is given, and a known enterprise id unless
- * a request names one.
+ * a request names one. `homeOpened`: the request came from the Home tab.
  */
 export async function ensureUser(
   db: Database,
   p: Person,
-  fields: { enterpriseId?: string; tz?: string } = {},
+  fields: { enterpriseId?: string; tz?: string; zoneFromSlack?: boolean } = {},
 ) {
+  // Where the zone came from is recorded only when the caller knows (the settings modal's zone may be either).
+  const zone = fields.tz
+    ? {
+        tz: fields.tz,
+        ...(fields.zoneFromSlack !== undefined ? { zoneFromSlack: fields.zoneFromSlack } : {}),
+      }
+    : {};
   const [row] = await db
     .insert(users)
-    .values({ teamId: p.teamId, id: p.userId, enterpriseId: fields.enterpriseId, tz: fields.tz ?? 'UTC' })
+    .values({ teamId: p.teamId, id: p.userId, enterpriseId: fields.enterpriseId, ...zone })
     .onConflictDoUpdate({
       target: [users.teamId, users.id],
       set: {
         enterpriseId: sql`coalesce(excluded.enterprise_id, ${users.enterpriseId})`,
-        ...(fields.tz ? { tz: fields.tz, updatedAt: sql`now()` } : {}),
+        ...(fields.tz ? { ...zone, updatedAt: sql`now()` } : {}),
       },
     })
     .returning();
   if (!row) throw new Error(`could not store user ${p.teamId}/${p.userId}`);
   return row;
+}
+
+/**
+ * A user of the bot opened its Home tab: remembered, so changes of theirs republish it. Writes only the first
+ * time, and never makes a row (a stranger looking at the tab leaves nothing stored).
+ */
+export async function markHomeOpened(db: Database, p: Person): Promise<void> {
+  await db
+    .update(users)
+    .set({ homeOpened: true })
+    .where(and(userIs(p), eq(users.homeOpened, false)));
+}
+
+/** Whether the person has ever opened the bot's Home tab (false for someone the bot has not met). */
+export async function hasOpenedHome(db: Database, p: Person): Promise<boolean> {
+  const [row] = await db.select({ opened: users.homeOpened }).from(users).where(userIs(p));
+  return row?.opened ?? false;
 }
 
 export async function findUser(db: Database, p: Person) {
@@ -38,8 +62,8 @@ export async function findUser(db: Database, p: Person) {
 export async function updateUserZone(db: Database, p: Person, tz: string): Promise<boolean> {
   const rows = await db
     .update(users)
-    .set({ tz, updatedAt: sql`now()` })
-    .where(and(userIs(p), sql`${users.tz} <> ${tz}`))
+    .set({ tz, zoneFromEvent: true, updatedAt: sql`now()` })
+    .where(and(userIs(p), sql`(${users.tz} <> ${tz} or not ${users.zoneFromEvent})`))
     .returning({ id: users.id });
   return rows.length > 0;
 }
@@ -82,4 +106,21 @@ export async function adoptLegacyUsers(db: Database, teamId: string): Promise<nu
     )
     .returning({ id: users.id });
   return rows.length;
+}
+
+/**
+ * Deletes the rows still left with an empty team (from before migration 0008) that no workspace can take:
+ * a user the adopting workspace already has under its own id (a newer copy of the same person), or,
+ * after adoption, every one left (many workspaces: nothing says which one such a row came from). Their
+ * drills, answers and the rest go with them (foreign keys cascade). Returns how many users were deleted.
+ */
+export async function deleteLegacyUsers(db: Database): Promise<number> {
+  const rows = await db.delete(users).where(eq(users.teamId, '')).returning({ id: users.id });
+  return rows.length;
+}
+
+/** Whether any row still has the empty team of before migration 0008. */
+export async function hasLegacyUsers(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.teamId, '')).limit(1);
+  return row !== undefined;
 }

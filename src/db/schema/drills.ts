@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { type RatedCard, SELF_RATINGS } from '../../coach/review.ts';
+import { type RatedCard, SELF_RATINGS } from '../../drills/review-cards.ts';
 import { createdAt, instant } from './columns.ts';
 import { subscriptions } from './subscriptions.ts';
 import { personForeignKey } from './users.ts';

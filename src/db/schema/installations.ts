@@ -6,7 +6,7 @@ import { instant, updatedAt } from './columns.ts';
  * The bot installed in a workspace (multi-workspace mode), or org-wide in an Enterprise Grid organization.
  * `id` is what Bolt looks an installation up by: the team id (T...) for a workspace install, the enterprise id
  * (E...) for an org-wide one, so a reinstall updates the same row. Bot tokens are stored encrypted
- * (workspaces/token-crypto.ts), never in plain text. Uninstalling marks the row revoked and keeps it, with the
+ * (crypto/token-crypto.ts), never in plain text. Uninstalling marks the row revoked and keeps it, with the
  * workspace's data, until `purge_after` (30 days), unless the workspace reinstalls first.
  */
 export const installations = pgTable(

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { type CardState, SELF_RATINGS } from '../../coach/review.ts';
+import { type CardState, SELF_RATINGS } from '../../drills/review-cards.ts';
 import { instant, updatedAt } from './columns.ts';
 import { personForeignKey } from './users.ts';
 
 /**
  * One FSRS card per (user, question): the self-ratings schedule when a question comes back
- * (coach/review.ts). `due_at` repeats the card's due date so the choice of a drill can ask "what is due".
+ * (drills/review-cards.ts). `due_at` repeats the card's due date so the choice of a drill can ask "what is due".
  */
 export const reviewCards = pgTable(
   'review_cards',

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, foreignKey, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, foreignKey, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 
 /**
@@ -16,6 +16,13 @@ export const users = pgTable(
     id: text('id').notNull(),
     enterpriseId: text('enterprise_id'),
     tz: text('tz').notNull().default('UTC'),
+    /**
+     * A user_change event has brought `tz`: Slack sends one whenever the person's zone changes, so the stored
+     * zone stays current and `/star subscribe` uses it without asking users.info again.
+     */
+    zoneFromEvent: boolean('zone_from_event').notNull().default(false),
+    /** The person has opened the bot's Home tab: only then is it republished after a change of theirs. */
+    homeOpened: boolean('home_opened').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

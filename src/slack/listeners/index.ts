@@ -1,9 +1,10 @@
 import type { App, Context } from '@slack/bolt';
-import { type BotContext, type RequestContext, requestContext } from '../../context.ts';
+import type { Person } from '../../drills/person.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
@@ -16,10 +17,11 @@ import {
   VIEW_STAR_ANSWER,
   VIEW_STORY,
 } from '../../views/ids.ts';
-import type { Person } from '../../workspaces/person.ts';
-import { RATE_ACTION } from '../payloads.ts';
+import { type BotContext, type RequestContext, requestContext } from '../context.ts';
+import { RATE_ACTION } from '../parse-payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
 import { editStory } from './actions/edit-story.ts';
+import { openBreakdown } from './actions/open-breakdown.ts';
 import { openRole } from './actions/open-role.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
@@ -44,7 +46,7 @@ export interface ListenerHooks extends UninstallHooks {
 
 /** The whole Slack surface of the bot, in one place. */
 export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHooks = {}): void {
-  // Each request acts in its own workspace, with that workspace's token (context.ts).
+  // Each request acts in its own workspace, with that workspace's token (slack/context.ts).
   const inWorkspace =
     <A extends { context: Context }>(listener: (ctx: RequestContext) => (args: A) => Promise<void>) =>
     (args: A) =>
@@ -53,6 +55,7 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
   app.action(RATE_ACTION, inWorkspace(rateDrill));
   app.action(ACTION_PRACTISE_FOLLOW_UP, inWorkspace(practiseFollowUp));
+  app.action(ACTION_OPEN_BREAKDOWN, inWorkspace(openBreakdown));
   app.view(VIEW_STAR_ANSWER, inWorkspace(submitStarAnswer));
   app.view(VIEW_FOLLOW_UP, inWorkspace(submitFollowUp));
   const onZoneChanged = hooks.onZoneChanged ?? (async () => {});

@@ -31,7 +31,9 @@ describe('assessBalance', () => {
     const a = assessBalance(counts(120, 60, 50, 40));
     expect(a.passed).toBe(false);
     expect(a.why).toMatch(/^Situation \+ Task take 67% of your words \(aim for a third\)/);
-    expect(a.suggestion).toMatch(/Cut the Situation and Task/);
+    expect(a.suggestion).toMatch(
+      /^Cut the Situation from 120 words to about \d+, and give the Action the steps you took\.$/,
+    );
   });
 
   it('notes an Action shorter than another part', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessMeasured, findMeasures } from '../../../src/coach/checks/measured.ts';
+import { assessMeasured } from '../../../src/coach/checks/measured.ts';
+import { findMeasures } from '../../../src/coach/checks/measures.ts';
 import { read } from '../../../src/coach/reading.ts';
 
 const measures = (text: string) => findMeasures(read(text)).map((m) => [m.kind, m.text]);
@@ -73,7 +74,7 @@ describe('assessMeasured', () => {
   it('passes with less for one measure, and asks for a second', () => {
     const a = assess('Checkout was back within 25 minutes.');
     expect(a).toMatchObject({ passed: true, fraction: 0.8 });
-    expect(a.suggestion).toMatch(/before\/after/);
+    expect(a.suggestion).toMatch(/before and after/);
   });
 
   it('accepts a verifiable outcome without a number, for partial credit', () => {
@@ -85,7 +86,23 @@ describe('assessMeasured', () => {
   it('fails an outcome that promises a number it does not give, quoting the words', () => {
     const a = assess('Performance improved significantly and everyone was happy.');
     expect(a.passed).toBe(false);
-    expect(a.why).toBe("Your Result says 'improved', 'significantly' and 'happy' but not by how much.");
+    expect(a.why).toBe(
+      "Your Result says 'Performance improved significantly and everyone was happy' but not by how much.",
+    );
+  });
+
+  it('does not credit a duration of the problem, a delay or a claim with no subject as a result', () => {
+    const context = assess('The outage lasted 3 hours and we launched six weeks late because of marketing.');
+    expect(context.passed).toBe(false);
+    expect(context.why).toContain("'six weeks' describes the problem, not a result");
+    const claim = assess('This resulted in a 35% improvement and 2x faster delivery.');
+    expect(claim.passed).toBe(false);
+    expect(claim.why).toContain("'35%' and '2x' does not say what changed");
+  });
+
+  it('quotes amounts whole: "$2M", "from 20% to 0.1%"', () => {
+    expect(assess('The migration cut licence costs by $2M a year.').why).toBe("Measured: '$2M'.");
+    expect(assess('Checkout errors went from 20% to 0.1%.').why).toBe("Measured: 'from 20% to 0.1%'.");
   });
 
   it('fails a Result whose only numbers measure nothing', () => {

@@ -46,7 +46,7 @@ describe('assessOccasion', () => {
   it('passes one occasion told in the past tense', () => {
     const a = assess('I drained the zone, traced the fault to a kernel update and rolled the image back.');
     expect(a).toMatchObject({ passed: true, fraction: 1 });
-    expect(a.why).toMatch(/^Told in the past tense \(\d+ past-tense verbs\), as one occasion\.$/);
+    expect(a.why).toMatch(/^Told as one occasion, as it happened \(\d+ verbs of what was done\)\.$/);
   });
 
   it('fails "I usually / I would / I tend to", quoting the habit', () => {
@@ -57,7 +57,7 @@ describe('assessOccasion', () => {
     );
     expect(a.passed).toBe(false);
     expect(a.why).toBe(
-      "'I usually start with the dashboards' and 'I would then page the owner' describe a habit, not one time.",
+      "'I usually start with the dashboards' and 'I would then page the owner' describe a habit or what you would do, not one time.",
     );
   });
 
@@ -78,7 +78,7 @@ describe('assessOccasion', () => {
       'Failures come from anywhere.',
     );
     expect(a.passed).toBe(false);
-    expect(a.why).toMatch(/^Mostly present tense/);
+    expect(a.why).toMatch(/^Told as what happens in general/);
   });
 
   it('does not hold the Result’s "would" against the story (reflection belongs there)', () => {
@@ -89,12 +89,14 @@ describe('assessOccasion', () => {
     expect(a.passed).toBe(true);
   });
 
-  it('passes a past story with one slip into habit, and says where', () => {
+  it('keeps most of the credit for a past story with one slip into habit, but does not call it passed', () => {
     const a = assess(
       'I usually start with dashboards, but that night I drained the zone and rolled the image back.',
     );
-    expect(a.passed).toBe(true);
-    expect(a.why).toMatch(/^Mostly one occasion in the past tense, but 'I usually start with dashboards/);
+    // A check that passes carries no criticism: the slip is named, so the check is not listed as passed.
+    expect(a.passed).toBe(false);
+    expect(a.fraction).toBeGreaterThanOrEqual(0.6);
+    expect(a.why).toMatch(/^Mostly one occasion, told as it happened, but 'I usually start with dashboards/);
   });
 
   it('fails parts without verbs without crashing', () => {

@@ -63,26 +63,15 @@ describe('assessOwnership', () => {
     expect(a.passed).toBe(true);
   });
 
-  it('halves the credit when the answer blames someone else, and says so', () => {
-    const a = assessOwnership({
-      action: read('I restarted the servers.'),
-      partName: 'Action',
-      blameIn: [read('I restarted the servers.'), read('It was the database team’s fault, not ours.')],
-    });
-    expect(a.fraction).toBe(0.5);
-    expect(a.passed).toBe(false);
-    expect(a.why).toContain("'It was the database team’s fault, not ours' puts the fault on others.");
-  });
-
   it('scores the Task part by whether it says what the candidate owned', () => {
     expect(assess('I fixed it.', 'I was on call, so it was mine.').parts.task).toBe(1);
     expect(assess('I fixed it.', 'We needed to fix the outage.').parts.task).toBe(0.3);
   });
 
   it.each([
-    ['', 'Your Action is empty.'],
+    ['', 'Your Action has no sentence that tells a step you took.'],
     ['Fixed.', 'Your Action never says who acted.'],
-    ['🔥🔥🔥', 'Your Action is empty.'],
+    ['🔥🔥🔥', 'Your Action has no sentence that tells a step you took.'],
   ])('fails %j without crashing: %s', (action, why) => {
     expect(assess(action)).toMatchObject({ passed: false, fraction: 0, why });
   });

@@ -61,10 +61,31 @@ describe('assessSpecific', () => {
       ),
     });
     expect(a.passed).toBe(false);
-    expect(a.why).toMatch(/^Vague: 'things', 'stuff' and 'a lot'; 0 concrete details/);
+    expect(a.why).toMatch(/^Vague: 'stuff', 'a lot' and 'various'; 0 concrete details/);
     expect(a.suggestion).toBe(
-      "Replace 'things' with what exactly: the tool, the system, the person, the number.",
+      "Replace 'stuff' with what exactly: the system, the tool, the person, the number.",
     );
+  });
+
+  it('does not call "things" vague when the things are then named', () => {
+    const a = assessSpecific({
+      action: read(
+        'I checked five things: the Nginx config, the DNS TTL, the TLS certificate and the pool size.',
+      ),
+    });
+    expect(a.why).not.toContain('Vague');
+    expect(a.why).not.toContain("'things'");
+  });
+
+  it('draws its example names from the topic when given, not from a fixed list', () => {
+    const a = assessSpecific({ action: read('We helped them with it and it went well.') }, 'answer', [
+      'architecture review sessions',
+      'decision matrices',
+    ]);
+    expect(a.suggestion).toBe(
+      "Name the system, the tool and the people involved, as the guide's sample names 'architecture review sessions' and 'decision matrices'.",
+    );
+    expect(a.suggestion).not.toMatch(/Postgres|Grafana|iOS/);
   });
 
   it('fails general statements with no filler but nothing named', () => {
@@ -90,7 +111,7 @@ describe('assessSpecific', () => {
     expect(assessSpecific({ action: read('') })).toMatchObject({
       passed: false,
       fraction: 0,
-      why: 'Your answer is empty.',
+      why: 'Your answer has no sentence that names anything.',
     });
   });
 });

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../../src/sandbox/sandbox.ts';
+import { type RunningSandbox, startSandbox } from '../../../sandbox/sandbox.ts';
+import type { CoachModelConfig } from '../../../src/config.ts';
 import { silentDestination } from './silent.ts';
 
 export const ARTIFACTS = path.resolve('test-artifacts/sandbox');
@@ -35,10 +36,16 @@ export async function openSandbox(
   browser: Browser,
   testName: string,
   template: string,
+  options: { coachModel?: CoachModelConfig } = {},
 ): Promise<SandboxPage> {
   const dir = mkdtempSync(path.join(tmpdir(), 'star-drill-sandbox-'));
   cpSync(template, dir, { recursive: true });
-  const sandbox = await startSandbox({ port: 0, dataDir: dir, logDestination: silentDestination() });
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir: dir,
+    logDestination: silentDestination(),
+    ...options,
+  });
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -2,8 +2,8 @@
 // (the workspace, the fixture users and their drills), field mutations, and hostile text.
 
 import fc from 'fast-check';
+import type { Workspace } from '../../../local-slack/index.ts';
 import type { StarAnswer } from '../../../src/drills/star-answer.ts';
-import type { Workspace } from '../../../src/local-slack/index.ts';
 
 export const JSON_TYPE = 'application/json';
 /** Replaced by a fresh trigger id issued to `triggerUser` just before sending (see `requestBody`). */

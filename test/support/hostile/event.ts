@@ -3,7 +3,7 @@
 // without event_id or event, other envelope types.
 
 import fc from 'fast-check';
-import { eventEnvelope } from '../../../src/local-slack/index.ts';
+import { eventEnvelope } from '../../../local-slack/index.ts';
 import {
   drop,
   type HostileCase,

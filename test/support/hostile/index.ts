@@ -6,7 +6,7 @@
 // common.ts holds the case type, the world the cases are about, field mutations and hostile text.
 
 import fc from 'fast-check';
-import type { SlackStandin } from '../../../src/local-slack/index.ts';
+import type { SlackStandin } from '../../../local-slack/index.ts';
 import { clickCase } from './click.ts';
 import { commandCase } from './command.ts';
 import { COMMAND_CHANNEL, type HostileCase, type HostileWorld, RESPONSE_URL, TRIGGER } from './common.ts';

@@ -4,8 +4,8 @@
 
 import { stringify } from 'node:querystring';
 import fc from 'fast-check';
+import type { Workspace } from '../../../local-slack/index.ts';
 import { STAR_PARTS, type StarAnswer } from '../../../src/drills/star-answer.ts';
-import type { Workspace } from '../../../src/local-slack/index.ts';
 import { ACTION_STAR_INPUT, VIEW_STAR_ANSWER } from '../../../src/views/ids.ts';
 import { FORM } from '../drill-driver.ts';
 import {

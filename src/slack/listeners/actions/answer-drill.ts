@@ -1,21 +1,28 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../context.ts';
 import { completeDrillPost } from '../../../db/repositories/drills.ts';
 import { storiesOf } from '../../../db/repositories/stories.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
-import { type AnswerClickPayload, answerClickSchema } from '../../payloads.ts';
-import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import type { RequestContext } from '../../context.ts';
+import { type AnswerClickPayload, answerClickSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
+import { responseUrlOf } from '../busy-reply.ts';
+import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Answer with STAR" / "Edit answer": opens the STAR modal, pre-filled when the drill has an answer. */
 export function answerDrill(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    const { ack, body, context } = args;
+    const deadline = slackDeadlineOf(context);
     await ack();
     const click = answerClickSchema.parse(body);
     const log = ctx.log.child({ user: click.user.id, drill: click.actions[0]?.value });
     await openModalForClick(ctx, {
       triggerId: click.trigger_id,
+      deadline,
+      userId: click.user.id,
+      respond: responseUrlOf(args),
       log,
       title: 'Answer with STAR',
       build: () => buildModal(ctx, click, log),
@@ -32,14 +39,14 @@ async function buildModal(
     const access = await drillForUser(ctx, click.actions[0]?.value ?? '', ctx.person(click.user.id));
     if (!access.ok) {
       // The same words whether the drill is someone else's or gone: another user learns nothing either way.
-      if (access.reason === 'not_yours') log.warn('click on another user’s drill');
+      log.warn(NOT_OWN_DRILL_LOG);
       return noticeModal('Star Drill', NO_SUCH_DRILL);
     }
     const { drill, answer } = access;
     // A drill whose ts could not be stored when it was posted: the click comes from its message.
     const where = click.container;
     if (!drill.messageTs && where?.message_ts && where.channel_id) {
-      await completeDrillPost(ctx.db, drill.id, where.channel_id, where.message_ts);
+      await completeDrillPost(ctx.db, drill, where.channel_id, where.message_ts);
     }
     return starModal({
       drillId: drill.id,

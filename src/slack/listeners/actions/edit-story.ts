@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../context.ts';
 import { storiesOf, storyOfDrill } from '../../../db/repositories/stories.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
 import { storyModal } from '../../../views/stories.ts';
+import type { RequestContext } from '../../context.ts';
 import { editStoryClickSchema } from '../../story-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
+import { responseUrlOf } from '../busy-reply.ts';
 import { parseDrillId } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
@@ -12,13 +14,19 @@ export const NO_SUCH_STORY = 'This story is not available to you any more. `/sta
 
 /** "Edit story" under an answer: the story modal (rename, or the same story as another). */
 export function editStory(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    const { ack, body, context } = args;
+    // Taken before the ack: the time left on the click's trigger decides between the modal and a busy note.
+    const deadline = slackDeadlineOf(context);
     await ack();
     const click = editStoryClickSchema.parse(body);
     const who = ctx.person(click.user.id);
     const log = ctx.log.child({ user: who.userId });
     await openModalForClick(ctx, {
       triggerId: click.trigger_id,
+      deadline,
+      userId: click.user.id,
+      respond: responseUrlOf(args),
       log,
       title: 'Your story',
       build: async (): Promise<ModalView> => {

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { findSubscription } from '../../../db/repositories/subscriptions.ts';
 import { findUser } from '../../../db/repositories/users.ts';
 import { daysFromMask } from '../../../drills/days.ts';
@@ -7,7 +6,10 @@ import { isValidZone } from '../../../drills/schedule.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { settingsModal } from '../../../views/settings-modal.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
-import { settingsClickSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { settingsClickSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
+import { responseUrlOf } from '../busy-reply.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** How long the modal waits for the person's zone from Slack before showing the stored one. */
@@ -19,13 +21,18 @@ const ZONE_BUDGET_MS = 1_500;
  * modal's private_metadata, so saving stores the schedule in the zone the modal showed.
  */
 export function openSettings(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    const { ack, body, context } = args;
+    const deadline = slackDeadlineOf(context);
     await ack();
     const click = settingsClickSchema.parse(body);
     const userId = click.user.id;
     const log = ctx.log.child({ user: userId });
     await openModalForClick(ctx, {
       triggerId: click.trigger_id,
+      deadline,
+      userId: userId,
+      respond: responseUrlOf(args),
       log,
       title: 'Drill settings',
       build: async () => {

@@ -1,22 +1,30 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../context.ts';
 import { findFollowUpAnswer } from '../../../db/repositories/follow-ups.ts';
 import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
-import { followUpClickSchema } from '../../payloads.ts';
-import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
+import type { RequestContext } from '../../context.ts';
+import { followUpClickSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
+import { responseUrlOf } from '../busy-reply.ts';
+import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
+import { followUpQuestion } from '../follow-up-question.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
 /** "Practise this follow-up": a one-field modal with the follow-up question, pre-filled when answered. */
 export function practiseFollowUp(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    const { ack, body, context } = args;
+    const deadline = slackDeadlineOf(context);
     await ack();
     const click = followUpClickSchema.parse(body);
     const value = click.actions[0]?.value ?? '';
     const log = ctx.log.child({ user: click.user.id, followUp: value });
     await openModalForClick(ctx, {
       triggerId: click.trigger_id,
+      deadline,
+      userId: click.user.id,
+      respond: responseUrlOf(args),
       log,
       title: 'Practise a follow-up',
       build: () => buildModal(ctx, value, click.user.id, log),
@@ -34,13 +42,15 @@ async function buildModal(
     const target = parseFollowUpMetadata(value);
     const access = target && (await drillForUser(ctx, target.drillId, ctx.person(userId)));
     const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
-    const question = target && topic?.followUps[target.number - 1];
+    const question =
+      target && access?.ok && topic
+        ? await followUpQuestion(ctx.db, access.drill, topic, target.number)
+        : undefined;
     if (!target || !access?.ok || !topic || !question) {
-      if (access && !access.ok && access.reason === 'not_yours')
-        log.warn('click on another user’s follow-up');
+      if (access && !access.ok) log.warn(NOT_OWN_DRILL_LOG);
       return noticeModal('Star Drill', NO_SUCH_DRILL);
     }
-    const answered = await findFollowUpAnswer(ctx.db, access.drill.id, target.number);
+    const answered = await findFollowUpAnswer(ctx.db, access.drill, target.number);
     return followUpModal({
       drillId: access.drill.id,
       number: target.number,

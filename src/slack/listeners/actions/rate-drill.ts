@@ -1,25 +1,29 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { changeRating, type RatedCard, rate, SELF_RATINGS, type SelfRating } from '../../../coach/review.ts';
-import type { RequestContext } from '../../../context.ts';
 import { findAnswer } from '../../../db/repositories/answers.ts';
 import { lockDrill, recordRating } from '../../../db/repositories/drills.ts';
 import { lockCard, saveCard } from '../../../db/repositories/review-cards.ts';
+import {
+  changeRating,
+  type RatedCard,
+  rate,
+  SELF_RATINGS,
+  type SelfRating,
+} from '../../../drills/review-cards.ts';
 import { ephemeral, plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
-import { rateClickSchema } from '../../payloads.ts';
-import { isOwnDrill, NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
+import { rateClickSchema } from '../../parse-payloads.ts';
+import { BUSY_CLICK } from '../busy-reply.ts';
+import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Rated = 'rated' | 'unchanged' | 'superseded' | 'no_such_drill';
-
-const RATING_BUSY =
-  ':hourglass_flowing_sand: Star Drill is busy right now, so your rating was not saved. Please click again in a minute.';
 
 /** Ratings are given in the feedback of an answered drill; the click's turn may come a little later. */
 const RATE_MAX_WAIT_MS = 10_000;
 
 /**
  * Again / Hard / Good / Easy under the feedback: the rating schedules the question with FSRS
- * (coach/review.ts) and can be changed by clicking another; the feedback message then shows the choice.
+ * (drills/review-cards.ts) and can be changed by clicking another; the feedback message then shows the choice.
  */
 export function rateDrill(ctx: RequestContext) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
@@ -34,7 +38,7 @@ export function rateDrill(ctx: RequestContext) {
         () => undefined,
         (err: unknown) => log.warn({ err }, 'could not answer through response_url'),
       );
-    const busy = () => tell(RATING_BUSY);
+    const busy = () => tell(BUSY_CLICK);
     const admission = ctx.work.admit('rating');
     if (!admission) {
       await busy();
@@ -60,7 +64,7 @@ export function rateDrill(ctx: RequestContext) {
           );
         } else if (outcome === 'rated' && drillId !== undefined) {
           log.info('drill rated');
-          await publishFeedback(ctx, drillId);
+          await publishFeedback(ctx, ctx.person(click.user.id), drillId);
         }
       },
       {
@@ -79,9 +83,9 @@ async function storeRating(
   rating: SelfRating,
 ): Promise<Rated> {
   return ctx.db.transaction(async (tx) => {
-    const drill = await lockDrill(tx, drillId);
     const who = ctx.person(userId);
-    if (!drill || !isOwnDrill(drill, who) || !(await findAnswer(tx, drillId))) return 'no_such_drill';
+    const drill = await lockDrill(tx, who, drillId);
+    if (!drill || !(await findAnswer(tx, drill))) return 'no_such_drill';
     if (drill.rating === rating) return 'unchanged';
     const current = await lockCard(tx, who, drill.questionId);
     let rated: RatedCard;
@@ -93,7 +97,7 @@ async function storeRating(
       rated = rate(current?.card, rating, ctx.clock.now());
     }
     await saveCard(tx, who, drill.questionId, rated);
-    await recordRating(tx, drillId, rated);
+    await recordRating(tx, drill, rated);
     return 'rated';
   });
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { findStory, latestTextOfStory } from '../../../db/repositories/stories.ts';
 import { starModal } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { parseIdPair, useStoryClickSchema } from '../../story-payloads.ts';
 import { drillForUser } from '../drill-access.ts';
 

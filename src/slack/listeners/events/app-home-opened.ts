@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
+import { markHomeOpened } from '../../../db/repositories/users.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { appHomeOpenedEventSchema, eventCallbackSchema } from '../../payloads.ts';
+import { appHomeOpenedEventSchema, eventCallbackSchema } from '../../parse-payloads.ts';
 
 /** The Home tab opened: publish the dashboard (Slack asks again each time, so nothing is deduplicated). */
 export function appHomeOpened(ctx: RequestContext) {
@@ -10,7 +11,13 @@ export function appHomeOpened(ctx: RequestContext) {
     const parsed = appHomeOpenedEventSchema.safeParse(envelope.event);
     if (!parsed.success || parsed.data.tab !== 'home') return;
     const userId = parsed.data.user;
-    ctx.work.admit('app_home_opened')?.run(() => publishHome(ctx, userId), {
+    const publish = async () => {
+      await markHomeOpened(ctx.db, ctx.person(userId)).catch((err: unknown) =>
+        ctx.log.warn({ err, user: userId }, 'could not record that the Home tab was opened'),
+      );
+      await publishHome(ctx, userId, { opened: true });
+    };
+    ctx.work.admit('app_home_opened')?.run(publish, {
       maxWaitMs: 30_000,
       tooLate: async () => {},
     });

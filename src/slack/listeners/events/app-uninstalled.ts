@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { BotContext } from '../../../context.ts';
-import { pauseUntilReinstalled } from '../../../db/repositories/delivery-pauses.ts';
 import type { InstallationLookup } from '../../../db/repositories/installations.ts';
+import { pauseUntilReinstalled } from '../../../db/repositories/token-pauses.ts';
 import { teamsOfEnterprise } from '../../../db/repositories/users.ts';
-import { uninstallEnvelopeSchema } from '../../payloads.ts';
+import type { BotContext } from '../../context.ts';
+import { uninstallEnvelopeSchema } from '../../parse-payloads.ts';
 
 export interface UninstallHooks {
   /**

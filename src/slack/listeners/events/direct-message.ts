@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { firstTimeSeen } from '../../../db/repositories/events.ts';
 import { directMessageReply } from '../../../views/command-replies.ts';
-import { directMessageEventSchema, eventCallbackSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { directMessageEventSchema, eventCallbackSchema } from '../../parse-payloads.ts';
 
 /** Events are acked by Bolt before this runs: the reply may wait its turn a while. */
 const EVENT_MAX_WAIT_MS = 30_000;

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { firstTimeSeen } from '../../../db/repositories/events.ts';
 import { findUser, updateUserZone } from '../../../db/repositories/users.ts';
+import type { Person } from '../../../drills/person.ts';
 import { isValidZone } from '../../../drills/schedule.ts';
-import type { Person } from '../../../workspaces/person.ts';
-import { eventCallbackSchema, userChangeEventSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { eventCallbackSchema, userChangeEventSchema } from '../../parse-payloads.ts';
 
 /** Events are acked by Bolt before this runs, so there is no one to tell "busy": it may wait a while. */
 const EVENT_MAX_WAIT_MS = 30_000;

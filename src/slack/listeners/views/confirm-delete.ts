@@ -1,14 +1,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { deleteUserData } from '../../../db/repositories/progress.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { DELETED_REPLY } from '../../../views/progress-replies.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { deleteSubmissionSchema } from '../../payloads.ts';
+import { deleteSubmissionSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
 
-/** Slack waits 3 s for the answer to a submission. */
+/** Slack waits 3 s for the answer to a submission: at most this long, less when the request came late. */
 const DELETE_BUDGET_MS = 2_200;
+/** Kept free before Slack's deadline for the answer to travel back. */
+const ACK_MARGIN_MS = 400;
 
 const NOT_DELETED =
   ':warning: Star Drill could not delete your data just now (its database is unreachable or slow), so nothing was deleted. Please try again in a minute with `/star delete`.';
@@ -18,7 +21,8 @@ const NOT_DELETED =
  * modal then says it is done, or that nothing was deleted; the Home tab is published again, empty.
  */
 export function confirmDelete(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = deleteSubmissionSchema.parse(body);
     const userId = submission.user.id;
     const log = ctx.log.child({ user: userId });
@@ -38,7 +42,7 @@ export function confirmDelete(ctx: RequestContext) {
             return false;
           },
         ),
-      DELETE_BUDGET_MS,
+      Math.max(0, Math.min(DELETE_BUDGET_MS, deadline - ACK_MARGIN_MS - performance.now())),
       () => {
         late = true;
         return false;
@@ -50,7 +54,7 @@ export function confirmDelete(ctx: RequestContext) {
     });
     if (deleted) {
       log.info('user data deleted');
-      await publishHome(ctx, userId);
+      await publishHome(ctx, userId, { opened: true });
     }
   };
 }

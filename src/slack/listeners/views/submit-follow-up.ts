@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { analyseFollowUp } from '../../../coach/analyse.ts';
-import type { RequestContext } from '../../../context.ts';
 import {
   claimFollowUpReply,
   findFollowUpAnswer,
@@ -9,17 +8,22 @@ import {
   setFollowUpReply,
 } from '../../../db/repositories/follow-ups.ts';
 import type { Drill, FollowUpAnswer } from '../../../db/schema/index.ts';
+import { showThreadReply } from '../../../delivery/thread-reply.ts';
 import { validateFollowUpAnswer } from '../../../drills/star-answer.ts';
-import { honourRetryAfter } from '../../../slack-api/retry-after.ts';
+import { timeAnalysis } from '../../../metrics/index.ts';
 import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
-import { followUpSubmissionSchema } from '../../payloads.ts';
+import type { RequestContext } from '../../context.ts';
+import { followUpSubmissionSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
-import { saveSubmission } from './save-submission.ts';
+import { followUpQuestion } from '../follow-up-question.ts';
+import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 
 /** Saves a follow-up answer, then replies in the drill's thread with its score (updated in place on an edit). */
 export function submitFollowUp(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = followUpSubmissionSchema.parse(body);
     const validated = validateFollowUpAnswer(
       submission.view.state.values[BLOCK_FOLLOW_UP]?.[ACTION_STAR_INPUT]?.value,
@@ -33,21 +37,24 @@ export function submitFollowUp(ctx: RequestContext) {
     const target = parseFollowUpMetadata(submission.view.private_metadata);
     await saveSubmission<{ drill: Drill; saved: FollowUpAnswer; previousScore: number | null }>(ctx, {
       ack,
+      deadline,
+      userId,
+      lateNotice: LATE_NOTICE.followUp,
       log,
       errorBlock: BLOCK_FOLLOW_UP,
       save: async (tx) => {
         const access = target && (await drillForUser({ db: tx }, target.drillId, ctx.person(userId)));
+        const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
         const question =
-          target && access?.ok
-            ? ctx.bank.topic(access.drill.topicSlug)?.followUps[target.number - 1]
+          target && access?.ok && topic
+            ? await followUpQuestion(tx, access.drill, topic, target.number)
             : undefined;
         if (!target || !access?.ok || !question) {
           log.warn('refused a follow-up submission');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
-        const before = await findFollowUpAnswer(tx, access.drill.id, target.number);
-        const saved = await saveFollowUpAnswer(tx, {
-          drillId: access.drill.id,
+        const before = await findFollowUpAnswer(tx, access.drill, target.number);
+        const saved = await saveFollowUpAnswer(tx, access.drill, {
           number: target.number,
           questionText: question,
           text: validated.text,
@@ -67,8 +74,10 @@ async function coachFollowUp(
   previousScore: number | null,
 ): Promise<void> {
   const log = ctx.log.child({ drill: drill.id, user: drill.userId, followUp: answer.number });
-  const feedback = analyseFollowUp(answer.text, { strategies: ctx.bank.strategies });
-  const analysed = await recordFollowUpAnalysis(ctx.db, answer, feedback);
+  const feedback = timeAnalysis('follow_up', () =>
+    analyseFollowUp(answer.text, { strategies: ctx.bank.strategies }),
+  );
+  const analysed = await recordFollowUpAnalysis(ctx.db, drill, answer, feedback);
   if (!analysed || !drill.channelId || !drill.messageTs) return;
   const message = followUpFeedbackMessage({
     number: answer.number,
@@ -76,35 +85,18 @@ async function coachFollowUp(
     feedback,
     previousScore,
   });
-  const slack = ctx.slack.interactive;
   try {
-    if (analysed.feedbackTs) {
-      await honourRetryAfter(
-        () =>
-          slack.chat.update({
-            channel: drill.channelId as string,
-            ts: analysed.feedbackTs as string,
-            ...message,
-          }),
-        60_000,
-      );
-    } else if (await claimFollowUpReply(ctx.db, analysed.id)) {
-      try {
-        const posted = await honourRetryAfter(
-          () =>
-            slack.chat.postMessage({
-              channel: drill.channelId as string,
-              thread_ts: drill.messageTs as string,
-              ...message,
-            }),
-          60_000,
-        );
-        await setFollowUpReply(ctx.db, analysed.id, posted.ts ?? null);
-      } catch (err) {
-        await setFollowUpReply(ctx.db, analysed.id, null);
-        throw err;
-      }
-    }
+    await showThreadReply(
+      ctx.slack.interactive,
+      { channelId: drill.channelId, messageTs: drill.messageTs },
+      message,
+      {
+        ts: analysed.feedbackTs,
+        claim: () => claimFollowUpReply(ctx.db, drill, analysed.id),
+        store: (ts) => setFollowUpReply(ctx.db, drill, analysed.id, ts ?? null),
+        release: () => setFollowUpReply(ctx.db, drill, analysed.id, null),
+      },
+    );
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'follow-up saved, but Slack refused its reply in the thread');

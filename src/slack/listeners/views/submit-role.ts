@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { RequestContext } from '../../../context.ts';
 import { saveRole } from '../../../db/repositories/roles.ts';
 import { checkRoleInput, joinDescription, type RoleField } from '../../../drills/role-input.ts';
 import {
@@ -14,9 +13,11 @@ import {
 } from '../../../views/ids.ts';
 import { escapeMrkdwn } from '../../../views/mrkdwn.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { viewSubmission } from '../../payloads.ts';
-import { saveSubmission } from './save-submission.ts';
+import { viewSubmission } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
+import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 
 const roleSubmissionSchema = viewSubmission(z.literal(VIEW_ROLE));
 const BLOCK_OF: Record<RoleField, string> = {
@@ -31,7 +32,8 @@ const BLOCK_OF: Record<RoleField, string> = {
  * stored. Saved, the modal says so; the next answers' feedback checks them against the role.
  */
 export function submitRole(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = roleSubmissionSchema.parse(body);
     const values = submission.view.state.values;
     const read = (block: string) => values[block]?.[ACTION_ROLE_INPUT]?.value ?? '';
@@ -54,7 +56,10 @@ export function submitRole(ctx: RequestContext) {
       ack: (response?: Parameters<typeof ack>[0]) =>
         ack(response ?? { response_action: 'update', view: noticeModal('The role', said) }),
       log: ctx.log.child({ user: who.userId }),
+      deadline,
+      userId: who.userId,
       errorBlock: BLOCK_ROLE_TITLE,
+      lateNotice: LATE_NOTICE.role,
       save: async (tx) => {
         await saveRole(tx, who, checked.role, ctx.enterpriseId);
         return { ok: true, saved: undefined };

@@ -1,12 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { isValidZone } from '../../../drills/schedule.ts';
 import { BLOCK_SETTINGS_TIME } from '../../../views/ids.ts';
 import { parseSettings } from '../../../views/settings-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
-import { settingsSubmissionSchema } from '../../payloads.ts';
+import { settingsSubmissionSchema } from '../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { confirmation, type StoredSubscription, storeSubscription } from '../commands/star/subscribe.ts';
-import { saveSubmission } from './save-submission.ts';
+import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 
 /**
  * The settings modal saved: the same as `/star subscribe` with those settings, in the zone the modal showed
@@ -14,7 +15,8 @@ import { saveSubmission } from './save-submission.ts';
  * confirmation goes to the user's DM; the Home tab is published again.
  */
 export function submitSettings(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = settingsSubmissionSchema.parse(body);
     const parsed = parseSettings(
       (body as { view?: { state?: { values?: unknown } } }).view?.state?.values,
@@ -31,6 +33,9 @@ export function submitSettings(ctx: RequestContext) {
     const now = ctx.clock.now();
     await saveSubmission<StoredSubscription>(ctx, {
       ack,
+      deadline,
+      userId,
+      lateNotice: LATE_NOTICE.settings,
       log: ctx.log.child({ user: userId }),
       errorBlock: BLOCK_SETTINGS_TIME,
       save: async (tx) => ({
@@ -39,7 +44,8 @@ export function submitSettings(ctx: RequestContext) {
           ctx,
           tx,
           ctx.person(userId),
-          { enterpriseId: ctx.enterpriseId, tz },
+          // The settings modal opens from the Home tab: its changes republish it from now on.
+          { enterpriseId: ctx.enterpriseId, tz, homeOpened: true },
           settings,
           now,
         ),
@@ -50,7 +56,7 @@ export function submitSettings(ctx: RequestContext) {
           .catch((err: unknown) =>
             ctx.log.warn({ err, user: userId }, 'could not confirm the settings in the DM'),
           );
-        await publishHome(ctx, userId);
+        await publishHome(ctx, userId, { opened: true });
       },
     });
   };

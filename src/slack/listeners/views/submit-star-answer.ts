@@ -1,24 +1,26 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
-import { cancelReminder } from '../../../db/repositories/drills.ts';
+import { cancelReminder } from '../../../db/repositories/drill-reminders.ts';
 import { moveDrillToStory } from '../../../db/repositories/stories.ts';
 import type { Answer, Drill } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
 import { starPartOfBlock } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { coachAnswer } from '../../feedback-thread.ts';
-import { type StarSubmissionPayload, starSubmissionSchema } from '../../payloads.ts';
+import { type StarSubmissionPayload, starSubmissionSchema } from '../../parse-payloads.ts';
 import { recordStory } from '../../story-bank.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
-import { saveSubmission } from './save-submission.ts';
+import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 
 /**
  * Saves a STAR answer: field errors keep the modal open with the user's text; success closes it, and the
  * feedback follows in the drill's thread.
  */
 export function submitStarAnswer(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = starSubmissionSchema.parse(body);
     const blockOf = blockIdsOf(submission);
     const validated = validateStarAnswer(readParts(submission, blockOf));
@@ -38,17 +40,20 @@ export function submitStarAnswer(ctx: RequestContext) {
     const log = ctx.log.child({ user: userId, drill: drillRaw });
     await saveSubmission<{ drill: Drill; answer: Answer }>(ctx, {
       ack,
+      deadline,
+      userId,
+      lateNotice: LATE_NOTICE.answer,
       log,
       // Errors must name a block of the modal; the first input is the one the user sees first.
       errorBlock: blockOf.get(STAR_PARTS[0]) ?? STAR_PARTS[0],
       save: async (tx) => {
         const access = await drillForUser({ db: tx }, drillRaw, ctx.person(userId));
         if (!access.ok) {
-          log.warn({ reason: access.reason }, 'refused a STAR submission');
+          log.warn('refused a STAR submission: not among the user’s own drills');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
-        const { answer } = await saveAnswer(tx, access.drill.id, validated.answer, ctx.clock.now());
-        await cancelReminder(tx, access.drill.id);
+        const { answer } = await saveAnswer(tx, access.drill, validated.answer, ctx.clock.now());
+        await cancelReminder(tx, access.drill);
         // A story picked in the modal: this answer tells it (a story deleted meanwhile is skipped, and the
         // answer gets a story of its own after the save).
         const storyId = storyRaw && /^\d{1,9}$/.test(storyRaw) ? Number(storyRaw) : undefined;

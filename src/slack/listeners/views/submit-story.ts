@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RequestContext } from '../../../context.ts';
 import { findStory, moveDrillToStory, renameStory, storyOfDrill } from '../../../db/repositories/stories.ts';
 import { checkStoryTitle } from '../../../drills/story-limits.ts';
 import {
@@ -10,11 +9,13 @@ import {
 } from '../../../views/ids.ts';
 import { escapeMrkdwn } from '../../../views/mrkdwn.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
 import { sameStoryChoice, storySubmissionSchema } from '../../story-payloads.ts';
+import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { NO_SUCH_STORY } from '../actions/edit-story.ts';
 import { parseDrillId } from '../drill-access.ts';
-import { saveSubmission } from './save-submission.ts';
+import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 
 type Saved = { said: string };
 
@@ -24,7 +25,8 @@ type Saved = { said: string };
  * modal keeps the text; nothing changes. The modal then says what was done.
  */
 export function submitStory(ctx: RequestContext) {
-  return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const deadline = slackDeadlineOf(context);
     const submission = storySubmissionSchema.parse(body);
     const who = ctx.person(submission.user.id);
     const log = ctx.log.child({ user: who.userId });
@@ -43,7 +45,10 @@ export function submitStory(ctx: RequestContext) {
       ack: (response?: Parameters<typeof ack>[0]) =>
         ack(response ?? { response_action: 'update', view: noticeModal('Your story', said) }),
       log,
+      deadline,
+      userId: who.userId,
       errorBlock: BLOCK_STORY_TITLE,
+      lateNotice: LATE_NOTICE.story,
       save: async (tx) => {
         const current = drillId === undefined ? undefined : await storyOfDrill(tx, who, drillId);
         if (!current || drillId === undefined)
@@ -62,7 +67,7 @@ export function submitStory(ctx: RequestContext) {
         return { ok: true, saved: { said } };
       },
       // The feedback message names the story: shown again with its new name (and Home with it).
-      after: () => (drillId === undefined ? Promise.resolve() : publishFeedback(ctx, drillId)),
+      after: () => (drillId === undefined ? Promise.resolve() : publishFeedback(ctx, who, drillId)),
     });
   };
 }

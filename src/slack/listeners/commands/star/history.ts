@@ -1,6 +1,6 @@
-import { SELF_RATING_LABELS } from '../../../../coach/review.ts';
 import { recentDrills } from '../../../../db/repositories/drills.ts';
 import { followUpsOfDrills } from '../../../../db/repositories/follow-ups.ts';
+import { SELF_RATING_LABELS } from '../../../../drills/review-cards.ts';
 import { historyReply } from '../../../../views/command-replies.ts';
 import type { Subcommand } from './subcommand.ts';
 
@@ -10,9 +10,11 @@ import type { Subcommand } from './subcommand.ts';
  */
 export const history: Subcommand = ({ ctx, command }) => ({
   later: async () => {
-    const rows = await recentDrills(ctx.db, ctx.person(command.user_id), 10);
+    const who = ctx.person(command.user_id);
+    const rows = await recentDrills(ctx.db, who, 10);
     const followUps = await followUpsOfDrills(
       ctx.db,
+      who,
       rows.map((r) => r.id),
     );
     return historyReply(

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../../context.ts';
 import {
   ambiguousTopicReply,
   BUSY,
@@ -10,10 +9,12 @@ import {
   unknownTopicReply,
 } from '../../../../views/command-replies.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
-import { slashCommandSchema } from '../../../payloads.ts';
+import type { RequestContext } from '../../../context.ts';
+import { slashCommandSchema } from '../../../parse-payloads.ts';
 import { drillOn, random } from './drill.ts';
 import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
+import { model } from './model.ts';
 import { deleteData, exportData, interview, pause, recap, resume } from './progress.ts';
 import { role } from './role.ts';
 import { schedulingSubcommands } from './scheduling.ts';
@@ -35,6 +36,7 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
     recap,
     export: exportData,
     delete: deleteData,
+    model,
     stories,
     role,
   }),

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../../../context.ts';
+import { releaseExportSlot, takeExportSlot } from '../../../../db/repositories/export-requests.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
 import { findRole } from '../../../../db/repositories/roles.ts';
 import { storyTitlesByDrill } from '../../../../db/repositories/stories.ts';
@@ -19,13 +19,16 @@ import { nextRecapAt } from '../../../../progress/recap.ts';
 import { plainReply } from '../../../../views/command-replies.ts';
 import { deleteModal } from '../../../../views/delete-modal.ts';
 import {
+  EXPORT_LIMIT,
   exportComment,
+  exportLimitReply,
   interviewReply,
   pausedReply,
   recapReply,
   resumedReply,
 } from '../../../../views/progress-replies.ts';
 import { subscribeUsageError } from '../../../../views/subscription-replies.ts';
+import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 
@@ -149,15 +152,24 @@ export const recap: Subcommand = ({ ctx, command, args }) => {
 export const exportData: Subcommand = ({ ctx, command }) => ({
   later: async () => {
     const who = ctx.person(command.user_id);
+    const now = ctx.clock.now();
+    const slot = await takeExportSlot(ctx.db, who, { ...EXPORT_LIMIT, now });
+    if (!slot.granted) return plainReply(exportLimitReply(EXPORT_LIMIT.limit, slot.retryAt, now));
+    // A slot is spent only on an export that happened.
+    const release = () => releaseExportSlot(ctx.db, who, slot.id);
     const [{ rows, followUps }, storyTitles] = await Promise.all([
       exportRowsOf(ctx.db, who),
       storyTitlesByDrill(ctx.db, who),
-    ]);
+    ]).catch(async (err: unknown) => {
+      await release().catch(() => {});
+      throw err;
+    });
     const dm = rows.find((r) => r.channelId)?.channelId;
-    if (rows.length === 0 || !dm)
+    if (rows.length === 0 || !dm) {
+      await release();
       return plainReply('Nothing to export yet: your drills and answers will be here once you have some.');
+    }
     const zone = (await findSubscription(ctx.db, who))?.tz ?? 'UTC';
-    const now = ctx.clock.now();
     const byDrill = new Map<number, typeof followUps>();
     for (const f of followUps) byDrill.set(f.drillId, [...(byDrill.get(f.drillId) ?? []), f]);
     const drills = rows.map((r) => ({
@@ -175,16 +187,21 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
           }
         : null,
     }));
-    await ctx.slack.interactive.filesUploadV2({
-      channel_id: dm,
-      filename: exportFilename(zone, now),
-      title: 'Star Drill export',
-      content: exportMarkdown({ zone, drills, now }),
-      initial_comment: exportComment({
-        drills: drills.length,
-        answered: drills.filter((d) => d.answer).length,
-      }),
-    });
+    await ctx.slack.interactive
+      .filesUploadV2({
+        channel_id: dm,
+        filename: exportFilename(zone, now),
+        title: 'Star Drill export',
+        content: exportMarkdown({ zone, drills, now }),
+        initial_comment: exportComment({
+          drills: drills.length,
+          answered: drills.filter((d) => d.answer).length,
+        }),
+      })
+      .catch(async (err: unknown) => {
+        await release().catch(() => {});
+        throw err;
+      });
     ctx.log.info({ user: who.userId, drills: drills.length }, 'data exported');
     return dm === command.channel_id
       ? undefined
@@ -193,4 +210,6 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
 });
 
 /** `/star delete`: a confirmation modal first; its submission deletes (views/delete-data.ts). */
-export const deleteData: Subcommand = () => ({ modal: () => deleteModal({ deletesMessages: false }) });
+export const deleteData: Subcommand = ({ command }) => ({
+  modal: () => deleteModal({ deletesMessages: false, workspace: command.team_domain ?? command.team_id }),
+});

@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
-import type { RequestContext } from '../../../../context.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
-import type { SlashCommandPayload } from '../../../payloads.ts';
+import type { RequestContext } from '../../../context.ts';
+import type { SlashCommandPayload } from '../../../parse-payloads.ts';
 
 export interface SubcommandInput {
   ctx: RequestContext;

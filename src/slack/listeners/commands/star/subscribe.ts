@@ -1,15 +1,20 @@
-import type { RequestContext } from '../../../../context.ts';
 import type { Database } from '../../../../db/client.ts';
-import { findSubscription, saveSubscription } from '../../../../db/repositories/subscriptions.ts';
+import {
+  findSubscription,
+  saveSubscription,
+  userWithSubscription,
+} from '../../../../db/repositories/subscriptions.ts';
 import { ensureUser } from '../../../../db/repositories/users.ts';
+import type { User } from '../../../../db/schema/index.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
-import { isValidZone } from '../../../../drills/schedule.ts';
+import type { Person } from '../../../../drills/person.ts';
+import { firstDeliveryAtOrAfter, isValidZone } from '../../../../drills/schedule.ts';
 import { pendingSkip } from '../../../../drills/stored-schedule.ts';
 import { parseSubscribeArgs, type SubscribeArgs } from '../../../../drills/subscribe-args.ts';
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import { subscribedReply, subscribeUsageError } from '../../../../views/subscription-replies.ts';
-import type { Person } from '../../../../workspaces/person.ts';
+import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
 import type { Subcommand } from './subcommand.ts';
 
@@ -25,42 +30,71 @@ export const subscribe: Subcommand = ({ ctx, command, args }) => {
   };
 };
 
-/** `/star subscribe`: the zone read from Slack first, then stored with the settings; says what was stored. */
+/**
+ * `/star subscribe`: the person's rows read in one statement; the zone from Slack (users.info) unless a
+ * user_change event brought the stored one (Slack sends one whenever the zone changes, so it is current);
+ * then stored with the settings, in one statement when the user row needs no change. The Home tab is
+ * republished only for someone who has opened it.
+ */
 async function saveAndConfirm(ctx: RequestContext, who: Person, args: SubscribeArgs): Promise<SlackMessage> {
-  const fromSlack = await zoneFromSlack(ctx, who.userId);
+  const known = await userWithSubscription(ctx.db, who);
+  const zone: ZoneFromSlack = known.user?.zoneFromEvent
+    ? { tz: known.user.tz }
+    : await zoneFromSlack(ctx, who.userId);
+  const fields = { tz: zone.tz, enterpriseId: ctx.enterpriseId };
   const now = ctx.clock.now();
-  const stored = await ctx.db.transaction((tx) =>
-    storeSubscription(ctx, tx, who, { tz: fromSlack.tz, enterpriseId: ctx.enterpriseId }, args, now),
-  );
-  await publishHome(ctx, who.userId);
-  return confirmation(ctx, stored, args, now, fromSlack.note?.(stored.zone));
+  const store = (db: Database) => storeSubscription(ctx, db, who, fields, args, now, known);
+  // Two writes (the user row, the subscription) need a transaction; one does not.
+  const stored = userRowNeedsWrite(known.user, fields)
+    ? await ctx.db.transaction((tx) => store(tx))
+    : await store(ctx.db);
+  if (stored.homeOpened) await publishHome(ctx, who.userId, { opened: true });
+  return confirmation(ctx, stored, args, now, zone.note?.(stored.zone));
 }
 
 export type StoredSubscription = Awaited<ReturnType<typeof storeSubscription>>;
+
+type UserFields = { tz?: string; enterpriseId?: string; homeOpened?: true };
+
+/** Whether storing `fields` would change the user row (or make it). */
+function userRowNeedsWrite(user: User | undefined, fields: UserFields): boolean {
+  if (!user) return true;
+  if (fields.tz !== undefined && fields.tz !== user.tz) return true;
+  if (fields.homeOpened && !user.homeOpened) return true;
+  return fields.enterpriseId !== undefined && fields.enterpriseId !== user.enterpriseId;
+}
 
 /**
  * Stores a subscription (`/star subscribe`, or the Home tab's settings modal), inside the caller's
  * transaction: "subscribed" means all of it is stored, "unavailable" that none of it is. A pause, an
  * interview countdown and a skip still ahead carry over; so does the reminder delay unless `args` sets one.
+ * `known`: the person's rows as the caller read them already (`userWithSubscription`), so they are not read
+ * again, and the user row is written only when `fields` change it.
  */
 export async function storeSubscription(
   ctx: Pick<RequestContext, 'log'>,
   tx: Database,
   who: Person,
-  fields: { tz?: string; enterpriseId?: string },
+  fields: UserFields,
   args: SubscribeArgs & { reminderMinutes?: number | null },
   now: Date,
+  known?: Awaited<ReturnType<typeof userWithSubscription>>,
 ) {
   // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
-  const user = await ensureUser(tx, who, fields);
-  const existing = await findSubscription(tx, who);
+  const user =
+    known?.user && !userRowNeedsWrite(known.user, fields) ? known.user : await ensureUser(tx, who, fields);
+  const existing = known ? known.sub : await findSubscription(tx, who);
   const kept = existing?.active
     ? { pausedUntil: existing.pausedUntil, interviewDate: existing.interviewDate }
     : { pausedUntil: null, interviewDate: null };
   const base = { zone: user.tz, minuteOfDay: args.minuteOfDay, days: args.days, ...kept };
   // A skip still ahead survives a change of time or topics; one already used does not carry over.
   const skipping = existing?.active ? pendingSkip({ ...base, skipDate: existing.skipDate }, now) : null;
-  const next = await nextDeliveryFor({ db: tx }, who, { ...base, skipDate: skipping }, now);
+  const schedule = { ...base, skipDate: skipping };
+  // Scheduled drills come only from a subscription (and go with the user row): a first one has none to avoid.
+  const next = existing
+    ? await nextDeliveryFor({ db: tx }, who, schedule, now)
+    : firstDeliveryAtOrAfter(schedule, now);
   await saveSubscription(tx, {
     person: who,
     ...args,
@@ -78,7 +112,7 @@ export async function storeSubscription(
     },
     'subscribed',
   );
-  return { zone: user.tz, changed: existing?.active ?? false, skipping, next };
+  return { zone: user.tz, changed: existing?.active ?? false, skipping, next, homeOpened: user.homeOpened };
 }
 
 /** What was stored, as the confirmation says it. */
@@ -104,14 +138,16 @@ export function confirmation(
   });
 }
 
+interface ZoneFromSlack {
+  tz?: string;
+  note?: (zone: string) => string;
+}
+
 /**
  * The user's IANA zone from users.info. Schedules are computed from the name, never from `tz_offset`,
  * which is only right until the next daylight-saving change.
  */
-async function zoneFromSlack(
-  ctx: RequestContext,
-  userId: string,
-): Promise<{ tz?: string; note?: (zone: string) => string }> {
+async function zoneFromSlack(ctx: RequestContext, userId: string): Promise<ZoneFromSlack> {
   try {
     const info = await ctx.slack.interactive.users.info({ user: userId });
     const tz = info.user?.tz;

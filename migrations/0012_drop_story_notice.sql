@@ -1,1 +1,0 @@
-ALTER TABLE "drill_stories" DROP COLUMN "notice_posted_at";

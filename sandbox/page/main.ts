@@ -1,0 +1,306 @@
+// The sandbox page: a person's DM with the bot, its threads, modals and Home tab, kept live by server-sent
+// events; the composer, the person and zone switchers, and the jump to the next scheduled drill.
+
+import type { JumpResult, LiveEvent, PageMessage, Person, Snapshot } from '../protocol.ts';
+import { ZONES } from '../protocol.ts';
+import type { RenderContext } from '../render/context.ts';
+import { messageHtml } from '../render/message.ts';
+import { homeContent } from '../render/view.ts';
+import { byId, get, post } from './api.ts';
+import { Modal } from './modal.ts';
+
+const PERSON_KEY = 'star-drill-sandbox-person';
+
+let snapshot: Snapshot | undefined;
+/** Sandbox clock minus this browser's clock, from the last snapshot or clock event. */
+let clockSkew = 0;
+let openThread: string | undefined;
+/** Events that arrive while a snapshot loads, applied on top of it (they may be newer). */
+let buffered: LiveEvent[] | undefined;
+
+const messagesEl = byId<HTMLDivElement>('messages');
+const threadEl = byId<HTMLElement>('thread');
+const threadMessagesEl = byId<HTMLDivElement>('thread-messages');
+const homePanel = byId<HTMLDivElement>('panel-home');
+const statusEl = byId<HTMLParagraphElement>('status');
+const personSelect = byId<HTMLSelectElement>('person');
+const zoneSelect = byId<HTMLSelectElement>('zone');
+const composer = byId<HTMLFormElement>('composer');
+const messageInput = byId<HTMLTextAreaElement>('message');
+
+const me = (): Person => {
+  if (!snapshot) throw new Error('not loaded yet');
+  return snapshot.me;
+};
+
+function context(): RenderContext {
+  const people = snapshot?.people ?? [];
+  return {
+    tz: snapshot?.me.tz ?? 'UTC',
+    now: Date.now() + clockSkew,
+    nameOf: (id) =>
+      people.find((p) => p.id === id)?.name ?? (id === snapshot?.botUserId ? snapshot.botName : undefined),
+  };
+}
+
+const modal = new Modal(byId<HTMLDialogElement>('modal'), () => me().id, context);
+
+function render(m: PageMessage, inThread: boolean): string {
+  const isBot = m.user === snapshot?.botUserId;
+  const authorName = isBot ? (snapshot?.botName ?? 'bot') : (context().nameOf(m.user) ?? m.user);
+  return messageHtml(m, context(), { inThread, authorName, isBot }).value;
+}
+
+/** Whether this message belongs in the person's DM as they see it. */
+function visible(m: PageMessage): boolean {
+  return m.channel === snapshot?.channel && (m.to === undefined || m.to === snapshot.me.id);
+}
+
+function scrollToEnd(el: HTMLElement, force: boolean): void {
+  if (force || el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+}
+
+function renderAll(): void {
+  if (!snapshot) return;
+  const top = snapshot.messages.filter((m) => m.thread_ts === undefined);
+  messagesEl.innerHTML =
+    top.map((m) => render(m, false)).join('') ||
+    '<p class="empty">No messages yet. Try <code>/star incidents</code>.</p>';
+  scrollToEnd(messagesEl, true);
+  renderThread();
+  homePanel.innerHTML = homeContent(snapshot.home, context(), snapshot.botName).value;
+  modal.show(snapshot.modal);
+  renderPeople();
+  renderClock();
+}
+
+function renderThread(): void {
+  if (!snapshot || openThread === undefined) {
+    threadEl.hidden = true;
+    return;
+  }
+  const ts = openThread;
+  const list = snapshot.messages.filter((m) => m.ts === ts || m.thread_ts === ts);
+  threadEl.hidden = false;
+  threadMessagesEl.innerHTML = list.map((m) => render(m, true)).join('');
+  scrollToEnd(threadMessagesEl, false);
+}
+
+function upsert(m: PageMessage): void {
+  if (!snapshot || !visible(m)) return;
+  const i = snapshot.messages.findIndex((x) => x.ts === m.ts);
+  if (i === -1) snapshot.messages.push(m);
+  else snapshot.messages[i] = m;
+  if (m.thread_ts === undefined) {
+    const existing = messagesEl.querySelector<HTMLElement>(`article[data-ts="${CSS.escape(m.ts)}"]`);
+    if (existing) existing.outerHTML = render(m, false);
+    else {
+      messagesEl.querySelector('.empty')?.remove();
+      messagesEl.insertAdjacentHTML('beforeend', render(m, false));
+      scrollToEnd(messagesEl, false);
+    }
+  }
+  if (openThread !== undefined && (m.ts === openThread || m.thread_ts === openThread)) renderThread();
+}
+
+function apply(event: LiveEvent): void {
+  if (buffered) {
+    buffered.push(event);
+    return;
+  }
+  if (!snapshot) return;
+  switch (event.kind) {
+    case 'message':
+      upsert(event.message);
+      return;
+    case 'modal':
+      if (event.user === snapshot.me.id) {
+        snapshot.modal = event.view;
+        modal.show(event.view);
+      }
+      return;
+    case 'home':
+      if (event.user === snapshot.me.id) {
+        snapshot.home = event.view;
+        homePanel.innerHTML = homeContent(event.view, context(), snapshot.botName).value;
+      }
+      return;
+    case 'people': {
+      snapshot.people = event.people;
+      const mine = event.people.find((p) => p.id === snapshot?.me.id);
+      if (mine) snapshot.me = mine;
+      renderPeople();
+      return;
+    }
+    case 'clock':
+      clockSkew = event.now - Date.now();
+      renderClock();
+      return;
+  }
+}
+
+function renderPeople(): void {
+  if (!snapshot) return;
+  const current = snapshot.me;
+  personSelect.innerHTML = '';
+  for (const p of snapshot.people) personSelect.add(new Option(p.name, p.id, false, p.id === current.id));
+  zoneSelect.innerHTML = '';
+  const zones: string[] = ZONES.includes(current.tz as (typeof ZONES)[number])
+    ? [...ZONES]
+    : [current.tz, ...ZONES];
+  for (const z of zones) zoneSelect.add(new Option(z.replace(/_/g, ' '), z, false, z === current.tz));
+}
+
+function renderClock(): void {
+  if (!snapshot) return;
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone: snapshot.me.tz,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(Date.now() + clockSkew);
+  byId('clock').textContent = `${text} for ${snapshot.me.name.split(' ')[0]}`;
+}
+
+/** The header says where answers go when the extra coaching is turned on, or nothing without a model. */
+function showModel(model: Snapshot['model']): void {
+  const el = byId('model');
+  el.hidden = !model;
+  el.textContent = model ? `Model coaching: ${model.name} at ${model.host} (/star model on)` : '';
+  el.title = model
+    ? 'Once Ada (the workspace admin) types /star model on, each saved answer’s question and four parts go to this model'
+    : '';
+}
+
+function say(text: string): void {
+  statusEl.textContent = text;
+}
+
+async function load(userId: string): Promise<void> {
+  buffered = [];
+  try {
+    const loaded = await get<Snapshot>(`/sandbox/state?user=${encodeURIComponent(userId)}`);
+    snapshot = loaded;
+    clockSkew = loaded.now - Date.now();
+    showModel(loaded.model);
+    localStorage.setItem(PERSON_KEY, loaded.me.id);
+    renderAll();
+  } finally {
+    const pending = buffered;
+    buffered = undefined;
+    for (const event of pending) apply(event);
+  }
+}
+
+async function send(): Promise<void> {
+  const text = messageInput.value.trim();
+  if (!text || !snapshot) return;
+  messageInput.value = '';
+  say('');
+  const result = await post<{ ok: boolean; problem?: string }>('/sandbox/command', { user: me().id, text });
+  if (!result.ok) say(result.problem ?? 'Something went wrong.');
+}
+
+composer.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void send();
+});
+messageInput.addEventListener('keydown', (e) => {
+  // Enter sends, Shift+Enter starts a new line, as in Slack.
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    void send();
+  }
+});
+
+document.addEventListener('click', (e) => {
+  const target = e.target as HTMLElement;
+  const threadButton = target.closest<HTMLElement>('[data-open-thread]');
+  if (threadButton) {
+    openThread = threadButton.dataset.openThread;
+    renderThread();
+    threadMessagesEl.focus();
+    return;
+  }
+  const button = target.closest<HTMLButtonElement>('button[data-action-id]');
+  if (button) void click(button);
+});
+
+async function click(button: HTMLButtonElement): Promise<void> {
+  const view = button.closest<HTMLElement>('[data-view-id]');
+  const message = button.closest<HTMLElement>('article[data-ts]');
+  const where = view
+    ? { viewId: view.dataset.viewId }
+    : { channel: message?.dataset.channel, ts: message?.dataset.ts };
+  button.disabled = true;
+  try {
+    const result = await post<{ ok: boolean; problem?: string }>('/sandbox/click', {
+      user: me().id,
+      actionId: button.dataset.actionId,
+      blockId: button.dataset.blockId,
+      value: button.dataset.value,
+      ...where,
+    });
+    if (!result.ok) say(result.problem ?? 'Something went wrong.');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+byId('close-thread').addEventListener('click', () => {
+  openThread = undefined;
+  renderThread();
+});
+
+personSelect.addEventListener('change', () => {
+  openThread = undefined;
+  say('');
+  void load(personSelect.value);
+});
+
+zoneSelect.addEventListener('change', async () => {
+  const tz = zoneSelect.value;
+  const result = await post<{ ok: boolean; problem?: string }>('/sandbox/zone', { user: me().id, tz });
+  say(result.ok ? `${me().name} is now in ${tz}.` : (result.problem ?? 'Could not change the zone.'));
+});
+
+byId('jump').addEventListener('click', async () => {
+  say('Jumping…');
+  const result = await post<JumpResult>('/sandbox/jump', { user: me().id });
+  say(result.message);
+});
+
+/** The Messages and Home tabs (arrow keys move between them, as the ARIA tabs pattern has it). */
+function selectTab(tab: HTMLElement): void {
+  if (tab.id === 'tab-home' && tab.getAttribute('aria-selected') !== 'true' && snapshot) {
+    void post('/sandbox/home-opened', { user: me().id });
+  }
+  for (const t of document.querySelectorAll<HTMLElement>('[role="tab"]')) {
+    const selected = t === tab;
+    t.setAttribute('aria-selected', String(selected));
+    t.tabIndex = selected ? 0 : -1;
+    byId(t.getAttribute('aria-controls') ?? '').hidden = !selected;
+  }
+  tab.focus();
+}
+for (const tab of document.querySelectorAll<HTMLElement>('[role="tab"]')) {
+  tab.addEventListener('click', () => selectTab(tab));
+  tab.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    if (next) selectTab(next);
+  });
+}
+
+setInterval(renderClock, 30_000);
+
+const events = new EventSource('/sandbox/events');
+// On every (re)connection: what changed while the stream was down is in a fresh snapshot.
+events.addEventListener('open', () => {
+  void load(snapshot?.me.id ?? localStorage.getItem(PERSON_KEY) ?? '');
+});
+events.addEventListener('message', (e) => apply(JSON.parse((e as MessageEvent<string>).data) as LiveEvent));

@@ -1,0 +1,25 @@
+import { lt, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { seenSignatures } from '../schema/index.ts';
+
+/** Signatures whose requests can no longer be accepted anyway. */
+export async function forgetExpiredSignatures(db: Database): Promise<void> {
+  await db.delete(seenSignatures).where(lt(seenSignatures.expiresAt, sql`now()`));
+}
+
+/**
+ * Many signatures in one statement (group commit under a burst): the ones no replica had seen, which this
+ * statement inserted. A signature twice in `rows` is inserted once.
+ */
+export async function newSignatures(
+  db: Database,
+  rows: ReadonlyArray<{ signature: string; expiresAt: Date }>,
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insert(seenSignatures)
+    .values(rows.map((r) => ({ signature: r.signature, expiresAt: r.expiresAt })))
+    .onConflictDoNothing()
+    .returning({ signature: seenSignatures.signature });
+  return new Set(inserted.map((r) => r.signature));
+}

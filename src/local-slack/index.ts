@@ -1,7 +1,0 @@
-// The local Slack's public surface: what the tests, the benchmarks and the sandbox import.
-
-export { type Approval, AUTHORIZE_URL, type OAuthAppOptions, type StandinInstallation } from './oauth.ts';
-export { eventEnvelope, type TypedValue, type Workspace } from './payloads.ts';
-export { SLACK_LIMITS, SlackStandin, signRequest, startSlackStandin } from './server.ts';
-export { SOCKET_MODE } from './to-bot.ts';
-export type * from './types.ts';

@@ -1,0 +1,55 @@
+import type { QuestionBank } from '../bank/question-bank.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
+import type { TokenWatch } from '../delivery/token-watch.ts';
+import type { Person } from '../drills/person.ts';
+import type { Logger } from '../logger.ts';
+import type { ModelCoach } from '../model-coach/model-coach.ts';
+import type { SlackClients } from '../slack-api/clients.ts';
+import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
+import type { WorkQueue } from './work-queue.ts';
+
+/** What listeners and the scheduler share: built once in bot.ts (or by a test) and passed down. */
+export interface BotContext {
+  db: Database;
+  bank: QuestionBank;
+  /** Each workspace's Web API clients (one token in single-workspace mode). */
+  workspaces: WorkspaceClients;
+  log: Logger;
+  clock: Clock;
+  /** The bounded work requests leave after their ack (slack/work-queue.ts). */
+  work: WorkQueue;
+  /** Slack refusing a workspace's token pauses delivery there (delivery/token-watch.ts). */
+  tokens: TokenWatch;
+  /** The operator's model for the optional extra coaching (COACH_MODEL_*); unset: none. */
+  modelCoach?: ModelCoach;
+}
+
+/** One request's view: the workspace it came from, and that workspace's clients. */
+export interface RequestContext extends BotContext {
+  /** The request's workspace (Bolt's context.teamId). */
+  teamId: string;
+  /** Its Enterprise Grid organisation, if any: stored with the user (an org-wide install reaches them). */
+  enterpriseId?: string;
+  slack: SlackClients;
+  /** The person behind a user id of this request: Slack user ids are unique only within a workspace. */
+  person(userId: string): Person;
+}
+
+/** Thrown when a request names no workspace (Bolt found no team id): it cannot be acted on. */
+export class NoWorkspaceError extends Error {}
+
+export function requestContext(
+  ctx: BotContext,
+  context: { teamId?: string; enterpriseId?: string; botToken?: string },
+): RequestContext {
+  const { teamId, botToken } = context;
+  if (!teamId || !botToken) throw new NoWorkspaceError('the request names no authorized workspace');
+  return {
+    ...ctx,
+    teamId,
+    enterpriseId: context.enterpriseId,
+    slack: ctx.workspaces.forToken(botToken),
+    person: (userId) => ({ teamId, userId }),
+  };
+}

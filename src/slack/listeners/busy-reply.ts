@@ -1,0 +1,46 @@
+import { ephemeral, plainReply } from '../../views/command-replies.ts';
+import type { SlackMessage } from '../../views/drill-message.ts';
+import type { RequestContext } from '../context.ts';
+
+/** What a person whose click the bot shed is told (issue 22): nothing happened, and when to try again. */
+export const BUSY_CLICK =
+  ':hourglass_flowing_sand: Star Drill is busy right now; nothing was changed. Try again in a minute.';
+
+/** Posts to an interaction's response_url (Bolt's `respond`). */
+export type Respond = (message: ReturnType<typeof ephemeral>) => Promise<unknown>;
+
+/**
+ * Tells one person something only they see, in the conversation they acted from: through the interaction's
+ * response_url when it has one (a button on a message: valid 30 minutes, no trigger needed), else with
+ * chat.postEphemeral in their DM with the bot (a button on the Home tab, a modal's submission, which come
+ * without one). Never a modal: a busy bot may reach the person after their trigger has expired, and a notice
+ * modal opened then fails silently. Best effort: a failure is logged.
+ */
+export async function tellEphemerally(
+  ctx: Pick<RequestContext, 'slack'>,
+  p: { userId: string; respond?: Respond; log: RequestContext['log'] },
+  message: SlackMessage,
+): Promise<void> {
+  try {
+    if (p.respond) {
+      await p.respond(ephemeral(message));
+      return;
+    }
+    const slack = ctx.slack.interactive;
+    const opened = await slack.conversations.open({ users: p.userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    await slack.chat.postEphemeral({ channel, user: p.userId, ...message });
+  } catch (err) {
+    p.log.warn({ err }, 'could not tell the user ephemerally');
+  }
+}
+
+/** The busy notice of a click, as `tellEphemerally` sends it. */
+export const tellBusy = (ctx: Pick<RequestContext, 'slack'>, p: Parameters<typeof tellEphemerally>[1]) =>
+  tellEphemerally(ctx, p, plainReply(BUSY_CLICK));
+
+/** Bolt's `respond` when the interaction came with a response_url (its types claim it always does). */
+export function responseUrlOf(args: { respond?: unknown }): Respond | undefined {
+  return typeof args.respond === 'function' ? (args.respond as Respond) : undefined;
+}

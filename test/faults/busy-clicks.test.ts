@@ -1,0 +1,179 @@
+// A busy click is never silent (issue 22, item 1): when a click's work is shed, or its turn comes too late
+// for its trigger's 3 seconds, the person gets an ephemeral "busy, nothing was changed" in the conversation
+// (the click's response_url, or chat.postEphemeral in their DM for a Home button), decided by the time left
+// on the trigger, without trying views.open. A submission that comes too late to be answered in the modal
+// is not saved, and an ephemeral message in the DM says so and how to get the text back.
+//
+// Bad inputs tried: a drill's Answer click and the Home tab's Settings click each signed 3 s before they
+// reach the bot (a bot whose socket backlog held them: the trigger has expired); a click whose views.open
+// Slack answers expired_trigger_id even though the time looked enough; a STAR submission signed
+// 3 s before; an on-time click while the bot is saturated (requests arriving 3 s late). The control: an
+// on-time click on an idle bot opens its modal.
+
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answers } from '../../src/db/schema/index.ts';
+import { BUSY_CLICK } from '../../src/slack/listeners/busy-reply.ts';
+import { LATE_NOTICE } from '../../src/slack/listeners/views/save-submission.ts';
+import { ACTION_ANSWER_DRILL, ACTION_OPEN_SETTINGS, BLOCK_HOME_ACTIONS } from '../../src/views/ids.ts';
+import { answerOf, newUser, openModal, requestDrill, viewValues } from '../support/drill-driver.ts';
+import { startTestBot, type TestBot } from '../support/test-bot.ts';
+
+let t: TestBot;
+
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** Signed 3 s before it reaches the bot: Slack's 3 s (and the trigger's) are over when the bot reads it. */
+const threeSecondsLate = () => ({ timestamp: nowSeconds() - 3 });
+
+/** What the person sees only for themselves in their DM with the bot, as text. */
+const ephemeralTexts = (bot: TestBot, userId: string) =>
+  bot.standin.ephemeralsIn(userId, bot.standin.dmChannelFor(userId)).map((m) => m.text);
+
+describe('a click whose trigger has expired by the time the bot reads it', () => {
+  it('a drill’s Answer button: no views.open, an ephemeral "busy" through its response_url', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(t, userId, 'random', t.standin.dmChannelFor(userId));
+    const opens = t.standin.count('views.open');
+    const click = await t.standin.clickButton(
+      t.url,
+      { userId, channel, messageTs: ts, actionId: ACTION_ANSWER_DRILL, value: String(drill.id) },
+      threeSecondsLate(),
+    );
+    expect(click.status).toBe(200);
+    await t.bot.idle();
+    expect(t.standin.count('views.open')).toBe(opens);
+    expect(t.standin.ephemerals(userId).map((c) => c.args.text)).toContain(BUSY_CLICK);
+    expect(ephemeralTexts(t, userId)).toContain(BUSY_CLICK);
+  });
+
+  it('the Home tab’s Settings button (no response_url): an ephemeral "busy" in the DM', async () => {
+    const userId = newUser();
+    const published = t.standin.count('views.publish');
+    await t.standin.sendEvent(t.url, { type: 'app_home_opened', user: userId, tab: 'home' });
+    await t.bot.idle();
+    expect(t.standin.count('views.publish')).toBeGreaterThan(published);
+    const home = t.standin.homeView(userId);
+    if (!home) throw new Error('no Home tab');
+    const opens = t.standin.count('views.open');
+    const click = await t.standin.clickViewButton(
+      t.url,
+      { userId, viewId: home.id, actionId: ACTION_OPEN_SETTINGS, blockId: BLOCK_HOME_ACTIONS },
+      threeSecondsLate(),
+    );
+    expect(click.status).toBe(200);
+    await t.bot.idle();
+    expect(t.standin.count('views.open')).toBe(opens);
+    const posted = t.standin.callsTo('chat.postEphemeral').filter((c) => c.args.user === userId);
+    expect(posted.map((c) => c.response.ok)).toEqual([true]);
+    expect(ephemeralTexts(t, userId)).toEqual([BUSY_CLICK]);
+  });
+
+  it('a trigger that expires on the way to Slack all the same (a starved machine): an ephemeral "busy"', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(t, userId, 'random', t.standin.dmChannelFor(userId));
+    t.standin.intercept('views.open', () => ({ error: 'expired_trigger_id' }));
+    try {
+      const click = await t.standin.clickButton(t.url, {
+        userId,
+        channel,
+        messageTs: ts,
+        actionId: ACTION_ANSWER_DRILL,
+        value: String(drill.id),
+      });
+      expect(click.status).toBe(200);
+      await t.bot.idle();
+    } finally {
+      t.standin.clearIntercepts();
+    }
+    expect(ephemeralTexts(t, userId)).toContain(BUSY_CLICK);
+    expect(t.logs.find('could not open the modal')).toEqual([]);
+  });
+
+  it('control: the same click on time opens the modal and says nothing else', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(t, userId, 'random', t.standin.dmChannelFor(userId));
+    const { viewId } = await openModal(t, userId, channel, ts, drill.id);
+    await t.bot.idle();
+    expect(t.standin.views.get(viewId)?.closed).toBeFalsy();
+    expect(ephemeralTexts(t, userId)).toEqual([]);
+  });
+});
+
+describe('a submission too late to be answered in the modal', () => {
+  it('is not saved; the DM says so and how to get the text back', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(t, userId, 'random', t.standin.dmChannelFor(userId));
+    const { viewId } = await openModal(t, userId, channel, ts, drill.id);
+    const reply = await t.standin.submitView(
+      t.url,
+      { userId, viewId, values: viewValues(answerOf('late')) },
+      threeSecondsLate(),
+    );
+    // Answered all the same (Slack may already have given up): a field error, never a close.
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ response_action: 'errors' });
+    await t.bot.idle();
+    expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, drill.id))).toEqual([]);
+    expect(ephemeralTexts(t, userId)).toEqual([LATE_NOTICE.answer]);
+    expect(LATE_NOTICE.answer).toMatch(/not saved/);
+    expect(LATE_NOTICE.answer).toMatch(/Answer with STAR/);
+    // The modal, and the text in it, are still there.
+    expect(t.standin.views.get(viewId)?.closed).toBeFalsy();
+  });
+});
+
+describe('a saturated bot', () => {
+  // Its own bot: requests arriving late make it refuse work, which would change the other tests' answers.
+  let late: TestBot;
+  beforeAll(async () => {
+    late = await startTestBot();
+  });
+  afterAll(async () => {
+    await late?.close();
+  });
+
+  it('sheds an on-time click with an ephemeral "busy", and opens nothing', async () => {
+    const userId = newUser();
+    const { channel, ts, drill } = await requestDrill(
+      late,
+      userId,
+      'random',
+      late.standin.dmChannelFor(userId),
+    );
+    // On time first: the least lateness seen is how far this host's clock is from Slack's (none here).
+    for (let i = 0; i < 5; i++) {
+      await late.standin.slashCommand(late.url, { userId: newUser(), text: 'help' });
+    }
+    let shed = false;
+    // Bursts of requests 3 s late (answered from memory), each followed by the click, until the bot is
+    // saturated when the click comes (the lateness is judged over the last second, however slow this machine).
+    for (let round = 0; round < 5 && !shed; round++) {
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          late.standin.slashCommand(late.url, { userId: newUser(), text: 'help' }, threeSecondsLate()),
+        ),
+      );
+      const opens = late.standin.count('views.open');
+      const click = await late.standin.clickButton(late.url, {
+        userId,
+        channel,
+        messageTs: ts,
+        actionId: ACTION_ANSWER_DRILL,
+        value: String(drill.id),
+      });
+      expect(click.status).toBe(200);
+      await late.bot.idle();
+      shed = late.standin.count('views.open') === opens;
+      if (!shed) late.standin.closeView(userId, String(late.standin.openModal(userId)?.id));
+    }
+    expect(shed).toBe(true);
+    expect(ephemeralTexts(late, userId)).toContain(BUSY_CLICK);
+  });
+});
