@@ -161,9 +161,12 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(subscriptionClaims.releaseClaim),
   owned(subscriptionClaims.deactivateSubscription),
   owned(subscriptions.updateSubscription),
+  owned(subscriptions.userWithSubscription),
   owned(users.ensureUser),
   owned(users.findUser),
   owned(users.updateUserZone),
+  owned(users.markHomeOpened),
+  owned(users.hasOpenedHome),
 ];
 
 /**
@@ -183,6 +186,9 @@ const ACROSS_PEOPLE: Record<string, string> = {
   'users.teamsOfEnterprise': 'the workspaces of an organisation, for its installation (no one person)',
   'users.enterpriseOfTeam': 'the organisation of a workspace, for its installation (no one person)',
   'users.adoptLegacyUsers': 'moves the rows of the single-workspace era into their workspace, all at once',
+  'users.deleteLegacyUsers':
+    'deletes the rows of the single-workspace era (empty team) when no one workspace can adopt them, all at once',
+  'users.hasLegacyUsers': 'whether any row of the single-workspace era is left: a yes or no, no one’s rows',
   'installations.purgeWorkspace': 'an uninstalled workspace’s data goes, everyone’s in it',
 };
 

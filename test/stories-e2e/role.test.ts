@@ -22,6 +22,7 @@ import {
   BLOCK_ROLE_TITLE,
   VIEW_ROLE,
 } from '../../src/views/ids.ts';
+import { openBreakdown } from '../coaching/support.ts';
 import {
   answer,
   feedbackOf,
@@ -124,8 +125,16 @@ describe('/star role', () => {
     // An answer: the feedback adds the check, quoting the description and the answer.
     const d = await requestDrill(t, user, topicAt(t, 0).slug, dm);
     await answer(t, user, d, ON_CALL);
-    const withRole = shownText(feedbackOf(t, d)?.blocks);
-    expect(withRole).toContain('*Connects to the role*');
+    // The glance names it among what worked; the full breakdown says why, quoting both.
+    const feedback = feedbackOf(t, d);
+    expect(shownText(feedback?.blocks)).toMatch(/\*What worked:\*.*Connects to the role/);
+    const breakdown = await openBreakdown(t, user, {
+      channel: d.channel,
+      feedbackTs: feedback?.ts ?? '',
+      drillId: d.drill.id,
+    });
+    const withRole = shownText(breakdown.blocks);
+    expect(withRole).toContain('Connects to the role');
     expect(withRole).toContain(
       'The role asks for ‘on-call for payment systems’; your answer shows ‘I was on call for the checkout service when card payments started failing at 9pm’.',
     );
@@ -161,6 +170,7 @@ describe('/star role', () => {
         topic,
         questionText: next.drill.questionText,
         strategies: t.bot.ctx.bank.strategies,
+        otherTopics: t.bot.ctx.bank.topics,
       }).score,
     );
   }, 120_000);
