@@ -203,8 +203,10 @@ export function createSlackApp({
           return true;
         }
         const malformed = error instanceof MalformedRequestError;
-        // Through the safe serializer: a failed query's message carries its parameters (an answer's text).
-        if (malformed) ctx.log.warn({ err: error }, 'refused a signed request: malformed payload');
+        // A MalformedRequestError's message is the bot's own words (which field, what was expected; never a
+        // value from the request): logged as it is. Anything else goes through the safe serializer, since a
+        // failed query's message carries its parameters (an answer's text).
+        if (malformed) ctx.log.warn(`refused a signed request: ${error.message}`);
         else {
           recordError('request');
           ctx.log.error({ err: error }, 'request failed before ack');

@@ -73,8 +73,7 @@ async function coachWithModel(ctx: RequestContext, coach: ModelCoach, drill: Dri
       count('skipped');
       return;
     }
-    const followUps = await addModelFollowUps(ctx.db, {
-      drillId: drill.id,
+    const followUps = await addModelFollowUps(ctx.db, drill, {
       firstNumber: topic.followUps.length + 1,
       questions: outcome.reply.followUps,
     });

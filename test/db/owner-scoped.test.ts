@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Every exported repository function that reads or changes a person's rows takes the person (team, user).
 // The registry below is checked two ways: by the compiler (an entry of OWNER_SCOPED whose parameters include
 // no person does not typecheck: `npm run typecheck`), and here at run time (every export that touches a
@@ -10,6 +11,7 @@ import * as drillFeedback from '../../src/db/repositories/drill-feedback.ts';
 import * as drillReminders from '../../src/db/repositories/drill-reminders.ts';
 import * as drills from '../../src/db/repositories/drills.ts';
 import * as events from '../../src/db/repositories/events.ts';
+import * as exportRequests from '../../src/db/repositories/export-requests.ts';
 import * as followUps from '../../src/db/repositories/follow-ups.ts';
 import * as installations from '../../src/db/repositories/installations.ts';
 import * as people from '../../src/db/repositories/people.ts';
@@ -24,30 +26,22 @@ import * as subscriptions from '../../src/db/repositories/subscriptions.ts';
 import * as tick from '../../src/db/repositories/tick.ts';
 import * as deliveryPauses from '../../src/db/repositories/token-pauses.ts';
 import * as users from '../../src/db/repositories/users.ts';
+import * as workspaceModel from '../../src/db/repositories/workspace-model.ts';
 import type { Person } from '../../src/drills/person.ts';
 
-const MODULES: Record<string, Record<string, unknown>> = {
-  answers,
-  dailyJobs,
-  deliveryPauses,
-  drillFeedback,
-  drillReminders,
-  drills,
-  events,
-  followUps,
-  installations,
-  people,
-  progress,
-  recaps,
-  reviewCards,
-  roles,
-  scheduledDrills,
-  stories,
-  subscriptionClaims,
-  subscriptions,
-  tick,
-  users,
-};
+/**
+ * Every module of src/db/repositories, found by the file system rather than listed by hand, so a new
+ * repository file is checked without anyone remembering to add it here. Keyed by the file's name in
+ * camelCase (token-pauses.ts -> tokenPauses).
+ */
+const MODULES: Record<string, Record<string, unknown>> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<Record<string, unknown>>('../../src/db/repositories/*.ts', { eager: true }),
+  ).map(([file, mod]) => [
+    (file.split('/').pop() ?? file).replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+    mod,
+  ]),
+);
 
 /**
  * The tables whose rows belong to one person: by their own (team_id, user_id), or through their drill
@@ -62,6 +56,8 @@ const PERSON_TABLES = [
   'reviewCards',
   'daysOff',
   'recaps',
+  'exportRequests',
+  'modelFollowUps',
   'stories',
   'drillStories',
   'roles',
@@ -161,12 +157,16 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(subscriptionClaims.releaseClaim),
   owned(subscriptionClaims.deactivateSubscription),
   owned(subscriptions.updateSubscription),
-  owned(subscriptions.userWithSubscription),
   owned(users.ensureUser),
   owned(users.findUser),
   owned(users.updateUserZone),
   owned(users.markHomeOpened),
   owned(users.hasOpenedHome),
+  owned(subscriptions.userWithSubscription),
+  owned(exportRequests.takeExportSlot),
+  owned(exportRequests.releaseExportSlot),
+  owned(workspaceModel.addModelFollowUps),
+  owned(workspaceModel.findModelFollowUp),
 ];
 
 /**
@@ -186,10 +186,14 @@ const ACROSS_PEOPLE: Record<string, string> = {
   'users.teamsOfEnterprise': 'the workspaces of an organisation, for its installation (no one person)',
   'users.enterpriseOfTeam': 'the organisation of a workspace, for its installation (no one person)',
   'users.adoptLegacyUsers': 'moves the rows of the single-workspace era into their workspace, all at once',
-  'users.deleteLegacyUsers':
-    'deletes the rows of the single-workspace era (empty team) when no one workspace can adopt them, all at once',
-  'users.hasLegacyUsers': 'whether any row of the single-workspace era is left: a yes or no, no one’s rows',
   'installations.purgeWorkspace': 'an uninstalled workspace’s data goes, everyone’s in it',
+  'users.deleteLegacyUsers':
+    'rows of the single-workspace era that no one workspace can own (several or only org-wide installs): no person to name',
+  'users.hasLegacyUsers': 'whether any row of the single-workspace era is left, at start-up',
+  'revokedTeams.purgeRevokedTeam':
+    'a workspace that an org-wide app lost access to (team_access_revoked) is purged after 30 days, everyone’s in it',
+  'exportRequests.forgetOldExportRequests':
+    'housekeeping: every request older than the hour the limit counts',
 };
 
 /** The exports that touch a person's table: by name in their code, or through another export that does. */

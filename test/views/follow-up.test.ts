@@ -142,17 +142,22 @@ describe('followUpFeedbackMessage', () => {
       ]),
     });
     expect(m.text).toBe('Follow-up 1 answered. Score: 70/100.');
-    expect(m.blocks.map((b) => b.type)).toEqual(['section', 'section']);
+    expect(m.blocks.map((b) => b.type)).toEqual(['section', 'section', 'section']);
     expect((m.blocks[0] as SectionBlock).text?.text).toBe(
       ':speech_balloon: *Follow-up 1: What would you do differently?*\n*Score: 70/100*',
     );
-    expect((m.blocks[1] as SectionBlock).text?.text).toBe(
-      [
-        ':white_check_mark: *Specific*: You named the service and the hour.',
-        ':small_orange_diamond: *Result is measured*: No number says how much better it got.',
-        '      → Say what changed, with a number: "errors fell from 40 to 2 a day". _(strategy 3: Quantify Impact)_',
-      ].join('\n'),
-    );
+    // The glance (views/feedback-summary.ts): what to improve first, with why and one suggestion and its
+    // strategy; then what worked in one line, by name only (a passed check never carries a criticism).
+    const improve = (m.blocks[1] as SectionBlock).text?.text ?? '';
+    expect(improve).toContain('Result is measured');
+    expect(improve).toContain('No number says how much better it got.');
+    expect(improve).toContain('Say what changed, with a number: "errors fell from 40 to 2 a day".');
+    expect(improve).toContain('Quantify Impact');
+    expect(improve).not.toContain('Specific');
+    const worked = (m.blocks[2] as SectionBlock).text?.text ?? '';
+    expect(worked).toContain('Specific');
+    expect(worked).not.toContain('You named the service and the hour.');
+    expect(worked).not.toContain('Result is measured');
     expect(messageProblems(m)).toEqual([]);
   });
 

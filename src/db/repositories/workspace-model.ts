@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { type ModelFollowUp, modelFollowUps, workspaceModel } from '../schema/index.ts';
+import { drills, type ModelFollowUp, modelFollowUps, workspaceModel } from '../schema/index.ts';
+import { type Owned, ofOwnDrill } from './people.ts';
 
 /** Whether the workspace turned the extra coaching on (`/star model on`); no row is off. */
 export async function isModelOn(db: Database, teamId: string): Promise<boolean> {
@@ -41,19 +42,26 @@ export async function setModelOn(
  */
 export async function addModelFollowUps(
   db: Database,
-  p: { drillId: number; firstNumber: number; questions: readonly string[] },
+  drill: Owned,
+  p: { firstNumber: number; questions: readonly string[] },
 ): Promise<Array<{ number: number; question: string }>> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select 1 from drills where id = ${p.drillId} for update`);
+    // Locks the drill only when it is the person's: someone else's drill gets nothing stored.
+    const own = await tx
+      .select({ id: drills.id })
+      .from(drills)
+      .where(and(eq(drills.id, drill.id), eq(drills.teamId, drill.teamId), eq(drills.userId, drill.userId)))
+      .for('update');
+    if (own.length === 0) return [];
     const [last] = await tx
       .select({ max: sql<number | null>`max(${modelFollowUps.number})` })
       .from(modelFollowUps)
-      .where(eq(modelFollowUps.drillId, p.drillId));
+      .where(eq(modelFollowUps.drillId, drill.id));
     let next = Math.max(p.firstNumber, (last?.max ?? 0) + 1);
     const stored: Array<{ number: number; question: string }> = [];
     for (const question of p.questions) {
       if (next > MAX_FOLLOW_UP_NUMBER) break;
-      await tx.insert(modelFollowUps).values({ drillId: p.drillId, number: next, questionText: question });
+      await tx.insert(modelFollowUps).values({ drillId: drill.id, number: next, questionText: question });
       stored.push({ number: next, question });
       next += 1;
     }
@@ -64,14 +72,21 @@ export async function addModelFollowUps(
 /** follow_up_answers.number's upper bound. */
 const MAX_FOLLOW_UP_NUMBER = 20;
 
+/** A model follow-up of the person's drill; none of someone else's. */
 export async function findModelFollowUp(
   db: Database,
-  drillId: number,
+  drill: Owned,
   number: number,
 ): Promise<ModelFollowUp | undefined> {
   const [row] = await db
     .select()
     .from(modelFollowUps)
-    .where(and(eq(modelFollowUps.drillId, drillId), eq(modelFollowUps.number, number)));
+    .where(
+      and(
+        eq(modelFollowUps.drillId, drill.id),
+        eq(modelFollowUps.number, number),
+        ofOwnDrill(modelFollowUps.drillId, drill),
+      ),
+    );
   return row;
 }

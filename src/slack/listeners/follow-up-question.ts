@@ -9,11 +9,11 @@ import type { Drill } from '../../db/schema/index.ts';
  */
 export async function followUpQuestion(
   db: Database,
-  drill: Pick<Drill, 'id'>,
+  drill: Pick<Drill, 'id' | 'teamId' | 'userId'>,
   topic: Topic,
   number: number,
 ): Promise<string | undefined> {
   if (number < 1) return undefined;
   if (number <= topic.followUps.length) return topic.followUps[number - 1];
-  return (await findModelFollowUp(db, drill.id, number))?.questionText;
+  return (await findModelFollowUp(db, drill, number))?.questionText;
 }
