@@ -16,6 +16,7 @@ import { assessOccasion } from './checks/occasion.ts';
 import { assessOnTopic, type TopicTerms } from './checks/on-topic.ts';
 import { assessOwnership } from './checks/ownership.ts';
 import { assessReflection } from './checks/reflection.ts';
+import { assessRole, type RoleContext, withRoleCheck } from './checks/role.ts';
 import { assessSpecific } from './checks/specific.ts';
 import { topicExamples } from './examples.ts';
 import { detectLanguage } from './language.ts';
@@ -47,6 +48,8 @@ export interface AnswerContext {
   strategies: readonly Strategy[];
   /** The guide's topics (this one may be among them), so an off-topic story can be told which it fits. */
   otherTopics?: readonly Pick<Topic, 'title' | 'keyConcepts' | 'questions'>[];
+  /** The role the person prepares for (`/star role`): adds "Connects to the role". */
+  role?: RoleContext;
 }
 
 export interface FollowUpContext {
@@ -192,7 +195,7 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
   caps.sort((a, b) => a.max - b.max);
 
   const sum = checks.reduce((n, c) => n + c.points, 0);
-  return {
+  const feedback: AnswerFeedback = {
     ...base,
     score: Math.min(sum, ...caps.map((c) => c.max)),
     language: 'english',
@@ -200,6 +203,7 @@ export function analyseAnswer(answer: StarAnswer, context: AnswerContext): Answe
     parts: partScores(assessments),
     checks,
   };
+  return context.role ? withRoleCheck(feedback, assessRole(answer, context.role)) : feedback;
 }
 
 /**

@@ -24,7 +24,8 @@ export interface Assessment {
 }
 
 export interface CheckResult {
-  id: CheckId;
+  /** 'role': "Connects to the role", added only when a role is set (checks/role.ts). */
+  id: CheckId | 'role';
   /** "Measured result". */
   label: string;
   passed: boolean;

@@ -4,6 +4,7 @@ import { drillHistories } from '../db/repositories/drills.ts';
 import { answeredDrillsOfUsers } from '../db/repositories/progress.ts';
 import { ratedCardsOfUsers } from '../db/repositories/review-cards.ts';
 import { insertScheduledDrills } from '../db/repositories/scheduled-drills.ts';
+import { storyCountsOfPeople } from '../db/repositories/stories.ts';
 import type { SubscriptionWithZone } from '../db/repositories/subscriptions.ts';
 import type { Drill } from '../db/schema/index.ts';
 import { chooseScheduledQuestion, inInterviewCountdown } from '../drills/choose-drill.ts';
@@ -34,10 +35,11 @@ export async function prepareScheduledDrills(
     const people = items.map((i) => i.row);
     // An interview countdown drills the weakest topics first: their progress is read for those users only.
     const countingDown = items.filter((i) => inInterviewCountdown(i.row, i.localDate)).map((i) => i.row);
-    const [histories, cards, answered] = await Promise.all([
+    const [histories, cards, answered, storyCounts] = await Promise.all([
       drillHistories(db, people),
       ratedCardsOfUsers(db, people),
       answeredDrillsOfUsers(db, countingDown),
+      storyCountsOfPeople(db, people),
     ]);
     const topics = bank.topics.map((t) => ({
       slug: t.slug,
@@ -49,7 +51,12 @@ export async function prepareScheduledDrills(
       const rated = cards.get(key) ?? new Map();
       const weakestTopics = () =>
         interviewFocus(topicProgress({ topics, answered: answered.get(key) ?? [], rated, now }));
-      const known = { history: histories.get(key) ?? [], rated, weakestTopics };
+      const known = {
+        history: histories.get(key) ?? [],
+        rated,
+        weakestTopics,
+        storiesPerTopic: storyCounts.get(key) ?? new Map<string, number>(),
+      };
       const { topic, question } = chooseScheduledQuestion(bank, row, localDate, known, now);
       return {
         ...drillRow(row, topic, question, 'scheduled', now),

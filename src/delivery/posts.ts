@@ -6,7 +6,7 @@ import type { Person } from '../drills/person.ts';
 import type { WeeklyRecap } from '../progress/recap.ts';
 import { drillMessage } from '../views/drill-message.ts';
 import { reminderMessage } from '../views/progress-replies.ts';
-import { recapMessage } from '../views/recap.ts';
+import { type RoleGaps, recapMessage } from '../views/recap.ts';
 
 /**
  * Every message the bot posts to Slack on its own (not as a reply to a request): drills, reminders, weekly
@@ -95,7 +95,9 @@ export async function postRecap(
   slack: WebClient,
   userId: string,
   recap: WeeklyRecap,
+  /** The role's requirements no story covers yet (the person set a role): named under the recap. */
+  gaps?: RoleGaps,
 ): Promise<string | undefined> {
-  const posted = await slack.chat.postMessage({ channel: userId, ...recapMessage(recap) });
+  const posted = await slack.chat.postMessage({ channel: userId, ...recapMessage(recap, gaps) });
   return posted.ts;
 }

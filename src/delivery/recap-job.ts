@@ -16,6 +16,7 @@ import { nextRecapAt, recapDue, weeklyRecap } from '../progress/recap.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
 import { RECAP_OUTCOMES } from './outcomes.ts';
 import { postRecap } from './posts.ts';
+import { roleGapsOf } from './recap-role-gaps.ts';
 import type { BatchRun, DeliveryJob } from './runner.ts';
 
 export interface RecapCounts {
@@ -100,10 +101,12 @@ export class RecapJob implements DeliveryJob<ClaimedRecap> {
       const { streak } = progressSnapshot(rows, bank.topics, this.now);
       const titles = new Map(bank.topics.map((t) => [t.slug, t.title]));
       const recap = weeklyRecap({ zone, week, answered: rows.answered, titles, streak });
+      // Read before the week is claimed: a failure here leaves nothing claimed.
+      const gaps = recap ? await roleGapsOf(db, r) : undefined;
       let sent = false;
       if (recap && (await claimRecapWeek(db, r, week.weekStart))) {
         r.claimedWeek = week.weekStart;
-        const ts = await postRecap(slack, r.userId, recap);
+        const ts = await postRecap(slack, r.userId, recap, gaps);
         r.claimedWeek = undefined;
         if (ts) await setRecapTs(db, r, week.weekStart, ts);
         sent = true;

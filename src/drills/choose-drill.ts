@@ -3,6 +3,7 @@ import type { Question, Topic } from '../bank/types.ts';
 import type { NextReason } from './choose-next.ts';
 import { type AskedBefore, chooseFromHistory } from './choose-question.ts';
 import type { RatedCard } from './review-cards.ts';
+import { thinStoryTopics } from './story-preference.ts';
 
 /**
  * The question of a drill, scheduled or on demand: one rule for both (choose-question.ts), fed with what
@@ -33,15 +34,28 @@ export const inInterviewCountdown = (sub: { interviewDate: string | null }, loca
 
 /**
  * The scheduled drill of `localDate`: from the subscription's topics; during an interview countdown the
- * weakest topics first (`weakestTopics`, from the person's progress, asked only then).
+ * weakest topics first (`weakestTopics`, from the person's progress, asked only then); otherwise, when no
+ * review is due, topics with fewer than two saved stories first (story-preference.ts).
  */
 export function chooseScheduledQuestion(
   bank: Pick<QuestionBank, 'topic' | 'topics'>,
   sub: { topics: readonly string[]; interviewDate: string | null },
   localDate: string,
-  known: KnownOfPerson & { weakestTopics?: () => readonly string[] },
+  known: KnownOfPerson & {
+    weakestTopics?: () => readonly string[];
+    /** Distinct saved stories per topic slug (the story bank). */
+    storiesPerTopic?: ReadonlyMap<string, number>;
+  },
   now: Date,
 ): Choice {
   const focus = inInterviewCountdown(sub, localDate) ? known.weakestTopics?.() : undefined;
-  return chooseFromHistory(bank, sub.topics, known.history, known.rated, now, focus);
+  const prefer = thinStoryTopics({
+    topics: bank.topics,
+    allowed: sub.topics,
+    rated: known.rated,
+    now,
+    storiesPerTopic: known.storiesPerTopic ?? new Map(),
+    ...(focus ? { countdown: focus } : {}),
+  });
+  return chooseFromHistory(bank, sub.topics, known.history, known.rated, now, prefer);
 }

@@ -29,6 +29,8 @@ export interface ExportAnswer {
   /** The self-rating, when given. */
   rating: SelfRating | null;
   followUps?: readonly ExportFollowUp[];
+  /** The title of the story the answer tells (the story bank), when it has one. */
+  story?: string;
 }
 
 export interface ExportDrill {
@@ -106,6 +108,8 @@ function drillSection(d: ExportDrill, zone: string): string {
   if (a.score !== null) facts.push(`**Score:** ${a.score}/100`);
   if (a.rating !== null) facts.push(`**Self-rating:** ${SELF_RATING_LABELS[a.rating]}`);
   out.push(facts.join(' · '), '');
+  // A title is the person's words on one line: escaped like guide text, so it shows as written.
+  if (a.story !== undefined) out.push(`**Story:** ${inlineText(a.story)}`, '');
   for (const part of STAR_PARTS) out.push(`### ${STAR_LABELS[part]}`, '', fenced(a.parts[part]), '');
   if (a.followUps && a.followUps.length > 0) {
     out.push('### Follow-up questions', '');

@@ -3,12 +3,15 @@ import { analyseAnswer } from '../coach/analyse.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, releaseFeedback, setFeedbackTs } from '../db/repositories/drill-feedback.ts';
 import { findDrill } from '../db/repositories/drills.ts';
+import { findRole } from '../db/repositories/roles.ts';
+import { storyOfDrill } from '../db/repositories/stories.ts';
 import type { Answer, Drill } from '../db/schema/index.ts';
 import { markDrillMessageAnswered } from '../delivery/posts.ts';
 import { showThreadReply } from '../delivery/thread-reply.ts';
 import type { Person } from '../drills/person.ts';
 import { timeAnalysis } from '../metrics/index.ts';
 import { feedbackMessage } from '../views/feedback.ts';
+import { storyNotice } from '../views/stories.ts';
 import type { RequestContext } from './context.ts';
 import { publishHome } from './home-tab.ts';
 import { offerModelCoaching } from './model-thread.ts';
@@ -25,6 +28,8 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
     log.warn({ topic: drill.topicSlug }, 'the drill’s topic is no longer in the guide; no feedback');
     return;
   }
+  // With a role set (`/star role`), the analysis adds "Connects to the role".
+  const role = await findRole(ctx.db, { teamId: drill.teamId, userId: drill.userId });
   const started = performance.now();
   const analysis = timeAnalysis('answer', () =>
     analyseAnswer(answer, {
@@ -32,6 +37,7 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
       questionText: drill.questionText,
       strategies: ctx.bank.strategies,
       otherTopics: ctx.bank.topics,
+      ...(role ? { role: { title: role.title, description: role.description } } : {}),
     }),
   );
   log.debug({ ms: Math.round(performance.now() - started), score: analysis.score }, 'answer analysed');
@@ -88,6 +94,9 @@ async function showFeedbackInThread(
     rating: drill.rating,
     nextReviewAt: drill.ratedCard ? new Date(drill.ratedCard.card.due) : null,
   });
+  // The story bank: the story this answer tells, with its Edit story button (views/stories.ts).
+  const story = await storyOfDrill(ctx.db, drill, drill.id).catch(() => undefined);
+  if (story) message.blocks.push(...storyNotice(drill.id, story.title).blocks);
   try {
     await showThreadReply(slack, drill, message, {
       ts: drill.feedbackTs,

@@ -5,6 +5,7 @@ import type { Person } from '../drills/person.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
 import { type HomeData, homeView, MAX_UNANSWERED } from '../views/home.ts';
 import type { BotContext, RequestContext } from './context.ts';
+import { storyMatrixOf } from './story-bank.ts';
 
 /** Builds the user's Home tab from what is stored now (pure view: views/home.ts). */
 export async function homeDataOf(
@@ -12,9 +13,10 @@ export async function homeDataOf(
   who: Person,
 ): Promise<HomeData> {
   const now = ctx.clock.now();
-  const [{ sub, rows }, unanswered] = await Promise.all([
+  const [{ sub, rows }, unanswered, stories] = await Promise.all([
     progressRowsOf(ctx.db, who),
     unansweredDrillsOf(ctx.db, who, MAX_UNANSWERED + 20),
+    storyMatrixOf(ctx, who),
   ]);
   const { streak, topics } = progressSnapshot(rows, ctx.bank.topics, now);
   return {
@@ -35,6 +37,7 @@ export async function homeDataOf(
           reminderMinutes: sub.reminderMinutes,
         }
       : null,
+    stories,
     unanswered: unanswered.map((d) => ({
       drillId: d.id,
       topicTitle: ctx.bank.topic(d.topicSlug)?.title ?? d.topicSlug,

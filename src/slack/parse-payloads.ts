@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { SELF_RATINGS } from '../drills/review-cards.ts';
 import {
   ACTION_ANSWER_DRILL,
+  ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
   ACTION_OPEN_BREAKDOWN,
+  ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
   ACTION_SKIP_TODAY,
   COMMAND,
+  USE_STORY_ACTION,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
+  VIEW_STORY,
 } from '../views/ids.ts';
 
 /**
@@ -34,7 +39,7 @@ export const slashCommandSchema = z.object({
 export type SlashCommandPayload = z.infer<typeof slashCommandSchema>;
 
 /** A click on one of the bot's buttons: which button (`actionId`) decides the listener. */
-const buttonClick = <A extends z.ZodType<string>>(actionId: A) =>
+export const buttonClick = <A extends z.ZodType<string>>(actionId: A) =>
   z.object({
     type: z.literal('block_actions'),
     user: z.object({ id, team_id: id.optional() }),
@@ -69,15 +74,19 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_OPEN_SETTINGS,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_EDIT_STORY,
+  ACTION_OPEN_ROLE,
   ACTION_SKIP_TODAY,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
-const anyButtonClick = buttonClick(z.string().refine((a) => BUTTONS.has(a) || RATE_ACTION.test(a)));
+const anyButtonClick = buttonClick(
+  z.string().refine((a) => BUTTONS.has(a) || RATE_ACTION.test(a) || USE_STORY_ACTION.test(a)),
+);
 
 const inputValue = z.object({ value: z.string().nullish() });
 
-const viewSubmission = <C extends z.ZodType<string>>(callbackId: C) =>
+export const viewSubmission = <C extends z.ZodType<string>>(callbackId: C) =>
   z.object({
     type: z.literal('view_submission'),
     user: z.object({ id }),
@@ -102,7 +111,7 @@ export const settingsSubmissionSchema = viewSubmission(z.literal(VIEW_SETTINGS))
 export const deleteSubmissionSchema = viewSubmission(z.literal(VIEW_DELETE_DATA));
 
 const anyViewSubmission = viewSubmission(
-  z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP, VIEW_SETTINGS, VIEW_DELETE_DATA]),
+  z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP, VIEW_SETTINGS, VIEW_DELETE_DATA, VIEW_STORY, VIEW_ROLE]),
 );
 
 export const eventCallbackSchema = z.object({

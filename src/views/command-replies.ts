@@ -17,6 +17,8 @@ const COMMANDS: Array<[string, string]> = [
   [`${COMMAND} random`, 'a drill on any topic'],
   [`${COMMAND} topics`, 'the topics and their key concepts'],
   [`${COMMAND} history`, 'your last 10 drills: answered or not, score, rating, follow-ups'],
+  [`${COMMAND} stories`, 'your stories against the five topics: which have fewer than two'],
+  [`${COMMAND} role`, 'the role you are preparing for: answers are then checked against it'],
   [`${COMMAND} tips`, 'the guide’s preparation strategies'],
   [
     `${COMMAND} subscribe [HH:MM] [daily|weekdays] [topic ...]`,

@@ -41,7 +41,7 @@ export function improveFirst(
   caps: readonly Cap[] = [],
   n = 2,
 ): Improvement[] {
-  const repeated = new Set(caps.map((c) => REPEATS[c.id]));
+  const repeated = new Set<CheckResult['id'] | undefined>(caps.map((c) => REPEATS[c.id]));
   const fromCaps: Improvement[] = caps.map((c) => ({
     title: `${CAP_TITLES[c.id]} (score capped at ${c.max})`,
     why: c.why,

@@ -14,11 +14,13 @@ import { interviewCountdown } from '../drills/pause.ts';
 import { localDateOf } from '../drills/schedule.ts';
 import { READINESS_HELP } from '../progress/readiness.ts';
 import { reminderLabel } from '../progress/reminder.ts';
+import type { StoryMatrix } from '../progress/story-matrix.ts';
 import type { Streak } from '../progress/streak.ts';
 import { scoreBar, type TopicProgress, trendLabel } from '../progress/topic-stats.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   BLOCK_HOME_ACTIONS,
   BLOCK_HOME_NEXT,
@@ -26,6 +28,7 @@ import {
   COMMAND,
 } from './ids.ts';
 import { clip, escapeClipped } from './mrkdwn.ts';
+import { storyMatrixBlocks } from './stories.ts';
 import { deliveryLabel, endsAfterText, scheduleLabel } from './subscription-replies.ts';
 
 export interface HomeSubscription {
@@ -63,7 +66,12 @@ export interface HomeData {
   subscription: HomeSubscription | null;
   /** Unanswered drills, newest first; the first few are shown. */
   unanswered: readonly UnansweredDrill[];
+  /** The story bank's matrix (views/stories.ts); absent, no Stories section. */
+  stories?: StoryMatrix;
 }
+
+/** The Stories section's share of Home's 100 blocks. */
+const MAX_STORY_SECTIONS = 12;
 
 /** How many unanswered drills get their own Answer button. */
 export const MAX_UNANSWERED = 5;
@@ -236,6 +244,7 @@ export function homeView(d: HomeData): HomeTabView {
   const unanswered = unansweredBlocks(d, today);
   if (unanswered.length > 0) blocks.push(...unanswered, { type: 'divider' });
   blocks.push(...topicBlocks(d, today), { type: 'divider' });
+  if (d.stories) blocks.push(...storyMatrixBlocks(d.stories, MAX_STORY_SECTIONS), { type: 'divider' });
   blocks.push({
     type: 'actions',
     block_id: BLOCK_HOME_ACTIONS,
@@ -244,6 +253,11 @@ export function homeView(d: HomeData): HomeTabView {
         type: 'button',
         action_id: ACTION_OPEN_SETTINGS,
         text: { type: 'plain_text', text: ':gear: Settings', emoji: true },
+      },
+      {
+        type: 'button',
+        action_id: ACTION_OPEN_ROLE,
+        text: { type: 'plain_text', text: ':briefcase: Role', emoji: true },
       },
     ],
   });

@@ -56,3 +56,33 @@ export const ACTION_SETTINGS_REMINDER = 'reminder';
 
 // Delete-my-data confirmation (views/delete-modal.ts).
 export const VIEW_DELETE_DATA = 'delete_data';
+
+// Story bank (views/stories.ts). The thread note under an answer: "Story: <title>" and its Edit button
+// (value: the drill id), which opens the story modal (rename, or "same story as" one of the others).
+export const BLOCK_STORY_NOTICE = 'story_notice';
+export const ACTION_EDIT_STORY = 'edit_story';
+export const VIEW_STORY = 'story_edit';
+export const BLOCK_STORY_TITLE = 'story_title';
+export const ACTION_STORY_TITLE = 'title';
+export const BLOCK_STORY_SAME = 'story_same';
+export const ACTION_STORY_SAME = 'same';
+/**
+ * "Start from a saved story" in the STAR modal: a button per story, value `<drill id>:<story id>`. Action
+ * ids must differ within a block, so each button's is `use_story_<n>` (USE_STORY_ACTION matches them).
+ */
+export const BLOCK_USE_STORY = 'use_story';
+export const ACTION_USE_STORY = 'use_story';
+export const USE_STORY_ACTION = new RegExp(`^${ACTION_USE_STORY}_\\d{1,2}$`);
+/** Home's Stories section header block. */
+export const BLOCK_HOME_STORIES = 'home_stories';
+
+// The role being prepared for (views/role-modal.ts): `/star role` and Home's Role button open it.
+export const ACTION_OPEN_ROLE = 'open_role';
+export const VIEW_ROLE = 'role';
+export const BLOCK_ROLE_TITLE = 'role_title';
+export const BLOCK_ROLE_COMPANY = 'role_company';
+export const BLOCK_ROLE_DESCRIPTION = 'role_description';
+/** Slack's text inputs take at most 3,000 characters: the description's last 2,000 have an input of their own. */
+export const BLOCK_ROLE_DESCRIPTION_MORE = 'role_description_more';
+/** The one action_id of each role input. */
+export const ACTION_ROLE_INPUT = 'value';

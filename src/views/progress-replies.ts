@@ -43,7 +43,16 @@ export function interviewReply(
   p:
     | { subscribed: false }
     | { subscribed: true; date: null; had: boolean; days: Days }
-    | { subscribed: true; date: string; days: Days; next: DeliveryView; zone: string; now: Date },
+    | {
+        subscribed: true;
+        date: string;
+        days: Days;
+        next: DeliveryView;
+        zone: string;
+        now: Date;
+        /** The role set with `/star role`, named in the reply. */
+        role?: { title: string; company: string | null } | undefined;
+      },
 ): SlackMessage {
   if (!p.subscribed) return plainReply(`${NOT_SUBSCRIBED} count down with. ${SUBSCRIBE_FIRST}`);
   const usual = labelOfDays(p.days);
@@ -55,8 +64,11 @@ export function interviewReply(
     );
   }
   const daysLeft = daysBetween(localDateOf(p.zone, p.now), p.date);
+  const forRole = p.role
+    ? ` for *${escapeMrkdwn(p.role.title)}*${p.role.company ? ` at *${escapeMrkdwn(p.role.company)}*` : ''}`
+    : '';
   return plainReply(
-    `:dart: Interview on *${dayLabel(p.date)}*: ${countdownText(daysLeft).replace(/^Your/, 'your')}. Until then a drill comes every day, weekends too, weakest topics first; the day after, your usual drills (${usual}) come back. Next drill: *${deliveryLabel(p.next, p.zone, p.now)}*. \`${COMMAND} interview off\` stops the countdown.`,
+    `:dart: Interview${forRole} on *${dayLabel(p.date)}*: ${countdownText(daysLeft).replace(/^Your/, 'your')}. Until then a drill comes every day, weekends too, weakest topics first; the day after, your usual drills (${usual}) come back. Next drill: *${deliveryLabel(p.next, p.zone, p.now)}*. \`${COMMAND} interview off\` stops the countdown.`,
   );
 }
 

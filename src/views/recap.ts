@@ -4,7 +4,7 @@ import type { WeeklyRecap } from '../progress/recap.ts';
 import { scoreBar } from '../progress/topic-stats.ts';
 import type { SlackMessage } from './drill-message.ts';
 import { COMMAND } from './ids.ts';
-import { clip, escapeClipped } from './mrkdwn.ts';
+import { clip, escapeClipped, escapeMrkdwn } from './mrkdwn.ts';
 
 /** "Mon 2 Mar – Sun 8 Mar"; with the years when the week spans New Year. */
 export function weekLabel(weekStart: string, weekEnd: string): string {
@@ -31,7 +31,27 @@ function topicName(title: string): string {
 }
 
 /** The weekly recap DM: a few lines that read on a phone, and the same facts as the notification text. */
-export function recapMessage(r: WeeklyRecap): SlackMessage {
+/** The role set with `/star role`, and its requirements that no story covers yet. */
+export interface RoleGaps {
+  title: string;
+  uncovered: readonly string[];
+  total: number;
+}
+
+/** At most this many requirements are named: the recap is a glance, not a checklist. */
+const MAX_GAPS_NAMED = 5;
+
+function roleLine(g: RoleGaps): string | undefined {
+  if (g.total === 0) return undefined;
+  const role = `*${escapeMrkdwn(g.title)}*`;
+  if (g.uncovered.length === 0)
+    return `:briefcase: ${role}: your stories cover all ${g.total} requirements read from its description.`;
+  const named = g.uncovered.slice(0, MAX_GAPS_NAMED).map((u) => `‘${escapeMrkdwn(u)}’`);
+  const more = g.uncovered.length > MAX_GAPS_NAMED ? ` and ${g.uncovered.length - MAX_GAPS_NAMED} more` : '';
+  return `:briefcase: For ${role}, no story covers yet: ${named.join(', ')}${more}.`;
+}
+
+export function recapMessage(r: WeeklyRecap, gaps?: RoleGaps): SlackMessage {
   const drills = plural(r.answered, 'drill', 'drills');
   const change = changeLabel(r.change);
   const lines = [`:white_check_mark: *${drills}* answered`];
@@ -47,6 +67,8 @@ export function recapMessage(r: WeeklyRecap): SlackMessage {
   }
   const longest = r.streak.longest > r.streak.current ? ` (longest ${r.streak.longest})` : '';
   lines.push(`:fire: Streak: *${plural(r.streak.current, 'drill day', 'drill days')}*${longest}`);
+  const role = gaps ? roleLine(gaps) : undefined;
+  if (role) lines.push(role);
 
   const blocks: KnownBlock[] = [
     {

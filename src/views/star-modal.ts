@@ -8,6 +8,7 @@ import {
 } from '../drills/star-answer.ts';
 import { ACTION_STAR_INPUT, VIEW_NOTICE, VIEW_STAR_ANSWER } from './ids.ts';
 import { clip, escapeMrkdwn } from './mrkdwn.ts';
+import { type StoryRef, useStoryBlocks } from './stories.ts';
 
 /**
  * What each part should hold, after the guide: its samples open with the context and stakes, name the
@@ -25,14 +26,40 @@ export interface StarModalInput {
   drillId: number;
   topicTitle: string;
   questionText: string;
-  /** The stored answer, when editing. */
+  /** The stored answer, when editing; or a saved story's text to start from (`fromStory`). */
   answer?: StarAnswer;
+  /** The person's stories, offered as "Start from a saved story". */
+  stories?: readonly StoryRef[];
+  /** The story whose text fills the fields: the answer will be saved as telling it. */
+  fromStory?: StoryRef;
 }
 
-export function starModal({ drillId, topicTitle, questionText, answer }: StarModalInput): ModalView {
+/**
+ * The block id of a STAR input. Slack keeps what a person typed in an input across views.update as long as
+ * its block_id stays the same, and then ignores the new initial_value; a modal filled from a story
+ * therefore gets block ids of its own (`situation.s7`), so the story's text does show.
+ */
+export function starBlockId(part: StarPart, fromStoryId?: number): string {
+  return fromStoryId === undefined ? part : `${part}.s${fromStoryId}`;
+}
+
+/** The STAR part a submitted block id belongs to (see starBlockId). */
+export function starPartOfBlock(blockId: string): StarPart | undefined {
+  const part = blockId.split('.')[0] as StarPart;
+  return STAR_PARTS.includes(part) ? part : undefined;
+}
+
+export function starModal({
+  drillId,
+  topicTitle,
+  questionText,
+  answer,
+  stories = [],
+  fromStory,
+}: StarModalInput): ModalView {
   const inputs: KnownBlock[] = STAR_PARTS.map((part) => ({
     type: 'input',
-    block_id: part,
+    block_id: starBlockId(part, fromStory?.id),
     label: { type: 'plain_text', text: STAR_LABELS[part] },
     hint: { type: 'plain_text', text: STAR_HINTS[part] },
     element: {
@@ -46,10 +73,10 @@ export function starModal({ drillId, topicTitle, questionText, answer }: StarMod
   return {
     type: 'modal',
     callback_id: VIEW_STAR_ANSWER,
-    // Only the drill id travels through Slack; everything else is read from the database on submit.
-    private_metadata: String(drillId),
-    title: { type: 'plain_text', text: answer ? 'Edit your answer' : 'Answer with STAR' },
-    submit: { type: 'plain_text', text: answer ? 'Save changes' : 'Save answer' },
+    // Only ids travel through Slack (the drill, and the story it starts from); the rest is read on submit.
+    private_metadata: fromStory ? `${drillId}:${fromStory.id}` : String(drillId),
+    title: { type: 'plain_text', text: answer && !fromStory ? 'Edit your answer' : 'Answer with STAR' },
+    submit: { type: 'plain_text', text: answer && !fromStory ? 'Save changes' : 'Save answer' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       {
@@ -57,6 +84,21 @@ export function starModal({ drillId, topicTitle, questionText, answer }: StarMod
         text: { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(questionText)}*`) },
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(topicTitle)) }] },
+      ...(fromStory
+        ? [
+            {
+              type: 'context' as const,
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: clip(
+                    `Filled from your story *${escapeMrkdwn(fromStory.title)}*: adapt it to this question, then Save.`,
+                  ),
+                },
+              ],
+            },
+          ]
+        : useStoryBlocks(drillId, stories)),
       ...inputs,
     ],
   };

@@ -9,7 +9,7 @@ import {
   MAX_ANALYSED_CHARS,
 } from '../../src/coach/analyse.ts';
 import { scoreLine, WEIGHTS } from '../../src/coach/score.ts';
-import { CHECK_IDS } from '../../src/coach/types.ts';
+import { CHECK_IDS, type CheckId } from '../../src/coach/types.ts';
 import type { StarAnswer } from '../../src/drills/star-answer.ts';
 import { shippedBank, topicOf } from './support.ts';
 
@@ -70,7 +70,7 @@ describe('analyseAnswer', () => {
       expect(c.label, c.id).not.toBe('');
       expect(c.why, c.id).not.toBe('');
       expect(c.suggestion, c.id).not.toBe('');
-      expect(c.maxPoints).toBe(WEIGHTS[c.id]);
+      expect(c.maxPoints).toBe(WEIGHTS[c.id as CheckId]);
       expect(c.points).toBeGreaterThanOrEqual(0);
       expect(c.points).toBeLessThanOrEqual(c.maxPoints);
       expect(c.strategy, c.id).toEqual(

@@ -18,7 +18,9 @@ import * as people from '../../src/db/repositories/people.ts';
 import * as progress from '../../src/db/repositories/progress.ts';
 import * as recaps from '../../src/db/repositories/recaps.ts';
 import * as reviewCards from '../../src/db/repositories/review-cards.ts';
+import * as roles from '../../src/db/repositories/roles.ts';
 import * as scheduledDrills from '../../src/db/repositories/scheduled-drills.ts';
+import * as stories from '../../src/db/repositories/stories.ts';
 import * as subscriptionClaims from '../../src/db/repositories/subscription-claims.ts';
 import * as subscriptions from '../../src/db/repositories/subscriptions.ts';
 import * as tick from '../../src/db/repositories/tick.ts';
@@ -56,6 +58,9 @@ const PERSON_TABLES = [
   'recaps',
   'exportRequests',
   'modelFollowUps',
+  'stories',
+  'drillStories',
+  'roles',
 ];
 
 /** A parameter that names the owner: a person (or a row carrying one), several people, or settings for one. */
@@ -128,9 +133,22 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(reviewCards.ratedCardsOfUsers),
   owned(reviewCards.lockCard),
   owned(reviewCards.saveCard),
+  owned(roles.findRole),
+  owned(roles.saveRole),
+  owned(roles.deleteRole),
   owned(scheduledDrills.insertScheduledDrill),
   owned(scheduledDrills.insertScheduledDrills),
   owned(scheduledDrills.markDrillsPosted),
+  owned(stories.findStory),
+  owned(stories.storyOfDrill),
+  owned(stories.ensureStoryForDrill),
+  owned(stories.moveDrillToStory),
+  owned(stories.renameStory),
+  owned(stories.storiesOf),
+  owned(stories.latestTextOfStory),
+  owned(stories.storyTitlesByDrill),
+  owned(stories.storyCountsOfPeople),
+  owned(stories.storyTextsOf),
   owned(subscriptions.findSubscription),
   owned(subscriptions.saveSubscription),
   owned(subscriptions.rescheduleSubscription),

@@ -21,6 +21,7 @@ import {
 } from '../../src/views/ids.ts';
 import { repliesTo, requestDrill } from '../support/drill-driver.ts';
 import { useProgressBot } from '../support/progress-bot.ts';
+import { setRole } from '../support/role-driver.ts';
 import {
   answer,
   drillsOf,
@@ -268,6 +269,7 @@ async function everything(userId: string, marker: string) {
   clock.set('2027-01-18T09:00:00Z');
   await star(t, userId, 'pause 3d'); // days off
   await star(t, userId, 'interview 2027-02-01');
+  await setRole(t, userId, `${marker} role`, 'Own on-call for payment systems.');
 }
 
 describe('/star delete', () => {
@@ -306,10 +308,13 @@ describe('/star delete', () => {
     const personal = [
       'answers',
       'days_off',
+      'drill_stories',
       'drills',
       'follow_up_answers',
       'recaps',
       'review_cards',
+      'roles',
+      'stories',
       'subscriptions',
       'users',
     ];

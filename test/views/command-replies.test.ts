@@ -110,6 +110,8 @@ describe('helpReply', () => {
       '/star random',
       '/star topics',
       '/star history',
+      '/star stories',
+      '/star role',
       '/star tips',
       '/star subscribe [HH:MM] [daily|weekdays] [topic ...]',
       '/star status',

@@ -116,7 +116,7 @@ describe('homeView', () => {
     expect(homeProblems(view)).toEqual([]);
   });
 
-  it('the Settings button', () => {
+  it('the Settings and Role buttons', () => {
     const actions = byId(homeView(data()).blocks, BLOCK_HOME_ACTIONS) as Extract<
       KnownBlock,
       { type: 'actions' }
@@ -126,6 +126,11 @@ describe('homeView', () => {
         type: 'button',
         action_id: ACTION_OPEN_SETTINGS,
         text: { type: 'plain_text', text: ':gear: Settings', emoji: true },
+      },
+      {
+        type: 'button',
+        action_id: 'open_role',
+        text: { type: 'plain_text', text: ':briefcase: Role', emoji: true },
       },
     ]);
     expect([ACTION_OPEN_SETTINGS, ACTION_HOME_SUBSCRIBE, BLOCK_HOME_NEXT, BLOCK_HOME_ACTIONS]).toEqual([

@@ -10,12 +10,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestClock } from '../../harness/scheduler.ts';
 import type { Workspace } from '../../local-slack/index.ts';
 import { claimDailyJob } from '../../src/db/repositories/daily-jobs.ts';
+import { ensureStoryForDrill } from '../../src/db/repositories/stories.ts';
 import {
   answers,
   dailyJobs,
   deliveryPauses,
+  drillStories,
   drills,
   installations,
+  stories,
   subscriptions,
   users,
 } from '../../src/db/schema/index.ts';
@@ -283,6 +286,11 @@ describe('uninstall', () => {
     await subscribe(ALPHA, 'UGOESAWAY1');
     await subscribe(BETA, 'UGOESAWAY1');
     await scheduler.tick(new Date('2026-03-10T09:00:00Z'));
+    // A story in each workspace (the story bank keeps them per person), to see the purge take Alpha's.
+    for (const d of await db().select().from(drills)) {
+      await ensureStoryForDrill(db(), d, d.id, () => `Story of ${d.teamId}`);
+    }
+    expect(await db().select().from(stories)).toHaveLength(2);
     await uninstall(ALPHA);
     const log = createLogger('error');
 
@@ -305,6 +313,8 @@ describe('uninstall', () => {
 
     expect(await db().select({ team: users.teamId }).from(users)).toEqual([{ team: BETA }]);
     expect(await db().select({ team: drills.teamId }).from(drills)).toEqual([{ team: BETA }]);
+    expect(await db().select({ team: stories.teamId }).from(stories)).toEqual([{ team: BETA }]);
+    expect(await db().select({ team: drillStories.teamId }).from(drillStories)).toEqual([{ team: BETA }]);
     expect(await db().select().from(installations).where(eq(installations.id, ALPHA))).toEqual([]);
     expect(await db().select().from(deliveryPauses)).toEqual([]);
     // Alpha can install afresh later (a new installation, no history).

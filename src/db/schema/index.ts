@@ -1,6 +1,7 @@
 export * from './answers.ts';
 export * from './daily-jobs.ts';
 export * from './days-off.ts';
+export * from './drill-stories.ts';
 export * from './drills.ts';
 export * from './export-requests.ts';
 export * from './follow-up-answers.ts';
@@ -8,7 +9,9 @@ export * from './installations.ts';
 export * from './processed-events.ts';
 export * from './recaps.ts';
 export * from './review-cards.ts';
+export * from './roles.ts';
 export * from './seen-signatures.ts';
+export * from './stories.ts';
 export * from './subscriptions.ts';
 export * from './token-pauses.ts';
 export * from './users.ts';

@@ -2,25 +2,33 @@ import type { App, Context } from '@slack/bolt';
 import type { Person } from '../../drills/person.ts';
 import {
   ACTION_ANSWER_DRILL,
+  ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
   ACTION_OPEN_BREAKDOWN,
+  ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_SKIP_TODAY,
   COMMAND,
+  USE_STORY_ACTION,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
+  VIEW_STORY,
 } from '../../views/ids.ts';
 import { type BotContext, type RequestContext, requestContext } from '../context.ts';
 import { RATE_ACTION } from '../parse-payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
+import { editStory } from './actions/edit-story.ts';
 import { openBreakdown } from './actions/open-breakdown.ts';
+import { openRole } from './actions/open-role.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
 import { rateDrill } from './actions/rate-drill.ts';
 import { skipToday } from './actions/skip-today.ts';
+import { useStory } from './actions/use-story.ts';
 import { starCommand } from './commands/star/index.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app-uninstalled.ts';
@@ -28,8 +36,10 @@ import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
 import { submitFollowUp } from './views/submit-follow-up.ts';
+import { submitRole } from './views/submit-role.ts';
 import { submitSettings } from './views/submit-settings.ts';
 import { submitStarAnswer } from './views/submit-star-answer.ts';
+import { submitStory } from './views/submit-story.ts';
 
 export interface ListenerHooks extends UninstallHooks {
   /** Called after a user's stored time zone changed (the scheduler recomputes their next drill). */
@@ -62,6 +72,11 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.action(ACTION_HOME_SUBSCRIBE, inWorkspace(openSettings));
   app.view(VIEW_SETTINGS, inWorkspace(submitSettings));
   app.view(VIEW_DELETE_DATA, inWorkspace(confirmDelete));
+  app.action(ACTION_EDIT_STORY, inWorkspace(editStory));
+  app.action(USE_STORY_ACTION, inWorkspace(useStory));
+  app.view(VIEW_STORY, inWorkspace(submitStory));
+  app.action(ACTION_OPEN_ROLE, inWorkspace(openRole));
+  app.view(VIEW_ROLE, inWorkspace(submitRole));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
   app.event('app_uninstalled', appUninstalled(ctx, hooks));
   app.event('tokens_revoked', tokensRevoked(ctx, hooks));

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { completeDrillPost } from '../../../db/repositories/drills.ts';
+import { storiesOf } from '../../../db/repositories/stories.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { type AnswerClickPayload, answerClickSchema } from '../../parse-payloads.ts';
@@ -56,6 +57,7 @@ async function buildModal(
       topicTitle: ctx.bank.topic(drill.topicSlug)?.title ?? drill.topicSlug,
       questionText: drill.questionText,
       answer,
+      stories: await storiesOf(ctx.db, ctx.person(click.user.id)),
     });
   } catch (err) {
     log.error({ err }, 'could not load the drill for the modal');

@@ -32,6 +32,9 @@ export const LATE_NOTICE = {
     ':hourglass_flowing_sand: Star Drill was too busy to save your follow-up answer in time, so it was *not saved*. Your text is still in the modal while it stays open: press *Save* again in a minute. If you closed it, click *Practise this follow-up* in the drill’s thread to write it again.',
   settings:
     ':hourglass_flowing_sand: Star Drill was too busy to save your drill settings in time, so *nothing was changed*. Your choices are still in the modal while it stays open: press *Save* again in a minute, or use `/star subscribe`.',
+  role: ':hourglass_flowing_sand: Star Drill was too busy to save your role in time, so *nothing was changed*. Your text is still in the modal while it stays open: press *Save* again in a minute, or use `/star role`.',
+  story:
+    ':hourglass_flowing_sand: Star Drill was too busy to save your story in time, so *nothing was changed*. Your text is still in the modal while it stays open: press *Save* again in a minute.',
 } as const;
 
 export type SaveOutcome<T> = { ok: true; saved: T } | { ok: false; error: string };

@@ -1,12 +1,15 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
 import { cancelReminder } from '../../../db/repositories/drill-reminders.ts';
+import { moveDrillToStory } from '../../../db/repositories/stories.ts';
 import type { Answer, Drill } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
+import { starPartOfBlock } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { coachAnswer } from '../../feedback-thread.ts';
 import { type StarSubmissionPayload, starSubmissionSchema } from '../../parse-payloads.ts';
+import { recordStory } from '../../story-bank.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
 import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
@@ -19,13 +22,22 @@ export function submitStarAnswer(ctx: RequestContext) {
   return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const deadline = slackDeadlineOf(context);
     const submission = starSubmissionSchema.parse(body);
-    const validated = validateStarAnswer(readParts(submission));
+    const blockOf = blockIdsOf(submission);
+    const validated = validateStarAnswer(readParts(submission, blockOf));
     if (!validated.ok) {
-      await ack({ response_action: 'errors', errors: validated.errors });
+      const errors = Object.fromEntries(
+        Object.entries(validated.errors).map(([part, error]) => [
+          blockOf.get(part as StarPart) ?? part,
+          error,
+        ]),
+      );
+      await ack({ response_action: 'errors', errors });
       return;
     }
     const userId = submission.user.id;
-    const log = ctx.log.child({ user: userId, drill: submission.view.private_metadata });
+    // `<drill id>`, or `<drill id>:<story id>` when the text was started from a saved story (star-modal.ts).
+    const [drillRaw = '', storyRaw] = submission.view.private_metadata.split(':');
+    const log = ctx.log.child({ user: userId, drill: drillRaw });
     await saveSubmission<{ drill: Drill; answer: Answer }>(ctx, {
       ack,
       deadline,
@@ -33,23 +45,46 @@ export function submitStarAnswer(ctx: RequestContext) {
       lateNotice: LATE_NOTICE.answer,
       log,
       // Errors must name a block of the modal; the first input is the one the user sees first.
-      errorBlock: STAR_PARTS[0],
+      errorBlock: blockOf.get(STAR_PARTS[0]) ?? STAR_PARTS[0],
       save: async (tx) => {
-        const access = await drillForUser({ db: tx }, submission.view.private_metadata, ctx.person(userId));
+        const access = await drillForUser({ db: tx }, drillRaw, ctx.person(userId));
         if (!access.ok) {
           log.warn('refused a STAR submission: not among the user’s own drills');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
         const { answer } = await saveAnswer(tx, access.drill, validated.answer, ctx.clock.now());
         await cancelReminder(tx, access.drill);
+        // A story picked in the modal: this answer tells it (a story deleted meanwhile is skipped, and the
+        // answer gets a story of its own after the save).
+        const storyId = storyRaw && /^\d{1,9}$/.test(storyRaw) ? Number(storyRaw) : undefined;
+        if (storyId !== undefined) await moveDrillToStory(tx, ctx.person(userId), access.drill.id, storyId);
         return { ok: true, saved: { drill: access.drill, answer } };
       },
-      after: ({ drill, answer }) => coachAnswer(ctx, drill, answer),
+      after: async ({ drill, answer }) => {
+        // The story first: the feedback message names it.
+        await recordStory(ctx, drill, answer);
+        await coachAnswer(ctx, drill, answer);
+      },
     });
   };
 }
 
-function readParts(submission: StarSubmissionPayload): Partial<Record<StarPart, unknown>> {
+/** The block id each STAR part has in this modal (plain, or suffixed when filled from a story). */
+function blockIdsOf(submission: StarSubmissionPayload): Map<StarPart, string> {
+  const out = new Map<StarPart, string>();
+  for (const blockId of Object.keys(submission.view.state.values)) {
+    const part = starPartOfBlock(blockId);
+    if (part) out.set(part, blockId);
+  }
+  return out;
+}
+
+function readParts(
+  submission: StarSubmissionPayload,
+  blockOf: ReadonlyMap<StarPart, string>,
+): Partial<Record<StarPart, unknown>> {
   const values = submission.view.state.values;
-  return Object.fromEntries(STAR_PARTS.map((part) => [part, values[part]?.[ACTION_STAR_INPUT]?.value ?? '']));
+  return Object.fromEntries(
+    STAR_PARTS.map((part) => [part, values[blockOf.get(part) ?? part]?.[ACTION_STAR_INPUT]?.value ?? '']),
+  );
 }

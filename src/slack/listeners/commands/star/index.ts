@@ -16,7 +16,9 @@ import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
 import { model } from './model.ts';
 import { deleteData, exportData, interview, pause, recap, resume } from './progress.ts';
+import { role } from './role.ts';
 import { schedulingSubcommands } from './scheduling.ts';
+import { stories } from './stories.ts';
 import type { Subcommand, SubcommandReply } from './subcommand.ts';
 
 // A Map, not an object: `/star constructor` must not find Object.prototype.constructor.
@@ -35,6 +37,8 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
     export: exportData,
     delete: deleteData,
     model,
+    stories,
+    role,
   }),
 );
 

@@ -1,5 +1,7 @@
 import { releaseExportSlot, takeExportSlot } from '../../../../db/repositories/export-requests.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
+import { findRole } from '../../../../db/repositories/roles.ts';
+import { storyTitlesByDrill } from '../../../../db/repositories/stories.ts';
 import {
   findSubscription,
   hasScheduledDrill,
@@ -120,7 +122,15 @@ export const interview: Subcommand = ({ ctx, command, args }) => ({
       await updateSubscription(tx, c.sub, change, next);
       return date === null
         ? interviewReply({ subscribed: true, date: null, had, days })
-        : interviewReply({ subscribed: true, date, days, next, zone: c.zone, now: c.now });
+        : interviewReply({
+            subscribed: true,
+            date,
+            days,
+            next,
+            zone: c.zone,
+            now: c.now,
+            role: await findRole(tx, ctx.person(command.user_id)),
+          });
     });
     const done =
       reply === 'not subscribed'
@@ -164,7 +174,10 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
     if (!slot.granted) return plainReply(exportLimitReply(EXPORT_LIMIT.limit, slot.retryAt, now));
     // A slot is spent only on an export that happened.
     const release = () => releaseExportSlot(ctx.db, who, slot.id);
-    const { rows, followUps } = await exportRowsOf(ctx.db, who).catch(async (err: unknown) => {
+    const [{ rows, followUps }, storyTitles] = await Promise.all([
+      exportRowsOf(ctx.db, who),
+      storyTitlesByDrill(ctx.db, who),
+    ]).catch(async (err: unknown) => {
       await release().catch(() => {});
       throw err;
     });
@@ -187,6 +200,7 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
             score: r.answer.score,
             rating: r.rating,
             followUps: (byDrill.get(r.drillId) ?? []).map((f) => ({ question: f.question, answer: f.text })),
+            ...(storyTitles.has(r.drillId) ? { story: storyTitles.get(r.drillId) } : {}),
           }
         : null,
     }));

@@ -1,0 +1,58 @@
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { findStory, latestTextOfStory } from '../../../db/repositories/stories.ts';
+import { starModal } from '../../../views/star-modal.ts';
+import type { RequestContext } from '../../context.ts';
+import { parseIdPair, useStoryClickSchema } from '../../story-payloads.ts';
+import { drillForUser } from '../drill-access.ts';
+
+/**
+ * "Start from a saved story" in the STAR modal: the modal is replaced (views.update, with its hash so a
+ * newer version is never overwritten) by the same modal filled with the story's latest text. Nothing is
+ * stored: the person adapts the text and saves, or cancels. A story or drill that is not theirs, or gone,
+ * leaves the modal as it is.
+ */
+export function useStory(ctx: RequestContext) {
+  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+    await ack();
+    const click = useStoryClickSchema.parse(body);
+    const who = ctx.person(click.user.id);
+    const log = ctx.log.child({ user: who.userId });
+    const ids = parseIdPair(click.actions[0]?.value);
+    if (!ids) return;
+    const [drillId, storyId] = ids;
+    const admission = ctx.work.admit('click');
+    if (!admission) return;
+    admission.run(
+      async () => {
+        try {
+          const [access, story, text] = await Promise.all([
+            drillForUser(ctx, String(drillId), who),
+            findStory(ctx.db, who, storyId),
+            latestTextOfStory(ctx.db, who, storyId),
+          ]);
+          if (!access.ok || !story || !text) {
+            log.warn('a saved story could not fill the modal: not found or not the person’s');
+            return;
+          }
+          const view = starModal({
+            drillId,
+            topicTitle: ctx.bank.topic(access.drill.topicSlug)?.title ?? access.drill.topicSlug,
+            questionText: access.drill.questionText,
+            answer: text,
+            fromStory: { id: story.id, title: story.title },
+          });
+          await ctx.slack.modal.views.update({
+            view_id: click.view.id,
+            ...(click.view.hash ? { hash: click.view.hash } : {}),
+            view,
+          });
+        } catch (err) {
+          await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
+          log.warn({ err }, 'could not fill the modal from a story');
+        }
+      },
+      // The modal stays as it is: the person can click again.
+      { maxWaitMs: 1_000, tooLate: async () => log.warn('a story fill waited too long; skipped') },
+    );
+  };
+}
