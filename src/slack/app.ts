@@ -31,7 +31,6 @@ import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
 import type { SharedReplays } from './shared-replays.ts';
 import { busyCommand } from './shed-commands.ts';
 import { deadlineProperties } from './trigger-deadline.ts';
-import type { WorkQueue } from './work-queue.ts';
 
 /** Bolt's App with one gate in front of every listener: unknown or malformed payloads are refused. */
 class GatedApp extends App {

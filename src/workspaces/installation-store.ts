@@ -2,7 +2,7 @@
 // fetches (via authorize) for every request from a workspace. Tokens are encrypted before they are written.
 
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import { decryptToken, encryptToken, type KeyRing } from '../crypto/token-crypto.ts';
+import { encryptToken, type KeyRing } from '../crypto/token-crypto.ts';
 import type { Database } from '../db/client.ts';
 import {
   findActiveInstallation,

@@ -1,4 +1,4 @@
-import { decryptToken, type KeyRing } from '../crypto/token-crypto.ts';
+import type { KeyRing } from '../crypto/token-crypto.ts';
 import type { Database } from '../db/client.ts';
 import { findActiveInstallation } from '../db/repositories/installations.ts';
 import type { InstallationRow } from '../db/schema/index.ts';

@@ -10,7 +10,6 @@ import { answers, drills, followUpAnswers, reviewCards } from '../../src/db/sche
 import {
   ACTION_OPEN_BREAKDOWN,
   ACTION_PRACTISE_FOLLOW_UP,
-  ACTION_RATE_DRILL,
   ACTION_STAR_INPUT,
   BLOCK_FOLLOW_UP,
 } from '../../src/views/ids.ts';

@@ -6,14 +6,11 @@
 
 import { describe, expect, it } from 'vitest';
 import * as answers from '../../src/db/repositories/answers.ts';
-import * as dailyJobs from '../../src/db/repositories/daily-jobs.ts';
 import * as drillFeedback from '../../src/db/repositories/drill-feedback.ts';
 import * as drillReminders from '../../src/db/repositories/drill-reminders.ts';
 import * as drills from '../../src/db/repositories/drills.ts';
-import * as events from '../../src/db/repositories/events.ts';
 import * as exportRequests from '../../src/db/repositories/export-requests.ts';
 import * as followUps from '../../src/db/repositories/follow-ups.ts';
-import * as installations from '../../src/db/repositories/installations.ts';
 import * as people from '../../src/db/repositories/people.ts';
 import * as progress from '../../src/db/repositories/progress.ts';
 import * as recaps from '../../src/db/repositories/recaps.ts';
@@ -23,8 +20,6 @@ import * as scheduledDrills from '../../src/db/repositories/scheduled-drills.ts'
 import * as stories from '../../src/db/repositories/stories.ts';
 import * as subscriptionClaims from '../../src/db/repositories/subscription-claims.ts';
 import * as subscriptions from '../../src/db/repositories/subscriptions.ts';
-import * as tick from '../../src/db/repositories/tick.ts';
-import * as deliveryPauses from '../../src/db/repositories/token-pauses.ts';
 import * as users from '../../src/db/repositories/users.ts';
 import * as workspaceModel from '../../src/db/repositories/workspace-model.ts';
 import type { Person } from '../../src/drills/person.ts';
