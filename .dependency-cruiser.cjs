@@ -6,6 +6,7 @@
 const LAYERS = [
   'src/clock.ts',
   'src/timeout.ts',
+  'src/cached-for.ts',
   'src/model-coach/', // the optional model coaching: an HTTP client and pure grounding; config reads its variables
   'src/crypto/', // tokens at rest: pure, read by config (INSTALLATION_KEY)
   'src/config.ts', // the one place that reads process.env

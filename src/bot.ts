@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import pRetry, { AbortError } from 'p-retry';
 import { loadQuestionBank } from './bank/load.ts';
+import { cachedFor } from './cached-for.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase, POOL_SIZE } from './db/client.ts';
@@ -287,15 +288,5 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await database.close();
       log.info('Star Drill stopped');
     },
-  };
-}
-
-/** `fn`'s answer, reused for `ms`: concurrent callers share one call. */
-function cachedFor<T>(ms: number, fn: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    const now = performance.now();
-    if (!last || now - last.at > ms) last = { at: now, value: fn() };
-    return last.value;
   };
 }
