@@ -221,6 +221,7 @@ export function createSlackApp({
       logger,
       onLateness: (ms) => ctx.work.noteLateness(ms),
       clockSkewMs: () => ctx.work.clockSkewMs(),
+      onRequest: () => ctx.work.ackOwed(),
       answerEarly: (rawBody, contentType) => busyCommand(ctx.work, rawBody, contentType),
       shared: sharedReplays,
     });

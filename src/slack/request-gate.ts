@@ -39,6 +39,11 @@ export function gateRequests(
     /** How far this host's clock runs ahead of Slack's (arrival-delay.ts), taken out of a request's age. */
     clockSkewMs?: () => number;
     /**
+     * Called as a request arrives; the function it returns, once its response is written: the work queue
+     * lets acks still owed go first (work-queue.ts).
+     */
+    onRequest?: () => () => void;
+    /**
      * The JSON the gate answers a genuine request with itself, skipping Bolt, or undefined to pass it on:
      * a saturated bot's "busy" (shed-commands.ts) then costs it as little CPU as possible.
      */
@@ -58,6 +63,11 @@ export function gateRequests(
     // Other routes stay synchronous: Bolt's server turns an unknown route's throw into a 404.
     if (req.method !== 'POST' || !isEndpoint(req.url, o.endpoint)) {
       return bolt(req, res);
+    }
+    const answered = o.onRequest?.();
+    if (answered) {
+      res.once('finish', answered);
+      res.once('close', answered);
     }
     http.bufferIncomingMessage(req, BODY_LIMIT_BYTES).then(
       (buffered) => {

@@ -58,6 +58,35 @@ describe('WorkQueue', () => {
     expect(ran).toEqual(['too late']);
   });
 
+  it('lets the acks owed go first: work starts once every request received is answered', async () => {
+    const { q } = queue();
+    const order: string[] = [];
+    const first = q.ackOwed();
+    const second = q.ackOwed();
+    q.admit('t')?.run(async () => void order.push('work'), { maxWaitMs: 60_000, tooLate: async () => {} });
+    // The acks are written on later turns of the event loop; the first is reported twice (finish and close).
+    setImmediate(() => {
+      order.push('ack 1');
+      first();
+      first();
+      setImmediate(() => {
+        order.push('ack 2');
+        second();
+      });
+    });
+    await q.idle();
+    expect(order).toEqual(['ack 1', 'ack 2', 'work']);
+  });
+
+  it('does not wait for ever on an ack that is never written: the work still runs', async () => {
+    const { q } = queue();
+    q.ackOwed();
+    const ran: string[] = [];
+    q.admit('t')?.run(async () => void ran.push('work'), { maxWaitMs: 60_000, tooLate: async () => {} });
+    await q.idle();
+    expect(ran).toEqual(['work']);
+  });
+
   it('refuses new work while requests arrive late, and takes it again once they are on time', () => {
     let now = 100_000;
     const { q } = queue({ maxQueued: 100, now: () => now });
