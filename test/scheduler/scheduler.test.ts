@@ -65,6 +65,7 @@ const none = {
   reminded: 0,
   remindersDropped: 0,
   recapped: 0,
+  mockSummaries: 0,
 };
 
 async function scheduler(options = {}) {
