@@ -8,6 +8,7 @@ import { findFollowUpAnswer } from '../db/repositories/follow-ups.ts';
 import { attachMockDrill, findMock, markMockStepPosted } from '../db/repositories/mock-interviews.ts';
 import type { Drill, MockInterview } from '../db/schema/index.ts';
 import { doneStep, type MockQuestion, stepOf } from '../drills/mock-interview.ts';
+import type { Logger } from '../logger.ts';
 import type { SlackMessage } from '../views/drill-message.ts';
 import { mockFollowUpMessage, mockQuestionMessage, type PreviousStep } from '../views/mock-messages.ts';
 
@@ -15,6 +16,7 @@ export interface MockStepDeps {
   db: Database;
   bank: Pick<QuestionBank, 'topic'>;
   clock: Clock;
+  log: Logger;
 }
 
 /**
@@ -39,7 +41,13 @@ export async function postMockStep(
   const previous = options.resumed ? undefined : await previousStep(deps.db, mock);
   const message: SlackMessage =
     step.kind === 'star'
-      ? mockQuestionMessage({ ...base, drillId: drill.id, topicTitle, questionText: question.questionText, previous })
+      ? mockQuestionMessage({
+          ...base,
+          drillId: drill.id,
+          topicTitle,
+          questionText: question.questionText,
+          previous,
+        })
       : mockFollowUpMessage({
           ...base,
           drillId: drill.id,
@@ -48,11 +56,26 @@ export async function postMockStep(
           previous,
         });
   const posted = await slack.chat.postMessage({ channel: mock.userId, ...message });
-  if (!posted.channel || !posted.ts) throw new Error(`chat.postMessage for mock ${mock.id} returned no channel/ts`);
+  if (!posted.channel || !posted.ts)
+    throw new Error(`chat.postMessage for mock ${mock.id} returned no channel/ts`);
   const at = deps.clock.now();
-  // The question's message is the drill's: its answer's feedback goes to this message's thread.
-  if (step.kind === 'star') await markDrillPosted(deps.db, drill, { channelId: posted.channel, messageTs: posted.ts, postedAt: at });
-  await markMockStepPosted(deps.db, mock, at);
+  // Posted is posted: a failure to record it is logged, not thrown (the step is out, and its button works).
+  try {
+    // The question's message is the drill's: its answer's feedback goes to this message's thread. Without
+    // it, the first click stores it (answer-drill.ts), and the answer is untimed.
+    if (step.kind === 'star')
+      await markDrillPosted(deps.db, drill, {
+        channelId: posted.channel,
+        messageTs: posted.ts,
+        postedAt: at,
+      });
+    await markMockStepPosted(deps.db, mock, at);
+  } catch (err) {
+    deps.log.error(
+      { err, mock: mock.id, step: mock.step },
+      'mock step posted, but recording its post failed',
+    );
+  }
   return { drill, channel: posted.channel, ts: posted.ts };
 }
 
@@ -100,6 +123,8 @@ export async function previousStep(db: Database, mock: MockInterview): Promise<P
       ? ((await findAnswer(db, owned))?.feedback?.speakingSeconds ?? null)
       : ((await findFollowUpAnswer(db, owned, question.followUpNumber))?.feedback?.speakingSeconds ?? null);
   const what =
-    answered.kind === 'star' ? `question ${answered.question + 1}` : `the follow-up to question ${answered.question + 1}`;
+    answered.kind === 'star'
+      ? `question ${answered.question + 1}`
+      : `the follow-up to question ${answered.question + 1}`;
   return { what, seconds, speakingSeconds };
 }

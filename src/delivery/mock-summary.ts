@@ -36,7 +36,8 @@ export async function mockSummaryOf(
   const questions: MockQuestionResult[] = [];
   for (const [k, question] of mock.questions.entries()) {
     const drillId = mock.drillIds[k];
-    const owned = drillId === undefined ? undefined : { teamId: mock.teamId, userId: mock.userId, id: drillId };
+    const owned =
+      drillId === undefined ? undefined : { teamId: mock.teamId, userId: mock.userId, id: drillId };
     const starTiming = timing(2 * k);
     const followUpTiming = timing(2 * k + 1);
     const answer = owned && starTiming ? await findAnswer(db, owned) : undefined;
@@ -46,12 +47,8 @@ export async function mockSummaryOf(
     questions.push({
       question,
       topicTitle: bank.topic(question.topicSlug)?.title ?? question.topicSlug,
-      star: answer
-        ? result(answer.score, starTiming?.seconds ?? null, answer.feedback)
-        : null,
-      followUp: followUp
-        ? result(followUp.score, followUpTiming?.seconds ?? null, followUp.feedback)
-        : null,
+      star: answer ? result(answer.score, starTiming?.seconds ?? null, answer.feedback) : null,
+      followUp: followUp ? result(followUp.score, followUpTiming?.seconds ?? null, followUp.feedback) : null,
       story: story?.title ?? null,
     });
   }
@@ -61,7 +58,11 @@ export async function mockSummaryOf(
 function result(
   score: number | null,
   seconds: number | null,
-  feedback: { speakingSeconds: number; checks: MockAnswerResult['checks']; caps?: MockAnswerResult['caps'] } | null,
+  feedback: {
+    speakingSeconds: number;
+    checks: MockAnswerResult['checks'];
+    caps?: MockAnswerResult['caps'];
+  } | null,
 ): MockAnswerResult {
   return {
     score,
@@ -80,7 +81,11 @@ type SummaryDeps = { db: Database; bank: Pick<QuestionBank, 'topic'>; clock: Clo
  * failed post gives the claim back and rejects: the scheduler's job retries it. False when someone else has
  * it.
  */
-export async function postMockSummary(deps: SummaryDeps, slack: WebClient, mock: MockInterview): Promise<boolean> {
+export async function postMockSummary(
+  deps: SummaryDeps,
+  slack: WebClient,
+  mock: MockInterview,
+): Promise<boolean> {
   const claimed = await claimMockSummary(deps.db, mock, MOCK_SUMMARY_LEASE_MS);
   if (!claimed) return false;
   try {

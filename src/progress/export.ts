@@ -137,6 +137,8 @@ export function exportMarkdown({ zone, drills, mocks = [], now }: ExportInput): 
   ];
   if (sorted.length === 0) head.push('_No drills yet._', '');
   const sections = sorted.map((d) => `---\n\n${drillSection(d, zone)}`);
-  const mockSections = mocks.map((m) => `---\n\n${mockExportSection(m.summary, localDay(m.startedAt, zone))}`);
+  const mockSections = mocks.map(
+    (m) => `---\n\n${mockExportSection(m.summary, localDay(m.startedAt, zone))}`,
+  );
   return [...head, ...sections, ...mockSections].join('\n');
 }

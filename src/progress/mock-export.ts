@@ -7,7 +7,6 @@ import { durationLabel, spokenAgainstTarget } from '../drills/mock-interview.ts'
 import { inlineText as inline } from './markdown-text.ts';
 import type { MockAnswerResult, MockSummary } from './mock-summary.ts';
 
-
 const ENDINGS: Record<MockSummary['reason'], string> = {
   completed: 'completed',
   ended: 'ended early',

@@ -5,7 +5,7 @@
  * topic. Pure: the caller reads the person's rows.
  */
 import type { QuestionBank } from '../bank/question-bank.ts';
-import { chooseFromHistory, type AskedBefore } from '../drills/choose-question.ts';
+import { type AskedBefore, chooseFromHistory } from '../drills/choose-question.ts';
 import { followUpFor, MOCK_QUESTIONS, type MockQuestion } from '../drills/mock-interview.ts';
 import type { RatedCard } from '../drills/review-cards.ts';
 import { type AnsweredDrill, interviewFocus, topicProgress } from './topic-stats.ts';

@@ -79,10 +79,15 @@ export function practiseNext(answers: readonly MockAnswerResult[], n = 2): Pract
     }
   };
   for (const a of answers) {
-    for (const cap of a.caps) add(`cap:${cap.id}`, { kind: 'cap', cap: cap.id, suggestion: cap.suggestion }, 100 - cap.max);
+    for (const cap of a.caps)
+      add(`cap:${cap.id}`, { kind: 'cap', cap: cap.id, suggestion: cap.suggestion }, 100 - cap.max);
     for (const c of a.checks) {
       if (c.passed) continue;
-      add(`check:${c.id}`, { kind: 'check', label: c.label, suggestion: c.suggestion }, c.maxPoints - c.points);
+      add(
+        `check:${c.id}`,
+        { kind: 'check', label: c.label, suggestion: c.suggestion },
+        c.maxPoints - c.points,
+      );
     }
   }
   return [...byKey.values()]

@@ -1,4 +1,3 @@
-import { answeredDrillsOf } from '../db/repositories/progress.ts';
 import { deleteDrill, drillHistory } from '../db/repositories/drills.ts';
 import {
   deleteMock,
@@ -7,6 +6,7 @@ import {
   runningMock,
   startMock,
 } from '../db/repositories/mock-interviews.ts';
+import { answeredDrillsOf } from '../db/repositories/progress.ts';
 import { ratedCardsOf } from '../db/repositories/review-cards.ts';
 import { ensureUser } from '../db/repositories/users.ts';
 import type { MockInterview } from '../db/schema/index.ts';

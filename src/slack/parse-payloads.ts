@@ -54,7 +54,11 @@ export const buttonClick = <A extends z.ZodType<string>>(actionId: A) =>
     // A button without a value of its own (Home's Settings and Subscribe) comes without one.
     actions: z
       .array(
-        z.object({ action_id: actionId, block_id: z.string().max(255).optional(), value: z.string().max(64).optional() }),
+        z.object({
+          action_id: actionId,
+          block_id: z.string().max(255).optional(),
+          value: z.string().max(64).optional(),
+        }),
       )
       .length(1),
   });

@@ -8,8 +8,8 @@ import type { KnownBlock } from '@slack/types';
 import { durationLabel, spokenAgainstTarget } from '../drills/mock-interview.ts';
 import type { MockAnswerResult, MockSummary, PractiseItem } from '../progress/mock-summary.ts';
 import type { SlackMessage } from './drill-message.ts';
-import { followUpMetadata } from './follow-up.ts';
 import { CAP_TITLES } from './feedback-summary.ts';
+import { followUpMetadata } from './follow-up.ts';
 import {
   ACTION_ANSWER_DRILL,
   ACTION_MOCK_CONTINUE,
@@ -21,7 +21,10 @@ import {
 } from './ids.ts';
 import { clip, escapeClipped, escapeMrkdwn } from './mrkdwn.ts';
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text) } });
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text) },
+});
 const context = (text: string): KnownBlock => ({
   type: 'context',
   elements: [{ type: 'mrkdwn', text: clip(text) }],
@@ -68,7 +71,9 @@ export function mockQuestionMessage(p: {
       ...(p.previous ? [context(previousLine(p.previous))] : []),
       header(heading),
       section(`*${escapeMrkdwn(p.questionText)}*`),
-      context(`${escapeMrkdwn(p.topicTitle)} · ${p.resumed ? 'Continued: the clock starts again now. ' : ''}${TIMED}`),
+      context(
+        `${escapeMrkdwn(p.topicTitle)} · ${p.resumed ? 'Continued: the clock starts again now. ' : ''}${TIMED}`,
+      ),
       {
         type: 'actions',
         block_id: BLOCK_MOCK_STEP,
@@ -158,7 +163,8 @@ export const MOCK_STALE =
   ':information_source: That mock interview has already ended, so nothing changed. Start a new one with `/star mock`.';
 export const MOCK_ALREADY_CONTINUED =
   ':information_source: That mock interview was already continued: its current question is in your DM. Nothing else changed.';
-export const MOCK_CONTINUED = ':arrow_forward: Continued: the question waiting for you is posted again in your DM.';
+export const MOCK_CONTINUED =
+  ':arrow_forward: Continued: the question waiting for you is posted again in your DM.';
 export const MOCK_ENDED = ':checkered_flag: Mock interview ended. Your summary is in your DM.';
 export const MOCK_ENDED_SUMMARY_LATER =
   ':checkered_flag: Mock interview ended. Slack did not take its summary just now: it follows in your DM within a few minutes.';

@@ -206,7 +206,6 @@ const ACROSS_PEOPLE: Record<string, string> = {
     'a workspace that an org-wide app lost access to (team_access_revoked) is purged after 30 days, everyone’s in it',
   'mockInterviews.claimDueMockSummaries':
     'the scheduler claims every mock interview that owes its summary, whoever it belongs to',
-  'mockInterviews.mockSummaryDue': 'the condition of that claim, shared with the tick survey (no one’s rows)',
   'exportRequests.forgetOldExportRequests':
     'housekeeping: every request older than the hour the limit counts',
 };

@@ -29,14 +29,18 @@ it('tells the truth about a refused token and stores nothing', async () => {
   expect(told).toMatch(
     /Slack refused its access \(`token_revoked`\)\. A workspace admin needs to reinstall it\. No mock interview was started\./,
   );
-  expect(await t.bot.ctx.db.select().from(mockInterviews).where(eq(mockInterviews.userId, userId))).toEqual([]);
+  expect(await t.bot.ctx.db.select().from(mockInterviews).where(eq(mockInterviews.userId, userId))).toEqual(
+    [],
+  );
   expect(await t.bot.ctx.db.select().from(drills).where(eq(drills.userId, userId))).toEqual([]);
 
   // Slack takes posts again: the next /star mock starts one.
   t.standin.clearIntercepts();
   await t.standin.slashCommand(t.url, { userId, text: 'mock', channelId: 'C0GENERAL' });
   await t.bot.idle();
-  expect(await t.bot.ctx.db.select().from(mockInterviews).where(eq(mockInterviews.userId, userId))).toHaveLength(1);
+  expect(
+    await t.bot.ctx.db.select().from(mockInterviews).where(eq(mockInterviews.userId, userId)),
+  ).toHaveLength(1);
   const said = t.standin
     .ephemerals(userId)
     .map((e) => blocksText(e.args.blocks))

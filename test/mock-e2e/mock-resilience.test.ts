@@ -16,13 +16,13 @@ import { createTestDatabase, onPostgresServer, type TestDatabase } from '../../h
 import { type SlackStandin, startSlackStandin } from '../../local-slack/index.ts';
 import { answers, followUpAnswers } from '../../src/db/schema/index.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
+import { ACTION_MOCK_CONTINUE, ACTION_MOCK_END, BLOCK_FOLLOW_UP, VIEW_NOTICE } from '../../src/views/ids.ts';
 import {
-  ACTION_MOCK_CONTINUE,
-  ACTION_MOCK_END,
-  BLOCK_FOLLOW_UP,
-  VIEW_NOTICE,
-} from '../../src/views/ids.ts';
-import { MOCK_ALREADY_CONTINUED, MOCK_CONTINUED, MOCK_ENDED, MOCK_STALE } from '../../src/views/mock-messages.ts';
+  MOCK_ALREADY_CONTINUED,
+  MOCK_CONTINUED,
+  MOCK_ENDED,
+  MOCK_STALE,
+} from '../../src/views/mock-messages.ts';
 import { rawSubmission, viewValues } from '../support/drill-driver.ts';
 import { shownText } from '../support/shown-text.ts';
 import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.ts';
@@ -152,7 +152,12 @@ describe('the same step twice', () => {
         'Mock interview · Question 1 of 3',
         'Mock interview · Follow-up to question 1 of 3',
       ]);
-      expect(await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, mock?.drillIds[0] ?? 0))).toHaveLength(1);
+      expect(
+        await t.bot.ctx.db
+          .select()
+          .from(answers)
+          .where(eq(answers.drillId, mock?.drillIds[0] ?? 0)),
+      ).toHaveLength(1);
     } finally {
       await t.bot.stop();
     }
@@ -171,7 +176,7 @@ describe.skipIf(!onPostgresServer)('two replicas on one Postgres database', () =
         const step = latestStep(here, user);
         const { viewId } = await openStep(here, user, step.message, step.button);
         const values = stepValues(step.kind, answerFor(step.kind, n));
-        const plain =
+        const plain: Record<string, string> =
           step.kind === 'star' ? { ...GOOD } : { [BLOCK_FOLLOW_UP]: answerFor(step.kind, n) as string };
         // The save reaches one replica while a retry of it reaches the other.
         await Promise.all([
@@ -235,7 +240,10 @@ describe('a mock left for 24 hours, End, and stale buttons', () => {
     expect(text).toContain('You answered *1 of 6* steps');
     const [mock] = await mockRows(t, user);
     expect(mock).toMatchObject({ endReason: 'expired', step: 1 });
-    const [stored] = await t.bot.ctx.db.select().from(answers).where(eq(answers.drillId, mock?.drillIds[0] ?? 0));
+    const [stored] = await t.bot.ctx.db
+      .select()
+      .from(answers)
+      .where(eq(answers.drillId, mock?.drillIds[0] ?? 0));
     expect(text).toContain(`STAR answer: *${stored?.score}/100*`);
     expect(text).toContain('Follow-up: not answered');
     expect(text.match(/STAR answer: not answered/g)).toHaveLength(2);
@@ -245,7 +253,12 @@ describe('a mock left for 24 hours, End, and stale buttons', () => {
     const stale = await openStep(t, user, step.message, step.button);
     expect(stale.view?.callback_id).toBe(VIEW_NOTICE);
     expect(shownText(stale.view?.blocks)).toContain('That mock interview has already ended');
-    expect(await t.bot.ctx.db.select().from(followUpAnswers).where(eq(followUpAnswers.drillId, mock?.drillIds[0] ?? 0))).toEqual([]);
+    expect(
+      await t.bot.ctx.db
+        .select()
+        .from(followUpAnswers)
+        .where(eq(followUpAnswers.drillId, mock?.drillIds[0] ?? 0)),
+    ).toEqual([]);
     // A new mock may start now.
     expect(offerIn(await slashMock(t, user))).toBeUndefined();
     expect(await mockRows(t, user)).toHaveLength(2);

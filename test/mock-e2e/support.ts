@@ -64,7 +64,8 @@ export function latestStep(t: Bot, userId: string) {
   return { message, button, text: shownText(message.blocks), kind: kindOf(button) };
 }
 
-const kindOf = (b: Button) => (b.action_id === ACTION_ANSWER_DRILL ? 'star' : 'follow_up');
+const kindOf = (b: Button): 'star' | 'follow_up' =>
+  b.action_id === ACTION_ANSWER_DRILL ? 'star' : 'follow_up';
 
 /** The summary message: the DM's message whose header is one of the summary titles. */
 export function summaries(t: Bot, userId: string): StoredMessage[] {
@@ -82,7 +83,11 @@ export async function mockRows(t: Bot, userId: string): Promise<MockInterview[]>
 /** `/star mock` typed in the person's DM; returns what it answered (ephemeral), if anything. */
 export async function slashMock(t: Bot, userId: string, channelId?: string) {
   const before = t.standin.ephemerals(userId).length;
-  const reply = await t.standin.slashCommand(t.url, { userId, text: 'mock', ...(channelId ? { channelId } : {}) });
+  const reply = await t.standin.slashCommand(t.url, {
+    userId,
+    text: 'mock',
+    ...(channelId ? { channelId } : {}),
+  });
   expect(reply.status).toBe(200);
   await t.bot.idle();
   return t.standin.ephemerals(userId).slice(before);
@@ -150,7 +155,11 @@ export async function clickOffer(t: Bot, userId: string, which: 'continue' | 'en
   });
   expect(reply.status).toBe(200);
   await t.bot.idle();
-  return { offer, value: button?.value ?? '', shown: shownText(t.standin.ephemeralMessage(channel, offer.ts)?.blocks) };
+  return {
+    offer,
+    value: button?.value ?? '',
+    shown: shownText(t.standin.ephemeralMessage(channel, offer.ts)?.blocks),
+  };
 }
 
 /** Strong answers of three sorts, so the three questions score apart. */

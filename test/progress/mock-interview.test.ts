@@ -69,7 +69,12 @@ const topic = (slug: string, n: number): Topic => ({
   number: n,
   title: slug.toUpperCase(),
   keyConcepts: 'k',
-  questions: [1, 2].map((q) => ({ id: `q_${slug}${q}`.padEnd(12, '0'), topicSlug: slug, number: q, text: `${slug} ${q}?` })),
+  questions: [1, 2].map((q) => ({
+    id: `q_${slug}${q}`.padEnd(12, '0'),
+    topicSlug: slug,
+    number: q,
+    text: `${slug} ${q}?`,
+  })),
   sampleAnswer: { situation: 's', task: 't', action: 'a', result: 'r' },
   followUps: [`${slug} follow-up 1?`, `${slug} follow-up 2?`],
   sourceFile: 'guide.md',
@@ -89,7 +94,11 @@ describe('planMockInterview', () => {
       { topicSlug: 'b', answeredAt: new Date('2027-01-10T10:00:00Z'), score: 40 },
       { topicSlug: 'c', answeredAt: new Date('2027-01-10T10:00:00Z'), score: 70 },
     ];
-    const history = answered.map((a) => ({ topicSlug: a.topicSlug, questionId: `q_${a.topicSlug}1`.padEnd(12, '0'), askedAt: a.answeredAt }));
+    const history = answered.map((a) => ({
+      topicSlug: a.topicSlug,
+      questionId: `q_${a.topicSlug}1`.padEnd(12, '0'),
+      askedAt: a.answeredAt,
+    }));
     const plan = planMockInterview({ bank: bankOf(topics), answered, history, rated: new Map(), now: NOW });
     // Never practised first (d, e), then the one that needs work (b, scored under 60).
     expect(plan.map((q) => q.topicSlug)).toEqual(['d', 'e', 'b']);
@@ -104,7 +113,13 @@ describe('planMockInterview', () => {
   });
 
   it('asks as many as there are topics when the guide has fewer than three', () => {
-    const plan = planMockInterview({ bank: bankOf(topics.slice(0, 2)), answered: [], history: [], rated: new Map(), now: NOW });
+    const plan = planMockInterview({
+      bank: bankOf(topics.slice(0, 2)),
+      answered: [],
+      history: [],
+      rated: new Map(),
+      now: NOW,
+    });
     expect(plan.map((q) => q.topicSlug)).toEqual(['a', 'b']);
   });
 });
@@ -135,7 +150,12 @@ const Q = (n: number): MockQuestion => ({
   followUpText: `Follow-up ${n}?`,
 });
 
-const asked = (n: number, star: MockAnswerResult | null, followUp: MockAnswerResult | null, story: string | null = null): MockQuestionResult => ({
+const asked = (
+  n: number,
+  star: MockAnswerResult | null,
+  followUp: MockAnswerResult | null,
+  story: string | null = null,
+): MockQuestionResult => ({
   question: Q(n),
   topicTitle: `Topic ${n}`,
   star,
@@ -147,10 +167,24 @@ describe('summariseMock', () => {
   it('names the strongest and weakest answers, the two costliest things and the stories once each', () => {
     const s = summariseMock('completed', [
       asked(1, result(80, [check('measured', 'Measured result', 5, 20)]), result(70), 'Outage'),
-      asked(2, result(55, [check('ownership', 'Owns the outcome', 2, 20), check('measured', 'Measured result', 10, 20)]), result(60), 'Outage'),
+      asked(
+        2,
+        result(55, [
+          check('ownership', 'Owns the outcome', 2, 20),
+          check('measured', 'Measured result', 10, 20),
+        ]),
+        result(60),
+        'Outage',
+      ),
       asked(3, result(80, [check('specific', 'Specific', 12, 15)]), result(null), 'Migration'),
     ]);
-    expect(s).toMatchObject({ strongest: 0, weakest: 1, answeredSteps: 6, steps: 6, stories: ['Outage', 'Migration'] });
+    expect(s).toMatchObject({
+      strongest: 0,
+      weakest: 1,
+      answeredSteps: 6,
+      steps: 6,
+      stories: ['Outage', 'Migration'],
+    });
     // Measured result lost 15 + 10 points, Owns the outcome 18, Specific 3.
     expect(s.practise).toEqual([
       { kind: 'check', label: 'Measured result', suggestion: 'do Measured result' },
@@ -159,9 +193,17 @@ describe('summariseMock', () => {
   });
 
   it('a partial mock: no weakest of one answer, the unanswered steps not counted', () => {
-    const s = summariseMock('expired', [asked(1, result(70), null), asked(2, null, null), asked(3, null, null)]);
+    const s = summariseMock('expired', [
+      asked(1, result(70), null),
+      asked(2, null, null),
+      asked(3, null, null),
+    ]);
     expect(s).toMatchObject({ strongest: 0, weakest: null, answeredSteps: 1, steps: 6, stories: [] });
-    expect(summariseMock('ended', [asked(1, null, null)])).toMatchObject({ strongest: null, weakest: null, practise: [] });
+    expect(summariseMock('ended', [asked(1, null, null)])).toMatchObject({
+      strongest: null,
+      weakest: null,
+      practise: [],
+    });
     expect(summariseMock('ended', [asked(1, result(null), null), asked(2, result(50), null)])).toMatchObject({
       strongest: 1,
       weakest: null,
@@ -173,6 +215,8 @@ describe('summariseMock', () => {
       ...result(40, [check('measured', 'Measured result', 15, 20)]),
       caps: [{ id: 'hypothetical', max: 40, why: 'I would', suggestion: 'tell one time' }],
     };
-    expect(practiseNext([capped], 1)).toEqual([{ kind: 'cap', cap: 'hypothetical', suggestion: 'tell one time' }]);
+    expect(practiseNext([capped], 1)).toEqual([
+      { kind: 'cap', cap: 'hypothetical', suggestion: 'tell one time' },
+    ]);
   });
 });

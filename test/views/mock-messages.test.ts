@@ -46,7 +46,14 @@ describe('mock interview messages', () => {
   });
 
   it('a follow-up: the drill’s follow-up button with its number; Continue says the clock restarts', () => {
-    const m = mockFollowUpMessage({ drillId: 7, followUpNumber: 2, index: 0, total: 3, question: 'Why?', resumed: true });
+    const m = mockFollowUpMessage({
+      drillId: 7,
+      followUpNumber: 2,
+      index: 0,
+      total: 3,
+      question: 'Why?',
+      resumed: true,
+    });
     expect(actions(m.blocks, BLOCK_MOCK_STEP)).toEqual([[ACTION_PRACTISE_FOLLOW_UP, '7:2']]);
     expect(shownText(m.blocks)).toContain('Continued: the clock starts again now.');
   });

@@ -29,7 +29,11 @@ export async function findMock(db: Database, mock: Owned): Promise<MockInterview
 }
 
 /** The mock a drill was asked in, if any (its newest, should a drill ever be in two). */
-export async function mockOfDrill(db: Database, who: Person, drillId: number): Promise<MockInterview | undefined> {
+export async function mockOfDrill(
+  db: Database,
+  who: Person,
+  drillId: number,
+): Promise<MockInterview | undefined> {
   const [row] = await db
     .select()
     .from(mockInterviews)
@@ -48,7 +52,13 @@ export async function startMock(
 ): Promise<MockInterview | undefined> {
   const [row] = await db
     .insert(mockInterviews)
-    .values({ teamId: who.teamId, userId: who.userId, questions: [...questions], activeAt: now, createdAt: now })
+    .values({
+      teamId: who.teamId,
+      userId: who.userId,
+      questions: [...questions],
+      activeAt: now,
+      createdAt: now,
+    })
     .onConflictDoNothing()
     .returning();
   return row;
@@ -82,12 +92,7 @@ export async function markMockStepPosted(
     .update(mockInterviews)
     .set({ stepPostedAt: at, activeAt: at })
     .where(
-      and(
-        ownMock(mock),
-        running,
-        eq(mockInterviews.step, mock.step),
-        eq(mockInterviews.round, mock.round),
-      ),
+      and(ownMock(mock), running, eq(mockInterviews.step, mock.step), eq(mockInterviews.round, mock.round)),
     );
 }
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../client.ts';
 import { MOCK_EXPIRY_MS } from '../../drills/mock-interview.ts';
+import type { Database } from '../client.ts';
 import { deliveryPauses, drills, mockInterviews, subscriptions } from '../schema/index.ts';
 import { mockSummaryDue } from './mock-interviews.ts';
 import { notPaused } from './token-pauses.ts';

@@ -3,6 +3,7 @@ import { continueMock, endMock, findMock } from '../../../db/repositories/mock-i
 import { postMockStep } from '../../../delivery/mock-steps.ts';
 import { postMockSummary } from '../../../delivery/mock-summary.ts';
 import { plainReply, UNAVAILABLE } from '../../../views/command-replies.ts';
+import { ACTION_MOCK_END } from '../../../views/ids.ts';
 import {
   MOCK_ALREADY_CONTINUED,
   MOCK_CONTINUED,
@@ -10,7 +11,6 @@ import {
   MOCK_ENDED_SUMMARY_LATER,
   MOCK_STALE,
 } from '../../../views/mock-messages.ts';
-import { ACTION_MOCK_END } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
 import { mockOfferClickSchema } from '../../parse-payloads.ts';
 import { BUSY_CLICK } from '../busy-reply.ts';

@@ -15,10 +15,10 @@ import { timeAnalysis } from '../../../metrics/index.ts';
 import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
+import { continueAfterAnswer } from '../../mock-interview.ts';
 import { followUpSubmissionSchema } from '../../parse-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
-import { continueAfterAnswer } from '../../mock-interview.ts';
 import { followUpQuestion } from '../follow-up-question.ts';
 import { LATE_NOTICE, saveSubmission } from './save-submission.ts';
 

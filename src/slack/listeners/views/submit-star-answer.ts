@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
 import { cancelReminder } from '../../../db/repositories/drill-reminders.ts';
-import { moveDrillToStory } from '../../../db/repositories/stories.ts';
 import { advanceMock } from '../../../db/repositories/mock-interviews.ts';
+import { moveDrillToStory } from '../../../db/repositories/stories.ts';
 import type { Answer, Drill, MockInterview } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';

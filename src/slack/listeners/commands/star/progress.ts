@@ -1,6 +1,6 @@
 import { releaseExportSlot, takeExportSlot } from '../../../../db/repositories/export-requests.ts';
-import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
 import { mockInterviewsOf } from '../../../../db/repositories/mock-interviews.ts';
+import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
 import { findRole } from '../../../../db/repositories/roles.ts';
 import { storyTitlesByDrill } from '../../../../db/repositories/stories.ts';
 import {
