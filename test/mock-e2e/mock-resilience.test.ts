@@ -130,19 +130,20 @@ describe('the same step twice', () => {
       const first = await openStep(t, user, step.message, step.button);
       const second = await openStep(t, user, step.message, step.button);
       expect(second.viewId).not.toBe(first.viewId);
+      // The second modal replaced the first (one modal at a time), and is the one the person saves.
       const saved = await t.standin.submitView(t.url, {
         userId: user,
-        viewId: first.viewId,
+        viewId: second.viewId,
         values: viewValues({ ...GOOD }),
       });
       expect(saved.body).toBe('');
       await t.bot.idle();
-      // Slack's client retrying it, then the other modal's save and a retry arriving at once.
-      const retried = await rawSubmission(t, first.viewId, user, { ...GOOD });
+      // Slack's client retrying it, then the first modal's save and another retry arriving at once.
+      const retried = await rawSubmission(t, second.viewId, user, { ...GOOD });
       expect(retried.status).toBe(200);
       await Promise.all([
-        rawSubmission(t, second.viewId, user, { ...GOOD }),
         rawSubmission(t, first.viewId, user, { ...GOOD }),
+        rawSubmission(t, second.viewId, user, { ...GOOD }),
       ]);
       await t.bot.idle();
       const [mock] = await mockRows(t, user);
