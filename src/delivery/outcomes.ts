@@ -78,3 +78,11 @@ export function retryAt(
   const wait = Math.max(retryBackoffMs(attempts), failure.kind === 'rate_limited' ? failure.retryAfterMs : 0);
   return { at: new Date(now.getTime() + wait), attempts };
 }
+
+/** A mock interview's summary (expired, or its post interrupted): as a recap, the next tick retries. */
+export const MOCK_SUMMARY_OUTCOMES: OutcomeTable = {
+  recipient: 'give_up',
+  token: 'pause_workspace',
+  rate_limited: 'wait_retry_after',
+  transient: 'retry_next_tick',
+};

@@ -241,5 +241,5 @@ class RunState<Row extends ClaimedRow> implements BatchRun<Row> {
  * reminders and recaps report failed and gave_up as drills do (their own counts hold only what was posted).
  */
 function meteredJob(name: string): MeteredJob {
-  return name === 'reminder' || name === 'recap' ? name : 'drill';
+  return name === 'reminder' || name === 'recap' || name === 'mock_summary' ? name : 'drill';
 }

@@ -27,7 +27,7 @@ export function bounded(value: string): string {
 
 // ---- Deliveries: drills, reminders, recaps -------------------------------------------------------------------
 
-export const DELIVERY_JOBS = ['drill', 'reminder', 'recap'] as const;
+export const DELIVERY_JOBS = ['drill', 'reminder', 'recap', 'mock_summary'] as const;
 export const DELIVERY_OUTCOMES = [
   'posted',
   'already_posted',
@@ -43,7 +43,7 @@ export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
 const deliveries = new Counter({
   name: `${PREFIX}deliveries_total`,
-  help: 'Scheduled deliveries settled, by job (drill, reminder, recap) and outcome',
+  help: 'Scheduled deliveries settled, by job (drill, reminder, recap, mock_summary) and outcome',
   labelNames: ['job', 'outcome'] as const,
   registers: [registry],
 });

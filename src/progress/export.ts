@@ -15,6 +15,11 @@ import { SELF_RATING_LABELS, type SelfRating } from '../drills/review-cards.ts';
 import { localWallOf } from '../drills/schedule.ts';
 import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.ts';
 import { formatMinuteOfDay } from '../drills/subscribe-args.ts';
+import { inlineText } from './markdown-text.ts';
+import { mockExportSection } from './mock-export.ts';
+import type { MockSummary } from './mock-summary.ts';
+
+export { inlineText };
 
 export interface ExportFollowUp {
   question: string;
@@ -42,10 +47,17 @@ export interface ExportDrill {
   answer: ExportAnswer | null;
 }
 
+export interface ExportMock {
+  startedAt: Date;
+  summary: MockSummary;
+}
+
 export interface ExportInput {
   /** The user's IANA zone: dates are written in it. */
   zone: string;
   drills: readonly ExportDrill[];
+  /** Their mock interviews (`/star mock`), newest first; each answer is among `drills` too. */
+  mocks?: readonly ExportMock[];
   now: Date;
 }
 
@@ -63,17 +75,6 @@ function localDay(at: Date, zone: string): string {
 /** The file name for an export made at `now`: `star-drill-2026-03-10.md`. */
 export function exportFilename(zone: string, now: Date): string {
   return `star-drill-${localDay(now, zone)}.md`;
-}
-
-/** Markdown's ASCII punctuation that can start or end markup inline. */
-const INLINE_MARKUP = /[\\`*_[\]<>#|~&!]/g;
-
-/** Guide text on one line, every markup character escaped: shows as written, never as markup. */
-export function inlineText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(INLINE_MARKUP, (c) => `\\${c}`);
 }
 
 const BACKTICK = 96;
@@ -119,7 +120,7 @@ function drillSection(d: ExportDrill, zone: string): string {
 }
 
 /** The whole export. Drills newest first (by when they were sent); ties keep the given order. */
-export function exportMarkdown({ zone, drills, now }: ExportInput): string {
+export function exportMarkdown({ zone, drills, mocks = [], now }: ExportInput): string {
   const sorted = drills
     .map((d, i) => ({ d, i }))
     .sort((x, y) => y.d.askedAt.getTime() - x.d.askedAt.getTime() || x.i - y.i)
@@ -136,5 +137,8 @@ export function exportMarkdown({ zone, drills, now }: ExportInput): string {
   ];
   if (sorted.length === 0) head.push('_No drills yet._', '');
   const sections = sorted.map((d) => `---\n\n${drillSection(d, zone)}`);
-  return [...head, ...sections].join('\n');
+  const mockSections = mocks.map(
+    (m) => `---\n\n${mockExportSection(m.summary, localDay(m.startedAt, zone))}`,
+  );
+  return [...head, ...sections, ...mockSections].join('\n');
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { surveyTick } from '../db/repositories/tick.ts';
 import { DrillJob, emptyCounts, type TickCounts } from '../delivery/drill-job.ts';
+import { type MockSummaryCounts, MockSummaryJob } from '../delivery/mock-summary-job.ts';
 import { RateLimits } from '../delivery/rate-limits.ts';
 import { type RecapCounts, RecapJob } from '../delivery/recap-job.ts';
 import { type ReminderCounts, ReminderJob } from '../delivery/reminder-job.ts';
@@ -20,8 +21,8 @@ import { recordTickResult } from './tick-metrics.ts';
 
 export type { TickCounts } from '../delivery/drill-job.ts';
 
-/** What a tick did: its drills, their reminders, the weekly recaps. */
-export type TickResult = TickCounts & ReminderCounts & RecapCounts;
+/** What a tick did: its drills, their reminders, the weekly recaps, the mock interviews' summaries. */
+export type TickResult = TickCounts & ReminderCounts & RecapCounts & MockSummaryCounts;
 
 export interface SchedulerOptions {
   /** Read by startBot: false = built but not started (no cron, no start-up tick); a test calls tick(). */
@@ -208,7 +209,13 @@ export class Scheduler {
 
   private async deliverDue(now: Date | undefined): Promise<TickResult> {
     const { tokens } = this.deps;
-    const result: TickResult = { ...emptyCounts(), reminded: 0, remindersDropped: 0, recapped: 0 };
+    const result: TickResult = {
+      ...emptyCounts(),
+      reminded: 0,
+      remindersDropped: 0,
+      recapped: 0,
+      mockSummaries: 0,
+    };
     let survey = await surveyTick(this.deps.db, { at: now ?? this.deps.clock?.now() ?? null });
     if (survey.pausesOver.length > 0) {
       // Tokens whose pause ran out are checked first; a workspace that works again is delivered this tick.
@@ -232,6 +239,11 @@ export class Scheduler {
       const recaps = new RecapJob({ db, bank, log }, survey.now);
       await this.runner.run(recaps);
       Object.assign(result, recaps.counts);
+    }
+    if (survey.mockSummariesDue) {
+      const summaries = new MockSummaryJob({ db, bank, log }, survey.now);
+      await this.runner.run(summaries);
+      Object.assign(result, summaries.counts);
     }
     return result;
   }

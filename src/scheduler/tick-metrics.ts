@@ -12,6 +12,7 @@ const OUTCOMES = {
   reminded: ['reminder', 'posted'],
   remindersDropped: ['reminder', 'dropped'],
   recapped: ['recap', 'posted'],
+  mockSummaries: ['mock_summary', 'posted'],
 } satisfies Record<string, [DeliveryJob, DeliveryOutcome]>;
 
 /**
@@ -25,7 +26,7 @@ export type TickCounts = Partial<Record<keyof typeof OUTCOMES, number>>;
 
 /** Records a finished tick: its duration, and each claimed row by job and outcome (every claim settles once). */
 export function recordTickResult(seconds: number, result: TickCounts): void {
-  const claimed: Record<DeliveryJob, number> = { drill: 0, reminder: 0, recap: 0 };
+  const claimed: Record<DeliveryJob, number> = { drill: 0, reminder: 0, recap: 0, mock_summary: 0 };
   for (const [key, [job, outcome]] of Object.entries(OUTCOMES) as [
     keyof TickCounts,
     [DeliveryJob, DeliveryOutcome],

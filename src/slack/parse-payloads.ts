@@ -4,6 +4,8 @@ import {
   ACTION_ANSWER_DRILL,
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_MOCK_CONTINUE,
+  ACTION_MOCK_END,
   ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
@@ -50,7 +52,15 @@ export const buttonClick = <A extends z.ZodType<string>>(actionId: A) =>
       .loose()
       .optional(),
     // A button without a value of its own (Home's Settings and Subscribe) comes without one.
-    actions: z.array(z.object({ action_id: actionId, value: z.string().max(64).optional() })).length(1),
+    actions: z
+      .array(
+        z.object({
+          action_id: actionId,
+          block_id: z.string().max(255).optional(),
+          value: z.string().max(64).optional(),
+        }),
+      )
+      .length(1),
   });
 
 export const answerClickSchema = buttonClick(z.literal(ACTION_ANSWER_DRILL));
@@ -65,6 +75,9 @@ export const skipTodayClickSchema = buttonClick(z.literal(ACTION_SKIP_TODAY));
 export const followUpClickSchema = buttonClick(z.literal(ACTION_PRACTISE_FOLLOW_UP));
 export const breakdownClickSchema = buttonClick(z.literal(ACTION_OPEN_BREAKDOWN));
 
+/** A running mock interview's offer: Continue or End it, value `<mock id>:<round>`. */
+export const mockOfferClickSchema = buttonClick(z.enum([ACTION_MOCK_CONTINUE, ACTION_MOCK_END]));
+
 /** The Home tab's Settings and Subscribe buttons (no value of their own). */
 export const settingsClickSchema = buttonClick(z.enum([ACTION_OPEN_SETTINGS, ACTION_HOME_SUBSCRIBE]));
 
@@ -77,6 +90,8 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_EDIT_STORY,
   ACTION_OPEN_ROLE,
   ACTION_SKIP_TODAY,
+  ACTION_MOCK_CONTINUE,
+  ACTION_MOCK_END,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */

@@ -19,6 +19,10 @@ const COMMANDS: Array<[string, string]> = [
   [`${COMMAND} history`, 'your last 10 drills: answered or not, score, rating, follow-ups'],
   [`${COMMAND} stories`, 'your stories against the five topics: which have fewer than two'],
   [`${COMMAND} role`, 'the role you are preparing for: answers are then checked against it'],
+  [
+    `${COMMAND} mock`,
+    'a timed mock interview: three questions, weakest topics first, each with a follow-up, then a summary',
+  ],
   [`${COMMAND} tips`, 'the guide’s preparation strategies'],
   [
     `${COMMAND} subscribe [HH:MM] [daily|weekdays] [topic ...]`,

@@ -86,3 +86,12 @@ export const BLOCK_ROLE_DESCRIPTION = 'role_description';
 export const BLOCK_ROLE_DESCRIPTION_MORE = 'role_description_more';
 /** The one action_id of each role input. */
 export const ACTION_ROLE_INPUT = 'value';
+
+// The mock interview (`/star mock`, views/mock-messages.ts). Its questions reuse ACTION_ANSWER_DRILL and its
+// follow-ups ACTION_PRACTISE_FOLLOW_UP, so an answer takes the drill's own path. A second `/star mock` while
+// one runs offers Continue and End, each with the value `<mock id>:<round>` (a click of an older offer is stale).
+export const BLOCK_MOCK_OFFER = 'mock_offer';
+/** The actions block of a mock's question and follow-up messages: a click there after the mock ended is stale. */
+export const BLOCK_MOCK_STEP = 'mock_step';
+export const ACTION_MOCK_CONTINUE = 'mock_continue';
+export const ACTION_MOCK_END = 'mock_end';

@@ -56,6 +56,7 @@ describe('migrations', () => {
       'export_requests',
       'follow_up_answers',
       'installations',
+      'mock_interviews',
       'model_follow_ups',
       'processed_events',
       'recaps',

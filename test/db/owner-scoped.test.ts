@@ -11,6 +11,7 @@ import * as drillReminders from '../../src/db/repositories/drill-reminders.ts';
 import * as drills from '../../src/db/repositories/drills.ts';
 import * as exportRequests from '../../src/db/repositories/export-requests.ts';
 import * as followUps from '../../src/db/repositories/follow-ups.ts';
+import * as mockInterviews from '../../src/db/repositories/mock-interviews.ts';
 import * as people from '../../src/db/repositories/people.ts';
 import * as progress from '../../src/db/repositories/progress.ts';
 import * as recaps from '../../src/db/repositories/recaps.ts';
@@ -56,6 +57,7 @@ const PERSON_TABLES = [
   'stories',
   'drillStories',
   'roles',
+  'mockInterviews',
 ];
 
 /** A parameter that names the owner: a person (or a row carrying one), several people, or settings for one. */
@@ -163,6 +165,20 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(exportRequests.releaseExportSlot),
   owned(workspaceModel.addModelFollowUps),
   owned(workspaceModel.findModelFollowUp),
+  owned(mockInterviews.runningMock),
+  owned(mockInterviews.findMock),
+  owned(mockInterviews.mockOfDrill),
+  owned(mockInterviews.startMock),
+  owned(mockInterviews.deleteMock),
+  owned(mockInterviews.attachMockDrill),
+  owned(mockInterviews.markMockStepPosted),
+  owned(mockInterviews.advanceMock),
+  owned(mockInterviews.continueMock),
+  owned(mockInterviews.endMock),
+  owned(mockInterviews.claimMockSummary),
+  owned(mockInterviews.markMockSummaryPosted),
+  owned(mockInterviews.releaseMockSummary),
+  owned(mockInterviews.mockInterviewsOf),
 ];
 
 /**
@@ -188,6 +204,8 @@ const ACROSS_PEOPLE: Record<string, string> = {
   'users.hasLegacyUsers': 'whether any row of the single-workspace era is left, at start-up',
   'revokedTeams.purgeRevokedTeam':
     'a workspace that an org-wide app lost access to (team_access_revoked) is purged after 30 days, everyone’s in it',
+  'mockInterviews.claimDueMockSummaries':
+    'the scheduler claims every mock interview that owes its summary, whoever it belongs to',
   'exportRequests.forgetOldExportRequests':
     'housekeeping: every request older than the hour the limit counts',
 };

@@ -60,6 +60,7 @@ export const none = {
   reminded: 0,
   remindersDropped: 0,
   recapped: 0,
+  mockSummaries: 0,
 };
 
 export async function scheduler(options = {}) {

@@ -112,6 +112,7 @@ describe('helpReply', () => {
       '/star history',
       '/star stories',
       '/star role',
+      '/star mock',
       '/star tips',
       '/star subscribe [HH:MM] [daily|weekdays] [topic ...]',
       '/star status',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestClock } from '../../harness/scheduler.ts';
 import type { Workspace } from '../../local-slack/index.ts';
 import { claimDailyJob } from '../../src/db/repositories/daily-jobs.ts';
+import { startMock } from '../../src/db/repositories/mock-interviews.ts';
 import { ensureStoryForDrill } from '../../src/db/repositories/stories.ts';
 import {
   answers,
@@ -18,6 +19,7 @@ import {
   drillStories,
   drills,
   installations,
+  mockInterviews,
   stories,
   subscriptions,
   users,
@@ -291,6 +293,10 @@ describe('uninstall', () => {
       await ensureStoryForDrill(db(), d, d.id, () => `Story of ${d.teamId}`);
     }
     expect(await db().select().from(stories)).toHaveLength(2);
+    // A mock interview in each workspace too (`/star mock`), to see the purge take Alpha's.
+    for (const teamId of [ALPHA, BETA]) {
+      await startMock(db(), { teamId, userId: 'UGOESAWAY1' }, [], new Date('2026-03-10T09:00:00Z'));
+    }
     await uninstall(ALPHA);
     const log = createLogger('error');
 
@@ -315,6 +321,7 @@ describe('uninstall', () => {
     expect(await db().select({ team: drills.teamId }).from(drills)).toEqual([{ team: BETA }]);
     expect(await db().select({ team: stories.teamId }).from(stories)).toEqual([{ team: BETA }]);
     expect(await db().select({ team: drillStories.teamId }).from(drillStories)).toEqual([{ team: BETA }]);
+    expect(await db().select({ team: mockInterviews.teamId }).from(mockInterviews)).toEqual([{ team: BETA }]);
     expect(await db().select().from(installations).where(eq(installations.id, ALPHA))).toEqual([]);
     expect(await db().select().from(deliveryPauses)).toEqual([]);
     // Alpha can install afresh later (a new installation, no history).

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { MOCK_EXPIRY_MS } from '../../drills/mock-interview.ts';
 import type { Database } from '../client.ts';
-import { deliveryPauses, drills, subscriptions } from '../schema/index.ts';
+import { deliveryPauses, drills, mockInterviews, subscriptions } from '../schema/index.ts';
+import { mockSummaryDue } from './mock-interviews.ts';
 import { notPaused } from './token-pauses.ts';
 
 export interface TickSurvey {
@@ -12,6 +14,8 @@ export interface TickSurvey {
   remindersDue: boolean;
   /** Some subscription's weekly recap is due. */
   recapsDue: boolean;
+  /** Some mock interview owes its summary (untouched for 24 hours, or its post interrupted). */
+  mockSummariesDue: boolean;
   /** Workspaces whose token pause has run out: each token may be checked again (delivery/token-watch.ts). */
   pausesOver: PauseOver[];
 }
@@ -27,6 +31,7 @@ interface SurveyRow {
   drills_due: boolean;
   reminders_due: boolean;
   recaps_due: boolean;
+  mocks_due: boolean;
   pauses_over: PauseOver[] | string | null;
 }
 
@@ -51,6 +56,7 @@ export async function surveyTick(db: Database, p: { at: Date | null }): Promise<
     drillsDue: row.drills_due,
     remindersDue: row.reminders_due,
     recapsDue: row.recaps_due,
+    mockSummariesDue: row.mocks_due,
     // PGlite returns json as text, node-postgres parses it.
     pausesOver: typeof row.pauses_over === 'string' ? JSON.parse(row.pauses_over) : (row.pauses_over ?? []),
   };
@@ -83,6 +89,10 @@ export function surveySql(p: { at: Date | null }): SQL {
           and (r.recap_claimed_until is null or r.recap_claimed_until < now())
           and ${notPaused(sql`r.team_id`)}
       ) as recaps_due,
+      exists (
+        select 1 from ${mockInterviews} m
+        where ${mockSummaryDue(sql`t.now`, MOCK_EXPIRY_MS)} and ${notPaused(sql`m.team_id`)}
+      ) as mocks_due,
       (select json_agg(json_build_object('scope', p.scope, 'reason', p.reason, 'failures', p.failures))
         from ${deliveryPauses} p where p.paused_until <= now()) as pauses_over
     from t`;

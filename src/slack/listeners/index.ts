@@ -4,6 +4,8 @@ import {
   ACTION_ANSWER_DRILL,
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
+  ACTION_MOCK_CONTINUE,
+  ACTION_MOCK_END,
   ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
@@ -22,6 +24,7 @@ import { type BotContext, type RequestContext, requestContext } from '../context
 import { RATE_ACTION } from '../parse-payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
 import { editStory } from './actions/edit-story.ts';
+import { mockOfferClick } from './actions/mock-offer.ts';
 import { openBreakdown } from './actions/open-breakdown.ts';
 import { openRole } from './actions/open-role.ts';
 import { openSettings } from './actions/open-settings.ts';
@@ -77,6 +80,8 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.view(VIEW_STORY, inWorkspace(submitStory));
   app.action(ACTION_OPEN_ROLE, inWorkspace(openRole));
   app.view(VIEW_ROLE, inWorkspace(submitRole));
+  app.action(ACTION_MOCK_CONTINUE, inWorkspace(mockOfferClick));
+  app.action(ACTION_MOCK_END, inWorkspace(mockOfferClick));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
   app.event('app_uninstalled', appUninstalled(ctx, hooks));
   app.event('tokens_revoked', tokensRevoked(ctx, hooks));

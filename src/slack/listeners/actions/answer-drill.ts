@@ -2,8 +2,10 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { completeDrillPost } from '../../../db/repositories/drills.ts';
 import { storiesOf } from '../../../db/repositories/stories.ts';
+import { MOCK_STALE } from '../../../views/mock-messages.ts';
 import { noticeModal, starModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
+import { isStaleMockClick } from '../../mock-interview.ts';
 import { type AnswerClickPayload, answerClickSchema } from '../../parse-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
@@ -43,6 +45,10 @@ async function buildModal(
       return noticeModal('Star Drill', NO_SUCH_DRILL);
     }
     const { drill, answer } = access;
+    if (await isStaleMockClick(ctx, ctx.person(click.user.id), drill.id, click.actions[0]?.block_id)) {
+      log.info('click on a question of a mock interview that has ended');
+      return noticeModal('Mock interview', MOCK_STALE);
+    }
     // A drill whose ts could not be stored when it was posted: the click comes from its message.
     const where = click.container;
     if (!drill.messageTs && where?.message_ts && where.channel_id) {

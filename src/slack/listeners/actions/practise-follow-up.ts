@@ -2,8 +2,10 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { findFollowUpAnswer } from '../../../db/repositories/follow-ups.ts';
 import { followUpModal, parseFollowUpMetadata } from '../../../views/follow-up.ts';
+import { MOCK_STALE } from '../../../views/mock-messages.ts';
 import { noticeModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
+import { isStaleMockClick } from '../../mock-interview.ts';
 import { followUpClickSchema } from '../../parse-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
@@ -27,7 +29,7 @@ export function practiseFollowUp(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'Practise a follow-up',
-      build: () => buildModal(ctx, value, click.user.id, log),
+      build: () => buildModal(ctx, value, click.user.id, log, click.actions[0]?.block_id),
     });
   };
 }
@@ -37,6 +39,7 @@ async function buildModal(
   value: string,
   userId: string,
   log: RequestContext['log'],
+  blockId: string | undefined,
 ): Promise<ModalView> {
   try {
     const target = parseFollowUpMetadata(value);
@@ -49,6 +52,10 @@ async function buildModal(
     if (!target || !access?.ok || !topic || !question) {
       if (access && !access.ok) log.warn(NOT_OWN_DRILL_LOG);
       return noticeModal('Star Drill', NO_SUCH_DRILL);
+    }
+    if (await isStaleMockClick(ctx, ctx.person(userId), access.drill.id, blockId)) {
+      log.info('click on a follow-up of a mock interview that has ended');
+      return noticeModal('Mock interview', MOCK_STALE);
     }
     const answered = await findFollowUpAnswer(ctx.db, access.drill, target.number);
     return followUpModal({

@@ -7,13 +7,15 @@ import {
   saveFollowUpAnswer,
   setFollowUpReply,
 } from '../../../db/repositories/follow-ups.ts';
-import type { Drill, FollowUpAnswer } from '../../../db/schema/index.ts';
+import { advanceMock } from '../../../db/repositories/mock-interviews.ts';
+import type { Drill, FollowUpAnswer, MockInterview } from '../../../db/schema/index.ts';
 import { showThreadReply } from '../../../delivery/thread-reply.ts';
 import { validateFollowUpAnswer } from '../../../drills/star-answer.ts';
 import { timeAnalysis } from '../../../metrics/index.ts';
 import { followUpFeedbackMessage, parseFollowUpMetadata } from '../../../views/follow-up.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../../views/ids.ts';
 import type { RequestContext } from '../../context.ts';
+import { continueAfterAnswer } from '../../mock-interview.ts';
 import { followUpSubmissionSchema } from '../../parse-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
@@ -35,7 +37,12 @@ export function submitFollowUp(ctx: RequestContext) {
     const userId = submission.user.id;
     const log = ctx.log.child({ user: userId, followUp: submission.view.private_metadata });
     const target = parseFollowUpMetadata(submission.view.private_metadata);
-    await saveSubmission<{ drill: Drill; saved: FollowUpAnswer; previousScore: number | null }>(ctx, {
+    await saveSubmission<{
+      drill: Drill;
+      saved: FollowUpAnswer;
+      previousScore: number | null;
+      mock: MockInterview | undefined;
+    }>(ctx, {
       ack,
       deadline,
       userId,
@@ -59,9 +66,24 @@ export function submitFollowUp(ctx: RequestContext) {
           questionText: question,
           text: validated.text,
         });
-        return { ok: true, saved: { drill: access.drill, saved, previousScore: before?.score ?? null } };
+        // A mock interview's follow-up: the answer moves the mock on, once.
+        const mock = await advanceMock(tx, ctx.person(userId), {
+          drillId: access.drill.id,
+          followUpNumber: target.number,
+          at: ctx.clock.now(),
+        });
+        return {
+          ok: true,
+          saved: { drill: access.drill, saved, previousScore: before?.score ?? null, mock },
+        };
       },
-      after: ({ drill, saved, previousScore }) => coachFollowUp(ctx, drill, saved, previousScore),
+      after: async ({ drill, saved, previousScore, mock }) => {
+        try {
+          await coachFollowUp(ctx, drill, saved, previousScore);
+        } finally {
+          if (mock) await continueAfterAnswer(ctx, mock);
+        }
+      },
     });
   };
 }

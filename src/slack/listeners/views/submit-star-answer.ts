@@ -1,13 +1,15 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
 import { cancelReminder } from '../../../db/repositories/drill-reminders.ts';
+import { advanceMock } from '../../../db/repositories/mock-interviews.ts';
 import { moveDrillToStory } from '../../../db/repositories/stories.ts';
-import type { Answer, Drill } from '../../../db/schema/index.ts';
+import type { Answer, Drill, MockInterview } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
 import { starPartOfBlock } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { coachAnswer } from '../../feedback-thread.ts';
+import { continueAfterAnswer } from '../../mock-interview.ts';
 import { type StarSubmissionPayload, starSubmissionSchema } from '../../parse-payloads.ts';
 import { recordStory } from '../../story-bank.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
@@ -38,7 +40,7 @@ export function submitStarAnswer(ctx: RequestContext) {
     // `<drill id>`, or `<drill id>:<story id>` when the text was started from a saved story (star-modal.ts).
     const [drillRaw = '', storyRaw] = submission.view.private_metadata.split(':');
     const log = ctx.log.child({ user: userId, drill: drillRaw });
-    await saveSubmission<{ drill: Drill; answer: Answer }>(ctx, {
+    await saveSubmission<{ drill: Drill; answer: Answer; mock: MockInterview | undefined }>(ctx, {
       ack,
       deadline,
       userId,
@@ -52,18 +54,26 @@ export function submitStarAnswer(ctx: RequestContext) {
           log.warn('refused a STAR submission: not among the user’s own drills');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
-        const { answer } = await saveAnswer(tx, access.drill, validated.answer, ctx.clock.now());
+        const now = ctx.clock.now();
+        const { answer } = await saveAnswer(tx, access.drill, validated.answer, now);
         await cancelReminder(tx, access.drill);
+        // A mock interview's question: the answer moves the mock on, once (a retried save finds it moved).
+        const mock = await advanceMock(tx, ctx.person(userId), { drillId: access.drill.id, at: now });
         // A story picked in the modal: this answer tells it (a story deleted meanwhile is skipped, and the
         // answer gets a story of its own after the save).
         const storyId = storyRaw && /^\d{1,9}$/.test(storyRaw) ? Number(storyRaw) : undefined;
         if (storyId !== undefined) await moveDrillToStory(tx, ctx.person(userId), access.drill.id, storyId);
-        return { ok: true, saved: { drill: access.drill, answer } };
+        return { ok: true, saved: { drill: access.drill, answer, mock } };
       },
-      after: async ({ drill, answer }) => {
+      after: async ({ drill, answer, mock }) => {
         // The story first: the feedback message names it.
         await recordStory(ctx, drill, answer);
-        await coachAnswer(ctx, drill, answer);
+        try {
+          await coachAnswer(ctx, drill, answer);
+        } finally {
+          // Then the mock's next step, which shows this answer's speaking time from its analysis.
+          if (mock) await continueAfterAnswer(ctx, mock);
+        }
       },
     });
   };

@@ -3,6 +3,7 @@ import { countRecentOnDemandDrills } from '../../../../db/repositories/drills.ts
 import { ensureUser } from '../../../../db/repositories/users.ts';
 import { sendOnDemandDrill } from '../../../../delivery/on-demand.ts';
 import { plainReply } from '../../../../views/command-replies.ts';
+import { slackRefusalReply } from './slack-refusal.ts';
 import type { Subcommand, SubcommandInput, SubcommandReply } from './subcommand.ts';
 
 /**
@@ -36,19 +37,7 @@ export function drillOn({ ctx, command }: SubcommandInput, topic: Topic | undefi
           topic ? [topic.slug] : [],
         );
       } catch (err) {
-        const failure = await ctx.tokens.report(err, ctx.teamId);
-        if (failure.kind === 'rate_limited') {
-          const seconds = Math.ceil(failure.retryAfterMs / 1000);
-          return plainReply(
-            `:hourglass_flowing_sand: Slack asked Star Drill to slow down, so no drill was sent. Please try again in ${seconds} seconds.`,
-          );
-        }
-        if (failure.kind === 'token') {
-          return plainReply(
-            `:warning: Star Drill cannot use Slack right now: Slack refused its access (\`${failure.code}\`). A workspace admin needs to reinstall it. No drill was sent.`,
-          );
-        }
-        throw err;
+        return slackRefusalReply(ctx, err, { noun: 'drill', sent: 'No drill was sent.' });
       }
       // In the bot's DM the drill itself is the answer; anywhere else, say where it went.
       if (drill.channelId === command.channel_id) return undefined;

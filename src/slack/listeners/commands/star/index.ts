@@ -14,6 +14,7 @@ import { slashCommandSchema } from '../../../parse-payloads.ts';
 import { drillOn, random } from './drill.ts';
 import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
+import { mock } from './mock.ts';
 import { model } from './model.ts';
 import { deleteData, exportData, interview, pause, recap, resume } from './progress.ts';
 import { role } from './role.ts';
@@ -39,6 +40,7 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
     model,
     stories,
     role,
+    mock,
   }),
 );
 

@@ -1,4 +1,5 @@
 import { releaseExportSlot, takeExportSlot } from '../../../../db/repositories/export-requests.ts';
+import { mockInterviewsOf } from '../../../../db/repositories/mock-interviews.ts';
 import { endPauseEarly, exportRowsOf, recordDaysOff } from '../../../../db/repositories/progress.ts';
 import { findRole } from '../../../../db/repositories/roles.ts';
 import { storyTitlesByDrill } from '../../../../db/repositories/stories.ts';
@@ -8,10 +9,12 @@ import {
   type SubscriptionWithZone,
   updateSubscription,
 } from '../../../../db/repositories/subscriptions.ts';
+import { mockSummaryOf } from '../../../../delivery/mock-summary.ts';
 import { nextDeliveryFor } from '../../../../delivery/next-delivery.ts';
 import { daysFromMask } from '../../../../drills/days.ts';
 import { addDays } from '../../../../drills/local-date.ts';
 import { parseInterviewArgs, parsePauseArgs, parseRecapArgs } from '../../../../drills/pause-args.ts';
+import type { Person } from '../../../../drills/person.ts';
 import { localDateOf } from '../../../../drills/schedule.ts';
 import { scheduleOf } from '../../../../drills/stored-schedule.ts';
 import { exportFilename, exportMarkdown } from '../../../../progress/export.ts';
@@ -174,9 +177,10 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
     if (!slot.granted) return plainReply(exportLimitReply(EXPORT_LIMIT.limit, slot.retryAt, now));
     // A slot is spent only on an export that happened.
     const release = () => releaseExportSlot(ctx.db, who, slot.id);
-    const [{ rows, followUps }, storyTitles] = await Promise.all([
+    const [{ rows, followUps }, storyTitles, mocks] = await Promise.all([
       exportRowsOf(ctx.db, who),
       storyTitlesByDrill(ctx.db, who),
+      mockExportsOf(ctx, who),
     ]).catch(async (err: unknown) => {
       await release().catch(() => {});
       throw err;
@@ -209,7 +213,7 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
         channel_id: dm,
         filename: exportFilename(zone, now),
         title: 'Star Drill export',
-        content: exportMarkdown({ zone, drills, now }),
+        content: exportMarkdown({ zone, drills, mocks, now }),
         initial_comment: exportComment({
           drills: drills.length,
           answered: drills.filter((d) => d.answer).length,
@@ -225,6 +229,14 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
       : plainReply(':outbox_tray: Your export is in your DM with me.');
   },
 });
+
+/** The person's mock interviews for the export, each as its summary says it. */
+async function mockExportsOf(ctx: RequestContext, who: Person) {
+  const mocks = await mockInterviewsOf(ctx.db, who);
+  return Promise.all(
+    mocks.map(async (m) => ({ startedAt: m.createdAt, summary: await mockSummaryOf(ctx.db, ctx.bank, m) })),
+  );
+}
 
 /** `/star delete`: a confirmation modal first; its submission deletes (views/delete-data.ts). */
 export const deleteData: Subcommand = ({ command }) => ({
