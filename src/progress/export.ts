@@ -15,6 +15,7 @@ import { SELF_RATING_LABELS, type SelfRating } from '../drills/review-cards.ts';
 import { localWallOf } from '../drills/schedule.ts';
 import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.ts';
 import { formatMinuteOfDay } from '../drills/subscribe-args.ts';
+import { type ExportPeer, peerExportSections } from './peer-export.ts';
 
 export interface ExportFollowUp {
   question: string;
@@ -47,6 +48,8 @@ export interface ExportInput {
   zone: string;
   drills: readonly ExportDrill[];
   now: Date;
+  /** Ask a colleague: the requests made and the reviews given. */
+  peer?: ExportPeer;
 }
 
 // schedule.ts's zone arithmetic rather than luxon's formatting: a thousand drills formatted by luxon took
@@ -119,7 +122,7 @@ function drillSection(d: ExportDrill, zone: string): string {
 }
 
 /** The whole export. Drills newest first (by when they were sent); ties keep the given order. */
-export function exportMarkdown({ zone, drills, now }: ExportInput): string {
+export function exportMarkdown({ zone, drills, now, peer }: ExportInput): string {
   const sorted = drills
     .map((d, i) => ({ d, i }))
     .sort((x, y) => y.d.askedAt.getTime() - x.d.askedAt.getTime() || x.i - y.i)
@@ -136,5 +139,8 @@ export function exportMarkdown({ zone, drills, now }: ExportInput): string {
   ];
   if (sorted.length === 0) head.push('_No drills yet._', '');
   const sections = sorted.map((d) => `---\n\n${drillSection(d, zone)}`);
-  return [...head, ...sections].join('\n');
+  const peerSections = peer
+    ? peerExportSections(peer, { day: (at) => localDay(at, zone), inline: inlineText, fenced })
+    : [];
+  return [...head, ...sections, ...peerSections].join('\n');
 }

@@ -9,6 +9,7 @@ import { DrillJob, emptyCounts, type TickCounts } from '../delivery/drill-job.ts
 import { RateLimits } from '../delivery/rate-limits.ts';
 import { type RecapCounts, RecapJob } from '../delivery/recap-job.ts';
 import { type ReminderCounts, ReminderJob } from '../delivery/reminder-job.ts';
+import { expirePeerRequests } from '../delivery/peer-review-expiry.ts';
 import { DeliveryRunner } from '../delivery/runner.ts';
 import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Logger } from '../logger.ts';
@@ -232,6 +233,10 @@ export class Scheduler {
       const recaps = new RecapJob({ db, bank, log }, survey.now);
       await this.runner.run(recaps);
       Object.assign(result, recaps.counts);
+    }
+    if (survey.peerExpiriesDue) {
+      const expired = await expirePeerRequests({ db, workspaces: this.deps.workspaces, log }, survey.now);
+      if (expired > 0) log.info({ expired }, 'peer review requests expired');
     }
     return result;
   }

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { deliveryPauses, drills, subscriptions } from '../schema/index.ts';
+import { deliveryPauses, drills, peerReviews, subscriptions } from '../schema/index.ts';
 import { notPaused } from './token-pauses.ts';
 
 export interface TickSurvey {
@@ -12,6 +12,8 @@ export interface TickSurvey {
   remindersDue: boolean;
   /** Some subscription's weekly recap is due. */
   recapsDue: boolean;
+  /** Some peer review request is past its 7 days (or its expiry notices are still to send). */
+  peerExpiriesDue: boolean;
   /** Workspaces whose token pause has run out: each token may be checked again (delivery/token-watch.ts). */
   pausesOver: PauseOver[];
 }
@@ -27,6 +29,7 @@ interface SurveyRow {
   drills_due: boolean;
   reminders_due: boolean;
   recaps_due: boolean;
+  peer_expiries_due: boolean;
   pauses_over: PauseOver[] | string | null;
 }
 
@@ -51,6 +54,7 @@ export async function surveyTick(db: Database, p: { at: Date | null }): Promise<
     drillsDue: row.drills_due,
     remindersDue: row.reminders_due,
     recapsDue: row.recaps_due,
+    peerExpiriesDue: row.peer_expiries_due,
     // PGlite returns json as text, node-postgres parses it.
     pausesOver: typeof row.pauses_over === 'string' ? JSON.parse(row.pauses_over) : (row.pauses_over ?? []),
   };
@@ -83,6 +87,15 @@ export function surveySql(p: { at: Date | null }): SQL {
           and (r.recap_claimed_until is null or r.recap_claimed_until < now())
           and ${notPaused(sql`r.team_id`)}
       ) as recaps_due,
+      (
+        select pr.expires_at from ${peerReviews} pr
+        where (pr.status = 'pending' or (pr.status = 'expired' and pr.expiry_noticed_at is null))
+          and pr.expires_at <= t.now
+          and (pr.expiry_lease_until is null or pr.expiry_lease_until <= t.now)
+          and ${notPaused(sql`pr.team_id`)}
+        order by pr.expires_at
+        limit 1
+      ) is not null as peer_expiries_due,
       (select json_agg(json_build_object('scope', p.scope, 'reason', p.reason, 'failures', p.failures))
         from ${deliveryPauses} p where p.paused_until <= now()) as pauses_over
     from t`;

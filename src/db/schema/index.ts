@@ -6,6 +6,7 @@ export * from './drills.ts';
 export * from './export-requests.ts';
 export * from './follow-up-answers.ts';
 export * from './installations.ts';
+export * from './peer-reviews.ts';
 export * from './processed-events.ts';
 export * from './recaps.ts';
 export * from './review-cards.ts';

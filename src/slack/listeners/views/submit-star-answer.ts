@@ -1,14 +1,16 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { saveAnswer } from '../../../db/repositories/answers.ts';
 import { cancelReminder } from '../../../db/repositories/drill-reminders.ts';
+import { withdrawRequestsOfDrill } from '../../../db/repositories/peer-reviews.ts';
 import { moveDrillToStory } from '../../../db/repositories/stories.ts';
-import type { Answer, Drill } from '../../../db/schema/index.ts';
+import type { Answer, Drill, PeerReview } from '../../../db/schema/index.ts';
 import { STAR_PARTS, type StarPart, validateStarAnswer } from '../../../drills/star-answer.ts';
 import { ACTION_STAR_INPUT } from '../../../views/ids.ts';
 import { starPartOfBlock } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { coachAnswer } from '../../feedback-thread.ts';
 import { type StarSubmissionPayload, starSubmissionSchema } from '../../parse-payloads.ts';
+import { tellWithdrawn } from '../../peer-review.ts';
 import { recordStory } from '../../story-bank.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
@@ -38,7 +40,7 @@ export function submitStarAnswer(ctx: RequestContext) {
     // `<drill id>`, or `<drill id>:<story id>` when the text was started from a saved story (star-modal.ts).
     const [drillRaw = '', storyRaw] = submission.view.private_metadata.split(':');
     const log = ctx.log.child({ user: userId, drill: drillRaw });
-    await saveSubmission<{ drill: Drill; answer: Answer }>(ctx, {
+    await saveSubmission<{ drill: Drill; answer: Answer; withdrawn: PeerReview[] }>(ctx, {
       ack,
       deadline,
       userId,
@@ -52,15 +54,22 @@ export function submitStarAnswer(ctx: RequestContext) {
           log.warn('refused a STAR submission: not among the user’s own drills');
           return { ok: false, error: `${NO_SUCH_DRILL} Nothing was saved.` };
         }
+        const before = access.answer;
         const { answer } = await saveAnswer(tx, access.drill, validated.answer, ctx.clock.now());
         await cancelReminder(tx, access.drill);
+        // An edit that changes the text withdraws every copy shared with a colleague (Ask a colleague).
+        const changed = before && STAR_PARTS.some((part) => before[part] !== validated.answer[part]);
+        const withdrawn = changed
+          ? await withdrawRequestsOfDrill(tx, ctx.person(userId), access.drill.id, ctx.clock.now())
+          : [];
         // A story picked in the modal: this answer tells it (a story deleted meanwhile is skipped, and the
         // answer gets a story of its own after the save).
         const storyId = storyRaw && /^\d{1,9}$/.test(storyRaw) ? Number(storyRaw) : undefined;
         if (storyId !== undefined) await moveDrillToStory(tx, ctx.person(userId), access.drill.id, storyId);
-        return { ok: true, saved: { drill: access.drill, answer } };
+        return { ok: true, saved: { drill: access.drill, answer, withdrawn } };
       },
-      after: async ({ drill, answer }) => {
+      after: async ({ drill, answer, withdrawn }) => {
+        await tellWithdrawn(ctx, withdrawn);
         // The story first: the feedback message names it.
         await recordStory(ctx, drill, answer);
         await coachAnswer(ctx, drill, answer);

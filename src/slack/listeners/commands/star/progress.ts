@@ -15,6 +15,7 @@ import { parseInterviewArgs, parsePauseArgs, parseRecapArgs } from '../../../../
 import { localDateOf } from '../../../../drills/schedule.ts';
 import { scheduleOf } from '../../../../drills/stored-schedule.ts';
 import { exportFilename, exportMarkdown } from '../../../../progress/export.ts';
+import { peerExportOf } from '../../../peer-review.ts';
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import { plainReply } from '../../../../views/command-replies.ts';
 import { deleteModal } from '../../../../views/delete-modal.ts';
@@ -174,15 +175,28 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
     if (!slot.granted) return plainReply(exportLimitReply(EXPORT_LIMIT.limit, slot.retryAt, now));
     // A slot is spent only on an export that happened.
     const release = () => releaseExportSlot(ctx.db, who, slot.id);
-    const [{ rows, followUps }, storyTitles] = await Promise.all([
+    const [{ rows, followUps }, storyTitles, peer] = await Promise.all([
       exportRowsOf(ctx.db, who),
       storyTitlesByDrill(ctx.db, who),
+      peerExportOf(ctx, who),
     ]).catch(async (err: unknown) => {
       await release().catch(() => {});
       throw err;
     });
-    const dm = rows.find((r) => r.channelId)?.channelId;
-    if (rows.length === 0 || !dm) {
+    const peerItems = peer.asked.length + peer.given.length;
+    // Someone who only reviewed colleagues' answers has no drill DM yet: their DM with the bot is opened.
+    const dm =
+      rows.find((r) => r.channelId)?.channelId ??
+      (peerItems > 0
+        ? await ctx.slack.interactive.conversations.open({ users: who.userId }).then(
+            (opened) => opened.channel?.id,
+            async (err: unknown) => {
+              await release().catch(() => {});
+              throw err;
+            },
+          )
+        : undefined);
+    if ((rows.length === 0 && peerItems === 0) || !dm) {
       await release();
       return plainReply('Nothing to export yet: your drills and answers will be here once you have some.');
     }
@@ -209,7 +223,7 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
         channel_id: dm,
         filename: exportFilename(zone, now),
         title: 'Star Drill export',
-        content: exportMarkdown({ zone, drills, now }),
+        content: exportMarkdown({ zone, drills, now, peer }),
         initial_comment: exportComment({
           drills: drills.length,
           answered: drills.filter((d) => d.answer).length,
