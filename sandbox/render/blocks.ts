@@ -131,7 +131,9 @@ export function inputBlock(b: Obj, ctx?: RenderContext): Html {
     const initial = str(el.initial_user);
     control = html`<select id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${required}><option value="">Choose a person</option>${(
       ctx?.people ?? []
-    ).map((p) => html`<option value="${p.id}" ${p.id === initial ? 'selected' : ''}>${p.name}</option>`)}</select>`;
+    ).map(
+      (p) => html`<option value="${p.id}" ${p.id === initial ? 'selected' : ''}>${p.name}</option>`,
+    )}</select>`;
   } else if (el.type === 'multi_static_select') {
     // A list box: Ctrl- or Shift-click (or Space) chooses several; Slack's placeholder has no place here.
     const options = optionsOf(el.options);

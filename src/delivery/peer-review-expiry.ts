@@ -37,9 +37,13 @@ export async function expirePeerRequests(
         await closeRequestDm(slack, request, 'expired').catch((err: unknown) =>
           rlog.warn({ err }, 'could not update the colleague’s DM of an expired request'),
         );
-        await closingReplyToAuthor(db, slack, request, peerNoticeReply('expired', request.reviewerId), now).catch(
-          (err: unknown) => rlog.warn({ err }, 'could not tell the author a request expired'),
-        );
+        await closingReplyToAuthor(
+          db,
+          slack,
+          request,
+          peerNoticeReply('expired', request.reviewerId),
+          now,
+        ).catch((err: unknown) => rlog.warn({ err }, 'could not tell the author a request expired'));
       }
       await markExpiryNoticed(db, author, request.id, now);
       expired += 1;

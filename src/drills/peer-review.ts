@@ -71,7 +71,10 @@ export function checkColleague(p: {
   if (p.facts.isBot)
     return { ok: false, error: 'That is a bot, and bots cannot review answers. Choose a person.' };
   if (p.facts.deleted)
-    return { ok: false, error: 'This account is deactivated, so they would never see it. Choose someone else.' };
+    return {
+      ok: false,
+      error: 'This account is deactivated, so they would never see it. Choose someone else.',
+    };
   if (p.facts.teamId !== undefined && p.facts.teamId !== p.teamId)
     return {
       ok: false,
@@ -111,7 +114,9 @@ export function checkReview(
 }
 
 /** The optional note to the colleague, cleaned; an error when too long. */
-export function checkNote(raw: string | null | undefined): { ok: true; note: string | null } | { ok: false; error: string } {
+export function checkNote(
+  raw: string | null | undefined,
+): { ok: true; note: string | null } | { ok: false; error: string } {
   const note = stripControlChars(raw ?? '').trim();
   const n = [...note].length;
   if (n > MAX_NOTE_CHARS)

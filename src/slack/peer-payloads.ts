@@ -29,9 +29,16 @@ const valuesOf = (body: unknown): Values | undefined =>
   (body as { view?: { state?: { values?: Values } } }).view?.state?.values;
 
 const userChoice = z.object({ selected_user: z.string().max(64).nullish() }).loose();
-const optionChoice = z.object({ selected_option: z.object({ value: z.string().max(150) }).nullish() }).loose();
+const optionChoice = z
+  .object({ selected_option: z.object({ value: z.string().max(150) }).nullish() })
+  .loose();
 const optionsChoice = z
-  .object({ selected_options: z.array(z.object({ value: z.string().max(150) }).loose()).max(10).nullish() })
+  .object({
+    selected_options: z
+      .array(z.object({ value: z.string().max(150) }).loose())
+      .max(10)
+      .nullish(),
+  })
   .loose();
 
 /** The colleague picked in the ask modal (Slack's users_select answers `selected_user`), if any. */

@@ -1,7 +1,7 @@
 import {
   claimRequestDm,
   deleteRequest,
-  peerCopiesOf,
+  type peerCopiesOf,
   releaseRequestDm,
   requestsMadeBy,
   reviewsGivenBy,
@@ -45,7 +45,10 @@ function ratingsOf(r: PeerReview): PeerRatings | null {
 }
 
 /** `/star export`: the requests the person made and the reviews they gave. */
-export async function peerExportOf(ctx: Pick<RequestContext, 'db' | 'bank'>, who: Person): Promise<ExportPeer> {
+export async function peerExportOf(
+  ctx: Pick<RequestContext, 'db' | 'bank'>,
+  who: Person,
+): Promise<ExportPeer> {
   const [asked, given] = await Promise.all([requestsMadeBy(ctx.db, who), reviewsGivenBy(ctx.db, who)]);
   const title = (slug: string) => ctx.bank.topic(slug)?.title ?? slug;
   return {

@@ -66,10 +66,11 @@ function escapedPieces(text: string): string[] {
 export function sharedAnswerBlocks(shared: SharedAnswer): KnownBlock[] {
   const blocks: KnownBlock[] = [
     section(
-      `*Question* (${escapeMrkdwn(shared.topicTitle)})\n>${escapeClipped(shared.questionText, 1000)}`,
+      `*Question* (${escapeClipped(shared.topicTitle, 150, 400)})\n>${escapeClipped(shared.questionText, 1000, 2500)}`,
     ),
   ];
-  if (shared.note) blocks.push(section(`*Their note*\n${quote(escapeClipped(shared.note, MAX_NOTE_CHARS))}`));
+  if (shared.note)
+    blocks.push(section(`*Their note*\n${quote(escapeClipped(shared.note, MAX_NOTE_CHARS, 2900))}`));
   for (const part of STAR_PARTS) {
     const pieces = escapedPieces(shared.answer[part]);
     pieces.forEach((piece, i) => {

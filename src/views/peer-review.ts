@@ -91,9 +91,12 @@ export function peerReviewReply(p: {
   const overall = ratingLabel(overallRating(p.ratings));
   const lines = PEER_CRITERIA.map((c) => `• ${PEER_CRITERION_LABELS[c]}: *${p.ratings[c]}/5*`);
   const blocks: KnownBlock[] = [
-    section(`:busts_in_silhouette: *${mention(p.reviewerId)} reviewed your answer: ${overall} overall*\n${lines.join('\n')}`),
+    section(
+      `:busts_in_silhouette: *${mention(p.reviewerId)} reviewed your answer: ${overall} overall*\n${lines.join('\n')}`,
+    ),
   ];
-  if (p.comment) blocks.push(section(`*Their comment*\n${quote(escapeClipped(p.comment, MAX_COMMENT_CHARS))}`));
+  if (p.comment)
+    blocks.push(section(`*Their comment*\n${quote(escapeClipped(p.comment, MAX_COMMENT_CHARS, 2700))}`));
   if (p.ofEarlierVersion) {
     blocks.push({
       type: 'context',

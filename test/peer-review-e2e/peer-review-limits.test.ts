@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerReviews } from '../../src/db/schema/index.ts';
 import { ACTION_PEER_REVIEW, BLOCK_ASK_NOTE, BLOCK_ASK_REVIEWER } from '../../src/views/ids.ts';
 import { peerRatingBlock } from '../../src/views/peer-review.ts';
-import { openModal, viewValues } from '../support/drill-driver.ts';
-import { shownText } from '../support/shown-text.ts';
 import { openHome, person, star, TestClock } from '../progress-e2e/support.ts';
+import { openModal, viewValues } from '../support/drill-driver.ts';
 import { startProgressBot, useReplicas } from '../support/progress-bot.ts';
+import { shownText } from '../support/shown-text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   answeredDrill,
@@ -77,7 +77,11 @@ describe('who may be asked', () => {
         error: expect.stringMatching(message),
       });
     }
-    const long = await submitAsk(t, author, modal, { reviewer: gone, note: 'n'.repeat(600), clientChecks: false });
+    const long = await submitAsk(t, author, modal, {
+      reviewer: gone,
+      note: 'n'.repeat(600),
+      clientChecks: false,
+    });
     expect(fieldError(long, BLOCK_ASK_NOTE)).toBe('Keep the note to 500 characters (this one has 600).');
     expect(await requestsOf(t, author)).toEqual([]);
     expect(t.standin.count('chat.postMessage')).toBe(posts);
@@ -89,7 +93,9 @@ describe('who may be asked', () => {
       expect(sent.body).toBe('');
     }
     const sixth = await submitAsk(t, author, await openAsk(t, author, d), { reviewer: colleague });
-    expect(fieldError(sixth, BLOCK_ASK_REVIEWER)).toMatch(/asked this colleague 5 times in the last 24 hours/);
+    expect(fieldError(sixth, BLOCK_ASK_REVIEWER)).toMatch(
+      /asked this colleague 5 times in the last 24 hours/,
+    );
     expect(await requestsOf(t, author)).toHaveLength(5);
     expect(requestDms(t, colleague)).toHaveLength(5);
     const other = person(t, 'UTC', 'UREV');
@@ -124,7 +130,13 @@ describe('a copy taken back', () => {
     });
     await t.bot.idle();
     const [withdrawn] = await requestsOf(t, author);
-    expect(withdrawn).toMatchObject({ status: 'withdrawn', situation: null, task: null, action: null, result: null });
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      situation: null,
+      task: null,
+      action: null,
+      result: null,
+    });
     const dmNow = shownText(t.standin.message(dm.channel, dm.ts)?.blocks);
     expect(dmNow).toContain('edited their answer');
     expect(dmNow).not.toContain('*Situation*');

@@ -8,7 +8,13 @@
 // reply); a note full of mrkdwn (`<!channel>`, `<@U…>`, `&`) shown escaped; Decline then a stale Review.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_PEER_DECLINE, ACTION_PEER_REVIEW, BLOCK_ASK_REVIEWER, VIEW_ASK_COLLEAGUE, VIEW_PEER_REVIEW } from '../../src/views/ids.ts';
+import {
+  ACTION_PEER_DECLINE,
+  ACTION_PEER_REVIEW,
+  BLOCK_ASK_REVIEWER,
+  VIEW_ASK_COLLEAGUE,
+  VIEW_PEER_REVIEW,
+} from '../../src/views/ids.ts';
 import { peerRatingBlock } from '../../src/views/peer-review.ts';
 import { openHome, person, star, startProgressBot, TestClock, topicAt } from '../progress-e2e/support.ts';
 import { rawSubmission } from '../support/drill-driver.ts';
@@ -90,7 +96,9 @@ describe('ask a colleague', () => {
       {
         callback_id: VIEW_ASK_COLLEAGUE,
         private_metadata: String(d.drill.id),
-        state: { values: { [BLOCK_ASK_REVIEWER]: { reviewer: { type: 'users_select', selected_user: reviewer } } } },
+        state: {
+          values: { [BLOCK_ASK_REVIEWER]: { reviewer: { type: 'users_select', selected_user: reviewer } } },
+        },
       },
     );
     expect(retried.status).toBe(200);
@@ -105,7 +113,14 @@ describe('ask a colleague', () => {
     await openReview(t, reviewer, dm as NonNullable<typeof dm>, id);
     const second = await openReview(t, reviewer, dm as NonNullable<typeof dm>, id);
     expect(second.view.callback_id).toBe(VIEW_PEER_REVIEW);
-    const blank = await submitReview(t, reviewer, second, { ...GOOD_REVIEW, measuredResult: null }, 'x', false);
+    const blank = await submitReview(
+      t,
+      reviewer,
+      second,
+      { ...GOOD_REVIEW, measuredResult: null },
+      'x',
+      false,
+    );
     expect(fieldError(blank, peerRatingBlock('measuredResult'))).toBe('Choose a rating from 1 to 5.');
     expect((await requestsOf(t, author))[0]?.status).toBe('pending');
     const comment = 'Strong <b>result</b> & numbers; say what *you* did first.';
@@ -155,7 +170,9 @@ describe('ask a colleague', () => {
 
     await clickInDm(t, reviewer, dm, ACTION_PEER_DECLINE, request.id);
     expect((await requestsOf(t, author))[0]?.status).toBe('declined');
-    expect(threadTexts(t, d).join('\n')).toContain(`<@${reviewer}> can't review this one right now, and that's fine`);
+    expect(threadTexts(t, d).join('\n')).toContain(
+      `<@${reviewer}> can't review this one right now, and that's fine`,
+    );
     expect(shownText(t.standin.message(dm.channel, dm.ts)?.blocks)).toContain('You declined to review');
 
     const opens = t.standin.count('views.open');

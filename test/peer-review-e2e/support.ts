@@ -30,7 +30,10 @@ import type { TestBot } from '../support/test-bot.ts';
 export const GOOD_REVIEW: PeerRatings = { clearSituation: 5, ownActions: 4, measuredResult: 3, wouldHire: 4 };
 
 /** A person who has answered one drill (a strong answer of the guide's `topic`-th topic). */
-export async function answeredDrill(t: TestBot, topic = 0): Promise<{ author: string; d: Posted }> {
+export async function answeredDrill(
+  t: TestBot,
+  topic = 0,
+): Promise<{ author: string; d: Awaited<ReturnType<typeof requestDrill>> }> {
   const author = person(t, 'Europe/London', 'UAUTH');
   const slug = topicAt(t, topic).slug;
   const d = await requestDrill(t, author, slug, t.standin.dmChannelFor(author));
@@ -98,11 +101,19 @@ export function requestsOf(t: TestBot, authorId: string): Promise<PeerReview[]> 
 
 /** The bot's messages in the colleague's DM that hold a review request (as shown now). */
 export function requestDms(t: TestBot, reviewer: string): StoredMessage[] {
-  return t.standin.messages(t.standin.dmChannelFor(reviewer)).filter((m) => m.text.includes('asks you to review'));
+  return t.standin
+    .messages(t.standin.dmChannelFor(reviewer))
+    .filter((m) => m.text.includes('asks you to review'));
 }
 
 /** Clicks Review (or Decline) in the colleague's DM. */
-export async function clickInDm(t: TestBot, reviewer: string, dm: StoredMessage, actionId: string, requestId: number) {
+export async function clickInDm(
+  t: TestBot,
+  reviewer: string,
+  dm: StoredMessage,
+  actionId: string,
+  requestId: number,
+) {
   const reply = await t.standin.clickButton(t.url, {
     userId: reviewer,
     channel: dm.channel,
@@ -176,7 +187,13 @@ export function threadTexts(t: TestBot, d: Posted): string[] {
  * A review submission as Slack sends it again (a retry), or from a modal the client still shows after the bot
  * opened another: signed, built by hand, for the view `viewId` of request `requestId`.
  */
-export async function rawReview(t: TestBot, reviewer: string, viewId: string, requestId: number, ratings: PeerRatings) {
+export async function rawReview(
+  t: TestBot,
+  reviewer: string,
+  viewId: string,
+  requestId: number,
+  ratings: PeerRatings,
+) {
   const values = Object.fromEntries(
     PEER_CRITERIA.map((c) => [
       peerRatingBlock(c),

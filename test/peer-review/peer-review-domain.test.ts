@@ -84,15 +84,20 @@ describe('a review', () => {
 
 describe('within Slack’s limits and escaped, whatever the text', () => {
   it.each(Object.entries(WORST_PARTS))('with texts of %s', (_, text) => {
+    // Cut as a person's text is: by characters, never inside an emoji.
+    const first = (n: number) => [...text].slice(0, n).join('');
     const shared: SharedAnswer = {
       authorId: 'U1',
-      topicTitle: text.slice(0, 200),
+      topicTitle: first(200),
       questionText: text,
       answer: { situation: text, task: text, action: text, result: text },
       score: 72,
-      note: text.slice(0, 500),
+      note: first(500),
     };
-    const views = [askColleagueModal({ drillId: 1, shared }), peerReviewModal({ requestId: 1, authorId: 'U1', questionText: text })];
+    const views = [
+      askColleagueModal({ drillId: 1, shared }),
+      peerReviewModal({ requestId: 1, authorId: 'U1', questionText: text }),
+    ];
     for (const v of views) expect(modalProblems(v)).toEqual([]);
     const messages = [
       peerRequestMessage(1, shared),
@@ -100,7 +105,7 @@ describe('within Slack’s limits and escaped, whatever the text', () => {
       peerReviewReply({
         reviewerId: 'U2',
         ratings: { clearSituation: 1, ownActions: 2, measuredResult: 3, wouldHire: 4 },
-        comment: text.slice(0, 1500),
+        comment: first(1500),
         ofEarlierVersion: true,
       }),
     ];

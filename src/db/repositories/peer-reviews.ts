@@ -8,7 +8,8 @@ import { notPaused } from './token-pauses.ts';
 
 // A request belongs to two people. The author's functions scope by (team, author_id), the reviewer's by
 // (team, reviewer_id): a request id from a payload that names neither finds nothing.
-const asAuthor = (who: Person) => and(eq(peerReviews.teamId, who.teamId), eq(peerReviews.authorId, who.userId));
+const asAuthor = (who: Person) =>
+  and(eq(peerReviews.teamId, who.teamId), eq(peerReviews.authorId, who.userId));
 const asReviewer = (who: Person) =>
   and(eq(peerReviews.teamId, who.teamId), eq(peerReviews.reviewerId, who.userId));
 const authorsRequest = (who: Person, id: number) => and(asAuthor(who), eq(peerReviews.id, id));
@@ -28,7 +29,12 @@ export async function lockAuthor(db: Database, author: Person): Promise<boolean>
 }
 
 /** How many times the author asked this colleague since `since` (the last 24 hours). */
-export async function countAsks(db: Database, author: Person, reviewerId: string, since: Date): Promise<number> {
+export async function countAsks(
+  db: Database,
+  author: Person,
+  reviewerId: string,
+  since: Date,
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(peerReviews)

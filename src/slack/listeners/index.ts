@@ -42,10 +42,10 @@ import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app
 import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
-import { submitFollowUp } from './views/submit-follow-up.ts';
-import { submitRole } from './views/submit-role.ts';
 import { submitAsk } from './views/submit-ask.ts';
+import { submitFollowUp } from './views/submit-follow-up.ts';
 import { submitReview } from './views/submit-review.ts';
+import { submitRole } from './views/submit-role.ts';
 import { submitSettings } from './views/submit-settings.ts';
 import { submitStarAnswer } from './views/submit-star-answer.ts';
 import { submitStory } from './views/submit-story.ts';

@@ -55,7 +55,7 @@ export function peerRequestClick(ctx: RequestContext) {
       build: async (): Promise<ModalView> => {
         try {
           const request = id === undefined ? undefined : await findRequestForReviewer(ctx.db, who, id);
-          if (!request || request.status !== 'pending')
+          if (request?.status !== 'pending')
             return noticeModal('Review an answer', closedRequestNotice(request));
           return peerReviewModal({
             requestId: request.id,
@@ -81,29 +81,32 @@ async function decline(
   },
 ): Promise<void> {
   const tell = async (text: string) => {
-    await p.respond?.(ephemeral(plainReply(text))).catch((err: unknown) =>
-      p.log.warn({ err }, 'could not answer through response_url'),
-    );
+    await p
+      .respond?.(ephemeral(plainReply(text)))
+      .catch((err: unknown) => p.log.warn({ err }, 'could not answer through response_url'));
   };
   const admission = ctx.work.admit('decline');
   if (!admission) {
     await tell(BUSY_CLICK);
     return;
   }
-  admission.run(async () => {
-    try {
-      const declined =
-        p.id === undefined ? undefined : await declineRequest(ctx.db, p.who, p.id, ctx.clock.now());
-      if (!declined) {
-        const request = p.id === undefined ? undefined : await findRequestForReviewer(ctx.db, p.who, p.id);
-        await tell(closedRequestNotice(request));
-        return;
+  admission.run(
+    async () => {
+      try {
+        const declined =
+          p.id === undefined ? undefined : await declineRequest(ctx.db, p.who, p.id, ctx.clock.now());
+        if (!declined) {
+          const request = p.id === undefined ? undefined : await findRequestForReviewer(ctx.db, p.who, p.id);
+          await tell(closedRequestNotice(request));
+          return;
+        }
+        p.log.info('peer review declined');
+        await deliverDecline(ctx, declined);
+      } catch (err) {
+        p.log.error({ err }, 'could not decline a review request');
+        await tell(UNAVAILABLE);
       }
-      p.log.info('peer review declined');
-      await deliverDecline(ctx, declined);
-    } catch (err) {
-      p.log.error({ err }, 'could not decline a review request');
-      await tell(UNAVAILABLE);
-    }
-  }, { maxWaitMs: 10_000, tooLate: () => tell(BUSY_CLICK) });
+    },
+    { maxWaitMs: 10_000, tooLate: () => tell(BUSY_CLICK) },
+  );
 }

@@ -54,7 +54,11 @@ export function submitAsk(ctx: RequestContext) {
     const withScore = scoreIncluded(body);
     const lookup: Lookup =
       pickedId && pickedId !== who.userId
-        ? await lookUpColleague(ctx, pickedId, Math.min(LOOKUP_BUDGET_MS, deadline - performance.now() - SAVE_RESERVE_MS))
+        ? await lookUpColleague(
+            ctx,
+            pickedId,
+            Math.min(LOOKUP_BUDGET_MS, deadline - performance.now() - SAVE_RESERVE_MS),
+          )
         : { ok: true, facts: undefined };
     if (!lookup.ok) {
       await ack({ response_action: 'errors', errors: { [BLOCK_ASK_REVIEWER]: LOOKUP_FAILED } });
@@ -93,7 +97,12 @@ export function submitAsk(ctx: RequestContext) {
           requestKey,
           topicSlug: drill.topicSlug,
           questionText: drill.questionText,
-          answer: { situation: answer.situation, task: answer.task, action: answer.action, result: answer.result },
+          answer: {
+            situation: answer.situation,
+            task: answer.task,
+            action: answer.action,
+            result: answer.result,
+          },
           sharedScore: withScore ? answer.score : null,
           note: note.note,
           createdAt: now,

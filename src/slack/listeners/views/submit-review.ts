@@ -54,9 +54,7 @@ export function submitReview(ctx: RequestContext) {
       lateNotice: LATE_REVIEW,
       save: async (tx) => {
         const stored =
-          id === undefined
-            ? undefined
-            : await recordReview(tx, who, id, { ...checked, at: ctx.clock.now() });
+          id === undefined ? undefined : await recordReview(tx, who, id, { ...checked, at: ctx.clock.now() });
         if (stored) return { ok: true, saved: stored };
         const request = id === undefined ? undefined : await findRequestForReviewer(tx, who, id);
         return { ok: false, error: closedRequestNotice(request) };

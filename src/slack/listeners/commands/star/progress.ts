@@ -15,7 +15,6 @@ import { parseInterviewArgs, parsePauseArgs, parseRecapArgs } from '../../../../
 import { localDateOf } from '../../../../drills/schedule.ts';
 import { scheduleOf } from '../../../../drills/stored-schedule.ts';
 import { exportFilename, exportMarkdown } from '../../../../progress/export.ts';
-import { peerExportOf } from '../../../peer-review.ts';
 import { nextRecapAt } from '../../../../progress/recap.ts';
 import { plainReply } from '../../../../views/command-replies.ts';
 import { deleteModal } from '../../../../views/delete-modal.ts';
@@ -31,6 +30,7 @@ import {
 import { subscribeUsageError } from '../../../../views/subscription-replies.ts';
 import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
+import { peerExportOf } from '../../../peer-review.ts';
 import { startInterviewDrills, stopInterviewDrills } from './interview-drills.ts';
 import type { Subcommand } from './subcommand.ts';
 
