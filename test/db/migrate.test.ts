@@ -57,6 +57,7 @@ describe('migrations', () => {
       'follow_up_answers',
       'installations',
       'model_follow_ups',
+      'peer_reviews',
       'processed_events',
       'recaps',
       'review_cards',
