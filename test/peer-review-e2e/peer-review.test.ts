@@ -5,7 +5,8 @@
 //
 // Bad inputs tried here: a rating left blank (field error, nothing stored); the ask modal submitted twice
 // (Slack's retry: one request, one DM); Review clicked twice and the review submitted twice (one review, one
-// reply); a note full of mrkdwn (`<!channel>`, `<@U…>`, `&`) shown escaped; Decline then a stale Review.
+// reply); a note full of mrkdwn (`<!channel>`, `<@U…>`, `&`) shown escaped; Decline then a stale Review; Slack
+// refusing the DM (the request is dropped, the author told).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -181,6 +182,27 @@ describe('ask a colleague', () => {
     expect(shownText(t.standin.openModal(reviewer)?.view.blocks)).toContain('You declined this request');
     expect((await requestsOf(t, author))[0]).toMatchObject({ status: 'declined', clearSituation: null });
     expect(threadTexts(t, d).filter((x) => x.includes("can't review"))).toHaveLength(1);
+  }, 60_000);
+
+  it('Slack refusing the DM drops the request and tells the author it was not sent', async () => {
+    const { author, d } = await answeredDrill(t, 2);
+    const reviewer = person(t, 'Europe/Paris', 'UREV');
+    t.standin.intercept('chat.postMessage', ({ args }) =>
+      args.channel === reviewer ? { error: 'channel_not_found' } : undefined,
+    );
+    try {
+      const sent = await submitAsk(t, author, await openAsk(t, author, d), { reviewer });
+      expect(sent.body).toBe('');
+    } finally {
+      t.standin.clearIntercepts();
+    }
+    expect(await requestsOf(t, author)).toEqual([]);
+    expect(requestDms(t, reviewer)).toEqual([]);
+    const thread = threadTexts(t, d).join('\n');
+    expect(thread).toContain(
+      `could not reach <@${reviewer}> on Slack just now, so your request was *not sent*`,
+    );
+    expect(thread).not.toContain('Sent to');
   }, 60_000);
 });
 
