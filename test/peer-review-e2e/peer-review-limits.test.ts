@@ -1,13 +1,15 @@
 // Ask a colleague's refusals and endings, over HTTP against the local Slack: who may not be asked (each a field
 // error in the ask modal, nothing stored, no DM), the daily limit, the copy withdrawn when the author edits the
 // answer, the data of either side deleted, and a request left unanswered for 7 days (the test clock) expiring
-// exactly once though two replicas tick at the same moment.
+// exactly once though two replicas tick at the same moment; the workspace purged.
 //
 // Bad inputs tried: no one picked, yourself, a bot, a deactivated account, a person of another workspace, a user
 // Slack does not know, a 6th request to the same colleague within 24 hours, a 600-character note; a stale
 // Review button after the copy was withdrawn; a review after expiry.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeRevokedTeam } from '../../src/db/repositories/revoked-teams.ts';
+import { pauseRevokedTeams } from '../../src/db/repositories/token-pauses.ts';
 import { peerReviews } from '../../src/db/schema/index.ts';
 import { ACTION_PEER_REVIEW, BLOCK_ASK_NOTE, BLOCK_ASK_REVIEWER } from '../../src/views/ids.ts';
 import { peerRatingBlock } from '../../src/views/peer-review.ts';
@@ -217,4 +219,17 @@ describe('a request left unanswered', () => {
     const rows = await t.bot.ctx.db.select().from(peerReviews);
     expect(rows.filter((r) => r.id === request.id && r.status === 'reviewed')).toEqual([]);
   }, 120_000);
+});
+
+describe('the workspace purged', () => {
+  it('takes every request and review with its people', async () => {
+    const before = await t.bot.ctx.db.select().from(peerReviews);
+    expect(before.length).toBeGreaterThan(0);
+    const team = t.standin.workspace.teamId;
+    // The purge of a workspace the app lost (here: an org-wide app's team_access_revoked), 30 days on.
+    expect(await pauseRevokedTeams(t.bot.ctx.db, [team])).toEqual([team]);
+    const people = await purgeRevokedTeam(t.bot.ctx.db, team, 30, new Date(Date.now() + 31 * 86_400_000));
+    expect(people).toBeGreaterThan(0);
+    expect(await t.bot.ctx.db.select().from(peerReviews)).toEqual([]);
+  });
 });
