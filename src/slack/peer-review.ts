@@ -166,8 +166,9 @@ export async function tellWithdrawn(ctx: RequestContext, withdrawn: readonly Pee
 export type PeerCopies = Awaited<ReturnType<typeof peerCopiesOf>>;
 
 /**
- * After `/star delete`: the person's open requests are withdrawn from their colleagues' DMs, and the reviews
- * they gave are removed from the authors' threads. The rows are gone already (they hang from the user row).
+ * After `/star delete`: the person's open requests are withdrawn from their colleagues' DMs, the requests they
+ * were sent no longer show the answer in their own DM, and the reviews they gave are removed from the authors'
+ * threads. The rows are gone already (they hang from the user row).
  */
 export async function tellDeleted(ctx: RequestContext, who: Person, copies: PeerCopies): Promise<void> {
   const slack = ctx.slack.interactive;
@@ -175,6 +176,11 @@ export async function tellDeleted(ctx: RequestContext, who: Person, copies: Peer
   for (const request of copies.asked) {
     await closeRequestDm(slack, request, 'deleted').catch((err: unknown) =>
       log.warn({ err }, 'could not withdraw a request from a colleague’s DM'),
+    );
+  }
+  for (const request of copies.received) {
+    await closeRequestDm(slack, request, 'you_deleted').catch((err: unknown) =>
+      log.warn({ err }, 'could not withdraw a request from the person’s own DM'),
     );
   }
   for (const { request, channelId } of copies.given) {

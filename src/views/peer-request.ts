@@ -194,7 +194,7 @@ export function peerRequestMessage(requestId: number, shared: SharedAnswer): Sla
   };
 }
 
-export type RequestClosed = 'reviewed' | 'declined' | 'expired' | 'withdrawn' | 'deleted';
+export type RequestClosed = 'reviewed' | 'declined' | 'expired' | 'withdrawn' | 'deleted' | 'you_deleted';
 
 /**
  * What the colleague's DM becomes when the request closes: the answer is no longer shown (their copy is
@@ -213,6 +213,7 @@ export function peerRequestClosedMessage(p: {
     expired: `:hourglass: ${who}'s request to review their answer to ${question} expired after ${EXPIRY_DAYS} days unanswered, so it was withdrawn. Nothing more to do.`,
     withdrawn: `:leftwards_arrow_with_hook: ${who} edited their answer to ${question}, so the copy shared with you was withdrawn. Nothing more to do.`,
     deleted: `:leftwards_arrow_with_hook: ${who} deleted their Star Drill data, so their request and the answer shared with you were withdrawn.`,
+    you_deleted: `:wastebasket: You deleted your Star Drill data, so ${who}'s request to review their answer to ${question} was withdrawn from you.`,
   };
   return { text: text[p.closed].replace(/[*_]/g, ''), blocks: [section(text[p.closed])] };
 }

@@ -174,7 +174,15 @@ describe('a copy taken back', () => {
     if (!request || !dm2) throw new Error('no request');
     await submitReview(t, reviewer, await openReview(t, reviewer, dm2, request.id), GOOD_REVIEW);
     expect((await openHome(t, second.author)).text).toContain('*Peer reviews*');
+    // A third request still open in the reviewer's DM when they delete: it stops showing that answer.
+    const third = await answeredDrill(t, 4);
+    await submitAsk(t, third.author, await openAsk(t, third.author, third.d), { reviewer });
+    const open = requestDms(t, reviewer).at(-1);
     await deleteData(reviewer);
+    const openNow = shownText(t.standin.message(open?.channel ?? '', open?.ts ?? '')?.blocks);
+    expect(openNow).toContain('You deleted your Star Drill data');
+    expect(openNow).not.toContain('*Situation*');
+    expect(await requestsOf(t, third.author)).toEqual([]);
     expect(await requestsOf(t, second.author)).toEqual([]);
     const thread = threadTexts(t, second.d).join('\n');
     expect(thread).toContain(`<@${reviewer}> deleted their Star Drill data, so their review was removed.`);

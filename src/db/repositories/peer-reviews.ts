@@ -248,7 +248,8 @@ export async function reviewsGivenBy(db: Database, reviewer: Person) {
 
 /**
  * Before the person's data is deleted: the open requests they made (each reviewer's DM then says it was
- * withdrawn) and the reviews they gave that reached an author's thread (that reply then says it was removed).
+ * withdrawn), the open requests they were sent (their own DM stops showing the answer), and the reviews they
+ * gave that reached an author's thread (that reply then says it was removed).
  */
 export async function peerCopiesOf(db: Database, who: Person) {
   const asked = await db
@@ -260,7 +261,11 @@ export async function peerCopiesOf(db: Database, who: Person) {
     .from(peerReviews)
     .innerJoin(drills, eq(drills.id, peerReviews.drillId))
     .where(and(asReviewer(who), isNotNull(peerReviews.replyTs)));
-  return { asked, given };
+  const received = await db
+    .select()
+    .from(peerReviews)
+    .where(and(asReviewer(who), eq(peerReviews.status, 'pending'), isNotNull(peerReviews.dmTs)));
+  return { asked, given, received };
 }
 
 /** Slack refused the DM for good: the request is dropped (it never reached anyone), and the author told. */

@@ -30,7 +30,7 @@ export function confirmDelete(ctx: RequestContext) {
     const log = ctx.log.child({ user: userId });
     let late = false;
     // What colleagues hold of this person's (shared answers, reviews given): updated once the rows are gone.
-    let copies: PeerCopies = { asked: [], given: [] };
+    let copies: PeerCopies = { asked: [], given: [], received: [] };
     const deleted = await withTimeout(
       ctx.db
         .transaction(async (tx) => {
