@@ -176,6 +176,8 @@ describe('ask a colleague', () => {
     );
     expect(shownText(t.standin.message(dm.channel, dm.ts)?.blocks)).toContain('You declined to review');
 
+    // Decline clicked again from a client that still shows the buttons: nothing more happens.
+    await staleClick(t, reviewer, ACTION_PEER_DECLINE, String(request.id));
     const opens = t.standin.count('views.open');
     await staleClick(t, reviewer, ACTION_PEER_REVIEW, String(request.id));
     expect(t.standin.count('views.open')).toBe(opens + 1);
