@@ -180,7 +180,7 @@ export type TypedValue = string | readonly string[] | null;
  * or chose (`typed`), or else the element's initial value (`initial_value`, `initial_option(s)`,
  * `initial_time`), or else nothing. Each element type answers in its own field, as Slack's do:
  * `value` (plain_text_input), `selected_option` (static_select, radio_buttons), `selected_options`
- * (checkboxes, multi_static_select), `selected_time` (timepicker).
+ * (checkboxes, multi_static_select), `selected_time` (timepicker), `selected_user` (users_select).
  */
 export function stateValuesFor(
   blocks: unknown[],
@@ -237,6 +237,13 @@ export function stateValuesFor(
         : initial;
       if (required && selected.length === 0) problems.push(`${label} is required but nothing is selected`);
       values[b.block_id] = { [actionId]: { type: el.type, selected_options: selected } };
+    } else if (el.type === 'users_select') {
+      // The picker offers people by name and submits the user id chosen.
+      if (entered && Array.isArray(value)) problems.push(`${label} takes one person, not a list`);
+      const initial = typeof el.initial_user === 'string' ? el.initial_user : null;
+      const user = entered ? (typeof value === 'string' ? value : null) : initial;
+      if (required && user === null) problems.push(`${label} is required but no one is selected`);
+      values[b.block_id] = { [actionId]: { type: 'users_select', selected_user: user } };
     } else if (el.type === 'timepicker') {
       if (entered && Array.isArray(value)) problems.push(`${label} takes one time, not a list`);
       const initial = typeof el.initial_time === 'string' ? el.initial_time : null;

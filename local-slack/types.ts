@@ -79,6 +79,8 @@ export interface StandinUser {
   /** users.info's is_admin and is_owner (workspace admins decide workspace settings). */
   is_admin?: boolean;
   is_owner?: boolean;
+  /** The person's own workspace when it is not this one (a Slack Connect guest); users.info's team_id. */
+  team_id?: string;
 }
 
 export interface StoredMessage {

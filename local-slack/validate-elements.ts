@@ -139,6 +139,18 @@ export function checkElement(
       );
       break;
     }
+    case 'users_select': {
+      if (element.initial_user !== undefined && typeof element.initial_user !== 'string') {
+        issues.add('must provide a string', `${pointer}/initial_user`);
+      }
+      checkTextObject(
+        element.placeholder,
+        `${pointer}/placeholder`,
+        { max: LIMITS.placeholder, plainOnly: true },
+        issues,
+      );
+      break;
+    }
     case 'static_select':
     case 'radio_buttons':
     case 'checkboxes':

@@ -22,7 +22,7 @@ export function userObject(core: Core, user: StandinUser): Obj {
   const realName = user.real_name ?? name;
   return {
     id: user.id,
-    team_id: core.workspace.teamId,
+    team_id: user.team_id ?? core.workspace.teamId,
     name,
     deleted: user.deleted ?? false,
     real_name: realName,
@@ -34,6 +34,6 @@ export function userObject(core: Core, user: StandinUser): Obj {
     is_bot: user.is_bot ?? false,
     is_app_user: false,
     updated: Math.floor(core.now() / 1000),
-    profile: { real_name: realName, display_name: name, team: core.workspace.teamId },
+    profile: { real_name: realName, display_name: name, team: user.team_id ?? core.workspace.teamId },
   };
 }

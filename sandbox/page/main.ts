@@ -46,6 +46,7 @@ function context(): RenderContext {
     now: Date.now() + clockSkew,
     nameOf: (id) =>
       people.find((p) => p.id === id)?.name ?? (id === snapshot?.botUserId ? snapshot.botName : undefined),
+    people,
   };
 }
 

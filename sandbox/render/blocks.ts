@@ -1,6 +1,6 @@
 // Block Kit to HTML for messages, modals and the Home tab: the blocks the bot sends (header, section with
 // text, fields and an accessory, context, divider, actions with buttons, input with a text field, time
-// picker, checkboxes or select) and a visible note for any other, so nothing the bot sends is silently
+// picker, checkboxes, select or people picker) and a visible note for any other, so nothing the bot sends is silently
 // dropped. Every button is a real <button> named by its text.
 
 import type { RenderContext } from './context.ts';
@@ -98,7 +98,7 @@ function optionsOf(list: unknown): Option[] {
  * reads both. The field itself is the one direct child control of the `.bk-input`: an input, textarea,
  * select, or the checkbox group's fieldset.
  */
-export function inputBlock(b: Obj): Html {
+export function inputBlock(b: Obj, ctx?: RenderContext): Html {
   const el = isObj(b.element) ? b.element : {};
   const id = uniqueId('field');
   const label = isObj(b.label) ? str(b.label.text) : '';
@@ -125,6 +125,14 @@ export function inputBlock(b: Obj): Html {
       el.options,
     ).map(
       (o) => html`<option value="${o.value}" ${o.value === initial ? 'selected' : ''}>${o.text}</option>`,
+    )}</select>`;
+  } else if (el.type === 'users_select') {
+    // Slack's people picker: the workspace's people by name, the value their user id.
+    const initial = str(el.initial_user);
+    control = html`<select id="${id}" name="${attrs.blockId}" aria-describedby="${describedBy}" ${required}><option value="">Choose a person</option>${(
+      ctx?.people ?? []
+    ).map(
+      (p) => html`<option value="${p.id}" ${p.id === initial ? 'selected' : ''}>${p.name}</option>`,
     )}</select>`;
   } else if (el.type === 'multi_static_select') {
     // A list box: Ctrl- or Shift-click (or Space) chooses several; Slack's placeholder has no place here.

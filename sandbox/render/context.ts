@@ -6,4 +6,6 @@ export interface RenderContext {
   now: number;
   /** A person's display name by user id (mentions). */
   nameOf: (userId: string) => string | undefined;
+  /** The workspace's people, for a people picker (users_select); absent, it offers no one. */
+  people?: ReadonlyArray<{ id: string; name: string }>;
 }

@@ -22,7 +22,7 @@ export function modalContent(v: PageView, ctx: RenderContext): { titleId: string
   const markup = html`<form class="modal" method="dialog" novalidate data-view-id="${v.id}" data-view-hash="${v.hash}">
 <header class="modal-header"><h2 id="${titleId}">${plainText(text(view.title, ''))}</h2>
 <button type="button" class="modal-x" data-close aria-label="Close">×</button></header>
-<div class="modal-body">${list.map((b) => (isObj(b) && b.type === 'input' ? inputBlock(b) : block(b, ctx)))}</div>
+<div class="modal-body">${list.map((b) => (isObj(b) && b.type === 'input' ? inputBlock(b, ctx) : block(b, ctx)))}</div>
 <footer class="modal-footer"><button type="button" class="bk-button" data-close>${plainText(text(view.close, 'Cancel'))}</button>${submit}</footer>
 </form>`;
   return { titleId, markup };

@@ -18,6 +18,7 @@ import { formatMinuteOfDay } from '../drills/subscribe-args.ts';
 import { inlineText } from './markdown-text.ts';
 import { mockExportSection } from './mock-export.ts';
 import type { MockSummary } from './mock-summary.ts';
+import { type ExportPeer, peerExportSections } from './peer-export.ts';
 
 export { inlineText };
 
@@ -59,6 +60,8 @@ export interface ExportInput {
   /** Their mock interviews (`/star mock`), newest first; each answer is among `drills` too. */
   mocks?: readonly ExportMock[];
   now: Date;
+  /** Ask a colleague: the requests made and the reviews given. */
+  peer?: ExportPeer;
 }
 
 // schedule.ts's zone arithmetic rather than luxon's formatting: a thousand drills formatted by luxon took
@@ -120,7 +123,7 @@ function drillSection(d: ExportDrill, zone: string): string {
 }
 
 /** The whole export. Drills newest first (by when they were sent); ties keep the given order. */
-export function exportMarkdown({ zone, drills, mocks = [], now }: ExportInput): string {
+export function exportMarkdown({ zone, drills, mocks = [], now, peer }: ExportInput): string {
   const sorted = drills
     .map((d, i) => ({ d, i }))
     .sort((x, y) => y.d.askedAt.getTime() - x.d.askedAt.getTime() || x.i - y.i)
@@ -140,5 +143,8 @@ export function exportMarkdown({ zone, drills, mocks = [], now }: ExportInput): 
   const mockSections = mocks.map(
     (m) => `---\n\n${mockExportSection(m.summary, localDay(m.startedAt, zone))}`,
   );
-  return [...head, ...sections, ...mockSections].join('\n');
+  const peerSections = peer
+    ? peerExportSections(peer, { day: (at) => localDay(at, zone), inline: inlineText, fenced })
+    : [];
+  return [...head, ...sections, ...mockSections, ...peerSections].join('\n');
 }

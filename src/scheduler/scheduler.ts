@@ -7,6 +7,7 @@ import type { Database } from '../db/client.ts';
 import { surveyTick } from '../db/repositories/tick.ts';
 import { DrillJob, emptyCounts, type TickCounts } from '../delivery/drill-job.ts';
 import { type MockSummaryCounts, MockSummaryJob } from '../delivery/mock-summary-job.ts';
+import { expirePeerRequests } from '../delivery/peer-review-expiry.ts';
 import { RateLimits } from '../delivery/rate-limits.ts';
 import { type RecapCounts, RecapJob } from '../delivery/recap-job.ts';
 import { type ReminderCounts, ReminderJob } from '../delivery/reminder-job.ts';
@@ -244,6 +245,10 @@ export class Scheduler {
       const summaries = new MockSummaryJob({ db, bank, log }, survey.now);
       await this.runner.run(summaries);
       Object.assign(result, summaries.counts);
+    }
+    if (survey.peerExpiriesDue) {
+      const expired = await expirePeerRequests({ db, workspaces: this.deps.workspaces, log }, survey.now);
+      if (expired > 0) log.info({ expired }, 'peer review requests expired');
     }
     return result;
   }

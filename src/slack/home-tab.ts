@@ -1,3 +1,4 @@
+import { peerRatingsByTopic } from '../db/repositories/peer-reviews.ts';
 import { progressRowsOf, unansweredDrillsOf } from '../db/repositories/progress.ts';
 import { hasOpenedHome } from '../db/repositories/users.ts';
 import { daysFromMask } from '../drills/days.ts';
@@ -13,11 +14,17 @@ export async function homeDataOf(
   who: Person,
 ): Promise<HomeData> {
   const now = ctx.clock.now();
-  const [{ sub, rows }, unanswered, stories] = await Promise.all([
+  const [{ sub, rows }, unanswered, stories, peer] = await Promise.all([
     progressRowsOf(ctx.db, who),
     unansweredDrillsOf(ctx.db, who, MAX_UNANSWERED + 20),
     storyMatrixOf(ctx, who),
+    peerRatingsByTopic(ctx.db, who),
   ]);
+  // In the guide's order; a topic no longer in the guide keeps its slug.
+  const order = new Map(ctx.bank.topics.map((t, i) => [t.slug, i]));
+  const peerRatings = peer
+    .map((r) => ({ ...r, topicTitle: ctx.bank.topic(r.topicSlug)?.title ?? r.topicSlug }))
+    .sort((a, b) => (order.get(a.topicSlug) ?? 1e9) - (order.get(b.topicSlug) ?? 1e9));
   const { streak, topics } = progressSnapshot(rows, ctx.bank.topics, now);
   return {
     zone: rows.zone,
@@ -38,6 +45,7 @@ export async function homeDataOf(
         }
       : null,
     stories,
+    peerRatings,
     unanswered: unanswered.map((d) => ({
       drillId: d.id,
       topicTitle: ctx.bank.topic(d.topicSlug)?.title ?? d.topicSlug,

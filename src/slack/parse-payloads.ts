@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SELF_RATINGS } from '../drills/review-cards.ts';
 import {
   ACTION_ANSWER_DRILL,
+  ACTION_ASK_COLLEAGUE,
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
   ACTION_MOCK_CONTINUE,
@@ -9,13 +10,17 @@ import {
   ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
+  ACTION_PEER_DECLINE,
+  ACTION_PEER_REVIEW,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
   ACTION_SKIP_TODAY,
   COMMAND,
   USE_STORY_ACTION,
+  VIEW_ASK_COLLEAGUE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_PEER_REVIEW,
   VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
@@ -92,6 +97,9 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_SKIP_TODAY,
   ACTION_MOCK_CONTINUE,
   ACTION_MOCK_END,
+  ACTION_ASK_COLLEAGUE,
+  ACTION_PEER_REVIEW,
+  ACTION_PEER_DECLINE,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
@@ -126,7 +134,16 @@ export const settingsSubmissionSchema = viewSubmission(z.literal(VIEW_SETTINGS))
 export const deleteSubmissionSchema = viewSubmission(z.literal(VIEW_DELETE_DATA));
 
 const anyViewSubmission = viewSubmission(
-  z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP, VIEW_SETTINGS, VIEW_DELETE_DATA, VIEW_STORY, VIEW_ROLE]),
+  z.enum([
+    VIEW_STAR_ANSWER,
+    VIEW_FOLLOW_UP,
+    VIEW_SETTINGS,
+    VIEW_DELETE_DATA,
+    VIEW_STORY,
+    VIEW_ROLE,
+    VIEW_ASK_COLLEAGUE,
+    VIEW_PEER_REVIEW,
+  ]),
 );
 
 export const eventCallbackSchema = z.object({

@@ -7,6 +7,7 @@ import { STAR_LABELS, STAR_PARTS, type StarAnswer } from '../drills/star-answer.
 import type { SlackMessage } from './drill-message.ts';
 import { ENGLISH_ONLY, improveFirst, improveText, workedLine } from './feedback-summary.ts';
 import {
+  ACTION_ASK_COLLEAGUE,
   ACTION_OPEN_BREAKDOWN,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
@@ -70,6 +71,7 @@ function glanceBlocks({ analysis, drill, previousScore }: FeedbackInput): KnownB
   if (analysis.score === null)
     return [
       section(`:dart: *${score}*\n${ENGLISH_ONLY} The guide's sample and the follow-ups below still apply.`),
+      { type: 'actions', block_id: BLOCK_FEEDBACK_ACTIONS, elements: [askColleagueButton(drill.id)] },
     ];
   const improve = improveFirst(analysis.checks, analysis.caps);
   const worked = workedLine(analysis.checks);
@@ -90,9 +92,20 @@ function glanceBlocks({ analysis, drill, previousScore }: FeedbackInput): KnownB
           value: String(drill.id),
           text: { type: 'plain_text', text: 'See the full breakdown' },
         },
+        askColleagueButton(drill.id),
       ],
     },
   ];
+}
+
+/** A colleague's eyes on this answer (views/peer-request.ts): value is the drill id. */
+function askColleagueButton(drillId: number) {
+  return {
+    type: 'button' as const,
+    action_id: ACTION_ASK_COLLEAGUE,
+    value: String(drillId),
+    text: { type: 'plain_text' as const, text: 'Ask a colleague' },
+  };
 }
 
 function section(text: string): KnownBlock {

@@ -28,6 +28,7 @@ import {
   COMMAND,
 } from './ids.ts';
 import { clip, escapeClipped } from './mrkdwn.ts';
+import { type PeerTopicRating, peerRatingBlocks } from './peer-review.ts';
 import { storyMatrixBlocks } from './stories.ts';
 import { deliveryLabel, endsAfterText, scheduleLabel } from './subscription-replies.ts';
 
@@ -68,6 +69,8 @@ export interface HomeData {
   unanswered: readonly UnansweredDrill[];
   /** The story bank's matrix (views/stories.ts); absent, no Stories section. */
   stories?: StoryMatrix;
+  /** Average peer rating per topic (Ask a colleague); absent or empty, no section. */
+  peerRatings?: readonly PeerTopicRating[];
 }
 
 /** The Stories section's share of Home's 100 blocks. */
@@ -245,6 +248,7 @@ export function homeView(d: HomeData): HomeTabView {
   if (unanswered.length > 0) blocks.push(...unanswered, { type: 'divider' });
   blocks.push(...topicBlocks(d, today), { type: 'divider' });
   if (d.stories) blocks.push(...storyMatrixBlocks(d.stories, MAX_STORY_SECTIONS), { type: 'divider' });
+  blocks.push(...peerRatingBlocks(d.peerRatings ?? []));
   blocks.push({
     type: 'actions',
     block_id: BLOCK_HOME_ACTIONS,

@@ -95,3 +95,27 @@ export const BLOCK_MOCK_OFFER = 'mock_offer';
 export const BLOCK_MOCK_STEP = 'mock_step';
 export const ACTION_MOCK_CONTINUE = 'mock_continue';
 export const ACTION_MOCK_END = 'mock_end';
+// Ask a colleague (views/peer-review*.ts). "Ask a colleague" under the feedback (value: the drill id) opens
+// the ask modal: the colleague (users_select), a note, "include my score", and a preview of what they see.
+export const ACTION_ASK_COLLEAGUE = 'ask_colleague';
+export const VIEW_ASK_COLLEAGUE = 'ask_colleague';
+export const BLOCK_ASK_REVIEWER = 'ask_reviewer';
+export const ACTION_ASK_REVIEWER = 'reviewer';
+export const BLOCK_ASK_NOTE = 'ask_note';
+export const ACTION_ASK_NOTE = 'note';
+export const BLOCK_ASK_SCORE = 'ask_score';
+export const ACTION_ASK_SCORE = 'include_score';
+/** The option of "include my score". */
+export const INCLUDE_SCORE = 'include';
+/** The colleague's DM: Review and Decline, value the request id. */
+export const BLOCK_PEER_REQUEST_ACTIONS = 'peer_request_actions';
+export const ACTION_PEER_REVIEW = 'peer_review';
+export const ACTION_PEER_DECLINE = 'peer_decline';
+/** The review modal: a select per criterion (block `peer_<criterion>`), and a comment. */
+export const VIEW_PEER_REVIEW = 'peer_review';
+export const BLOCK_PEER_RATING_PREFIX = 'peer_';
+export const ACTION_PEER_RATING = 'rating';
+export const BLOCK_PEER_COMMENT = 'peer_comment';
+export const ACTION_PEER_COMMENT = 'comment';
+/** Home's peer ratings section. */
+export const BLOCK_HOME_PEER = 'home_peer';

@@ -58,6 +58,7 @@ describe('migrations', () => {
       'installations',
       'mock_interviews',
       'model_follow_ups',
+      'peer_reviews',
       'processed_events',
       'recaps',
       'review_cards',

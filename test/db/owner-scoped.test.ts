@@ -12,6 +12,7 @@ import * as drills from '../../src/db/repositories/drills.ts';
 import * as exportRequests from '../../src/db/repositories/export-requests.ts';
 import * as followUps from '../../src/db/repositories/follow-ups.ts';
 import * as mockInterviews from '../../src/db/repositories/mock-interviews.ts';
+import * as peerReviews from '../../src/db/repositories/peer-reviews.ts';
 import * as people from '../../src/db/repositories/people.ts';
 import * as progress from '../../src/db/repositories/progress.ts';
 import * as recaps from '../../src/db/repositories/recaps.ts';
@@ -58,6 +59,7 @@ const PERSON_TABLES = [
   'drillStories',
   'roles',
   'mockInterviews',
+  'peerReviews',
 ];
 
 /** A parameter that names the owner: a person (or a row carrying one), several people, or settings for one. */
@@ -108,6 +110,27 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(followUps.claimFollowUpReply),
   owned(followUps.setFollowUpReply),
   owned(followUps.followUpsOfDrills),
+  // Ask a colleague: the author's functions scope by (team, author_id), the reviewer's by (team, reviewer_id).
+  owned(peerReviews.lockAuthor),
+  owned(peerReviews.countAsks),
+  owned(peerReviews.findRequestByKey),
+  owned(peerReviews.createPeerRequest),
+  owned(peerReviews.findRequestForAuthor),
+  owned(peerReviews.findRequestForReviewer),
+  owned(peerReviews.claimRequestDm),
+  owned(peerReviews.setRequestDm),
+  owned(peerReviews.releaseRequestDm),
+  owned(peerReviews.declineRequest),
+  owned(peerReviews.recordReview),
+  owned(peerReviews.withdrawRequestsOfDrill),
+  owned(peerReviews.claimPeerReply),
+  owned(peerReviews.setPeerReplyTs),
+  owned(peerReviews.markExpiryNoticed),
+  owned(peerReviews.peerRatingsByTopic),
+  owned(peerReviews.requestsMadeBy),
+  owned(peerReviews.reviewsGivenBy),
+  owned(peerReviews.peerCopiesOf),
+  owned(peerReviews.deleteRequest),
   owned(people.ofPerson),
   owned(people.ofOwnDrill),
   owned(people.ownDrillId),
@@ -206,6 +229,8 @@ const ACROSS_PEOPLE: Record<string, string> = {
     'a workspace that an org-wide app lost access to (team_access_revoked) is purged after 30 days, everyone’s in it',
   'mockInterviews.claimDueMockSummaries':
     'the scheduler claims every mock interview that owes its summary, whoever it belongs to',
+  'peerReviews.claimExpiredRequests':
+    'the scheduler closes every request past its 7 days, whoever asked; the notices then name the row’s author',
   'exportRequests.forgetOldExportRequests':
     'housekeeping: every request older than the hour the limit counts',
 };

@@ -228,6 +228,26 @@ describe('modal', () => {
     expect(out).toContain('<option value="weekdays" selected>Weekdays</option>');
   });
 
+  it("renders a people picker (users_select) with the workspace's people, their user id as the value", () => {
+    const people = [
+      { id: 'U0ADA', name: 'Ada Lovelace' },
+      { id: 'U0RAVI', name: 'Ravi <Kumar>' },
+    ];
+    const out = inputBlock(
+      {
+        type: 'input',
+        block_id: 'ask_reviewer',
+        label: { type: 'plain_text', text: 'Colleague' },
+        element: { type: 'users_select', action_id: 'reviewer', initial_user: 'U0RAVI' },
+      },
+      { ...ctx, people },
+    ).value;
+    expect(out).toContain('data-kind="users_select"');
+    expect(out).toContain('<option value="U0ADA" >Ada Lovelace</option>');
+    expect(out).toContain('<option value="U0RAVI" selected>Ravi &lt;Kumar&gt;</option>');
+    expect(out).toContain('aria-required="true"');
+  });
+
   it("renders the settings modal's time, day checkboxes and topic list box, labelled and described", () => {
     const modal = settingsModal({
       zone: 'Europe/London',

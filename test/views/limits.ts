@@ -16,10 +16,11 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
 export const HALF_ENTITY = /&(?!amp;|lt;|gt;)/;
 
 /**
- * A `<` that does not open a control sequence this bot writes on purpose (`<!date^…|…>`). Slack parses any
- * other `<…>` as a link or mention, even inside backticks, so a stray one is a bug.
+ * A `<` that does not open a control sequence this bot writes on purpose (`<!date^…|…>`, and a mention of
+ * one user by id, `<@U123>`, as Ask a colleague names the asker and the reviewer). Slack parses any other
+ * `<…>` as a link or mention, even inside backticks, so a stray one is a bug.
  */
-export const STRAY_ANGLE = /<(?!!date\^\d+\^[^|<>]+\|[^<>]+>)/;
+export const STRAY_ANGLE = /<(?!!date\^\d+\^[^|<>]+\|[^<>]+>|@[UW][A-Z0-9]+>)/;
 
 /** Raw mentions that must never come out of user text. */
 export const RAW_MENTION = /<!(?:channel|here|everyone)>|<@U/;

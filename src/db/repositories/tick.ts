@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { MOCK_EXPIRY_MS } from '../../drills/mock-interview.ts';
 import type { Database } from '../client.ts';
-import { deliveryPauses, drills, mockInterviews, subscriptions } from '../schema/index.ts';
+import { deliveryPauses, drills, mockInterviews, peerReviews, subscriptions } from '../schema/index.ts';
 import { mockSummaryDue } from './mock-interviews.ts';
 import { notPaused } from './token-pauses.ts';
 
@@ -16,6 +16,8 @@ export interface TickSurvey {
   recapsDue: boolean;
   /** Some mock interview owes its summary (untouched for 24 hours, or its post interrupted). */
   mockSummariesDue: boolean;
+  /** Some peer review request is past its 7 days (or its expiry notices are still to send). */
+  peerExpiriesDue: boolean;
   /** Workspaces whose token pause has run out: each token may be checked again (delivery/token-watch.ts). */
   pausesOver: PauseOver[];
 }
@@ -32,6 +34,7 @@ interface SurveyRow {
   reminders_due: boolean;
   recaps_due: boolean;
   mocks_due: boolean;
+  peer_expiries_due: boolean;
   pauses_over: PauseOver[] | string | null;
 }
 
@@ -57,6 +60,7 @@ export async function surveyTick(db: Database, p: { at: Date | null }): Promise<
     remindersDue: row.reminders_due,
     recapsDue: row.recaps_due,
     mockSummariesDue: row.mocks_due,
+    peerExpiriesDue: row.peer_expiries_due,
     // PGlite returns json as text, node-postgres parses it.
     pausesOver: typeof row.pauses_over === 'string' ? JSON.parse(row.pauses_over) : (row.pauses_over ?? []),
   };
@@ -93,6 +97,15 @@ export function surveySql(p: { at: Date | null }): SQL {
         select 1 from ${mockInterviews} m
         where ${mockSummaryDue(sql`t.now`, MOCK_EXPIRY_MS)} and ${notPaused(sql`m.team_id`)}
       ) as mocks_due,
+      (
+        select pr.expires_at from ${peerReviews} pr
+        where (pr.status = 'pending' or (pr.status = 'expired' and pr.expiry_noticed_at is null))
+          and pr.expires_at <= t.now
+          and (pr.expiry_lease_until is null or pr.expiry_lease_until <= t.now)
+          and ${notPaused(sql`pr.team_id`)}
+        order by pr.expires_at
+        limit 1
+      ) is not null as peer_expiries_due,
       (select json_agg(json_build_object('scope', p.scope, 'reason', p.reason, 'failures', p.failures))
         from ${deliveryPauses} p where p.paused_until <= now()) as pauses_over
     from t`;

@@ -7,6 +7,7 @@ export * from './export-requests.ts';
 export * from './follow-up-answers.ts';
 export * from './installations.ts';
 export * from './mock-interviews.ts';
+export * from './peer-reviews.ts';
 export * from './processed-events.ts';
 export * from './recaps.ts';
 export * from './review-cards.ts';

@@ -2,6 +2,7 @@ import type { App, Context } from '@slack/bolt';
 import type { Person } from '../../drills/person.ts';
 import {
   ACTION_ANSWER_DRILL,
+  ACTION_ASK_COLLEAGUE,
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
   ACTION_MOCK_CONTINUE,
@@ -9,12 +10,16 @@ import {
   ACTION_OPEN_BREAKDOWN,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
+  ACTION_PEER_DECLINE,
+  ACTION_PEER_REVIEW,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_SKIP_TODAY,
   COMMAND,
   USE_STORY_ACTION,
+  VIEW_ASK_COLLEAGUE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_PEER_REVIEW,
   VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
@@ -23,11 +28,13 @@ import {
 import { type BotContext, type RequestContext, requestContext } from '../context.ts';
 import { RATE_ACTION } from '../parse-payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
+import { askColleague } from './actions/ask-colleague.ts';
 import { editStory } from './actions/edit-story.ts';
 import { mockOfferClick } from './actions/mock-offer.ts';
 import { openBreakdown } from './actions/open-breakdown.ts';
 import { openRole } from './actions/open-role.ts';
 import { openSettings } from './actions/open-settings.ts';
+import { peerRequestClick } from './actions/peer-request.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
 import { rateDrill } from './actions/rate-drill.ts';
 import { skipToday } from './actions/skip-today.ts';
@@ -38,7 +45,9 @@ import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app
 import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
+import { submitAsk } from './views/submit-ask.ts';
 import { submitFollowUp } from './views/submit-follow-up.ts';
+import { submitReview } from './views/submit-review.ts';
 import { submitRole } from './views/submit-role.ts';
 import { submitSettings } from './views/submit-settings.ts';
 import { submitStarAnswer } from './views/submit-star-answer.ts';
@@ -82,6 +91,12 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.view(VIEW_ROLE, inWorkspace(submitRole));
   app.action(ACTION_MOCK_CONTINUE, inWorkspace(mockOfferClick));
   app.action(ACTION_MOCK_END, inWorkspace(mockOfferClick));
+  // Ask a colleague (peer review): the ask modal, the colleague's Review / Decline, the review modal.
+  app.action(ACTION_ASK_COLLEAGUE, inWorkspace(askColleague));
+  app.view(VIEW_ASK_COLLEAGUE, inWorkspace(submitAsk));
+  app.action(ACTION_PEER_REVIEW, inWorkspace(peerRequestClick));
+  app.action(ACTION_PEER_DECLINE, inWorkspace(peerRequestClick));
+  app.view(VIEW_PEER_REVIEW, inWorkspace(submitReview));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
   app.event('app_uninstalled', appUninstalled(ctx, hooks));
   app.event('tokens_revoked', tokensRevoked(ctx, hooks));

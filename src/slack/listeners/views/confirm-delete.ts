@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { peerCopiesOf } from '../../../db/repositories/peer-reviews.ts';
 import { deleteUserData } from '../../../db/repositories/progress.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { DELETED_REPLY } from '../../../views/progress-replies.ts';
@@ -6,6 +7,7 @@ import { noticeModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
 import { deleteSubmissionSchema } from '../../parse-payloads.ts';
+import { type PeerCopies, tellDeleted } from '../../peer-review.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 
 /** Slack waits 3 s for the answer to a submission: at most this long, less when the request came late. */
@@ -27,9 +29,12 @@ export function confirmDelete(ctx: RequestContext) {
     const userId = submission.user.id;
     const log = ctx.log.child({ user: userId });
     let late = false;
+    // What colleagues hold of this person's (shared answers, reviews given): updated once the rows are gone.
+    let copies: PeerCopies = { asked: [], given: [], received: [] };
     const deleted = await withTimeout(
       ctx.db
         .transaction(async (tx) => {
+          copies = await peerCopiesOf(tx, ctx.person(userId));
           const gone = await deleteUserData(tx, ctx.person(userId));
           // Past the budget the user is told nothing was deleted: roll back so that stays true.
           if (late) throw new Error('too late');
@@ -55,6 +60,7 @@ export function confirmDelete(ctx: RequestContext) {
     if (deleted) {
       log.info('user data deleted');
       await publishHome(ctx, userId, { opened: true });
+      await tellDeleted(ctx, ctx.person(userId), copies);
     }
   };
 }

@@ -33,6 +33,7 @@ import {
 import { subscribeUsageError } from '../../../../views/subscription-replies.ts';
 import type { RequestContext } from '../../../context.ts';
 import { publishHome } from '../../../home-tab.ts';
+import { peerExportOf } from '../../../peer-review.ts';
 import { startInterviewDrills, stopInterviewDrills } from './interview-drills.ts';
 import type { Subcommand } from './subcommand.ts';
 
@@ -177,16 +178,29 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
     if (!slot.granted) return plainReply(exportLimitReply(EXPORT_LIMIT.limit, slot.retryAt, now));
     // A slot is spent only on an export that happened.
     const release = () => releaseExportSlot(ctx.db, who, slot.id);
-    const [{ rows, followUps }, storyTitles, mocks] = await Promise.all([
+    const [{ rows, followUps }, storyTitles, mocks, peer] = await Promise.all([
       exportRowsOf(ctx.db, who),
       storyTitlesByDrill(ctx.db, who),
       mockExportsOf(ctx, who),
+      peerExportOf(ctx, who),
     ]).catch(async (err: unknown) => {
       await release().catch(() => {});
       throw err;
     });
-    const dm = rows.find((r) => r.channelId)?.channelId;
-    if (rows.length === 0 || !dm) {
+    const peerItems = peer.asked.length + peer.given.length;
+    // Someone who only reviewed colleagues' answers has no drill DM yet: their DM with the bot is opened.
+    const dm =
+      rows.find((r) => r.channelId)?.channelId ??
+      (peerItems > 0
+        ? await ctx.slack.interactive.conversations.open({ users: who.userId }).then(
+            (opened) => opened.channel?.id,
+            async (err: unknown) => {
+              await release().catch(() => {});
+              throw err;
+            },
+          )
+        : undefined);
+    if ((rows.length === 0 && peerItems === 0) || !dm) {
       await release();
       return plainReply('Nothing to export yet: your drills and answers will be here once you have some.');
     }
@@ -213,7 +227,7 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
         channel_id: dm,
         filename: exportFilename(zone, now),
         title: 'Star Drill export',
-        content: exportMarkdown({ zone, drills, mocks, now }),
+        content: exportMarkdown({ zone, drills, mocks, now, peer }),
         initial_comment: exportComment({
           drills: drills.length,
           answered: drills.filter((d) => d.answer).length,
