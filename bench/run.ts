@@ -21,7 +21,8 @@ import { type ClickDuringFanOut, measureClickDuringFanOut } from './click-during
 import { ADMIN_URL, createBenchDatabase, resetFanOut, seedSubscribers } from './db.ts';
 import { botRun, floorRun } from './fanout.ts';
 import { describeMachine } from './machine.ts';
-import { measureOverload, type OverloadRun, overloadSection } from './overload.ts';
+import { measureOverload, type OverloadRun } from './overload.ts';
+import { overloadSection } from './overload-report.ts';
 import { PRODUCTION } from './production.ts';
 import { type AnalysisResult, type FanOutResult, report } from './report.ts';
 import { measureSoak, type SoakRun, soakSection } from './soak.ts';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnBot } from '../harness/bot-process.ts';
 import { adminQuery } from './db.ts';
 import { PRODUCTION } from './production.ts';
-import type { SoakJob, SoakResult } from './soak-people.ts';
+import type { SoakJob, SoakResult } from './soak-types.ts';
 import { percentile } from './stats.ts';
 
 const PEOPLE = fileURLToPath(new URL('./soak-people.ts', import.meta.url));
