@@ -51,7 +51,7 @@ function previousLine(p: PreviousStep): string {
 }
 
 const TIMED =
-  'Answer as you would out loud: about 2 minutes spoken. Timed from this message to your save; feedback comes with the summary.';
+  'Answer as you would out loud: about 2 minutes spoken. Timed from this message to your save; each answer gets its feedback in the thread, and the summary comes at the end.';
 
 export function mockQuestionMessage(p: {
   drillId: number;

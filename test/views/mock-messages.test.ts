@@ -40,6 +40,9 @@ describe('mock interview messages', () => {
     expect(text).toContain(
       ':stopwatch: Your answer to the follow-up to question 1: answered in 1 min 35 s · about 2 min 30 s spoken, 30 s over 2 min.',
     );
+    // True of the mock: each answer's feedback is posted in its thread at once, not held for the summary.
+    expect(text).toContain('each answer gets its feedback in the thread');
+    expect(text).not.toMatch(/feedback comes with the summary/);
     expect(text).toContain('Mock interview · Question 2 of 3');
     expect(text).toContain('Tell me about &lt;!channel&gt; a time.');
     expect(text).not.toContain('<!channel>');
