@@ -1,6 +1,7 @@
 // What the scheduler tests share: a real database, the Slack stand-in, a clock that stands still, and
 // subscribers seeded straight into the tables.
 
+import { WorkspaceGuideBanks } from '../src/workspaces/guide-banks.ts';
 import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import type { QuestionBank } from '../src/bank/question-bank.ts';
@@ -56,7 +57,7 @@ export async function makeScheduler(
   });
   const deps: SchedulerDeps = {
     db: p.db.db,
-    bank: await bank,
+    banks: new WorkspaceGuideBanks(p.db.db, await bank, log),
     workspaces: singleWorkspaceClients(clients),
     log,
     tokens: new TokenWatch(p.db.db, log, () => clients.scheduler.auth.test()),

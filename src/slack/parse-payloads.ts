@@ -5,6 +5,7 @@ import {
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
   ACTION_OPEN_BREAKDOWN,
+  ACTION_OPEN_GUIDE_UPLOAD,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
@@ -14,6 +15,8 @@ import {
   USE_STORY_ACTION,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_GUIDE_PREVIEW,
+  VIEW_GUIDE_UPLOAD,
   VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
@@ -77,6 +80,7 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_EDIT_STORY,
   ACTION_OPEN_ROLE,
   ACTION_SKIP_TODAY,
+  ACTION_OPEN_GUIDE_UPLOAD,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
@@ -111,7 +115,16 @@ export const settingsSubmissionSchema = viewSubmission(z.literal(VIEW_SETTINGS))
 export const deleteSubmissionSchema = viewSubmission(z.literal(VIEW_DELETE_DATA));
 
 const anyViewSubmission = viewSubmission(
-  z.enum([VIEW_STAR_ANSWER, VIEW_FOLLOW_UP, VIEW_SETTINGS, VIEW_DELETE_DATA, VIEW_STORY, VIEW_ROLE]),
+  z.enum([
+    VIEW_STAR_ANSWER,
+    VIEW_FOLLOW_UP,
+    VIEW_SETTINGS,
+    VIEW_DELETE_DATA,
+    VIEW_STORY,
+    VIEW_ROLE,
+    VIEW_GUIDE_UPLOAD,
+    VIEW_GUIDE_PREVIEW,
+  ]),
 );
 
 export const eventCallbackSchema = z.object({

@@ -5,6 +5,7 @@ import {
   ACTION_EDIT_STORY,
   ACTION_HOME_SUBSCRIBE,
   ACTION_OPEN_BREAKDOWN,
+  ACTION_OPEN_GUIDE_UPLOAD,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PRACTISE_FOLLOW_UP,
@@ -13,6 +14,8 @@ import {
   USE_STORY_ACTION,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_GUIDE_PREVIEW,
+  VIEW_GUIDE_UPLOAD,
   VIEW_ROLE,
   VIEW_SETTINGS,
   VIEW_STAR_ANSWER,
@@ -23,6 +26,7 @@ import { RATE_ACTION } from '../parse-payloads.ts';
 import { answerDrill } from './actions/answer-drill.ts';
 import { editStory } from './actions/edit-story.ts';
 import { openBreakdown } from './actions/open-breakdown.ts';
+import { openGuideUpload } from './actions/open-guide-upload.ts';
 import { openRole } from './actions/open-role.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { practiseFollowUp } from './actions/practise-follow-up.ts';
@@ -34,8 +38,10 @@ import { appHomeOpened } from './events/app-home-opened.ts';
 import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app-uninstalled.ts';
 import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
+import { applyGuideSubmission } from './views/apply-guide.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
 import { submitFollowUp } from './views/submit-follow-up.ts';
+import { submitGuide } from './views/submit-guide.ts';
 import { submitRole } from './views/submit-role.ts';
 import { submitSettings } from './views/submit-settings.ts';
 import { submitStarAnswer } from './views/submit-star-answer.ts';
@@ -51,8 +57,8 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   // Each request acts in its own workspace, with that workspace's token (slack/context.ts).
   const inWorkspace =
     <A extends { context: Context }>(listener: (ctx: RequestContext) => (args: A) => Promise<void>) =>
-    (args: A) =>
-      listener(requestContext(ctx, args.context))(args);
+    async (args: A) =>
+      listener(await requestContext(ctx, args.context))(args);
   app.command(COMMAND, inWorkspace(starCommand));
   app.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
   app.action(RATE_ACTION, inWorkspace(rateDrill));
@@ -77,6 +83,9 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.view(VIEW_STORY, inWorkspace(submitStory));
   app.action(ACTION_OPEN_ROLE, inWorkspace(openRole));
   app.view(VIEW_ROLE, inWorkspace(submitRole));
+  app.action(ACTION_OPEN_GUIDE_UPLOAD, inWorkspace(openGuideUpload));
+  app.view(VIEW_GUIDE_UPLOAD, inWorkspace(submitGuide));
+  app.view(VIEW_GUIDE_PREVIEW, inWorkspace(applyGuideSubmission));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
   app.event('app_uninstalled', appUninstalled(ctx, hooks));
   app.event('tokens_revoked', tokensRevoked(ctx, hooks));
