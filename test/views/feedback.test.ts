@@ -128,7 +128,7 @@ describe('feedbackMessage', () => {
     expect(heading).toContain('Use it for its structure');
     // The sample itself, verbatim, part by part.
     for (const part of ['situation', 'task', 'action', 'result'] as const) {
-      expect(heading).toContain(incidents.sampleAnswer[part].slice(0, 60));
+      expect(heading).toContain((incidents.sampleAnswer?.[part] ?? "(none)").slice(0, 60));
     }
   });
 
