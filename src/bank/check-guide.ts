@@ -76,6 +76,7 @@ export function checkGuide(markdown: string, file: string): GuideCheck {
     const kind = classifySection(section);
     if (kind === 'strategies') checkStrategies(section, problems);
     if (kind !== 'topic') continue;
+    checkNumber(section, numbers, problems);
     const countProblem = checkQuestionCount(section, i, problems);
     let topic: Topic;
     try {
@@ -88,11 +89,6 @@ export function checkGuide(markdown: string, file: string): GuideCheck {
       }
       continue;
     }
-    const earlier = numbers.get(topic.number);
-    if (earlier) {
-      problems.push(at(section, `topic number ${topic.number} is already used by "${earlier.title}"`));
-    }
-    numbers.set(topic.number, section);
     if (!topic.sampleAnswer) {
       warnings.push(at(section, `no sample answer for topic ${topic.number}: its drills will show none`));
     }
@@ -118,6 +114,16 @@ function buildBank(
     problems.push(section ? at(section, err.problem) : { text: err.problem });
     return { problems, warnings };
   }
+}
+
+/** People pick topics by number: two topics of one guide cannot share one (even when one is broken too). */
+function checkNumber(section: Section, numbers: Map<number, Section>, problems: GuideProblem[]): void {
+  const raw = /^(\d+)\.\s/.exec(section.title)?.[1];
+  if (raw === undefined) return;
+  const number = Number(raw);
+  const earlier = numbers.get(number);
+  if (earlier) problems.push(at(section, `topic number ${number} is already used by "${earlier.title}"`));
+  else numbers.set(number, section);
 }
 
 function checkStrategies(section: Section, problems: GuideProblem[]): void {

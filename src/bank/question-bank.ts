@@ -79,6 +79,17 @@ export class QuestionBank {
     return this.#bySlug.get(slug);
   }
 
+  /**
+   * The topic's title; for a topic this guide does not have (a workspace changed its guide since the drill),
+   * its slug as words: slugs are made from titles, so "balancing-technical-debt" reads "Balancing technical debt".
+   */
+  topicTitle(slug: string): string {
+    const title = this.#bySlug.get(slug)?.title;
+    if (title !== undefined) return title;
+    const words = slug.replace(/-/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
   question(id: string): QuestionRef | undefined {
     return this.#byQuestionId.get(id);
   }

@@ -28,7 +28,7 @@ export async function changeGuide(
     tellFallenBack: async () => {
       ctx.banks.forget(ctx.teamId);
       for (const { userId, topics } of fellBack) {
-        const titles = topics.map((slug) => before.topic(slug)?.title ?? slug);
+        const titles = topics.map((slug) => before.topicTitle(slug));
         await ctx.slack.interactive.chat
           .postMessage({ channel: userId, ...topicsGoneNotice(titles, p.next.title) })
           .catch((err: unknown) => ctx.log.warn({ err, user: userId }, 'could not tell of topics gone'));

@@ -13,6 +13,7 @@ import {
   COMMAND,
   VIEW_GUIDE_PREVIEW,
   VIEW_GUIDE_UPLOAD,
+  VIEW_NOTICE,
 } from './ids.ts';
 import { clip, escapeMrkdwn, slackDate } from './mrkdwn.ts';
 
@@ -170,6 +171,7 @@ export function guidePreviewModal(p: {
 export function guideAppliedModal(title: string, topicCount: number): ModalView {
   return {
     type: 'modal',
+    callback_id: VIEW_NOTICE,
     title: { type: 'plain_text', text: 'Guide in use' },
     close: { type: 'plain_text', text: 'Done' },
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: guideAppliedText(title, topicCount) } }],

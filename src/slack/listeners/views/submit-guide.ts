@@ -43,7 +43,7 @@ export function submitGuide(ctx: RequestContext) {
   return async ({ ack, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const deadline = slackDeadlineOf(context);
     const submission = guideUploadSchema.parse(body);
-    const userId = (body as { user: { id: string } }).user.id;
+    const userId = submission.user.id;
     const values = submission.view.state.values;
     const fileId = values[BLOCK_GUIDE_FILE]?.[ACTION_GUIDE_FILE]?.files?.[0]?.id;
     const pasted = values[BLOCK_GUIDE_TEXT]?.[ACTION_GUIDE_TEXT]?.value ?? '';
