@@ -3,7 +3,7 @@
 // features store (a weekly recap ahead, five days of drills: today's reminder ahead, earlier ones reminded or
 // answered), and each of the survey's three `exists` should walk its partial index (subscriptions_due_idx,
 // drills_remind_idx, subscriptions_recap_idx), so the cost does not grow with the number of subscribers.
-import { WorkspaceGuideBanks } from '../src/workspaces/guide-banks.ts';
+
 import { sql } from 'drizzle-orm';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import { CONTENT_DIR } from '../src/bot.ts';
@@ -12,6 +12,7 @@ import { TokenWatch } from '../src/delivery/token-watch.ts';
 import { createLogger } from '../src/logger.ts';
 import { Scheduler } from '../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../src/slack-api/clients.ts';
+import { WorkspaceGuideBanks } from '../src/workspaces/guide-banks.ts';
 import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
 import { adminQuery, type BenchDatabase, createBenchDatabase, seedProgress, seedSubscribers } from './db.ts';
 import { median, percentile } from './stats.ts';

@@ -1,7 +1,6 @@
 // What the scheduler tests share: a real database, the Slack stand-in, a clock that stands still, and
 // subscribers seeded straight into the tables.
 
-import { WorkspaceGuideBanks } from '../src/workspaces/guide-banks.ts';
 import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import type { QuestionBank } from '../src/bank/question-bank.ts';
@@ -18,6 +17,7 @@ import { createLogger } from '../src/logger.ts';
 import { nextRecapAt } from '../src/progress/recap.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../src/slack-api/clients.ts';
+import { WorkspaceGuideBanks } from '../src/workspaces/guide-banks.ts';
 import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './credentials.ts';
 import { LogCapture } from './log-capture.ts';

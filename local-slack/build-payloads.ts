@@ -1,8 +1,8 @@
 // The bodies Slack sends to an app in HTTP mode, built field for field as Slack builds them
 // (slash commands form-encoded; block_actions and view_submission as form `payload=<json>`; events as JSON).
 
-import { fileInputValue } from './file-input.ts';
 import { stringify } from 'node:querystring';
+import { fileInputValue } from './file-input.ts';
 import type { OpenedView, StoredMessage } from './types.ts';
 
 export interface Workspace {
@@ -291,4 +291,3 @@ export function findButton(
   }
   return found;
 }
-

@@ -23,7 +23,8 @@ export function fileInputValue(
   for (const file of files) {
     const name = String(file.name ?? '');
     const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-    if (types.length > 0 && !types.includes(extension)) problems.push(`${label} does not take .${extension} files`);
+    if (types.length > 0 && !types.includes(extension))
+      problems.push(`${label} does not take .${extension} files`);
   }
   if (required && files.length === 0) problems.push(`${label} is required but no file is chosen`);
   return { type: 'file_input', files };

@@ -181,7 +181,8 @@ export class SlackStandin extends StandinInspection {
    * (`{ [block]: { [action]: [fileId] } }`). Served at url_private to a valid bot token only.
    */
   uploadFile(userId: string, name: string, content: string | Buffer): string {
-    return userUpload(this.core, userId, name, typeof content === 'string' ? Buffer.from(content) : content).id;
+    return userUpload(this.core, userId, name, typeof content === 'string' ? Buffer.from(content) : content)
+      .id;
   }
 
   submitView(...args: Parameters<ToBot['submitView']>): Promise<SlackReply> {

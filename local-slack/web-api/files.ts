@@ -108,12 +108,22 @@ export function userUpload(core: Core, userId: string, name: string, bytes: Buff
 export function fileObject(file: SharedFile): Obj {
   const dot = file.name.lastIndexOf('.');
   const extension = dot === -1 ? '' : file.name.slice(dot + 1).toLowerCase();
-  const filetype = extension === 'md' || extension === 'markdown' ? 'markdown' : extension === 'txt' ? 'text' : extension || 'binary';
+  const filetype =
+    extension === 'md' || extension === 'markdown'
+      ? 'markdown'
+      : extension === 'txt'
+        ? 'text'
+        : extension || 'binary';
   return {
     id: file.id,
     name: file.name,
     title: file.title,
-    mimetype: filetype === 'markdown' ? 'text/markdown' : filetype === 'text' ? 'text/plain' : 'application/octet-stream',
+    mimetype:
+      filetype === 'markdown'
+        ? 'text/markdown'
+        : filetype === 'text'
+          ? 'text/plain'
+          : 'application/octet-stream',
     filetype,
     size: file.size ?? 0,
     user: file.uploadedBy,

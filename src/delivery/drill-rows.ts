@@ -5,7 +5,6 @@ import { answeredDrillsOfUsers } from '../db/repositories/progress.ts';
 import { ratedCardsOfUsers } from '../db/repositories/review-cards.ts';
 import { insertScheduledDrills } from '../db/repositories/scheduled-drills.ts';
 import { storyCountsOfPeople } from '../db/repositories/stories.ts';
-import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import type { SubscriptionWithZone } from '../db/repositories/subscriptions.ts';
 import type { Drill } from '../db/schema/index.ts';
 import { chooseScheduledQuestion, inInterviewCountdown } from '../drills/choose-drill.ts';
@@ -13,6 +12,7 @@ import { personKey } from '../drills/person.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
 import { isReminderDelay, reminderAt } from '../progress/reminder.ts';
 import { interviewFocus, topicProgress } from '../progress/topic-stats.ts';
+import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import { drillRow } from './posts.ts';
 
 /** A batch row's drill, stored (or found from an earlier attempt), or why it could not be. */

@@ -10,10 +10,10 @@ import {
   unclaimRecapWeek,
 } from '../db/repositories/recaps.ts';
 import { isValidZone } from '../drills/schedule.ts';
-import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import type { Logger } from '../logger.ts';
 import { nextRecapAt, recapDue, weeklyRecap } from '../progress/recap.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
+import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import { RECAP_OUTCOMES } from './outcomes.ts';
 import { postRecap } from './posts.ts';
 import { roleGapsOf } from './recap-role-gaps.ts';

@@ -138,9 +138,7 @@ function sampleBlocks({ topic, drill, sampleQuestion }: FeedbackInput): KnownBlo
       ':information_source: Use it for its structure (what goes in each part and how much), not for its content.';
   return [
     section(heading),
-    ...STAR_PARTS.map((part) =>
-      section(`*${STAR_LABELS[part]}*\n${quote(escapeMrkdwn(sample[part]))}`),
-    ),
+    ...STAR_PARTS.map((part) => section(`*${STAR_LABELS[part]}*\n${quote(escapeMrkdwn(sample[part]))}`)),
   ];
 }
 

@@ -40,8 +40,7 @@ function topicLines(topics: GuideStatus['topics']): string {
 
 /** `/star guide`: the guide in use, for everyone; the Upload button for admins. */
 export function guideStatusReply(status: GuideStatus, admin: boolean): SlackMessage {
-  const who =
-    status.setBy && status.setAt ? ` Set by <@${status.setBy}> on ${slackDate(status.setAt)}.` : '';
+  const who = status.setBy && status.setAt ? ` Set by <@${status.setBy}> on ${slackDate(status.setAt)}.` : '';
   const heading = status.custom
     ? `*This workspace's guide: ${escapeMrkdwn(status.title)}*${who}`
     : `*This workspace drills the built-in guide: ${escapeMrkdwn(status.title)}*${who}`;
@@ -95,7 +94,12 @@ export function guideUploadModal(): ModalView {
         block_id: BLOCK_GUIDE_FILE,
         optional: true,
         label: { type: 'plain_text', text: 'Guide file (.md)' },
-        element: { type: 'file_input', action_id: ACTION_GUIDE_FILE, filetypes: ['md', 'markdown', 'txt'], max_files: 1 },
+        element: {
+          type: 'file_input',
+          action_id: ACTION_GUIDE_FILE,
+          filetypes: ['md', 'markdown', 'txt'],
+          max_files: 1,
+        },
       },
       {
         type: 'input',
@@ -189,7 +193,9 @@ export const guideReplies = {
   cannotCheckAdmin: plainReply(
     'Slack could not tell whether you are a workspace admin just now, so nothing was changed. Try again in a minute.',
   ),
-  usage: plainReply('`/star guide` shows the guide in use; admins can upload one, and `/star guide reset` returns to the built-in guide.'),
+  usage: plainReply(
+    '`/star guide` shows the guide in use; admins can upload one, and `/star guide reset` returns to the built-in guide.',
+  ),
   alreadyBuiltIn: plainReply('This workspace already drills the built-in guide: nothing to reset.'),
   reset: (title: string, topicCount: number) => plainReply(guideAppliedText(title, topicCount)),
   noneGiven: 'Choose a Markdown file, or paste the guide here.',

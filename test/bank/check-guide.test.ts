@@ -22,7 +22,11 @@ describe('checkGuide', () => {
   });
 
   it('names a topic with too many questions by the line of its questions, with the limits', () => {
-    const md = guideMd(topicMd('1. Fine'), topicMd('2. Also Fine'), topicMd('3. Crowded', { questions: questions(21) }));
+    const md = guideMd(
+      topicMd('1. Fine'),
+      topicMd('2. Also Fine'),
+      topicMd('3. Crowded', { questions: questions(21) }),
+    );
     const questionLines = md.split('\n').flatMap((l, i) => (l === '### Example Questions' ? [i + 1] : []));
     expect(messages(md)).toEqual([
       `line ${questionLines[2]}: topic 3 has 21 example questions; each topic needs at least 1 and at most 20`,
@@ -63,21 +67,30 @@ describe('checkGuide', () => {
   });
 
   it('takes 30 topics and refuses 31, at the line of the 31st', () => {
-    const topics = (n: number) => Array.from({ length: n }, (_, i) => topicMd(`${i + 1}. Topic ${i + 1}`, { questions: questions(1, `topic ${i + 1}`) }));
+    const topics = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        topicMd(`${i + 1}. Topic ${i + 1}`, { questions: questions(1, `topic ${i + 1}`) }),
+      );
     expect(checkGuide(guideMd(...topics(30)), 'ok.md').checked?.bank.topics).toHaveLength(30);
     const md = guideMd(...topics(31));
-    expect(messages(md)).toEqual([`line ${lineOf(md, '## 31. Topic 31')}: the guide has 31 topics; a guide has at most 30`]);
+    expect(messages(md)).toEqual([
+      `line ${lineOf(md, '## 31. Topic 31')}: the guide has 31 topics; a guide has at most 30`,
+    ]);
   });
 
   it('refuses a guide over 200 KB before reading it, saying its size', () => {
     const md = guideMd(topicMd('1. Long', { keyConcepts: `### Key Concepts\n\n${'word '.repeat(45_000)}` }));
     expect(md.length).toBeGreaterThan(GUIDE_LIMITS.maxBytes);
-    expect(messages(md)).toEqual([`the guide is ${(Math.ceil((md.length / 1024) * 10) / 10).toLocaleString('en-US')} KB; a guide is at most 200 KB`]);
+    expect(messages(md)).toEqual([
+      `the guide is ${(Math.ceil((md.length / 1024) * 10) / 10).toLocaleString('en-US')} KB; a guide is at most 200 KB`,
+    ]);
   });
 
   it('refuses empty text, a file that is not text, and text that is not a guide', () => {
     expect(messages('  \n\n ')).toEqual(['the guide is empty: it needs a "# Title" and at least one topic']);
-    expect(messages('%PDF-1.7\u0000\u0001binary')).toEqual(['this is not a Markdown text file (it holds binary data)']);
+    expect(messages('%PDF-1.7\u0000\u0001binary')).toEqual([
+      'this is not a Markdown text file (it holds binary data)',
+    ]);
     expect(messages('Dear team,\n\nplease practise more.\n')).toEqual([
       'line 1: the guide should start with a "# Title" heading, e.g. "# Behavioral Interview Guide"',
       'line 1: no topics found: a topic is a section headed "## 1. Title" with "### Key Concepts", "### Example Questions", "### Sample Response Using STAR" and "### Follow-up Questions to Anticipate"',
@@ -88,7 +101,10 @@ describe('checkGuide', () => {
   });
 
   it('names two topics whose titles make the same slug (their progress would be one)', () => {
-    const md = guideMd(topicMd('1. Incidents'), topicMd('2. incidents!', { questions: questions(1, 'other') }));
+    const md = guideMd(
+      topicMd('1. Incidents'),
+      topicMd('2. incidents!', { questions: questions(1, 'other') }),
+    );
     expect(messages(md)).toEqual([
       `line ${lineOf(md, '## 2. incidents!')}: topic slug "incidents" is already used by section "1. Incidents" in upload.md`,
     ]);

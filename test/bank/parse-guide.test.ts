@@ -42,11 +42,7 @@ describe('parseGuide on the shipped study guide', () => {
       expect(raw).toContain(`**Task**: "${sample.task}"\n`);
       expect(raw).toContain(`**Action**: "${sample.action}"\n`);
       expect(raw).toContain(`**Result**: "${sample.result}"\n`);
-      const texts = [
-        ...topic.questions.map((q) => q.text),
-        ...topic.followUps,
-        ...Object.values(sample),
-      ];
+      const texts = [...topic.questions.map((q) => q.text), ...topic.followUps, ...Object.values(sample)];
       for (const text of texts) expect(text).not.toMatch(/^["“]|["”]$/);
     }
     // Every quoted bullet of the guide became a question or a follow-up: none was skipped.

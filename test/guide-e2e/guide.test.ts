@@ -51,7 +51,9 @@ describe('/star guide', () => {
     admin();
     const member = person(t, 'UTC', 'UMEMBER');
     const status = await guideStatus(t, member);
-    expect(status.text).toContain('This workspace drills the built-in guide: Behavioral Interview Study Guide');
+    expect(status.text).toContain(
+      'This workspace drills the built-in guide: Behavioral Interview Study Guide',
+    );
     expect(status.text).toContain('1. Handling Production Incidents (3 questions)');
     expect(status.hasUpload).toBe(false);
     expect(status.text).toContain('Only a workspace admin, or whoever installed Star Drill, can change it.');
@@ -59,10 +61,20 @@ describe('/star guide', () => {
 
     // The admin's modal, submitted by the member (a forged request): refused beside the field.
     const modal = await openUpload(t, ADMIN);
-    const forged = await rawSubmission(t, modal.id, member, {}, {
-      private_metadata: '',
-      state: { values: { [BLOCK_GUIDE_TEXT]: { [ACTION_GUIDE_TEXT]: { type: 'plain_text_input', value: TEAM_GUIDE } } } },
-    });
+    const forged = await rawSubmission(
+      t,
+      modal.id,
+      member,
+      {},
+      {
+        private_metadata: '',
+        state: {
+          values: {
+            [BLOCK_GUIDE_TEXT]: { [ACTION_GUIDE_TEXT]: { type: 'plain_text_input', value: TEAM_GUIDE } },
+          },
+        },
+      },
+    );
     expect(forged.json).toMatchObject({
       response_action: 'errors',
       errors: { [BLOCK_GUIDE_TEXT]: expect.stringContaining('Only a workspace admin') },
@@ -109,7 +121,9 @@ describe('/star guide', () => {
     await star(t, member, 'subscribe 09:00 daily incidents');
     const subscribed = person(t, 'UTC', 'USUBSCRB');
     await star(t, subscribed, 'subscribe 09:00 daily debt');
-    expect((await subscriptionOf(t, subscribed))?.topics).toEqual(['balancing-technical-debt-with-new-features']);
+    expect((await subscriptionOf(t, subscribed))?.topics).toEqual([
+      'balancing-technical-debt-with-new-features',
+    ]);
 
     const modal = await openUpload(t, ADMIN);
     const answer = await submitUpload(t, ADMIN, modal, { text: TEAM_GUIDE });
@@ -122,10 +136,17 @@ describe('/star guide', () => {
       `line ${lineOf(TEAM_GUIDE, '## 2. Customer Escalations')}: no sample answer for topic 2: its drills will show none`,
     );
     expect(await versions()).toEqual([]); // previewed, not applied
-    expect(await useThisGuide(t, ADMIN)).toContain('This workspace now drills *Platform Team Interview Loop* (3 topics)');
+    expect(await useThisGuide(t, ADMIN)).toContain(
+      'This workspace now drills *Platform Team Interview Loop* (3 topics)',
+    );
 
     const [version] = await versions();
-    expect(version).toMatchObject({ version: 1, title: 'Platform Team Interview Loop', topicCount: 3, setBy: ADMIN });
+    expect(version).toMatchObject({
+      version: 1,
+      title: 'Platform Team Interview Loop',
+      topicCount: 3,
+      setBy: ADMIN,
+    });
     expect(await drafts()).toEqual([]);
     const status = await guideStatus(t, member);
     expect(status.text).toContain("This workspace's guide: Platform Team Interview Loop");
@@ -141,7 +162,9 @@ describe('/star guide', () => {
     const guideBank = await t.bot.ctx.banks.forTeam(TEAM);
     expect(guideBank.topic('handling-production-incidents')?.questions[0]?.id).toBe(before.drill.questionId);
     const incidents = await requestDrill(t, member, 'incidents');
-    expect(incidents.drill.questionText).toBe('Tell me about a time an outage taught your team something new.');
+    expect(incidents.drill.questionText).toBe(
+      'Tell me about a time an outage taught your team something new.',
+    );
     // History keeps the text it was asked with.
     expect((await drillsOf(t, member))[0]?.questionText).toBe(before.drill.questionText);
     await star(t, member, 'history');
@@ -186,12 +209,15 @@ describe('/star guide', () => {
     );
     expect(await refusedFile('empty.md', ' \n')).toContain('the guide is empty');
     const both = t.standin.uploadFile(ADMIN, 'team.md', TEAM_GUIDE);
-    expect((await submitUpload(t, ADMIN, modal, { fileId: both, text: TEAM_GUIDE }))?.errors?.[BLOCK_GUIDE_FILE]).toBe(
-      'Choose a file or paste the text, not both.',
-    );
+    expect(
+      (await submitUpload(t, ADMIN, modal, { fileId: both, text: TEAM_GUIDE }))?.errors?.[BLOCK_GUIDE_FILE],
+    ).toBe('Choose a file or paste the text, not both.');
     expect((await versions()).length).toBe(1);
 
-    const renamed = TEAM_GUIDE.replace('# Platform Team Interview Loop', '# Platform Team Loop, Second Edition');
+    const renamed = TEAM_GUIDE.replace(
+      '# Platform Team Interview Loop',
+      '# Platform Team Loop, Second Edition',
+    );
     const fileId = t.standin.uploadFile(ADMIN, 'platform.md', renamed);
     expect(await submitUpload(t, ADMIN, modal, { fileId })).toMatchObject({ response_action: 'update' });
     // The bot read the file as Slack serves it: files.info, then url_private with the bot token.
@@ -208,7 +234,9 @@ describe('/star guide', () => {
     );
     const [latest] = (await versions()).sort((a, b) => b.version - a.version);
     expect(latest).toMatchObject({ version: 3, markdown: null, setBy: ADMIN });
-    expect((await requestDrill(t, member, 'debt')).drill.topicSlug).toBe('balancing-technical-debt-with-new-features');
+    expect((await requestDrill(t, member, 'debt')).drill.topicSlug).toBe(
+      'balancing-technical-debt-with-new-features',
+    );
     expect((await guideStatus(t, member)).text).toContain('This workspace drills the built-in guide');
     expect((await star(t, ADMIN, 'guide reset')).text).toContain('already drills the built-in guide');
     expect((await versions()).length).toBe(3);

@@ -141,7 +141,12 @@ export async function guideStatus(t: TestBot, userId: string, workspace?: Worksp
   const shown = t.standin.ephemeralsIn(userId, channel).slice(before).at(-1);
   if (!shown) throw new Error('/star guide answered nothing');
   const blocks = JSON.stringify(shown.blocks);
-  return { channel, ts: shown.ts, text: shownText(shown.blocks), hasUpload: blocks.includes(ACTION_OPEN_GUIDE_UPLOAD) };
+  return {
+    channel,
+    ts: shown.ts,
+    text: shownText(shown.blocks),
+    hasUpload: blocks.includes(ACTION_OPEN_GUIDE_UPLOAD),
+  };
 }
 
 /** `/star guide`, then its Upload button: the modal the bot opens. */
@@ -167,7 +172,11 @@ export async function submitUpload(
   t: TestBot,
   userId: string,
   modal: OpenedView,
-  given: { text?: string; fileId?: string; /** Past what the Slack client lets through (3,000 characters). */ forged?: boolean },
+  given: {
+    text?: string;
+    fileId?: string /** Past what the Slack client lets through (3,000 characters). */;
+    forged?: boolean;
+  },
   workspace?: Workspace,
 ) {
   const reply = await t.standin.submitView(t.url, {

@@ -18,10 +18,10 @@ const ALPHA = 'TALPHAGD01';
 const BETA = 'TBETAGD002';
 const INSTALLER = { [ALPHA]: 'UINSTGDALF', [BETA]: 'UINSTGDBET' } as const;
 const SAME_USER = 'USAMEGD001';
-const BETA_GUIDE = TEAM_GUIDE.replace('# Platform Team Interview Loop', '# Sales Engineering Loop').replaceAll(
-  'Onboarding New Hires',
-  'Running Customer Demos',
-);
+const BETA_GUIDE = TEAM_GUIDE.replace(
+  '# Platform Team Interview Loop',
+  '# Sales Engineering Loop',
+).replaceAll('Onboarding New Hires', 'Running Customer Demos');
 
 let t: TestBot;
 const ws = (teamId: string) => t.standin.oauth.workspaceOf(teamId) as Workspace;
@@ -55,11 +55,17 @@ describe('two workspaces with their own guides', () => {
   it('each installer sets their guide; neither workspace sees the other’s', async () => {
     t.standin.setUser({ id: 'UMEMBERGD1', tz: 'UTC' });
     expect((await guideStatus(t, 'UMEMBERGD1', ws(BETA))).hasUpload).toBe(false);
-    expect(await pasteGuide(t, INSTALLER[ALPHA], TEAM_GUIDE, ws(ALPHA))).toContain('Platform Team Interview Loop');
+    expect(await pasteGuide(t, INSTALLER[ALPHA], TEAM_GUIDE, ws(ALPHA))).toContain(
+      'Platform Team Interview Loop',
+    );
     expect(await pasteGuide(t, INSTALLER[BETA], BETA_GUIDE, ws(BETA))).toContain('Sales Engineering Loop');
 
-    expect((await guideStatus(t, SAME_USER, ws(ALPHA))).text).toContain("This workspace's guide: Platform Team Interview Loop");
-    expect((await guideStatus(t, SAME_USER, ws(BETA))).text).toContain("This workspace's guide: Sales Engineering Loop");
+    expect((await guideStatus(t, SAME_USER, ws(ALPHA))).text).toContain(
+      "This workspace's guide: Platform Team Interview Loop",
+    );
+    expect((await guideStatus(t, SAME_USER, ws(BETA))).text).toContain(
+      "This workspace's guide: Sales Engineering Loop",
+    );
 
     const inAlpha = await drillIn(ALPHA, 'onboarding');
     expect(inAlpha.latest?.topicSlug).toBe('onboarding-new-hires');

@@ -213,7 +213,13 @@ describe('files', () => {
   it("a person's upload (a modal's file_input): files.info names it; url_private needs the bot token", async () => {
     const id = standin.uploadFile('U444', 'team-guide.md', '# Team guide\n');
     const info = await client.files.info({ file: id });
-    expect(info.file).toMatchObject({ id, name: 'team-guide.md', filetype: 'markdown', size: 13, user: 'U444' });
+    expect(info.file).toMatchObject({
+      id,
+      name: 'team-guide.md',
+      filetype: 'markdown',
+      size: 13,
+      user: 'U444',
+    });
     const url = info.file?.url_private as string;
     expect((await fetch(url)).status).toBe(403);
     expect((await fetch(url, { headers: { authorization: 'Bearer xoxb-not-a-token' } })).status).toBe(403);
@@ -234,7 +240,10 @@ describe('files', () => {
           },
         ],
       });
-    const opened = await client.views.open({ trigger_id: standin.newTriggerId('U444'), view: withFiles(1) as never });
+    const opened = await client.views.open({
+      trigger_id: standin.newTriggerId('U444'),
+      view: withFiles(1) as never,
+    });
     expect(opened.ok).toBe(true);
     const error = await slackError(
       client.views.open({ trigger_id: standin.newTriggerId('U444'), view: withFiles(11) as never }),

@@ -21,7 +21,9 @@ export async function currentGuide(
     .where(eq(guideVersions.teamId, teamId))
     .orderBy(desc(guideVersions.version))
     .limit(1);
-  return row ?? { teamId, version: 0, title: '', topicCount: 0, setBy: '', setAt: new Date(0), custom: false };
+  return (
+    row ?? { teamId, version: 0, title: '', topicCount: 0, setBy: '', setAt: new Date(0), custom: false }
+  );
 }
 
 /** The workspace's newest guide version (0: never changed): a primary-key lookup, cheap enough to poll. */
@@ -58,7 +60,9 @@ export async function saveGuideDraft(
   now: Date,
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - DRAFT_DAYS * 86_400_000);
-  await db.delete(guideDrafts).where(and(eq(guideDrafts.teamId, p.teamId), lt(guideDrafts.createdAt, cutoff)));
+  await db
+    .delete(guideDrafts)
+    .where(and(eq(guideDrafts.teamId, p.teamId), lt(guideDrafts.createdAt, cutoff)));
   const [row] = await db.insert(guideDrafts).values(p).returning({ id: guideDrafts.id });
   if (!row) throw new Error('could not store the guide draft');
   return row.id;

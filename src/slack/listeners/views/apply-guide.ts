@@ -34,7 +34,8 @@ export function applyGuideSubmission(ctx: RequestContext) {
     const submission = guidePreviewSchema.parse(body);
     const userId = submission.user.id;
     const log = ctx.log.child({ user: userId });
-    const tell = (text: string) => ack({ response_action: 'update', view: noticeModal('Upload a guide', text) });
+    const tell = (text: string) =>
+      ack({ response_action: 'update', view: noticeModal('Upload a guide', text) });
 
     const admin = await isWorkspaceAdmin(ctx, userId);
     if (admin !== true) {
@@ -50,7 +51,13 @@ export function applyGuideSubmission(ctx: RequestContext) {
     let late = false;
     const change = ctx.db
       .transaction(async (tx) => {
-        const result = await changeGuide(ctx, { db: tx, setBy: userId, markdown, next: checked.bank, draftId });
+        const result = await changeGuide(ctx, {
+          db: tx,
+          setBy: userId,
+          markdown,
+          next: checked.bank,
+          draftId,
+        });
         if (late) throw new TooLate();
         return result;
       })
@@ -65,7 +72,10 @@ export function applyGuideSubmission(ctx: RequestContext) {
     });
     if (!changed) return tell(NOT_CHANGED);
     log.info({ version: changed.version, topics: checked.bank.topics.length }, 'workspace guide changed');
-    await ack({ response_action: 'update', view: guideAppliedModal(checked.guide.title, checked.bank.topics.length) });
+    await ack({
+      response_action: 'update',
+      view: guideAppliedModal(checked.guide.title, checked.bank.topics.length),
+    });
     await changed.tellFallenBack();
   };
 }

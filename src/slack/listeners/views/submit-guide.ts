@@ -26,7 +26,9 @@ const guideUploadSchema = viewSubmission(z.literal(VIEW_GUIDE_UPLOAD)).extend({
       values: z
         .object({
           [BLOCK_GUIDE_FILE]: z.object({ [ACTION_GUIDE_FILE]: fileInput.loose() }).optional(),
-          [BLOCK_GUIDE_TEXT]: z.object({ [ACTION_GUIDE_TEXT]: z.object({ value: z.string().nullish() }).loose() }).optional(),
+          [BLOCK_GUIDE_TEXT]: z
+            .object({ [ACTION_GUIDE_TEXT]: z.object({ value: z.string().nullish() }).loose() })
+            .optional(),
         })
         .loose(),
     }),
@@ -71,7 +73,9 @@ export function submitGuide(ctx: RequestContext) {
     }
     let preview: ModalView | undefined;
     await saveSubmission(ctx, {
-      ack: (response?: Parameters<typeof ack>[0]) => ack(response ?? { response_action: 'update', view: preview }),
+      // Called once the draft is saved (then `preview` is set), or with the refusal.
+      ack: (response?: Parameters<typeof ack>[0]) =>
+        ack(response ?? (preview ? { response_action: 'update', view: preview } : undefined)),
       deadline,
       userId,
       log,

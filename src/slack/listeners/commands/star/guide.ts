@@ -18,7 +18,10 @@ export const guide: Subcommand = ({ ctx, command, args }) => {
 };
 
 async function showGuide(ctx: RequestContext, userId: string): Promise<SlackMessage> {
-  const [current, admin] = await Promise.all([currentGuide(ctx.db, ctx.teamId), isWorkspaceAdmin(ctx, userId)]);
+  const [current, admin] = await Promise.all([
+    currentGuide(ctx.db, ctx.teamId),
+    isWorkspaceAdmin(ctx, userId),
+  ]);
   return guideStatusReply(
     {
       title: current.custom ? current.title : ctx.bank.title,
@@ -36,7 +39,11 @@ async function resetGuide(ctx: RequestContext, userId: string): Promise<SlackMes
   if (!admin) return guideReplies.notAdmin;
   if (!(await currentGuide(ctx.db, ctx.teamId)).custom) return guideReplies.alreadyBuiltIn;
   const builtIn = ctx.banks.builtIn;
-  const { version, tellFallenBack } = await changeGuide(ctx, { setBy: userId, markdown: null, next: builtIn });
+  const { version, tellFallenBack } = await changeGuide(ctx, {
+    setBy: userId,
+    markdown: null,
+    next: builtIn,
+  });
   ctx.log.info({ user: userId, version }, 'workspace guide reset to the built-in one');
   await tellFallenBack();
   return guideReplies.reset(builtIn.title, builtIn.topics.length);
