@@ -12,8 +12,10 @@ export interface TeamBanks {
 
 /**
  * How long a replica trusts the version it has before asking the database again. A change made here is seen
- * at once (`forget`); one made by another replica within this long. The check is one primary-key lookup
- * per workspace per period, so a workspace without a guide costs no query on most requests.
+ * at once (`forget`); one made by another replica is noticed by the first request after this long, which is
+ * still answered with the bank it had while the check runs beside it (stale-while-revalidate), so a request
+ * waits for the database only the first time a replica meets a workspace. The check is one primary-key lookup
+ * per workspace per period: a workspace without a guide costs no query on most requests.
  */
 export const GUIDE_RECHECK_MS = 5_000;
 
@@ -30,6 +32,8 @@ interface Cached {
 export class WorkspaceGuideBanks implements TeamBanks {
   readonly #cache = new Map<string, Cached>();
   readonly #loading = new Map<string, Promise<QuestionBank>>();
+  /** Bumped by `forget`: a check that started before it does not put an older version back. */
+  readonly #generation = new Map<string, number>();
 
   constructor(
     private readonly db: Database,
@@ -46,31 +50,36 @@ export class WorkspaceGuideBanks implements TeamBanks {
       loading = this.#load(teamId, cached).finally(() => this.#loading.delete(teamId));
       this.#loading.set(teamId, loading);
     }
-    return loading;
+    return cached ? Promise.resolve(cached.bank) : loading;
   }
 
   /** This replica changed the workspace's guide: the next request reads the new version. */
   forget(teamId: string): void {
     this.#cache.delete(teamId);
+    this.#loading.delete(teamId);
+    this.#generation.set(teamId, (this.#generation.get(teamId) ?? 0) + 1);
   }
 
+  /** Never rejects: with the database away, the bank last seen (or the built-in one) rather than no answer. */
   async #load(teamId: string, cached: Cached | undefined): Promise<QuestionBank> {
+    const generation = this.#generation.get(teamId) ?? 0;
     const checkedAt = performance.now();
-    let version: number;
     try {
-      version = await latestGuideVersion(this.db, teamId);
+      const version = await latestGuideVersion(this.db, teamId);
+      const bank =
+        cached?.version === version
+          ? cached.bank
+          : version === 0
+            ? this.builtIn
+            : await this.#parse(teamId, version);
+      if ((this.#generation.get(teamId) ?? 0) === generation) {
+        this.#cache.set(teamId, { version, bank, checkedAt });
+      }
+      return bank;
     } catch (err) {
-      // The database is away: the bank last seen (or the built-in one) rather than no answer at all.
-      this.log.warn({ err, team: teamId }, 'could not check the workspace guide version');
+      this.log.warn({ err, team: teamId }, 'could not read the workspace guide');
       return cached?.bank ?? this.builtIn;
     }
-    if (cached?.version === version) {
-      cached.checkedAt = checkedAt;
-      return cached.bank;
-    }
-    const bank = version === 0 ? this.builtIn : await this.#parse(teamId, version);
-    this.#cache.set(teamId, { version, bank, checkedAt });
-    return bank;
   }
 
   async #parse(teamId: string, version: number): Promise<QuestionBank> {
