@@ -55,6 +55,8 @@ describe('migrations', () => {
       'drills',
       'export_requests',
       'follow_up_answers',
+      'guide_drafts',
+      'guide_versions',
       'installations',
       'model_follow_ups',
       'processed_events',
