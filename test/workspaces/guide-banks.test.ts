@@ -13,9 +13,9 @@ import type { QuestionBank } from '../../src/bank/question-bank.ts';
 import { CONTENT_DIR } from '../../src/bot.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { applyGuide } from '../../src/db/repositories/guides.ts';
+import { createLogger } from '../../src/logger.ts';
 import { WorkspaceGuideBanks } from '../../src/workspaces/guide-banks.ts';
 import { TEAM_GUIDE } from '../guide-e2e/support.ts';
-import { createLogger } from '../../src/logger.ts';
 
 let database: TestDatabase;
 let handle: DatabaseHandle;
