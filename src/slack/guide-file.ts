@@ -23,6 +23,12 @@ export async function readGuideFile(ctx: RequestContext, fileId: string, log: Lo
   try {
     file = (await client.files.info({ file: fileId })).file;
   } catch (err) {
+    // An install from before files:read was asked for: a missing scope for this one call, not a dead token
+    // (reporting it would pause the workspace's drills).
+    if ((err as { data?: { error?: string } }).data?.error === 'missing_scope') {
+      log.warn({ file: fileId }, 'files.info refused: the installation lacks files:read');
+      return { ok: false, error: guideReplies.noFileScope };
+    }
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.warn({ err, file: fileId }, 'files.info failed for an uploaded guide');
     return { ok: false, error: guideReplies.fileUnreadable };

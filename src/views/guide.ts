@@ -201,6 +201,8 @@ export const guideReplies = {
   noneGiven: 'Choose a Markdown file, or paste the guide here.',
   both: 'Choose a file or paste the text, not both.',
   fileUnreadable: 'Slack could not give the file to the bot just now. Try again, or paste the guide.',
+  noFileScope:
+    'Star Drill may not read files in this workspace yet (its install predates the files:read permission: reinstall the app to allow it). Paste the guide instead. Nothing was changed.',
   draftGone: 'This preview has expired. Upload the guide again.',
 };
 

@@ -7,7 +7,7 @@
 //
 // Bad inputs tried: a member's `/star guide reset` and a member's forged upload; nothing given; a file and text
 // both; a broken guide (no questions, 21 questions, no follow-ups); a file that is not Markdown (a PDF), a file
-// over 200 KB, an empty file; a forged paste of 31 topics (past the 3,000-character box); a second reset.
+// over 200 KB, an empty file, a file the install may not read (no files:read); a forged paste of 31 topics (past the 3,000-character box); a second reset.
 
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ import {
   subscriptionOf,
   tick,
 } from '../progress-e2e/support.ts';
-import { rawSubmission, requestDrill } from '../support/drill-driver.ts';
+import { healthz, rawSubmission, requestDrill } from '../support/drill-driver.ts';
 import { useProgressBot } from '../support/progress-bot.ts';
 import { shownText } from '../support/shown-text.ts';
 import {
@@ -208,6 +208,11 @@ describe('/star guide', () => {
       'The file is 211 KB; a guide is at most 200 KB. Nothing was changed.',
     );
     expect(await refusedFile('empty.md', ' \n')).toContain('the guide is empty');
+    // An install without files:read: told to reinstall or paste; the workspace's drills are not paused.
+    t.standin.intercept('files.info', () => ({ error: 'missing_scope' }));
+    expect(await refusedFile('scope.md', TEAM_GUIDE)).toContain('reinstall the app');
+    t.standin.clearIntercepts();
+    expect((await healthz(t)).status).toBe(200);
     const both = t.standin.uploadFile(ADMIN, 'team.md', TEAM_GUIDE);
     expect(
       (await submitUpload(t, ADMIN, modal, { fileId: both, text: TEAM_GUIDE }))?.errors?.[BLOCK_GUIDE_FILE],
