@@ -3,6 +3,7 @@
 // features store (a weekly recap ahead, five days of drills: today's reminder ahead, earlier ones reminded or
 // answered), and each of the survey's three `exists` should walk its partial index (subscriptions_due_idx,
 // drills_remind_idx, subscriptions_recap_idx), so the cost does not grow with the number of subscribers.
+
 import { sql } from 'drizzle-orm';
 import { loadQuestionBank } from '../src/bank/load.ts';
 import { CONTENT_DIR } from '../src/bot.ts';
@@ -11,6 +12,7 @@ import { TokenWatch } from '../src/delivery/token-watch.ts';
 import { createLogger } from '../src/logger.ts';
 import { Scheduler } from '../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../src/slack-api/clients.ts';
+import { WorkspaceGuideBanks } from '../src/workspaces/guide-banks.ts';
 import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
 import { adminQuery, type BenchDatabase, createBenchDatabase, seedProgress, seedSubscribers } from './db.ts';
 import { median, percentile } from './stats.ts';
@@ -51,7 +53,7 @@ export async function measureTickCost(opts: { rounds?: number; ticksPerRound?: n
           // Nothing is due, so nothing is posted: the WebClient is never called.
           {
             db: db.handle.db,
-            bank,
+            banks: new WorkspaceGuideBanks(db.handle.db, bank, log),
             log,
             workspaces: singleWorkspaceClients(createSlackClients({ botToken: 'xoxb-unused', log })),
             tokens: new TokenWatch(db.handle.db, log, async () => {}),

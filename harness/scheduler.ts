@@ -17,6 +17,7 @@ import { createLogger } from '../src/logger.ts';
 import { nextRecapAt } from '../src/progress/recap.ts';
 import { Scheduler, type SchedulerDeps, type SchedulerOptions } from '../src/scheduler/scheduler.ts';
 import { createSlackClients } from '../src/slack-api/clients.ts';
+import { WorkspaceGuideBanks } from '../src/workspaces/guide-banks.ts';
 import { singleWorkspaceClients } from '../src/workspaces/workspace-clients.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './credentials.ts';
 import { LogCapture } from './log-capture.ts';
@@ -56,7 +57,7 @@ export async function makeScheduler(
   });
   const deps: SchedulerDeps = {
     db: p.db.db,
-    bank: await bank,
+    banks: new WorkspaceGuideBanks(p.db.db, await bank, log),
     workspaces: singleWorkspaceClients(clients),
     log,
     tokens: new TokenWatch(p.db.db, log, () => clients.scheduler.auth.test()),

@@ -127,7 +127,8 @@ export class AppRequests {
       res.end(text);
       return;
     }
-    if (path.startsWith(DOWNLOAD_PATH) && req.method === 'GET') return this.handleDownload(res, path);
+    if (path.startsWith(DOWNLOAD_PATH) && req.method === 'GET')
+      return this.handleDownload(res, path, req.headers.authorization);
     if (this.routes && (await this.routes(req, res, body))) return;
     send(res, 404, { ok: false, error: 'not_found' });
   }
@@ -199,11 +200,18 @@ export class AppRequests {
     send(res, outcome.status, outcome.response);
   }
 
-  private handleDownload(res: ServerResponse, path: string): void {
+  private handleDownload(res: ServerResponse, path: string, authorization: string | undefined): void {
     const [id = ''] = path.slice(DOWNLOAD_PATH.length).split('/');
     const stored = this.store.files.get(id);
     if (!stored?.bytes || !stored.file.completed) {
       send(res, 404, { ok: false, error: 'file_not_found' });
+      return;
+    }
+    // A person's upload is url_private: Slack serves it only to a valid token in the Authorization header
+    // (without one, its answer is a login page, not the file).
+    const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (stored.file.uploadedBy !== undefined && (!token || 'error' in this.oauth.verdict(token))) {
+      send(res, 403, { ok: false, error: 'not_authed' });
       return;
     }
     res.writeHead(200, {

@@ -2,6 +2,7 @@
 // (slash commands form-encoded; block_actions and view_submission as form `payload=<json>`; events as JSON).
 
 import { stringify } from 'node:querystring';
+import { fileInputValue } from './file-input.ts';
 import type { OpenedView, StoredMessage } from './types.ts';
 
 export interface Workspace {
@@ -185,6 +186,8 @@ export type TypedValue = string | readonly string[] | null;
 export function stateValuesFor(
   blocks: unknown[],
   typed: Record<string, Record<string, TypedValue>>,
+  /** A person's uploaded file by id, as Slack's file object (file_input values are file ids). */
+  fileOf: (id: string) => Obj | undefined = () => undefined,
 ): { values: Record<string, Record<string, Obj>>; problems: string[] } {
   const values: Record<string, Record<string, Obj>> = {};
   const problems: string[] = [];
@@ -253,6 +256,8 @@ export function stateValuesFor(
         problems.push(`${label}: ${time} is not HH:mm`);
       if (required && time === null) problems.push(`${label} is required but no time is chosen`);
       values[b.block_id] = { [actionId]: { type: 'timepicker', selected_time: time } };
+    } else if (el.type === 'file_input') {
+      values[b.block_id] = { [actionId]: fileInputValue(el, label, value, required, fileOf, problems) };
     } else {
       values[b.block_id] = { [actionId]: { type: el.type, value } };
     }

@@ -17,6 +17,7 @@ import { SlackStore } from './store.ts';
 import { ToBot } from './to-bot.ts';
 import type { SignOptions, SlackReply, StandinOptions } from './types.ts';
 import type { Core } from './web-api/common.ts';
+import { userUpload } from './web-api/files.ts';
 import { VIEW_LIMITS } from './web-api/views.ts';
 
 export { signRequest } from './ids.ts';
@@ -173,6 +174,15 @@ export class SlackStandin extends StandinInspection {
 
   clickViewButton(...args: Parameters<ToBot['clickViewButton']>): Promise<SlackReply> {
     return this.toBot.clickViewButton(...args);
+  }
+
+  /**
+   * A person picks a file in a modal's file_input: Slack uploads it then; its id goes in `submitView`'s values
+   * (`{ [block]: { [action]: [fileId] } }`). Served at url_private to a valid bot token only.
+   */
+  uploadFile(userId: string, name: string, content: string | Buffer): string {
+    return userUpload(this.core, userId, name, typeof content === 'string' ? Buffer.from(content) : content)
+      .id;
   }
 
   submitView(...args: Parameters<ToBot['submitView']>): Promise<SlackReply> {

@@ -18,6 +18,7 @@ import { triggerId } from './ids.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
 import type { SignOptions, SlackReply } from './types.ts';
 import type { Obj } from './web-api/common.ts';
+import { fileObject } from './web-api/files.ts';
 import { applyResponseAction } from './web-api/views.ts';
 
 /** Slack's side of interactivity: slash commands, clicks and view submissions (events: EventsToBot). */
@@ -173,7 +174,10 @@ export class ToBot extends EventsToBot {
     if (view.user !== p.userId)
       throw new Error(`submitView: modal ${p.viewId} is shown to ${view.user}, not ${p.userId}`);
     const blocks = Array.isArray(view.view.blocks) ? view.view.blocks : [];
-    const { values, problems } = stateValuesFor(blocks, p.values);
+    const { values, problems } = stateValuesFor(blocks, p.values, (id) => {
+      const stored = store.files.get(id);
+      return stored?.file.uploadedBy === p.userId ? fileObject(stored.file) : undefined;
+    });
     if (problems.length > 0 && p.clientChecks !== false) {
       throw new Error(`submitView: Slack would not submit this: ${problems.join('; ')}`);
     }

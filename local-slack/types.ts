@@ -116,6 +116,11 @@ export interface SharedFile {
   url: string;
   /** Set once files.completeUploadExternal completed it. */
   completed: boolean;
+  /**
+   * A person's upload (a modal's file_input): its `url` is Slack's url_private, served only with a valid bot
+   * token in `Authorization: Bearer`. Unset: the bot's own upload (served as before).
+   */
+  uploadedBy?: string;
 }
 
 export interface OpenedView {

@@ -181,6 +181,16 @@ export function checkElement(
       });
       break;
     }
+    case 'file_input': {
+      checkInteger(element.max_files, 1, 10, `${pointer}/max_files`, issues);
+      if (
+        element.filetypes !== undefined &&
+        (!Array.isArray(element.filetypes) || element.filetypes.some((t) => typeof t !== 'string'))
+      ) {
+        issues.add('must provide an array of strings', `${pointer}/filetypes`);
+      }
+      break;
+    }
     default:
       if (typeof element.type !== 'string') issues.add('missing required field: type', `${pointer}/type`);
   }

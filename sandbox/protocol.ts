@@ -6,6 +6,8 @@ export interface Person {
   name: string;
   /** IANA zone, e.g. Europe/London. */
   tz: string;
+  /** A workspace admin (Slack's is_admin): may turn on `/star model` and upload the guide (`/star guide`). */
+  admin?: boolean;
 }
 
 /** A message as the page shows it. */

@@ -81,8 +81,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   // A restored state keeps the zones people chose in earlier runs.
   for (const person of PEOPLE) {
     const known = slack.user(person.id);
-    // The first person is the workspace's admin, who may run `/star model on` (restored states too).
-    const admin = person.id === PEOPLE[0]?.id;
+    // The admin may run `/star model on` and upload the guide (restored states too).
+    const admin = person.admin === true;
     if (known && (known.is_admin ?? false) === admin) continue;
     slack.setUser(
       known

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import pRetry, { AbortError } from 'p-retry';
-import { loadQuestionBank } from './bank/load.ts';
+import { loadGuideFile, loadQuestionBank } from './bank/load.ts';
 import { cachedFor } from './cached-for.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -24,6 +24,7 @@ import { createSlackClients } from './slack-api/clients.ts';
 import { NoInstallationError } from './slack-api/errors.ts';
 import { withTimeout } from './timeout.ts';
 import { adoptWorkspace, settleLegacyRows } from './workspaces/adopt-workspace.ts';
+import { WorkspaceGuideBanks } from './workspaces/guide-banks.ts';
 import { DatabaseInstallationStore } from './workspaces/installation-store.ts';
 import { checkInstallationKeys, decryptFailureCount, InstallationKeyError } from './workspaces/key-check.ts';
 import { INSTALL_PATH } from './workspaces/oauth.ts';
@@ -91,7 +92,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config } = options;
   const { auth } = config.slack;
   const log = options.log ?? createLogger(config.logLevel);
-  const bank = await loadQuestionBank(options.contentDir ?? CONTENT_DIR);
+  const bank = config.guidePath
+    ? await loadGuideFile(config.guidePath)
+    : await loadQuestionBank(options.contentDir ?? CONTENT_DIR);
   const database = await openDatabase(config.database, log, { onLockLost: options.onLockLost });
   const schedulerOptions = typeof options.scheduler === 'object' ? options.scheduler : {};
   const clientOptions = { apiUrl: config.slack.apiUrl, log, schedulerRetries: schedulerOptions.retryConfig };
@@ -122,12 +125,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const modelCoach = config.coachModel
     ? new ModelCoach(config.coachModel, { metrics: options.modelMetrics })
     : undefined;
-  const ctx: BotContext = { db: database.db, bank, workspaces, log, clock, work, tokens, modelCoach };
+  const banks = new WorkspaceGuideBanks(database.db, bank, log);
+  const ctx: BotContext = { db: database.db, bank, banks, workspaces, log, clock, work, tokens, modelCoach };
   const scheduler =
     options.scheduler === false
       ? undefined
       : new Scheduler(
-          { db: database.db, bank, workspaces, log, tokens, clock: options.clock },
+          { db: database.db, banks, workspaces, log, tokens, clock: options.clock },
           schedulerOptions,
         );
   const installationStore =

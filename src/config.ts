@@ -85,6 +85,8 @@ const envObject = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default(
     'info',
   ),
+  // A Markdown guide used instead of the built-in one (content/): checked at start-up like an upload.
+  GUIDE_PATH: optional(z.string()),
   // Optional model-backed coaching: model-coach/config.ts.
   ...coachModelEnv,
 });
@@ -174,6 +176,8 @@ export interface Config {
   host?: string;
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
   logLevel: LogLevel;
+  /** GUIDE_PATH: the guide drilled instead of the built-in one, unless a workspace sets its own. */
+  guidePath?: string;
   /**
    * GET /metrics: on the HTTP port in HTTP mode; in Socket Mode on `port` (unset: not served) at `host`.
    * `token` set: only `Authorization: Bearer <token>` is answered.
@@ -197,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     port: e.PORT,
     database: databaseConfig(e),
     logLevel: e.LOG_LEVEL,
+    ...(e.GUIDE_PATH ? { guidePath: e.GUIDE_PATH } : {}),
     ...optionalCoachModel(e),
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
   };

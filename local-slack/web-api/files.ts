@@ -84,3 +84,59 @@ export function completeUploadExternal(core: Core, args: Obj): Result {
   }
   return ok({ files: files.map((f) => ({ id: f.id, title: f.title, name: f.name, size: f.size })) });
 }
+
+/**
+ * A file a person picks in a modal's file_input: Slack uploads it as they choose it, and the submission then
+ * carries its id (view.state.values: `{ type: 'file_input', files: [fileObject] }`).
+ */
+export function userUpload(core: Core, userId: string, name: string, bytes: Buffer): SharedFile {
+  const id = randomId('F');
+  const file: SharedFile = {
+    id,
+    name,
+    title: name,
+    size: bytes.length,
+    url: `${core.baseUrl()}${DOWNLOAD_PATH}${id}/${encodeURIComponent(name)}`,
+    completed: true,
+    uploadedBy: userId,
+  };
+  core.store.files.set(id, { file, bytes });
+  return file;
+}
+
+/** Slack's file object, as files.info and a file_input's state carry it. */
+export function fileObject(file: SharedFile): Obj {
+  const dot = file.name.lastIndexOf('.');
+  const extension = dot === -1 ? '' : file.name.slice(dot + 1).toLowerCase();
+  const filetype =
+    extension === 'md' || extension === 'markdown'
+      ? 'markdown'
+      : extension === 'txt'
+        ? 'text'
+        : extension || 'binary';
+  return {
+    id: file.id,
+    name: file.name,
+    title: file.title,
+    mimetype:
+      filetype === 'markdown'
+        ? 'text/markdown'
+        : filetype === 'text'
+          ? 'text/plain'
+          : 'application/octet-stream',
+    filetype,
+    size: file.size ?? 0,
+    user: file.uploadedBy,
+    url_private: file.url,
+    url_private_download: file.url,
+  };
+}
+
+/** files.info: the file's object; its bytes are fetched from url_private with the bot token. */
+export function filesInfo(core: Core, args: Obj): Result {
+  const id = str(args.file);
+  if (!id) return missing('file');
+  const stored = core.store.files.get(id);
+  if (!stored?.file.completed) return fail('file_not_found');
+  return ok({ file: fileObject(stored.file) });
+}

@@ -7,7 +7,7 @@ import { authTest } from './auth.ts';
 import { postMessage, update } from './chat.ts';
 import { type Core, fail, isObj, type Method, type Obj, type Result, str } from './common.ts';
 import { conversationsOpen, postEphemeral } from './ephemeral.ts';
-import { completeUploadExternal, getUploadURLExternal } from './files.ts';
+import { completeUploadExternal, filesInfo, getUploadURLExternal } from './files.ts';
 import { usersInfo } from './users.ts';
 import { viewsOpen, viewsPublish, viewsUpdate } from './views.ts';
 
@@ -24,6 +24,7 @@ const METHODS: Record<string, Method> = {
   'users.info': usersInfo,
   'files.getUploadURLExternal': getUploadURLExternal,
   'files.completeUploadExternal': completeUploadExternal,
+  'files.info': filesInfo,
 };
 
 export interface Tokens {

@@ -170,7 +170,10 @@ function renderPeople(): void {
   if (!snapshot) return;
   const current = snapshot.me;
   personSelect.innerHTML = '';
-  for (const p of snapshot.people) personSelect.add(new Option(p.name, p.id, false, p.id === current.id));
+  for (const p of snapshot.people) {
+    const label = p.admin ? `${p.name} (workspace admin)` : p.name;
+    personSelect.add(new Option(label, p.id, false, p.id === current.id));
+  }
   zoneSelect.innerHTML = '';
   const zones: string[] = ZONES.includes(current.tz as (typeof ZONES)[number])
     ? [...ZONES]

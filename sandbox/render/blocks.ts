@@ -153,6 +153,9 @@ export function inputBlock(b: Obj, ctx?: RenderContext): Html {
       (o) =>
         html`<label class="bk-choice"><input type="checkbox" name="${attrs.blockId}" value="${o.value}" ${initial.has(o.value) ? 'checked' : ''}> ${o.text}</label>`,
     )}</fieldset>`;
+  } else if (el.type === 'file_input') {
+    // The sandbox's person has no files to pick: the guide's text goes in the paste box instead.
+    control = html`<p class="bk-hint" id="${id}">Files cannot be picked in the sandbox: paste the text instead.</p>`;
   } else {
     control = unsupported(`input ${str(el.type)}`);
   }

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GuideError } from './errors.ts';
+import { checkGuide, describeProblem } from './check-guide.ts';
+import { GuideError, WHOLE_DOCUMENT } from './errors.ts';
 import { parseGuide } from './parse-guide.ts';
 import { QuestionBank } from './question-bank.ts';
 
@@ -23,4 +24,14 @@ export async function loadQuestionBank(contentDir: string): Promise<QuestionBank
     }),
   );
   return QuestionBank.fromGuides(guides);
+}
+
+/**
+ * GUIDE_PATH's guide, checked as a workspace's upload is (bank/check-guide.ts): every problem is named at
+ * start-up, one per line, rather than the first only.
+ */
+export async function loadGuideFile(file: string): Promise<QuestionBank> {
+  const { checked, problems } = checkGuide(await readFile(file, 'utf8'), file);
+  if (checked) return checked.bank;
+  throw new GuideError(file, WHOLE_DOCUMENT, `\n  ${problems.map(describeProblem).join('\n  ')}`);
 }

@@ -4,12 +4,16 @@ import { toString as plainText } from 'mdast-util-to-string';
 /** A `###` heading and the blocks up to the next heading of depth 1-3. */
 export interface Subsection {
   title: string;
+  /** The heading's line in the Markdown (1-based), for messages that point at it. */
+  line?: number;
   content: RootContent[];
 }
 
 /** A `##` heading, the blocks before its first `###`, and its `###` subsections. */
 export interface Section {
   title: string;
+  /** The heading's line in the Markdown (1-based). */
+  line?: number;
   content: RootContent[];
   subsections: Subsection[];
 }
@@ -46,10 +50,10 @@ export function outline(root: Root): Outline {
       title ??= text;
       section = undefined;
     } else if (node.depth === 2) {
-      section = { title: text, content: [], subsections: [] };
+      section = { title: text, line: node.position?.start.line, content: [], subsections: [] };
       sections.push(section);
     } else if (section) {
-      subsection = { title: text, content: [] };
+      subsection = { title: text, line: node.position?.start.line, content: [] };
       section.subsections.push(subsection);
     }
   }

@@ -5,14 +5,14 @@ import { parseStrategies } from './parse-strategies.ts';
 import { parseTopic } from './parse-topic.ts';
 import { type Guide, GuideSchema, type Strategy, type Topic } from './types.ts';
 
-type SectionKind = 'topic' | 'strategies' | 'other';
+export type SectionKind = 'topic' | 'strategies' | 'other';
 
 /**
  * A `## ...` section is a topic when its heading is numbered ("1. Title") or when it has `###`
  * subsections (so a topic whose number was forgotten is reported, not silently skipped); the
  * unnumbered "Preparation Strategies" heading holds the strategies; any other section is prose.
  */
-function classifySection(section: Section): SectionKind {
+export function classifySection(section: Section): SectionKind {
   if (/^\S+\.\s/.test(section.title)) return 'topic';
   if (/\bstrateg(y|ies)\b/i.test(section.title)) return 'strategies';
   return section.subsections.length > 0 ? 'topic' : 'other';

@@ -7,7 +7,7 @@ import { questionId } from './question-id.ts';
 import { slugify, stripEnclosingQuotes } from './text.ts';
 import { STAR_PARTS, type StarPart, type Topic } from './types.ts';
 
-type Part = 'keyConcepts' | 'questions' | 'sampleAnswer' | 'followUps';
+export type Part = 'keyConcepts' | 'questions' | 'sampleAnswer' | 'followUps';
 
 // The headings the shipped guide uses; named in errors when a subsection is missing.
 const CANONICAL: Record<Part, string> = {
@@ -25,7 +25,7 @@ const LABELS: Record<StarPart, string> = {
 };
 
 /** Tolerates wording variation ("Follow-ups", "Sample Answer", "Questions") but not unknown subsections. */
-function classifySubsection(title: string): Part | undefined {
+export function classifySubsection(title: string): Part | undefined {
   const t = title.toLowerCase();
   // Follow-ups first: "Follow-up Questions" also contains "questions".
   if (/^follow[- ]?ups?\b/.test(t)) return 'followUps';
@@ -35,7 +35,7 @@ function classifySubsection(title: string): Part | undefined {
   return undefined;
 }
 
-/** A `## N. Title` section with its four `###` subsections -> a Topic (validated later by the guide schema). */
+/** A `## N. Title` section with its `###` subsections (the sample answer optional) -> a Topic (validated later by the guide schema). */
 export function parseTopic(section: Section, file: string): Topic {
   const fail: Fail = (problem) => new GuideError(file, section.title, problem);
   const { number, title } = parseTopicHeading(section.title, fail);
@@ -53,7 +53,9 @@ export function parseTopic(section: Section, file: string): Topic {
 
   const keyConcepts = parseKeyConcepts(need('keyConcepts'), fail);
   const questionTexts = onlyListItems(need('questions').content, where(need('questions')), 'questions', fail);
-  const sampleAnswer = parseSampleAnswer(need('sampleAnswer'), fail);
+  // Optional: a workspace's own guide may have no sample answer; its drills then show none (a warning).
+  const sampleSubsection = parts.get('sampleAnswer');
+  const sampleAnswer = sampleSubsection ? parseSampleAnswer(sampleSubsection, fail) : undefined;
   const followUps = onlyListItems(
     need('followUps').content,
     where(need('followUps')),
@@ -72,7 +74,7 @@ export function parseTopic(section: Section, file: string): Topic {
       number: i + 1,
       text,
     })),
-    sampleAnswer,
+    ...(sampleAnswer ? { sampleAnswer } : {}),
     followUps,
     sourceFile: file,
   };

@@ -14,6 +14,8 @@ function sectionOf(topic: Topic): string {
 
 /** All topics of all guides, looked up by slug, question id, or what a user typed. */
 export class QuestionBank {
+  /** The guide's "# Title" (the titles of several guides joined), for `/star guide`. */
+  readonly title: string;
   readonly topics: Topic[];
   readonly strategies: Strategy[];
   readonly #bySlug: Map<string, Topic>;
@@ -21,11 +23,13 @@ export class QuestionBank {
   readonly #sampleQuestions = new Map<string, Question>();
 
   private constructor(
+    title: string,
     topics: Topic[],
     strategies: Strategy[],
     bySlug: Map<string, Topic>,
     byId: Map<string, QuestionRef>,
   ) {
+    this.title = title;
     this.topics = topics;
     this.strategies = strategies;
     this.#bySlug = bySlug;
@@ -63,6 +67,7 @@ export class QuestionBank {
       }
     }
     return new QuestionBank(
+      guides.map((g) => g.title).join(' · '),
       [...bySlug.values()],
       guides.flatMap((g) => g.strategies),
       bySlug,
@@ -72,6 +77,17 @@ export class QuestionBank {
 
   topic(slug: string): Topic | undefined {
     return this.#bySlug.get(slug);
+  }
+
+  /**
+   * The topic's title; for a topic this guide does not have (a workspace changed its guide since the drill),
+   * its slug as words: slugs are made from titles, so "balancing-technical-debt" reads "Balancing technical debt".
+   */
+  topicTitle(slug: string): string {
+    const title = this.#bySlug.get(slug)?.title;
+    if (title !== undefined) return title;
+    const words = slug.replace(/-/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
   }
 
   question(id: string): QuestionRef | undefined {

@@ -69,7 +69,7 @@ export interface QuestionOverlap {
 
 /** Each question with what the rule looks at: whether it asks for an occasion, and the words it shares. */
 export function sampleOverlaps(topic: Pick<Topic, 'questions' | 'sampleAnswer'>): QuestionOverlap[] {
-  const sample = contentStems(Object.values(topic.sampleAnswer).join(' '));
+  const sample = contentStems(Object.values(topic.sampleAnswer ?? {}).join(' '));
   return topic.questions.map((q) => ({
     questionId: q.id,
     asksForOccasion: asksForOccasion(q.text),

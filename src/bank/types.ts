@@ -26,7 +26,8 @@ export const TopicSchema = z
     keyConcepts: Text,
     questions: z.array(QuestionSchema).min(1),
     // An enum-keyed record is exhaustive in zod 4: all four parts are required.
-    sampleAnswer: z.record(z.enum(STAR_PARTS), Text),
+    // Optional: a guide may give none for a topic (its drills then show no sample).
+    sampleAnswer: z.record(z.enum(STAR_PARTS), Text).optional(),
     followUps: z.array(Text).min(1),
     sourceFile: z.string().min(1),
   })

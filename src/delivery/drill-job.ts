@@ -1,4 +1,3 @@
-import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Database } from '../db/client.ts';
 import {
   advanceSubscriptions,
@@ -13,6 +12,7 @@ import { nextDeliveryAfterDate, planTick } from '../drills/schedule.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackFailure } from '../slack-api/errors.ts';
+import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import { prepareScheduledDrills } from './drill-rows.ts';
 import { DRILL_OUTCOMES, retryAt } from './outcomes.ts';
 import { PostedRecorder } from './posted-recorder.ts';
@@ -71,7 +71,7 @@ interface Settled {
 
 export interface DrillJobDeps {
   db: Database;
-  bank: QuestionBank;
+  banks: TeamBanks;
   log: Logger;
 }
 
@@ -206,7 +206,7 @@ export class DrillJob implements DeliveryJob<SubscriptionWithZone> {
         }
         // The ts is stored right after Slack's answer, before the slot is freed: only a crash between the
         // two can post twice, so at most `concurrency` drills at a crash.
-        const posted = await postDrillMessage(slack, this.deps.bank, drill);
+        const posted = await postDrillMessage(slack, await this.deps.banks.forTeam(drill.teamId), drill);
         await this.recorder.record(drill, posted.channel, posted.ts, this.now);
       },
       tooLate,

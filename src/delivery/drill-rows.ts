@@ -12,6 +12,7 @@ import { personKey } from '../drills/person.ts';
 import { scheduleOf } from '../drills/stored-schedule.ts';
 import { isReminderDelay, reminderAt } from '../progress/reminder.ts';
 import { interviewFocus, topicProgress } from '../progress/topic-stats.ts';
+import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import { drillRow } from './posts.ts';
 
 /** A batch row's drill, stored (or found from an earlier attempt), or why it could not be. */
@@ -24,30 +25,33 @@ export type PreparedDrill = { drill: Drill; created: boolean } | Error;
  * claim given back), and is then reused, not duplicated.
  */
 export async function prepareScheduledDrills(
-  deps: { db: Database; bank: QuestionBank },
+  deps: { db: Database; banks: TeamBanks },
   items: ReadonlyArray<{ row: SubscriptionWithZone; localDate: string }>,
   now: Date,
 ): Promise<Map<number, PreparedDrill>> {
   const result = new Map<number, PreparedDrill>();
   if (items.length === 0) return result;
-  const { db, bank } = deps;
+  const { db, banks } = deps;
   try {
     const people = items.map((i) => i.row);
     // An interview countdown drills the weakest topics first: their progress is read for those users only.
     const countingDown = items.filter((i) => inInterviewCountdown(i.row, i.localDate)).map((i) => i.row);
-    const [histories, cards, answered, storyCounts] = await Promise.all([
+    const [histories, cards, answered, storyCounts, bankOf] = await Promise.all([
       drillHistories(db, people),
       ratedCardsOfUsers(db, people),
       answeredDrillsOfUsers(db, countingDown),
       storyCountsOfPeople(db, people),
+      banksOfTeams(banks, people),
     ]);
-    const topics = bank.topics.map((t) => ({
-      slug: t.slug,
-      title: t.title,
-      questionIds: t.questions.map((q) => q.id),
-    }));
     const rows = items.map(({ row, localDate }) => {
       const key = personKey(row);
+      // Each workspace drills its own guide (workspaces/guide-banks.ts).
+      const bank = bankOf(row.teamId);
+      const topics = bank.topics.map((t) => ({
+        slug: t.slug,
+        title: t.title,
+        questionIds: t.questions.map((q) => q.id),
+      }));
       const rated = cards.get(key) ?? new Map();
       const weakestTopics = () =>
         interviewFocus(topicProgress({ topics, answered: answered.get(key) ?? [], rated, now }));
@@ -79,4 +83,14 @@ function remindAtFor(row: SubscriptionWithZone, localDate: string, now: Date): D
   return isReminderDelay(delay)
     ? reminderAt({ deliveredAt: now, delayMinutes: delay, zone: scheduleOf(row).zone, localDate })
     : null;
+}
+
+/** The bank of every workspace of the batch, each looked up once (cached: usually no query at all). */
+async function banksOfTeams(
+  banks: TeamBanks,
+  people: ReadonlyArray<{ teamId: string }>,
+): Promise<(teamId: string) => QuestionBank> {
+  const teams = [...new Set(people.map((p) => p.teamId))];
+  const found = new Map(await Promise.all(teams.map(async (t) => [t, await banks.forTeam(t)] as const)));
+  return (teamId) => found.get(teamId) ?? banks.builtIn;
 }

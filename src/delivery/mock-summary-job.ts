@@ -1,4 +1,3 @@
-import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../db/repositories/mock-interviews.ts';
 import { MOCK_EXPIRY_MS } from '../drills/mock-interview.ts';
 import type { Logger } from '../logger.ts';
+import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import { MOCK_SUMMARY_LEASE_MS, sendClaimedMockSummary } from './mock-summary.ts';
 import { MOCK_SUMMARY_OUTCOMES } from './outcomes.ts';
 import type { BatchRun, DeliveryJob } from './runner.ts';
@@ -34,7 +34,7 @@ export class MockSummaryJob implements DeliveryJob<DueMockSummary> {
   private readonly clock: Clock;
 
   constructor(
-    private readonly deps: { db: Database; bank: QuestionBank; log: Logger },
+    private readonly deps: { db: Database; banks: TeamBanks; log: Logger },
     private readonly now: Date,
   ) {
     // The summary's stamps are the tick's instant, as the rest of a tick's work.
@@ -55,7 +55,9 @@ export class MockSummaryJob implements DeliveryJob<DueMockSummary> {
     await Promise.all(
       due.map(async (mock) => {
         const attempt = await run.post(mock, async (slack) => {
-          await sendClaimedMockSummary({ ...this.deps, clock: this.clock }, slack, mock);
+          // Topic titles from the mock's workspace's own guide (a workspace's guide, issue 19).
+          const bank = await this.deps.banks.forTeam(mock.teamId);
+          await sendClaimedMockSummary({ db: this.deps.db, bank, clock: this.clock }, slack, mock);
           this.deps.log
             .child({ mock: mock.id, team: mock.teamId, user: mock.userId })
             .info({ reason: mock.endReason }, 'mock interview summary posted');

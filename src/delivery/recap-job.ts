@@ -1,4 +1,3 @@
-import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Database } from '../db/client.ts';
 import { progressRowsOf } from '../db/repositories/progress.ts';
 import {
@@ -14,6 +13,7 @@ import { isValidZone } from '../drills/schedule.ts';
 import type { Logger } from '../logger.ts';
 import { nextRecapAt, recapDue, weeklyRecap } from '../progress/recap.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
+import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import { RECAP_OUTCOMES } from './outcomes.ts';
 import { postRecap } from './posts.ts';
 import { roleGapsOf } from './recap-role-gaps.ts';
@@ -45,7 +45,7 @@ export class RecapJob implements DeliveryJob<ClaimedRecap> {
   readonly counts: RecapCounts = { recapped: 0 };
 
   constructor(
-    private readonly deps: { db: Database; bank: QuestionBank; log: Logger },
+    private readonly deps: { db: Database; banks: TeamBanks; log: Logger },
     private readonly now: Date,
   ) {}
 
@@ -83,7 +83,7 @@ export class RecapJob implements DeliveryJob<ClaimedRecap> {
   }
 
   private async recap(r: ClaimedRecap, run: BatchRun<ClaimedRecap>): Promise<void> {
-    const { db, bank } = this.deps;
+    const { db, banks } = this.deps;
     const zone = this.zoneOf(r);
     const next = this.nextAt(r);
     const attempt = await run.post(r, async (slack) => {
@@ -97,7 +97,7 @@ export class RecapJob implements DeliveryJob<ClaimedRecap> {
         await advanceRecap(db, r, { nextRecapAt: next });
         return false;
       }
-      const { rows } = await progressRowsOf(db, r);
+      const [{ rows }, bank] = await Promise.all([progressRowsOf(db, r), banks.forTeam(r.teamId)]);
       const { streak } = progressSnapshot(rows, bank.topics, this.now);
       const titles = new Map(bank.topics.map((t) => [t.slug, t.title]));
       const recap = weeklyRecap({ zone, week, answered: rows.answered, titles, streak });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { QuestionBank } from '../bank/question-bank.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { surveyTick } from '../db/repositories/tick.ts';
@@ -16,6 +15,7 @@ import type { TokenWatch } from '../delivery/token-watch.ts';
 import type { Logger } from '../logger.ts';
 import { recordError } from '../metrics/index.ts';
 import { withTimeout } from '../timeout.ts';
+import type { TeamBanks } from '../workspaces/guide-banks.ts';
 import type { WorkspaceClients } from '../workspaces/workspace-clients.ts';
 import { Housekeeping } from './housekeeping.ts';
 import { recordTickResult } from './tick-metrics.ts';
@@ -42,7 +42,8 @@ export interface SchedulerOptions {
 
 export interface SchedulerDeps {
   db: Database;
-  bank: QuestionBank;
+  /** Each workspace's question bank (its own guide, or the built-in one). */
+  banks: TeamBanks;
   /** Each workspace's clients; posts use their `scheduler` client (slack-api/clients.ts). */
   workspaces: WorkspaceClients;
   log: Logger;
@@ -224,10 +225,10 @@ export class Scheduler {
       for (const pause of survey.pausesOver) resumed = (await tokens.check(pause)) || resumed;
       if (resumed) survey = await surveyTick(this.deps.db, { at: survey.now });
     }
-    const { db, bank } = this.deps;
+    const { db, banks } = this.deps;
     const log = this.log;
     if (survey.drillsDue) {
-      const drills = new DrillJob({ db, bank, log }, this.drillOptions, survey.now);
+      const drills = new DrillJob({ db, banks, log }, this.drillOptions, survey.now);
       await this.runner.run(drills);
       Object.assign(result, drills.counts);
     }
@@ -237,12 +238,12 @@ export class Scheduler {
       Object.assign(result, reminders.counts);
     }
     if (survey.recapsDue) {
-      const recaps = new RecapJob({ db, bank, log }, survey.now);
+      const recaps = new RecapJob({ db, banks, log }, survey.now);
       await this.runner.run(recaps);
       Object.assign(result, recaps.counts);
     }
     if (survey.mockSummariesDue) {
-      const summaries = new MockSummaryJob({ db, bank, log }, survey.now);
+      const summaries = new MockSummaryJob({ db, banks, log }, survey.now);
       await this.runner.run(summaries);
       Object.assign(result, summaries.counts);
     }

@@ -35,7 +35,7 @@ export async function homeDataOf(
       ? {
           minuteOfDay: sub.minuteOfDay,
           days: daysFromMask(sub.dayMask),
-          topicTitles: sub.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug),
+          topicTitles: sub.topics.map((slug) => ctx.bank.topicTitle(slug)),
           next:
             sub.nextDueAt && sub.nextDueDate ? { localDate: sub.nextDueDate, dueAt: sub.nextDueAt } : null,
           pausedUntil: sub.pausedUntil,
@@ -48,7 +48,7 @@ export async function homeDataOf(
     peerRatings,
     unanswered: unanswered.map((d) => ({
       drillId: d.id,
-      topicTitle: ctx.bank.topic(d.topicSlug)?.title ?? d.topicSlug,
+      topicTitle: ctx.bank.topicTitle(d.topicSlug),
       questionText: d.questionText,
       sentAt: d.sentAt,
     })),

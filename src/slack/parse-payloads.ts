@@ -8,6 +8,7 @@ import {
   ACTION_MOCK_CONTINUE,
   ACTION_MOCK_END,
   ACTION_OPEN_BREAKDOWN,
+  ACTION_OPEN_GUIDE_UPLOAD,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PEER_DECLINE,
@@ -20,6 +21,8 @@ import {
   VIEW_ASK_COLLEAGUE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_GUIDE_PREVIEW,
+  VIEW_GUIDE_UPLOAD,
   VIEW_PEER_REVIEW,
   VIEW_ROLE,
   VIEW_SETTINGS,
@@ -100,6 +103,7 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_ASK_COLLEAGUE,
   ACTION_PEER_REVIEW,
   ACTION_PEER_DECLINE,
+  ACTION_OPEN_GUIDE_UPLOAD,
 ]);
 
 /** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
@@ -143,6 +147,8 @@ const anyViewSubmission = viewSubmission(
     VIEW_ROLE,
     VIEW_ASK_COLLEAGUE,
     VIEW_PEER_REVIEW,
+    VIEW_GUIDE_UPLOAD,
+    VIEW_GUIDE_PREVIEW,
   ]),
 );
 

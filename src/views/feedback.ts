@@ -141,6 +141,9 @@ function oneLine(text: string): string {
 
 /** The guide's one sample per topic, said plainly to answer the question it was written for. */
 function sampleBlocks({ topic, drill, sampleQuestion }: FeedbackInput): KnownBlock[] {
+  // A workspace's own guide may give no sample for a topic (its upload was warned so).
+  const sample = topic.sampleAnswer;
+  if (sample === undefined) return [];
   const own = sampleQuestion.id === drill.questionId;
   const heading = own
     ? `*The guide's sample answer to this question* (${escapeMrkdwn(topic.title)})`
@@ -148,9 +151,7 @@ function sampleBlocks({ topic, drill, sampleQuestion }: FeedbackInput): KnownBlo
       ':information_source: Use it for its structure (what goes in each part and how much), not for its content.';
   return [
     section(heading),
-    ...STAR_PARTS.map((part) =>
-      section(`*${STAR_LABELS[part]}*\n${quote(escapeMrkdwn(topic.sampleAnswer[part]))}`),
-    ),
+    ...STAR_PARTS.map((part) => section(`*${STAR_LABELS[part]}*\n${quote(escapeMrkdwn(sample[part]))}`)),
   ];
 }
 

@@ -119,3 +119,14 @@ export const BLOCK_PEER_COMMENT = 'peer_comment';
 export const ACTION_PEER_COMMENT = 'comment';
 /** Home's peer ratings section. */
 export const BLOCK_HOME_PEER = 'home_peer';
+// The workspace's own guide (views/guide.ts). `/star guide` shows it; admins get the Upload button, which opens
+// the upload modal (a file, or text pasted); a valid guide is previewed, and the preview's submit applies it.
+export const ACTION_OPEN_GUIDE_UPLOAD = 'open_guide_upload';
+export const BLOCK_GUIDE_ACTIONS = 'guide_actions';
+export const VIEW_GUIDE_UPLOAD = 'guide_upload';
+export const BLOCK_GUIDE_FILE = 'guide_file';
+export const ACTION_GUIDE_FILE = 'guide_file_input';
+export const BLOCK_GUIDE_TEXT = 'guide_text';
+export const ACTION_GUIDE_TEXT = 'guide_text_input';
+/** private_metadata: the draft's id (guide_drafts). */
+export const VIEW_GUIDE_PREVIEW = 'guide_preview';

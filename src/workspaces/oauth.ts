@@ -24,7 +24,8 @@ export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /**
  * The bot scopes every install asks for: manifest.yml's (chat:write, commands, users:read for time zones,
- * im:write) and what reading DMs and sharing files need (im:history, files:write).
+ * im:write) and what reading DMs and sharing files need (im:history, files:write), and reading an admin's
+ * uploaded guide (files:read).
  */
 export const BOT_SCOPES = [
   'chat:write',
@@ -33,6 +34,7 @@ export const BOT_SCOPES = [
   'im:write',
   'im:history',
   'files:write',
+  'files:read',
 ] as const;
 
 /**

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       METRICS_TOKEN: 'metrics-token-0123456789',
       METRICS_PORT: '9464',
       METRICS_HOST: '0.0.0.0',
+      GUIDE_PATH: '/etc/star/team-guide.md',
     });
     expect(config).toEqual({
       slack: {
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
       port: 8080,
       database: { kind: 'postgres', url: 'postgres://u:p@db:5432/star' },
       logLevel: 'debug',
+      guidePath: '/etc/star/team-guide.md',
       metrics: { token: 'metrics-token-0123456789', port: 9464, host: '0.0.0.0' },
     });
   });

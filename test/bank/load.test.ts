@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GuideError } from '../../src/bank/errors.ts';
-import { loadQuestionBank } from '../../src/bank/load.ts';
+import { loadGuideFile, loadQuestionBank } from '../../src/bank/load.ts';
 import { guideMd, shippedGuide, topicMd } from './fixtures.ts';
 
 let dir: string;
@@ -56,6 +56,33 @@ describe('loadQuestionBank', () => {
     await writeFile(join(dir, 'broken.md'), guideMd(topicMd('1. Broken', { followUps: null })));
     await expect(loadQuestionBank(dir)).rejects.toThrow(
       `${join(dir, 'broken.md')}: section "1. Broken": missing "### Follow-up Questions to Anticipate"`,
+    );
+  });
+});
+
+describe('loadGuideFile (GUIDE_PATH)', () => {
+  it('loads the one file as the bank', async () => {
+    const file = join(dir, 'team.md');
+    await writeFile(file, guideMd(topicMd('1. Team Topic'), topicMd('2. Other Topic')));
+    const bank = await loadGuideFile(file);
+    expect(bank.topics.map((t) => t.slug)).toEqual(['team-topic', 'other-topic']);
+    expect(bank.title).toBe('A Guide');
+  });
+
+  it('stops start-up naming every problem, each with its line', async () => {
+    const file = join(dir, 'broken.md');
+    const md = guideMd(
+      topicMd('1. No Concepts', { keyConcepts: null }),
+      topicMd('2. No Follow-ups', { followUps: null }),
+    );
+    await writeFile(file, md);
+    const error = await loadGuideFile(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GuideError);
+    const line = (text: string) => md.split('\n').indexOf(text) + 1;
+    expect((error as GuideError).message).toBe(
+      `${file}: section "(document)": \n` +
+        `  line ${line('## 1. No Concepts')}: topic "1. No Concepts": missing "### Key Concepts"\n` +
+        `  line ${line('## 2. No Follow-ups')}: topic "2. No Follow-ups": missing "### Follow-up Questions to Anticipate"`,
     );
   });
 });

@@ -55,6 +55,8 @@ describe('migrations', () => {
       'drills',
       'export_requests',
       'follow_up_answers',
+      'guide_drafts',
+      'guide_versions',
       'installations',
       'mock_interviews',
       'model_follow_ups',

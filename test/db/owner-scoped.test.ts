@@ -222,6 +222,8 @@ const ACROSS_PEOPLE: Record<string, string> = {
   'users.enterpriseOfTeam': 'the organisation of a workspace, for its installation (no one person)',
   'users.adoptLegacyUsers': 'moves the rows of the single-workspace era into their workspace, all at once',
   'installations.purgeWorkspace': 'an uninstalled workspace’s data goes, everyone’s in it',
+  'guides.applyGuide':
+    'a change of the workspace’s guide: every subscription there whose topics all left the guide falls back to all topics',
   'users.deleteLegacyUsers':
     'rows of the single-workspace era that no one workspace can own (several or only org-wide installs): no person to name',
   'users.hasLegacyUsers': 'whether any row of the single-workspace era is left, at start-up',

@@ -209,6 +209,47 @@ describe('files', () => {
     );
     expect(error.data?.error).toBe('file_not_found');
   });
+
+  it("a person's upload (a modal's file_input): files.info names it; url_private needs the bot token", async () => {
+    const id = standin.uploadFile('U444', 'team-guide.md', '# Team guide\n');
+    const info = await client.files.info({ file: id });
+    expect(info.file).toMatchObject({
+      id,
+      name: 'team-guide.md',
+      filetype: 'markdown',
+      size: 13,
+      user: 'U444',
+    });
+    const url = info.file?.url_private as string;
+    expect((await fetch(url)).status).toBe(403);
+    expect((await fetch(url, { headers: { authorization: 'Bearer xoxb-not-a-token' } })).status).toBe(403);
+    const download = await fetch(url, { headers: { authorization: 'Bearer xoxb-test' } });
+    expect(await download.text()).toBe('# Team guide\n');
+    expect((await slackError(client.files.info({ file: 'F0NOPE' }))).data?.error).toBe('file_not_found');
+  });
+
+  it('a file_input must take 1-10 files', async () => {
+    const withFiles = (max: number) =>
+      modal({
+        blocks: [
+          {
+            type: 'input',
+            block_id: 'guide',
+            label: { type: 'plain_text', text: 'Guide' },
+            element: { type: 'file_input', action_id: 'file', filetypes: ['md'], max_files: max },
+          },
+        ],
+      });
+    const opened = await client.views.open({
+      trigger_id: standin.newTriggerId('U444'),
+      view: withFiles(1) as never,
+    });
+    expect(opened.ok).toBe(true);
+    const error = await slackError(
+      client.views.open({ trigger_id: standin.newTriggerId('U444'), view: withFiles(11) as never }),
+    );
+    expect(error.data?.error).toBe('invalid_arguments');
+  });
 });
 
 describe('users', () => {

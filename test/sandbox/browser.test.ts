@@ -186,7 +186,9 @@ describe.skipIf(!CHROMIUM)(`the sandbox in Chromium${CHROMIUM ? '' : ` (skipped:
       .waitFor();
     await s.shot('ravi-in-tokyo');
 
-    await page.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Ada Lovelace' });
+    await page
+      .getByRole('combobox', { name: 'Person' })
+      .selectOption({ label: 'Ada Lovelace (workspace admin)' });
     await messageWithHeading(page, 'Drill: Handling Production Incidents').waitFor();
   });
 

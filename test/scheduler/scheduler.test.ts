@@ -96,7 +96,7 @@ describe('a tick', () => {
 
   it('draws from the subscription’s topics', async () => {
     const { scheduler: s, deps } = await makeScheduler({ db: handle, standin, clock });
-    const topic = deps.bank.topics[2];
+    const topic = deps.banks.builtIn.topics[2];
     await seedSubscriber(handle, { userId: 'UTOPIC', topics: [topic?.slug ?? ''] }, SEEDED);
     await s.tick(at('2026-03-10T09:00:00Z'));
     expect(await drillsOf('UTOPIC')).toMatchObject([{ topicSlug: topic?.slug }]);

@@ -91,6 +91,7 @@ describe('GET /slack/install', () => {
       'im:write',
       'im:history',
       'files:write',
+      'files:read',
     ]);
     expect(link.searchParams.get('redirect_uri')).toBe(redirectUri());
     const state = link.searchParams.get('state');

@@ -2,6 +2,8 @@ import { and, eq, getTableColumns, inArray, isNotNull, isNull, lte, type SQL, sq
 import type { Database } from '../client.ts';
 import {
   deliveryPauses,
+  guideDrafts,
+  guideVersions,
   type InstallationRow,
   installations,
   type NewInstallationRow,
@@ -207,6 +209,8 @@ export async function purgeWorkspace(
     const scopes = [...new Set([due.teamId ?? due.id, ...teams.map((t) => t.teamId)])];
     await tx.delete(deliveryPauses).where(inArray(deliveryPauses.scope, scopes));
     await tx.delete(workspaceModel).where(inArray(workspaceModel.teamId, scopes));
+    await tx.delete(guideVersions).where(inArray(guideVersions.teamId, scopes));
+    await tx.delete(guideDrafts).where(inArray(guideDrafts.teamId, scopes));
     return deleted.length;
   });
 }

@@ -5,6 +5,7 @@ export * from './drill-stories.ts';
 export * from './drills.ts';
 export * from './export-requests.ts';
 export * from './follow-up-answers.ts';
+export * from './guides.ts';
 export * from './installations.ts';
 export * from './mock-interviews.ts';
 export * from './peer-reviews.ts';

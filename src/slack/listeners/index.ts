@@ -8,6 +8,7 @@ import {
   ACTION_MOCK_CONTINUE,
   ACTION_MOCK_END,
   ACTION_OPEN_BREAKDOWN,
+  ACTION_OPEN_GUIDE_UPLOAD,
   ACTION_OPEN_ROLE,
   ACTION_OPEN_SETTINGS,
   ACTION_PEER_DECLINE,
@@ -19,6 +20,8 @@ import {
   VIEW_ASK_COLLEAGUE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
+  VIEW_GUIDE_PREVIEW,
+  VIEW_GUIDE_UPLOAD,
   VIEW_PEER_REVIEW,
   VIEW_ROLE,
   VIEW_SETTINGS,
@@ -32,6 +35,7 @@ import { askColleague } from './actions/ask-colleague.ts';
 import { editStory } from './actions/edit-story.ts';
 import { mockOfferClick } from './actions/mock-offer.ts';
 import { openBreakdown } from './actions/open-breakdown.ts';
+import { openGuideUpload } from './actions/open-guide-upload.ts';
 import { openRole } from './actions/open-role.ts';
 import { openSettings } from './actions/open-settings.ts';
 import { peerRequestClick } from './actions/peer-request.ts';
@@ -44,9 +48,11 @@ import { appHomeOpened } from './events/app-home-opened.ts';
 import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app-uninstalled.ts';
 import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
+import { applyGuideSubmission } from './views/apply-guide.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
 import { submitAsk } from './views/submit-ask.ts';
 import { submitFollowUp } from './views/submit-follow-up.ts';
+import { submitGuide } from './views/submit-guide.ts';
 import { submitReview } from './views/submit-review.ts';
 import { submitRole } from './views/submit-role.ts';
 import { submitSettings } from './views/submit-settings.ts';
@@ -63,8 +69,8 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   // Each request acts in its own workspace, with that workspace's token (slack/context.ts).
   const inWorkspace =
     <A extends { context: Context }>(listener: (ctx: RequestContext) => (args: A) => Promise<void>) =>
-    (args: A) =>
-      listener(requestContext(ctx, args.context))(args);
+    async (args: A) =>
+      listener(await requestContext(ctx, args.context))(args);
   app.command(COMMAND, inWorkspace(starCommand));
   app.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
   app.action(RATE_ACTION, inWorkspace(rateDrill));
@@ -97,6 +103,9 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.action(ACTION_PEER_REVIEW, inWorkspace(peerRequestClick));
   app.action(ACTION_PEER_DECLINE, inWorkspace(peerRequestClick));
   app.view(VIEW_PEER_REVIEW, inWorkspace(submitReview));
+  app.action(ACTION_OPEN_GUIDE_UPLOAD, inWorkspace(openGuideUpload));
+  app.view(VIEW_GUIDE_UPLOAD, inWorkspace(submitGuide));
+  app.view(VIEW_GUIDE_PREVIEW, inWorkspace(applyGuideSubmission));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
   app.event('app_uninstalled', appUninstalled(ctx, hooks));
   app.event('tokens_revoked', tokensRevoked(ctx, hooks));

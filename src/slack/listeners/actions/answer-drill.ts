@@ -60,7 +60,7 @@ async function buildModal(
     }
     return starModal({
       drillId: drill.id,
-      topicTitle: ctx.bank.topic(drill.topicSlug)?.title ?? drill.topicSlug,
+      topicTitle: ctx.bank.topicTitle(drill.topicSlug),
       questionText: drill.questionText,
       answer,
       stories: await storiesOf(ctx.db, ctx.person(click.user.id)),

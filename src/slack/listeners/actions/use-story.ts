@@ -36,7 +36,7 @@ export function useStory(ctx: RequestContext) {
           }
           const view = starModal({
             drillId,
-            topicTitle: ctx.bank.topic(access.drill.topicSlug)?.title ?? access.drill.topicSlug,
+            topicTitle: ctx.bank.topicTitle(access.drill.topicSlug),
             questionText: access.drill.questionText,
             answer: text,
             fromStory: { id: story.id, title: story.title },

@@ -35,6 +35,8 @@ export const LATE_NOTICE = {
   role: ':hourglass_flowing_sand: Star Drill was too busy to save your role in time, so *nothing was changed*. Your text is still in the modal while it stays open: press *Save* again in a minute, or use `/star role`.',
   story:
     ':hourglass_flowing_sand: Star Drill was too busy to save your story in time, so *nothing was changed*. Your text is still in the modal while it stays open: press *Save* again in a minute.',
+  guide:
+    ':hourglass_flowing_sand: Star Drill was too busy to check your guide in time, so *nothing was changed*. The modal stays open while you keep it: press *Check guide* again in a minute.',
 } as const;
 
 export type SaveOutcome<T> = { ok: true; saved: T } | { ok: false; error: string };

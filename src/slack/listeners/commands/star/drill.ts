@@ -41,7 +41,7 @@ export function drillOn({ ctx, command }: SubcommandInput, topic: Topic | undefi
       }
       // In the bot's DM the drill itself is the answer; anywhere else, say where it went.
       if (drill.channelId === command.channel_id) return undefined;
-      const title = ctx.bank.topic(drill.topicSlug)?.title ?? drill.topicSlug;
+      const title = ctx.bank.topicTitle(drill.topicSlug);
       return plainReply(
         `:dart: Your *${title}* drill is waiting in your DM with me (Apps › Star Drill). Answer it there with the *Answer with STAR* button.`,
       );

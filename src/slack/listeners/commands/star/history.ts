@@ -19,7 +19,7 @@ export const history: Subcommand = ({ ctx, command }) => ({
     );
     return historyReply(
       rows.map((r) => ({
-        topicTitle: ctx.bank.topic(r.topicSlug)?.title ?? r.topicSlug,
+        topicTitle: ctx.bank.topicTitle(r.topicSlug),
         questionText: r.questionText,
         createdAt: r.createdAt,
         answeredAt: r.answeredAt,

@@ -12,6 +12,7 @@ import type { SlackMessage } from '../../../../views/drill-message.ts';
 import type { RequestContext } from '../../../context.ts';
 import { slashCommandSchema } from '../../../parse-payloads.ts';
 import { drillOn, random } from './drill.ts';
+import { guide } from './guide.ts';
 import { help, tips, topics } from './help.ts';
 import { history } from './history.ts';
 import { mock } from './mock.ts';
@@ -41,6 +42,7 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
     stories,
     role,
     mock,
+    guide,
   }),
 );
 

@@ -1,8 +1,7 @@
-import { findActiveInstallation } from '../../../../db/repositories/installations.ts';
 import { isModelOn, setModelOn } from '../../../../db/repositories/workspace-model.ts';
 import { plainReply } from '../../../../views/command-replies.ts';
 import { modelReplies } from '../../../../views/model-coaching.ts';
-import type { RequestContext } from '../../../context.ts';
+import { isWorkspaceAdmin } from '../../../workspace-admin.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**
@@ -35,22 +34,3 @@ export const model: Subcommand = ({ ctx, command, args }) => {
     },
   };
 };
-
-/**
- * Whether the user may decide for the workspace: Slack says they are an admin or owner (users.info), or they
- * installed the app here. 'unknown' when Slack could not be asked: nothing is changed then.
- */
-async function isWorkspaceAdmin(ctx: RequestContext, userId: string): Promise<boolean | 'unknown'> {
-  const installations = [ctx.teamId, ctx.enterpriseId].filter((id): id is string => Boolean(id));
-  for (const id of installations) {
-    if ((await findActiveInstallation(ctx.db, id))?.installerUserId === userId) return true;
-  }
-  try {
-    const { user } = await ctx.slack.interactive.users.info({ user: userId });
-    return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
-  } catch (err) {
-    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
-    ctx.log.warn({ err, user: userId }, 'users.info failed; cannot tell whether the user is an admin');
-    return 'unknown';
-  }
-}

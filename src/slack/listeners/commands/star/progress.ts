@@ -208,7 +208,7 @@ export const exportData: Subcommand = ({ ctx, command }) => ({
     const byDrill = new Map<number, typeof followUps>();
     for (const f of followUps) byDrill.set(f.drillId, [...(byDrill.get(f.drillId) ?? []), f]);
     const drills = rows.map((r) => ({
-      topicTitle: ctx.bank.topic(r.topicSlug)?.title ?? r.topicSlug,
+      topicTitle: ctx.bank.topicTitle(r.topicSlug),
       questionText: r.questionText,
       askedAt: r.askedAt,
       answer: r.answer

@@ -22,7 +22,7 @@ export const status: Subcommand = ({ ctx, command }) => ({
         active: true,
         schedule: {
           ...schedule,
-          topics: sub.topics.map((slug) => ctx.bank.topic(slug)?.title ?? slug),
+          topics: sub.topics.map((slug) => ctx.bank.topicTitle(slug)),
         },
         next: sub.nextDueAt && sub.nextDueDate ? { dueAt: sub.nextDueAt, localDate: sub.nextDueDate } : null,
         skipping: pendingSkip(schedule, now),
