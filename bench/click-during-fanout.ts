@@ -10,7 +10,7 @@ import { WebClient } from '@slack/web-api';
 import { type BotProcess, type SpawnOptions, spawnBot } from '../harness/bot-process.ts';
 import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
 import { ACTION_ANSWER_DRILL } from '../src/views/ids.ts';
-import { adminQuery, resetFanOut } from './db.ts';
+import { adminQuery, createBenchDatabase, resetFanOut, seedSubscribers } from './db.ts';
 import { PRODUCTION } from './production.ts';
 import { median, percentile } from './stats.ts';
 
@@ -33,6 +33,19 @@ const summary = (ms: number[]) => ({
   max: Math.max(...ms),
   n: ms.length,
 });
+
+/** The benchmark as `npm run bench` runs it: a fresh database of `subscribers` due today, three fan-outs. */
+export async function benchClickDuringFanOut(subscribers: number): Promise<ClickDuringFanOut> {
+  const today = new Date().toISOString().slice(0, 10);
+  const db = await createBenchDatabase('click');
+  try {
+    await seedSubscribers(db.url, subscribers, { dueAt: new Date(`${today}T00:00:00Z`), localDate: today });
+    await db.handle.close();
+    return await measureClickDuringFanOut({ databaseUrl: db.url, subscribers, rounds: 3 });
+  } finally {
+    await db.drop();
+  }
+}
 
 /** One run on a database seeded with `subscribers` due subscribers (seedSubscribers); `rounds` fan-outs. */
 export async function measureClickDuringFanOut(p: {

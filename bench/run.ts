@@ -1,14 +1,7 @@
 // `npm run bench`: every benchmark of issue 5 in one command, against the Postgres server of DATABASE_URL
 // (else postgres://postgres@127.0.0.1:5432/postgres, the admin connection), one fresh database per scenario,
 // dropped afterwards. Prints a table and writes BENCHMARKS.md.
-//
-//   BENCH_RUNS=5 (fan-out rounds)  BENCH_ACK_ROUNDS=20  BENCH_SUBSCRIBERS=10000
-//   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
-//   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=120 (each steady run)  BENCH_SOAK_RAMP=200,2400,200,10 (from,
-//   to, step, seconds per step; 0 skips the ramp)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped and
-//   ack-timed too, side by side: a base commit's worktree, built)  BENCH_PROFILE_DIR=/abs/dir (CPU profiles of
-//   the bot in the ack and overload runs)
-//   BENCH_ONLY=fanout|click|ack|overload|tick|analysis|soak: that benchmark alone, printed; BENCHMARKS.md untouched
+// The knobs (BENCH_RUNS, BENCH_ONLY=fanout|click|ack|overload|tick|analysis|soak, ...): bench/settings.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startSlackStandin } from '../local-slack/index.ts';
 import { DEFAULT_CONCURRENCY } from '../src/scheduler/scheduler.ts';
 import { type AckLatencyResult, measureAckLatency } from './ack-latency.ts';
-import { type ClickDuringFanOut, measureClickDuringFanOut } from './click-during-fanout.ts';
+import { benchClickDuringFanOut } from './click-during-fanout.ts';
 import { ADMIN_URL, createBenchDatabase, resetFanOut, seedSubscribers } from './db.ts';
 import { botRun, floorRun } from './fanout.ts';
 import { describeMachine } from './machine.ts';
@@ -25,29 +18,12 @@ import { measureOverload, type OverloadRun } from './overload.ts';
 import { overloadSection } from './overload-report.ts';
 import { PRODUCTION } from './production.ts';
 import { type AnalysisResult, type FanOutResult, report } from './report.ts';
+import * as settings from './settings.ts';
 import { measureSoak, type SoakRun, soakSection } from './soak.ts';
 import { fmt, median } from './stats.ts';
 import { measureTickCost } from './tick-cost.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ACK_ROUNDS = Number(process.env.BENCH_ACK_ROUNDS ?? 20);
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
-const OVERLOAD_N = Number(process.env.BENCH_OVERLOAD_N ?? 10_000);
-const OVERLOAD_RATES = (process.env.BENCH_OVERLOAD_RATES ?? '330,400').split(',').map(Number);
-const OVERLOAD_SLACK_MS = Number(process.env.BENCH_OVERLOAD_SLACK_MS ?? 0);
-const ANALYSIS_RUNS = 5;
-const SOAK_PEOPLE = (process.env.BENCH_SOAK_PEOPLE ?? '60,200')
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
-const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 120);
-const [RAMP_FROM = 20, RAMP_TO = 400, RAMP_STEP = 20, RAMP_STEP_S = 10] = (
-  process.env.BENCH_SOAK_RAMP ?? '200,2400,200,10'
-)
-  .split(',')
-  .map(Number);
-const SOAK_BASE = process.env.BENCH_SOAK_BASE;
 const log = (...m: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 async function fanOut(): Promise<FanOutResult> {
@@ -56,27 +32,31 @@ async function fanOut(): Promise<FanOutResult> {
   const db = await createBenchDatabase('fanout');
   const result: FanOutResult = { floor: [], one: [], two: [] };
   try {
-    await seedSubscribers(db.url, SUBSCRIBERS, due);
+    await seedSubscribers(db.url, settings.SUBSCRIBERS, due);
     await db.handle.close();
     const kinds = ['floor', 'one', 'two'] as const;
-    for (let round = 0; round < RUNS; round++) {
+    for (let round = 0; round < settings.RUNS; round++) {
       // Rotate the order each round so no kind always runs first (or right after another).
       for (let j = 0; j < kinds.length; j++) {
         const kind = kinds[(j + round) % kinds.length] as (typeof kinds)[number];
         if (kind === 'floor') {
-          const r = await floorRun(SUBSCRIBERS, DEFAULT_CONCURRENCY);
-          if (r.posts !== SUBSCRIBERS) throw new Error(`floor posted ${r.posts}`);
+          const r = await floorRun(settings.SUBSCRIBERS, DEFAULT_CONCURRENCY);
+          if (r.posts !== settings.SUBSCRIBERS) throw new Error(`floor posted ${r.posts}`);
           result.floor.push(r);
         } else {
           await resetFanOut(db.url, due);
           const r = await botRun({
             databaseUrl: db.url,
-            subscribers: SUBSCRIBERS,
+            subscribers: settings.SUBSCRIBERS,
             replicas: kind === 'one' ? 1 : 2,
             localDate: today,
           });
           // Exactly once, checked on every run: one post per subscriber and one drill row each.
-          if (r.posts !== SUBSCRIBERS || r.distinctUsers !== SUBSCRIBERS || r.drillRows !== SUBSCRIBERS) {
+          if (
+            r.posts !== settings.SUBSCRIBERS ||
+            r.distinctUsers !== settings.SUBSCRIBERS ||
+            r.drillRows !== settings.SUBSCRIBERS
+          ) {
             throw new Error(`fan-out not exactly once: ${JSON.stringify(r)}`);
           }
           result[kind].push(r);
@@ -85,20 +65,6 @@ async function fanOut(): Promise<FanOutResult> {
       }
     }
     return result;
-  } finally {
-    await db.drop();
-  }
-}
-
-/** A click during a fan-out of half the subscribers (issue 16: 5,000), three fan-outs. */
-async function clickDuringFanOut(): Promise<ClickDuringFanOut> {
-  const today = new Date().toISOString().slice(0, 10);
-  const db = await createBenchDatabase('click');
-  try {
-    const subscribers = Math.round(SUBSCRIBERS / 2);
-    await seedSubscribers(db.url, subscribers, { dueAt: new Date(`${today}T00:00:00Z`), localDate: today });
-    await db.handle.close();
-    return await measureClickDuringFanOut({ databaseUrl: db.url, subscribers, rounds: 3 });
   } finally {
     await db.drop();
   }
@@ -115,8 +81,8 @@ async function ackLatency(): Promise<AckLatencyResult> {
       databaseUrl: db.url,
       workdir,
       concurrency: 50,
-      rounds: ACK_ROUNDS,
-      baseMain: SOAK_BASE ? path.join(SOAK_BASE, 'dist', 'main.js') : undefined,
+      rounds: settings.ACK_ROUNDS,
+      baseMain: settings.SOAK_BASE ? path.join(settings.SOAK_BASE, 'dist', 'main.js') : undefined,
       ...(process.env.BENCH_PROFILE_DIR ? { botEnv: profileEnv(process.env.BENCH_PROFILE_DIR) } : {}),
     });
   } finally {
@@ -138,10 +104,13 @@ function profileEnv(dir: string): Record<string, string> {
 async function overload(): Promise<OverloadRun[]> {
   const runs: OverloadRun[] = [];
   // With a base checkout, each rate runs on the base commit's bot first, then on this one's, side by side.
-  const bots = SOAK_BASE
-    ? [{ label: 'base commit', main: path.join(SOAK_BASE, 'dist', 'main.js') }, { label: 'this commit' }]
+  const bots = settings.SOAK_BASE
+    ? [
+        { label: 'base commit', main: path.join(settings.SOAK_BASE, 'dist', 'main.js') },
+        { label: 'this commit' },
+      ]
     : [{ label: undefined, main: undefined }];
-  for (const rate of OVERLOAD_RATES)
+  for (const rate of settings.OVERLOAD_RATES)
     for (const which of bots) {
       const db = await createBenchDatabase('overload');
       await db.handle.close();
@@ -150,9 +119,9 @@ async function overload(): Promise<OverloadRun[]> {
         const r = await measureOverload({
           databaseUrl: db.url,
           workdir,
-          n: OVERLOAD_N,
+          n: settings.OVERLOAD_N,
           rate,
-          slackMs: OVERLOAD_SLACK_MS,
+          slackMs: settings.OVERLOAD_SLACK_MS,
           compiledMain: which.main,
           label: which.label,
           log,
@@ -207,27 +176,31 @@ async function soak(): Promise<SoakRun[]> {
       await db.drop();
     }
   };
-  for (const n of SOAK_PEOPLE) {
+  for (const n of settings.SOAK_PEOPLE) {
     await one(`${n} people, steady`, {
       people: n,
       maxPeople: n,
       step: 0,
       stepMs: 1_000,
-      durationMs: SOAK_SECONDS * 1000,
+      durationMs: settings.SOAK_SECONDS * 1000,
       periodMs: 10_000,
     });
   }
-  if (RAMP_TO > 0) {
+  if (settings.RAMP_TO > 0) {
     const ramp = {
-      people: RAMP_FROM,
-      maxPeople: RAMP_TO,
-      step: RAMP_STEP,
-      stepMs: RAMP_STEP_S * 1000,
-      durationMs: (Math.ceil((RAMP_TO - RAMP_FROM) / RAMP_STEP) + 2) * RAMP_STEP_S * 1000,
+      people: settings.RAMP_FROM,
+      maxPeople: settings.RAMP_TO,
+      step: settings.RAMP_STEP,
+      stepMs: settings.RAMP_STEP_S * 1000,
+      durationMs:
+        (Math.ceil((settings.RAMP_TO - settings.RAMP_FROM) / settings.RAMP_STEP) + 2) *
+        settings.RAMP_STEP_S *
+        1000,
       periodMs: 10_000,
     };
     // Base first when given, so neither always runs on a machine warmed by the other.
-    if (SOAK_BASE) await one('ramp, base commit', ramp, path.join(SOAK_BASE, 'dist', 'main.js'));
+    if (settings.SOAK_BASE)
+      await one('ramp, base commit', ramp, path.join(settings.SOAK_BASE, 'dist', 'main.js'));
     await one('ramp, this commit', ramp);
   }
   return runs;
@@ -235,7 +208,7 @@ async function soak(): Promise<SoakRun[]> {
 
 /** The coach's cost per answer, measured in fresh processes (so each first call loads the model cold). */
 function analysis(): AnalysisResult[] {
-  return Array.from({ length: ANALYSIS_RUNS }, () => {
+  return Array.from({ length: settings.ANALYSIS_RUNS }, () => {
     // With the bot's own heap flags: without them V8 lets the garbage of 65 analyses grow the heap (~+80 MB).
     const args = [...(PRODUCTION.nodeArgs ?? []), '--import', 'tsx', 'bench/analysis.ts', '--json'];
     const out = execFileSync(process.execPath, args, {
@@ -250,7 +223,9 @@ function analysis(): AnalysisResult[] {
 const WHAT_LIMITS = await readFile(path.join(ROOT, 'bench', 'limits.md'), 'utf8').catch(() => '');
 
 const started = performance.now();
-log(`admin connection ${ADMIN_URL.replace(/:[^:@/]+@/, ':***@')}; ${RUNS} fan-out rounds of ${SUBSCRIBERS}`);
+log(
+  `admin connection ${ADMIN_URL.replace(/:[^:@/]+@/, ':***@')}; ${settings.RUNS} fan-out rounds of ${settings.SUBSCRIBERS}`,
+);
 const machine = await describeMachine(ROOT);
 // The bot runs as `npm start` runs it: compiled (bench/production.ts).
 log('building dist/ ...');
@@ -265,7 +240,7 @@ if (process.env.BENCH_ONLY === 'fanout') {
   process.exit(0);
 }
 if (process.env.BENCH_ONLY === 'click') {
-  console.log(JSON.stringify(await clickDuringFanOut(), null, 2));
+  console.log(JSON.stringify(await benchClickDuringFanOut(Math.round(settings.SUBSCRIBERS / 2)), null, 2));
   process.exit(0);
 }
 if (process.env.BENCH_ONLY === 'tick') {
@@ -293,19 +268,19 @@ if (process.env.BENCH_ONLY === 'overload') {
 log('fan-out ...');
 const fan = await fanOut();
 log('a click during a fan-out ...');
-const click = await clickDuringFanOut();
+const click = await benchClickDuringFanOut(Math.round(settings.SUBSCRIBERS / 2));
 log('ack latency ...');
 const ack = await ackLatency();
 log('tick cost ...');
 const tick = await measureTickCost();
-log(`overload: ${OVERLOAD_N} subscribes at ${OVERLOAD_RATES.join(', ')}/s ...`);
+log(`overload: ${settings.OVERLOAD_N} subscribes at ${settings.OVERLOAD_RATES.join(', ')}/s ...`);
 const over = await overload();
 log('coach analysis ...');
 const coach = analysis();
 log('soak and stress ...');
 const soaks = await soak();
 const { summary, md } = report(
-  { runs: RUNS, subscribers: SUBSCRIBERS, whatLimits: WHAT_LIMITS },
+  { runs: settings.RUNS, subscribers: settings.SUBSCRIBERS, whatLimits: WHAT_LIMITS },
   machine,
   fan,
   click,

@@ -2,13 +2,13 @@
 // events; the composer, the person and zone switchers, and the jump to the next scheduled event.
 
 import type { LiveEvent, PageMessage, Person, Snapshot } from '../protocol.ts';
-import { ZONES } from '../protocol.ts';
 import type { RenderContext } from '../render/context.ts';
 import { messageHtml } from '../render/message.ts';
 import { homeContent } from '../render/view.ts';
 import { byId, get, post } from './api.ts';
 import { clockText } from './clock.ts';
 import { atEnd, Follower } from './follow.ts';
+import { renderSwitchers, showModel } from './header.ts';
 import { JumpButton } from './jump-button.ts';
 import { Modal } from './modal.ts';
 import { homeTabSelected, setUpTabs } from './tabs.ts';
@@ -167,32 +167,11 @@ function apply(event: LiveEvent): void {
 }
 
 function renderPeople(): void {
-  if (!snapshot) return;
-  const current = snapshot.me;
-  personSelect.innerHTML = '';
-  for (const p of snapshot.people) {
-    const label = p.admin ? `${p.name} (workspace admin)` : p.name;
-    personSelect.add(new Option(label, p.id, false, p.id === current.id));
-  }
-  zoneSelect.innerHTML = '';
-  const zones: string[] = ZONES.includes(current.tz as (typeof ZONES)[number])
-    ? [...ZONES]
-    : [current.tz, ...ZONES];
-  for (const z of zones) zoneSelect.add(new Option(z.replace(/_/g, ' '), z, false, z === current.tz));
+  if (snapshot) renderSwitchers(snapshot, personSelect, zoneSelect);
 }
 
 function renderClock(): void {
   if (snapshot) byId('clock').textContent = clockText(snapshot.me, Date.now() + clockSkew);
-}
-
-/** The header says where answers go when the extra coaching is turned on, or nothing without a model. */
-function showModel(model: Snapshot['model']): void {
-  const el = byId('model');
-  el.hidden = !model;
-  el.textContent = model ? `Model coaching: ${model.name} at ${model.host} (/star model on)` : '';
-  el.title = model
-    ? 'Once Ada (the workspace admin) types /star model on, each saved answer’s question and four parts go to this model'
-    : '';
 }
 
 function say(text: string): void {
