@@ -41,7 +41,7 @@ describe.skipIf(!CHROMIUM)(
       const s = current;
       const { page } = s;
       const personSwitch = page.getByRole('combobox', { name: 'Person' });
-      await personSwitch.selectOption({ label: 'Ada Lovelace' });
+      await personSwitch.selectOption({ label: 'Ada Lovelace (workspace admin)' });
 
       await type(page, '/star incidents');
       const drill = messageWithHeading(page, 'Drill: Handling Production Incidents');
@@ -96,7 +96,7 @@ describe.skipIf(!CHROMIUM)(
         .waitFor();
 
       // Ada again: the review in her drill's thread.
-      await personSwitch.selectOption({ label: 'Ada Lovelace' });
+      await personSwitch.selectOption({ label: 'Ada Lovelace (workspace admin)' });
       await drill.getByRole('button', { name: /\d+ repl/ }).click();
       await thread
         .getByText(/reviewed your answer: 4\.5\/5 overall/)
