@@ -3,87 +3,58 @@
 // section (the screenshot in the README, docs/stories-home.png), and the role modal saved from /star role.
 
 import { copyFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, SKIP_MESSAGE } from './support/chromium.ts';
-import {
-  ANSWER,
-  fillStar,
-  messageWithHeading,
-  migratedTemplate,
-  openSandbox,
-  type SandboxPage,
-  type,
-} from './support/sandbox-page.ts';
+import { expect, it } from 'vitest';
+import { describeSandboxInBrowser } from './support/browser-suite.ts';
+import { ANSWER, fillStar, messageWithHeading, type } from './support/sandbox-page.ts';
 
-let browser: Browser;
-let template: Awaited<ReturnType<typeof migratedTemplate>>;
-let current: SandboxPage | undefined;
+describeSandboxInBrowser('stories and role in the sandbox', (sandbox) => {
+  it('an answer becomes a story, renamed from its thread and shown in Home; the role modal saves', async () => {
+    const s = await sandbox.open('stories');
+    const { page } = s;
+    await type(page, '/star incidents');
+    const drill = messageWithHeading(page, 'Drill: Handling Production Incidents');
+    await drill.getByRole('button', { name: 'Answer with STAR' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Answer with STAR' });
+    await dialog.waitFor();
+    await fillStar(dialog, ANSWER);
+    await dialog.getByRole('button', { name: 'Save answer' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
-describe.skipIf(!CHROMIUM)(
-  `stories and role in the sandbox${CHROMIUM ? '' : ` (skipped: ${SKIP_MESSAGE})`}`,
-  () => {
-    beforeAll(async () => {
-      [browser, template] = await Promise.all([launchChromium(), migratedTemplate()]);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      template?.remove();
-    });
-    afterEach(async () => {
-      await current?.close();
-      current = undefined;
-    });
+    // The thread's story note, then the story modal: renamed.
+    await drill.getByRole('button', { name: /\d+ repl/ }).click();
+    const thread = page.getByRole('complementary', { name: 'Thread' });
+    await thread.getByText(/This answer tells the story/).waitFor();
+    await thread.getByRole('button', { name: 'Edit story' }).click();
+    const story = page.getByRole('dialog', { name: 'Your story' });
+    await story.waitFor();
+    await story.getByLabel('Story title', { exact: true }).fill('Black Friday payments outage');
+    await story.getByRole('button', { name: 'Save' }).click();
+    await story.getByText(/the story is now called/).waitFor();
+    await story.getByRole('button', { name: 'Close', exact: true }).last().click();
 
-    it('an answer becomes a story, renamed from its thread and shown in Home; the role modal saves', async () => {
-      current = await openSandbox(browser, 'stories', template.dir);
-      const s = current;
-      const { page } = s;
-      await type(page, '/star incidents');
-      const drill = messageWithHeading(page, 'Drill: Handling Production Incidents');
-      await drill.getByRole('button', { name: 'Answer with STAR' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Answer with STAR' });
-      await dialog.waitFor();
-      await fillStar(dialog, ANSWER);
-      await dialog.getByRole('button', { name: 'Save answer' }).click();
-      await dialog.waitFor({ state: 'hidden' });
+    // Home: the Stories section with the story under its topic, the other topics without one.
+    await page.getByRole('tab', { name: 'Home' }).click();
+    const home = page.getByRole('tabpanel', { name: 'Home' });
+    await home.getByText(/Your stories/).waitFor();
+    await home
+      .getByText(/Black Friday payments outage/)
+      .first()
+      .waitFor();
+    await expect(home.getByText(/No story yet/).count()).resolves.toBeGreaterThan(0);
+    await home.getByText(/Your stories/).scrollIntoViewIfNeeded();
+    copyFileSync(await s.shot('home-stories'), 'docs/stories-home.png');
 
-      // The thread's story note, then the story modal: renamed.
-      await drill.getByRole('button', { name: /\d+ repl/ }).click();
-      const thread = page.getByRole('complementary', { name: 'Thread' });
-      await thread.getByText(/This answer tells the story/).waitFor();
-      await thread.getByRole('button', { name: 'Edit story' }).click();
-      const story = page.getByRole('dialog', { name: 'Your story' });
-      await story.waitFor();
-      await story.getByLabel('Story title', { exact: true }).fill('Black Friday payments outage');
-      await story.getByRole('button', { name: 'Save' }).click();
-      await story.getByText(/the story is now called/).waitFor();
-      await story.getByRole('button', { name: 'Close', exact: true }).last().click();
-
-      // Home: the Stories section with the story under its topic, the other topics without one.
-      await page.getByRole('tab', { name: 'Home' }).click();
-      const home = page.getByRole('tabpanel', { name: 'Home' });
-      await home.getByText(/Your stories/).waitFor();
-      await home
-        .getByText(/Black Friday payments outage/)
-        .first()
-        .waitFor();
-      await expect(home.getByText(/No story yet/).count()).resolves.toBeGreaterThan(0);
-      await home.getByText(/Your stories/).scrollIntoViewIfNeeded();
-      copyFileSync(await s.shot('home-stories'), 'docs/stories-home.png');
-
-      // The role, from /star role.
-      await page.getByRole('tab', { name: 'Messages' }).click();
-      await type(page, '/star role');
-      const role = page.getByRole('dialog', { name: 'The role' });
-      await role.waitFor();
-      await role.getByLabel('Role title', { exact: true }).fill('Senior Backend Engineer');
-      await role
-        .getByLabel('Job description', { exact: true })
-        .fill('You will own on-call for payment systems and lead incident reviews.');
-      await role.getByRole('button', { name: 'Save role' }).click();
-      await role.getByText(/you are preparing for/).waitFor();
-      await s.shot('role-saved');
-    });
-  },
-);
+    // The role, from /star role.
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    await type(page, '/star role');
+    const role = page.getByRole('dialog', { name: 'The role' });
+    await role.waitFor();
+    await role.getByLabel('Role title', { exact: true }).fill('Senior Backend Engineer');
+    await role
+      .getByLabel('Job description', { exact: true })
+      .fill('You will own on-call for payment systems and lead incident reviews.');
+    await role.getByRole('button', { name: 'Save role' }).click();
+    await role.getByText(/you are preparing for/).waitFor();
+    await s.shot('role-saved');
+  });
+});
