@@ -162,8 +162,9 @@ async function soak(): Promise<SoakRun[]> {
         databaseUrl: db.url,
         workdir,
         job,
-        // After everyone's first answer (the cycle's third step), which loads the coach's language model.
-        warmUpMs: Math.min(90_000, job.durationMs / 2),
+        // After everyone's first whole cycle (7 kinds of request, one every ~10 s ±30%: 91 s at the slowest):
+        // every path has run, the coach's language model is loaded and the heap has grown to its working size.
+        warmUpMs: Math.min(91_000, job.durationMs / 2),
         compiledMain,
         log,
       });

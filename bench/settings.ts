@@ -1,7 +1,7 @@
 // The knobs of `npm run bench`, from the environment:
 //   BENCH_RUNS=5 (fan-out rounds)  BENCH_ACK_ROUNDS=20  BENCH_SUBSCRIBERS=10000
 //   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
-//   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=120 (each steady run)  BENCH_SOAK_RAMP=200,2400,200,10 (from,
+//   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=180 (each steady run)  BENCH_SOAK_RAMP=200,2400,200,10 (from,
 //   to, step, seconds per step; 0 skips the ramp)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped and
 //   ack-timed too, side by side: a base commit's worktree, built)  BENCH_PROFILE_DIR=/abs/dir (CPU profiles of
 //   the bot in the ack and overload runs)
@@ -18,7 +18,7 @@ export const SOAK_PEOPLE = (process.env.BENCH_SOAK_PEOPLE ?? '60,200')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
-export const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 120);
+export const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
 export const [RAMP_FROM = 20, RAMP_TO = 400, RAMP_STEP = 20, RAMP_STEP_S = 10] = (
   process.env.BENCH_SOAK_RAMP ?? '200,2400,200,10'
 )
