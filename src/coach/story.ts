@@ -7,6 +7,7 @@
  */
 import type { Entity, Reading, Token } from './reading.ts';
 import { quoteAround, streamOf } from './reading.ts';
+import { VAGUE_NOUNS } from './vague-nouns.ts';
 
 const WORD_KINDS = new Set(['word', 'number', 'alpha_numeric', 'email', 'url', 'hashtag', 'mention']);
 const SUBJECT_POS = new Set(['PRON', 'NOUN', 'PROPN']);
@@ -29,30 +30,7 @@ const OPENER_POS = new Set([
  * Nouns that name nothing in particular: a sentence whose only nouns are these ("This resulted in a 35%
  * improvement and 2x faster delivery.", "I learned a lot.") claims without telling.
  */
-const HOLLOW_NOUNS = new Set([
-  'improvement',
-  'increase',
-  'decrease',
-  'reduction',
-  'boost',
-  'gain',
-  'growth',
-  'delivery',
-  'performance',
-  'efficiency',
-  'result',
-  'outcome',
-  'impact',
-  'success',
-  'value',
-  'lot',
-  'thing',
-  'stuff',
-  'everything',
-  'x',
-  'way',
-  'experience',
-]);
+const HOLLOW_NOUNS = new Set([...VAGUE_NOUNS, 'stuff', 'way', 'experience']);
 
 export interface SentenceShape {
   index: number;

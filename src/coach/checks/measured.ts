@@ -7,6 +7,7 @@
 import type { Reading, Token } from '../reading.ts';
 import { quoteAround } from '../reading.ts';
 import type { Assessment } from '../types.ts';
+import { VAGUE_NOUNS } from '../vague-nouns.ts';
 import { quoteList } from '../wording.ts';
 import { findMeasures, findMilestones, type Measure } from './measures.ts';
 
@@ -77,32 +78,7 @@ const PROBLEM_WORDS = new Set([
   'old',
 ]);
 /** Outcome nouns that name no thing: "a 35% improvement" in what? */
-const GENERIC_NOUNS = new Set([
-  'improvement',
-  'increase',
-  'decrease',
-  'reduction',
-  'boost',
-  'gain',
-  'growth',
-  'delivery',
-  'performance',
-  'efficiency',
-  'result',
-  'outcome',
-  'impact',
-  'success',
-  'value',
-  'speed',
-  'quality',
-  'process',
-  'thing',
-  'x',
-  'time',
-  'lot',
-  'everything',
-  'overall',
-]);
+const GENERIC_NOUNS = new Set([...VAGUE_NOUNS, 'speed', 'quality', 'process', 'time', 'overall']);
 /** Outcome words that promise a number the answer does not give. */
 const UNQUANTIFIED = new Set([
   'improve',
