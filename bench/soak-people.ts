@@ -74,6 +74,9 @@ function waitForChange<T>(user: string, match: (c: LocalSlackChange) => T | unde
 }
 
 const isBusy = (text: string) => /busy right now|too busy/.test(text);
+/** What an ephemeral says of a request: busy, or something else; undefined for any other change. */
+const ephemeralOutcome = (c: LocalSlackChange) =>
+  c.kind === 'ephemeral' ? (isBusy(c.message.text) ? 'busy' : 'other') : undefined;
 const button = (m: StoredMessage, prefix: string) =>
   [...buttonsIn(m.blocks)].find((b) => String(b.element.action_id).startsWith(prefix))?.element;
 
@@ -175,11 +178,7 @@ async function runJob(job: SoakJob): Promise<SoakResult> {
             (c) =>
               c.kind === 'view' && c.view.type === 'modal' && !c.view.closed
                 ? modalOutcome(c.view)
-                : c.kind === 'ephemeral'
-                  ? isBusy(c.message.text)
-                    ? 'busy'
-                    : 'other'
-                  : undefined,
+                : ephemeralOutcome(c),
             WATCH_MS,
           );
           sent(
@@ -223,14 +222,7 @@ async function runJob(job: SoakJob): Promise<SoakResult> {
         if (feedback && rate) {
           const seen = waitForChange(
             user,
-            (c) =>
-              c.kind === 'message' && c.message.ts === feedback.ts
-                ? 'updated'
-                : c.kind === 'ephemeral'
-                  ? isBusy(c.message.text)
-                    ? 'busy'
-                    : 'other'
-                  : undefined,
+            (c) => (c.kind === 'message' && c.message.ts === feedback.ts ? 'updated' : ephemeralOutcome(c)),
             WATCH_MS,
           );
           sent(
