@@ -3,6 +3,7 @@ import { type Days, maskOfDays } from '../../drills/days.ts';
 import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
 import { drills, type Subscription, subscriptions, type User, users } from '../schema/index.ts';
+import { type UserRowFields, userUpsert } from './users.ts';
 
 /**
  * A subscription with its user's stored IANA zone (everything needed to compute its next delivery) and
@@ -65,6 +66,11 @@ export interface SubscriptionSettings {
   reminderMinutes?: number | null;
   /** When the next weekly recap is due (progress/recap.ts). */
   nextRecapAt: Date;
+  /**
+   * The user row to make or update in the same statement (a data-modifying WITH): both writes or neither,
+   * with no transaction's BEGIN and COMMIT around them. Undefined: the row exists and stays as it is.
+   */
+  user?: UserRowFields;
 }
 
 /** `subscribe`: creates the user's one subscription or replaces its settings, and (re)activates it. */
@@ -83,7 +89,11 @@ export async function saveSubscription(db: Database, s: SubscriptionSettings): P
     nextDueDate: s.next.localDate,
     deactivatedReason: null,
   };
-  const [row] = await db
+  // Unreferenced, the WITH still runs; the foreign key is checked at the statement's end, so it sees the row.
+  const insert = s.user
+    ? db.with(db.$with('user_row').as(userUpsert(db, s.person, s.user).returning({ id: users.id })))
+    : db;
+  const [row] = await insert
     .insert(subscriptions)
     .values({ teamId: s.person.teamId, userId: s.person.userId, ...settings })
     .onConflictDoUpdate({

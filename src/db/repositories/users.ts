@@ -5,15 +5,18 @@ import { users } from '../schema/index.ts';
 
 const userIs = (p: Person) => and(eq(users.teamId, p.teamId), eq(users.id, p.userId));
 
+/** What a request knows of a user: their zone (and whether Slack gave it), their organisation. */
+export interface UserRowFields {
+  enterpriseId?: string;
+  tz?: string;
+  zoneFromSlack?: boolean;
+}
+
 /**
- * Makes sure the user exists; keeps a known zone unless a new one is given, and a known enterprise id unless
- * a request names one. `homeOpened`: the request came from the Home tab.
+ * The user row's upsert, not yet run: `ensureUser` runs it alone, `saveSubscription` inside its own statement.
+ * Keeps a known zone unless a new one is given, and a known enterprise id unless a request names one.
  */
-export async function ensureUser(
-  db: Database,
-  p: Person,
-  fields: { enterpriseId?: string; tz?: string; zoneFromSlack?: boolean } = {},
-) {
+export function userUpsert(db: Database, p: Person, fields: UserRowFields = {}) {
   // Where the zone came from is recorded only when the caller knows (the settings modal's zone may be either).
   const zone = fields.tz
     ? {
@@ -21,7 +24,7 @@ export async function ensureUser(
         ...(fields.zoneFromSlack !== undefined ? { zoneFromSlack: fields.zoneFromSlack } : {}),
       }
     : {};
-  const [row] = await db
+  return db
     .insert(users)
     .values({ teamId: p.teamId, id: p.userId, enterpriseId: fields.enterpriseId, ...zone })
     .onConflictDoUpdate({
@@ -30,8 +33,12 @@ export async function ensureUser(
         enterpriseId: sql`coalesce(excluded.enterprise_id, ${users.enterpriseId})`,
         ...(fields.tz ? { ...zone, updatedAt: sql`now()` } : {}),
       },
-    })
-    .returning();
+    });
+}
+
+/** Makes sure the user exists (see `userUpsert`), and returns their row. */
+export async function ensureUser(db: Database, p: Person, fields: UserRowFields = {}) {
+  const [row] = await userUpsert(db, p, fields).returning();
   if (!row) throw new Error(`could not store user ${p.teamId}/${p.userId}`);
   return row;
 }

@@ -77,11 +77,8 @@ async function saveAndConfirm(
     : await zoneFromSlack(ctx, who.userId);
   const fields = { tz: zone.tz, enterpriseId: ctx.enterpriseId };
   const now = ctx.clock.now();
-  const store = (db: Database) => storeSubscription(ctx, db, who, fields, change, now, known);
-  // Two writes (the user row, the subscription) need a transaction; one does not.
-  const stored = userRowNeedsWrite(known.user, fields)
-    ? await ctx.db.transaction((tx) => store(tx))
-    : await store(ctx.db);
+  // One statement writes the user row (when it changes) with the subscription: no transaction needed.
+  const stored = await storeSubscription(ctx, ctx.db, who, fields, change, now, known);
   if (stored.homeOpened) await publishHome(ctx, who.userId, { opened: true });
   return confirmation(ctx, stored, stored.settings, now, zone.note?.(stored.zone));
 }
@@ -98,13 +95,18 @@ function userRowNeedsWrite(user: User | undefined, fields: UserFields): boolean 
   return fields.enterpriseId !== undefined && fields.enterpriseId !== user.enterpriseId;
 }
 
+/** The user row as `userUpsert` leaves it: a new zone replaces the stored one; a new user starts on UTC. */
+function userAfterWrite(user: User | undefined, fields: UserFields): Pick<User, 'tz' | 'homeOpened'> {
+  return { tz: fields.tz ?? user?.tz ?? 'UTC', homeOpened: user?.homeOpened ?? false };
+}
+
 /**
  * Stores a subscription (`/star subscribe`, or the Home tab's settings modal), inside the caller's
  * transaction: "subscribed" means all of it is stored, "unavailable" that none of it is. A pause, an
  * interview countdown and a skip still ahead carry over; so does the reminder delay unless `change` sets one,
  * and so do the time, days and topics it does not name. `known`: the person's rows as the caller read them
  * already (`userWithSubscription`), so they are not read again, and the user row is written only when
- * `fields` change it.
+ * `fields` change it, in the subscription's own statement (no transaction needed then).
  */
 export async function storeSubscription(
   ctx: Pick<RequestContext, 'log'>,
@@ -116,8 +118,8 @@ export async function storeSubscription(
   known?: Awaited<ReturnType<typeof userWithSubscription>>,
 ) {
   // Without a zone from Slack a known user keeps the stored one; a new user starts on UTC.
-  const user =
-    known?.user && !userRowNeedsWrite(known.user, fields) ? known.user : await ensureUser(tx, who, fields);
+  const writeUser = known && userRowNeedsWrite(known.user, fields) ? fields : undefined;
+  const user = known ? userAfterWrite(known.user, fields) : await ensureUser(tx, who, fields);
   const existing = known ? known.sub : await findSubscription(tx, who);
   const current = existing?.active
     ? { minuteOfDay: existing.minuteOfDay, days: daysFromMask(existing.dayMask), topics: existing.topics }
@@ -141,6 +143,7 @@ export async function storeSubscription(
     next,
     ...(change.reminderMinutes !== undefined ? { reminderMinutes: change.reminderMinutes } : {}),
     nextRecapAt: nextRecapAt(user.tz, args.minuteOfDay, now),
+    user: writeUser,
   });
   ctx.log.info(
     {
