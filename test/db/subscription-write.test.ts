@@ -54,7 +54,10 @@ async function rowsOf(p: Person) {
 describe('saveSubscription with the user row', () => {
   it('makes a new user and their subscription in one statement', async () => {
     const p = { teamId: 'T0WRITE', userId: 'U0NEW' };
-    await saveSubscription(handle.db, { ...settings(p), user: { tz: 'Europe/Berlin', enterpriseId: 'E0ORG' } });
+    await saveSubscription(handle.db, {
+      ...settings(p),
+      user: { tz: 'Europe/Berlin', enterpriseId: 'E0ORG' },
+    });
     const { user, sub } = await rowsOf(p);
     expect(user).toMatchObject({ tz: 'Europe/Berlin', enterpriseId: 'E0ORG' });
     expect(sub).toMatchObject({ minuteOfDay: 540, active: true, dayMask: 31 });
