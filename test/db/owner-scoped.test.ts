@@ -179,6 +179,7 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(subscriptionClaims.endInterviewDrills),
   owned(subscriptions.updateSubscription),
   owned(users.ensureUser),
+  owned(users.userUpsert),
   owned(users.findUser),
   owned(users.updateUserZone),
   owned(users.markHomeOpened),
