@@ -37,19 +37,33 @@ export async function findSubscription(db: Database, p: Person): Promise<Subscri
   return row;
 }
 
+/** The statement of `userWithSubscription`, built once per database (see there). */
+const userWithSubscriptionQuery = (db: Database) =>
+  db
+    .select({ user: users, sub: subscriptions })
+    .from(users)
+    .leftJoin(subscriptions, ownUser)
+    .where(and(eq(users.teamId, sql.placeholder('teamId')), eq(users.id, sql.placeholder('userId'))))
+    .prepare('user_with_subscription');
+
+const preparedUserWithSubscription = new WeakMap<Database, ReturnType<typeof userWithSubscriptionQuery>>();
+
 /**
  * The person's user row and subscription in one statement (either may be missing): `/star subscribe` decides
- * from it whether to ask Slack for the zone and whether the user row needs writing at all.
+ * from it whether to ask Slack for the zone and whether the user row needs writing at all. Prepared, since every
+ * subscribe runs it: drizzle built its SQL from the two tables' 40 columns on every call (a sixth of a
+ * subscribe's CPU in a profile at 150 a second, bench/limits.md), and the server parses it once a connection.
  */
 export async function userWithSubscription(
   db: Database,
   p: Person,
 ): Promise<{ user: User | undefined; sub: SubscriptionWithZone | undefined }> {
-  const [row] = await db
-    .select({ user: users, sub: subscriptions })
-    .from(users)
-    .leftJoin(subscriptions, ownUser)
-    .where(and(eq(users.teamId, p.teamId), eq(users.id, p.userId)));
+  let query = preparedUserWithSubscription.get(db);
+  if (!query) {
+    query = userWithSubscriptionQuery(db);
+    preparedUserWithSubscription.set(db, query);
+  }
+  const [row] = await query.execute({ teamId: p.teamId, userId: p.userId });
   if (!row) return { user: undefined, sub: undefined };
   const { user, sub } = row;
   return { user, sub: sub ? { ...sub, tz: user.tz, enterpriseId: user.enterpriseId } : undefined };
@@ -73,8 +87,12 @@ export interface SubscriptionSettings {
   user?: UserRowFields;
 }
 
-/** `subscribe`: creates the user's one subscription or replaces its settings, and (re)activates it. */
-export async function saveSubscription(db: Database, s: SubscriptionSettings): Promise<Subscription> {
+/**
+ * `subscribe`: creates the user's one subscription or replaces its settings, and (re)activates it. Returns
+ * only the row's id: the caller knows what it stored, and reading back every column cost each subscribe more
+ * than the write's own SQL.
+ */
+export async function saveSubscription(db: Database, s: SubscriptionSettings): Promise<{ id: number }> {
   const settings = {
     minuteOfDay: s.minuteOfDay,
     dayMask: maskOfDays(s.days),
@@ -100,7 +118,7 @@ export async function saveSubscription(db: Database, s: SubscriptionSettings): P
       target: [subscriptions.teamId, subscriptions.userId],
       set: { ...settings, ...clearBackoff, updatedAt: sql`now()` },
     })
-    .returning();
+    .returning({ id: subscriptions.id });
   if (!row) throw new Error(`could not store the subscription of ${s.person.teamId}/${s.person.userId}`);
   return row;
 }
