@@ -69,10 +69,14 @@ export interface RunningBot {
 
 /**
  * Work after acks runs on at most this many pool connections at once; the rest of the pool is the
- * scheduler's. Waiting: as many as a few seconds of a busy bot's work; beyond that, "busy" at once.
+ * scheduler's. Waiting: about what arrives in the 5 s a command may wait (COMMAND_MAX_WAIT_MS) in a burst
+ * of 400 a second, so the wait, not the count, decides which get "busy"; beyond it, "busy" at once. Each
+ * waiting task is a closure and a timer. With 200, a burst of subscribes at 400/s was refused for a full
+ * queue while the bot could still have served it in time (24-37% confirmed; 84-89% with a deep queue, same
+ * machine, bench/limits.md).
  */
 const WORK_CONCURRENCY = POOL_SIZE - 2;
-const WORK_MAX_QUEUED = 200;
+const WORK_MAX_QUEUED = 2_000;
 /**
  * Requests reaching the bot this late (surely: their timestamp is in whole seconds) mean it is falling behind
  * Slack's 3 s: it stops taking on work, answers "busy" at once, and catches up.

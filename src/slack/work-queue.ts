@@ -109,15 +109,20 @@ export class WorkQueue {
           );
         };
         const timer = setTimeout(drop, Math.max(0, startBy - this.now()));
+        // Earliest deadline first: a click (its trigger lives 3 s) goes before the commands waiting ahead of it
+        // (theirs may wait COMMAND_MAX_WAIT_MS), so a burst of commands does not make every click "busy".
         const enqueue = () =>
           this.queue
-            .add(async () => {
-              clearTimeout(timer);
-              if (state === 'waiting' && this.now() > startBy) drop();
-              if (state === 'dropped') return;
-              state = 'started';
-              return work();
-            })
+            .add(
+              async () => {
+                clearTimeout(timer);
+                if (state === 'waiting' && this.now() > startBy) drop();
+                if (state === 'dropped') return;
+                state = 'started';
+                return work();
+              },
+              { priority: -startBy },
+            )
             .catch((err: unknown) => {
               recordError('work');
               this.log.error({ err }, 'work after an ack failed');

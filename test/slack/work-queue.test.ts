@@ -58,6 +58,22 @@ describe('WorkQueue', () => {
     expect(ran).toEqual(['too late']);
   });
 
+  it('runs the waiting task with the earliest deadline first: a click before the commands queued ahead of it', async () => {
+    const { q } = queue({ maxQueued: 10 });
+    const g = gate();
+    q.admit('t')?.run(g.work, { maxWaitMs: 60_000, tooLate: async () => {} });
+    const ran: string[] = [];
+    const task = (name: string) => async () => void ran.push(name);
+    const never = async () => void ran.push('too late');
+    q.admit('command')?.run(task('command 1'), { maxWaitMs: 5_000, tooLate: never });
+    q.admit('command')?.run(task('command 2'), { maxWaitMs: 5_000, tooLate: never });
+    q.admit('click')?.run(task('click'), { startBy: performance.now() + 2_500, tooLate: never });
+    g.release();
+    await q.idle();
+    // The commands keep their order among themselves.
+    expect(ran).toEqual(['click', 'command 1', 'command 2']);
+  });
+
   it('lets the acks owed go first: work starts once every request received is answered', async () => {
     const { q } = queue();
     const order: string[] = [];
