@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type Days, maskOfDays } from '../../drills/days.ts';
 import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
@@ -90,37 +90,108 @@ export interface SubscriptionSettings {
 /**
  * `subscribe`: creates the user's one subscription or replaces its settings, and (re)activates it. Returns
  * only the row's id: the caller knows what it stored, and reading back every column cost each subscribe more
- * than the write's own SQL.
+ * than the write's own SQL. Prepared: building this statement was the largest part of drizzle's share of a
+ * subscribe's CPU (bench/limits.md); each combination of the optional parts is one statement, built once.
  */
 export async function saveSubscription(db: Database, s: SubscriptionSettings): Promise<{ id: number }> {
-  const settings = {
+  const shape: UpsertShape = {
+    user: s.user !== undefined,
+    userTz: Boolean(s.user?.tz),
+    zoneFromSlack: s.user?.zoneFromSlack !== undefined,
+    reminder: s.reminderMinutes !== undefined,
+  };
+  const [row] = await preparedUpsert(db, shape).execute({
+    teamId: s.person.teamId,
+    userId: s.person.userId,
     minuteOfDay: s.minuteOfDay,
     dayMask: maskOfDays(s.days),
     topics: s.topics,
     nextRecapAt: s.nextRecapAt,
-    ...(s.reminderMinutes !== undefined ? { reminderMinutes: s.reminderMinutes } : {}),
-    active: true,
-    // A subscribe keeps the drills going after an interview started without one.
-    endsAfter: null,
+    reminderMinutes: s.reminderMinutes ?? null,
     skipDate: s.skipDate,
     nextDueAt: s.next.dueAt,
     nextDueDate: s.next.localDate,
-    deactivatedReason: null,
-  };
-  // Unreferenced, the WITH still runs; the foreign key is checked at the statement's end, so it sees the row.
-  const insert = s.user
-    ? db.with(db.$with('user_row').as(userUpsert(db, s.person, s.user).returning({ id: users.id })))
-    : db;
-  const [row] = await insert
-    .insert(subscriptions)
-    .values({ teamId: s.person.teamId, userId: s.person.userId, ...settings })
-    .onConflictDoUpdate({
-      target: [subscriptions.teamId, subscriptions.userId],
-      set: { ...settings, ...clearBackoff, updatedAt: sql`now()` },
-    })
-    .returning({ id: subscriptions.id });
+    enterpriseId: s.user?.enterpriseId ?? null,
+    tz: s.user?.tz ?? null,
+    zoneFromSlack: s.user?.zoneFromSlack ?? null,
+  });
   if (!row) throw new Error(`could not store the subscription of ${s.person.teamId}/${s.person.userId}`);
   return row;
+}
+
+/** Which optional parts a subscription's upsert has: the user row (and which of its fields), the reminder. */
+interface UpsertShape {
+  user: boolean;
+  userTz: boolean;
+  zoneFromSlack: boolean;
+  reminder: boolean;
+}
+
+const ph = sql.placeholder;
+
+function subscriptionUpsert(db: Database, shape: UpsertShape, name: string) {
+  const settings = {
+    minuteOfDay: ph('minuteOfDay'),
+    dayMask: ph('dayMask'),
+    topics: ph('topics'),
+    nextRecapAt: ph('nextRecapAt'),
+    ...(shape.reminder ? { reminderMinutes: ph('reminderMinutes') } : {}),
+    active: true,
+    // A subscribe keeps the drills going after an interview started without one.
+    endsAfter: null,
+    skipDate: ph('skipDate'),
+    nextDueAt: ph('nextDueAt'),
+    nextDueDate: ph('nextDueDate'),
+    deactivatedReason: null,
+  };
+  const person = { teamId: ph('teamId'), userId: ph('userId') };
+  const userFields = {
+    enterpriseId: ph('enterpriseId'),
+    ...(shape.userTz ? { tz: ph('tz') } : {}),
+    ...(shape.zoneFromSlack ? { zoneFromSlack: ph('zoneFromSlack') } : {}),
+  };
+  // Unreferenced, the WITH still runs; the foreign key is checked at the statement's end, so it sees the row.
+  const insert = shape.user
+    ? db.with(db.$with('user_row').as(userUpsert(db, person, userFields).returning({ id: users.id })))
+    : db;
+  return insert
+    .insert(subscriptions)
+    .values({ ...person, ...settings })
+    .onConflictDoUpdate({
+      target: [subscriptions.teamId, subscriptions.userId],
+      // The row's new values, as the insert proposed them (`excluded`): the statement has each placeholder once.
+      set: { ...proposed(Object.keys(settings)), ...clearBackoff, updatedAt: sql`now()` },
+    })
+    .returning({ id: subscriptions.id })
+    .prepare(name);
+}
+
+/** `excluded.<column>` for each of these subscription columns. */
+function proposed(keys: string[]): Record<string, SQL> {
+  const columns = getTableColumns(subscriptions);
+  return Object.fromEntries(
+    keys.map((key) => [key, sql`excluded.${sql.identifier(columns[key as keyof typeof columns].name)}`]),
+  );
+}
+
+const preparedUpserts = new WeakMap<Database, Map<string, ReturnType<typeof subscriptionUpsert>>>();
+
+function preparedUpsert(db: Database, shape: UpsertShape) {
+  const key = Object.entries(shape)
+    .filter(([, on]) => on)
+    .map(([part]) => part)
+    .join('_');
+  let byShape = preparedUpserts.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    preparedUpserts.set(db, byShape);
+  }
+  let query = byShape.get(key);
+  if (!query) {
+    query = subscriptionUpsert(db, shape, `subscription_upsert_${key || 'plain'}`);
+    byShape.set(key, query);
+  }
+  return query;
 }
 
 /** `skip` and a time-zone change: a new next delivery for an active subscription. */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
 import { users } from '../schema/index.ts';
@@ -12,11 +12,24 @@ export interface UserRowFields {
   zoneFromSlack?: boolean;
 }
 
+/** A prepared statement's stand-ins for a person (saveSubscription's is built once for every person). */
+export interface PersonPlaceholders {
+  teamId: Placeholder;
+  userId: Placeholder;
+}
+
+/** The same fields as placeholders: which of them the statement has is fixed when it is prepared. */
+type FieldPlaceholders = { [K in keyof UserRowFields]: Placeholder };
+
 /**
  * The user row's upsert, not yet run: `ensureUser` runs it alone, `saveSubscription` inside its own statement.
  * Keeps a known zone unless a new one is given, and a known enterprise id unless a request names one.
  */
-export function userUpsert(db: Database, p: Person, fields: UserRowFields = {}) {
+export function userUpsert(
+  db: Database,
+  p: Person | PersonPlaceholders,
+  fields: UserRowFields | FieldPlaceholders = {},
+) {
   // Where the zone came from is recorded only when the caller knows (the settings modal's zone may be either).
   const zone = fields.tz
     ? {
