@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
-import { labelOfDays } from '../drills/days.ts';
+import { labelOfDays, WEEKDAY_SHORT, WEEKDAYS, type Weekday } from '../drills/days.ts';
 import { activePause, interviewCountdown } from '../drills/pause.ts';
-import { type Days, localDateOf } from '../drills/schedule.ts';
+import { type Days, localDateOf, localWallOf } from '../drills/schedule.ts';
 import { formatMinuteOfDay, SUBSCRIBE_USAGE } from '../drills/subscribe-args.ts';
 import { reminderLabel } from '../progress/reminder.ts';
 import { plainReply } from './command-replies.ts';
@@ -36,16 +35,27 @@ function topicsLabel(topics: string[]): string {
  * reader's Slack zone, and the point here is to confirm the zone the schedule runs in.
  */
 export function deliveryLabel(d: DeliveryView, zone: string, now: Date): string {
-  const local = DateTime.fromJSDate(d.dueAt, { zone });
-  const today = DateTime.fromISO(localDateOf(zone, now));
-  const days = Math.round(DateTime.fromISO(d.localDate).diff(today, 'days').days);
+  const local = localWallOf(zone, d.dueAt);
+  const today = localDateOf(zone, now);
+  const days = Math.round((Date.parse(d.localDate) - Date.parse(today)) / DAY_MS);
   const relative = days === 0 ? ' (today)' : days === 1 ? ' (tomorrow)' : '';
-  const year = local.year === today.year ? '' : ` ${local.year}`;
-  return `${local.toFormat('ccc d LLL')}${year} at ${local.toFormat('HH:mm')}${relative}`;
+  const year = local.localDate.slice(0, 4);
+  const yearText = year === today.slice(0, 4) ? '' : ` ${year}`;
+  return `${dayLabel(local.localDate)}${yearText} at ${formatMinuteOfDay(local.minuteOfDay)}${relative}`;
 }
 
+const DAY_MS = 86_400_000;
+const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Tue 10 Mar" for a local date (YYYY-MM-DD). Plain arithmetic rather than luxon's formatter: every subscribe's
+ * confirmation says two of these, and formatting them cost it more CPU than its SQL (bench/limits.md); the bot
+ * speaks English whatever the host's locale.
+ */
 export function dayLabel(localDate: string): string {
-  return DateTime.fromISO(localDate).toFormat('ccc d LLL');
+  const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
+  const weekday = WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7] as Weekday;
+  return `${WEEKDAY_SHORT[weekday]} ${d} ${MONTH_SHORT[m - 1]}`;
 }
 
 export function subscribedReply(p: {

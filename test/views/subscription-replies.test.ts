@@ -5,10 +5,12 @@
 // parseSubscribeArgs for '25:99', a 4,000-character token and '<!channel>' (user text echoed back).
 // Day sets in scheduleLabel (Mon/Wed/Fri, Sundays, weekends); status with a pause over and ahead, an
 // interview over, today and ahead (on the user's date, not UTC's), reminder off and on, recap off and on.
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseSubscribeArgs } from '../../src/drills/subscribe-args.ts';
 import {
   type DeliveryView,
+  dayLabel,
   deliveryLabel,
   type ScheduleView,
   scheduleLabel,
@@ -87,6 +89,15 @@ describe('deliveryLabel', () => {
     ],
   ] as const)('%s', (_name, delivery, zone, now, expected) => {
     expect(deliveryLabel(delivery, zone, now)).toBe(expected);
+  });
+});
+
+describe('dayLabel', () => {
+  it('names every day of three years (29 February 2028 among them) as luxon formats it in English', () => {
+    let day = DateTime.fromISO('2027-12-25', { zone: 'utc', locale: 'en-US' });
+    for (let i = 0; i < 3 * 366; i++, day = day.plus({ days: 1 })) {
+      expect(dayLabel(day.toISODate() as string)).toBe(day.toFormat('ccc d LLL'));
+    }
   });
 });
 
