@@ -1,6 +1,6 @@
 // The knobs of `npm run bench`, from the environment:
 //   BENCH_RUNS=5 (fan-out rounds)  BENCH_ACK_ROUNDS=20  BENCH_SUBSCRIBERS=10000
-//   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
+//   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=150,330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
 //   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=180 (each steady run)  BENCH_SOAK_RAMP=200,2400,200,10 (from,
 //   to, step, seconds per step; 0 skips the ramp)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped and
 //   ack-timed too, side by side: a base commit's worktree, built)  BENCH_PROFILE_DIR=/abs/dir (CPU profiles of
@@ -11,7 +11,7 @@ export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 export const ACK_ROUNDS = Number(process.env.BENCH_ACK_ROUNDS ?? 20);
 export const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 export const OVERLOAD_N = Number(process.env.BENCH_OVERLOAD_N ?? 10_000);
-export const OVERLOAD_RATES = (process.env.BENCH_OVERLOAD_RATES ?? '330,400').split(',').map(Number);
+export const OVERLOAD_RATES = (process.env.BENCH_OVERLOAD_RATES ?? '150,330,400').split(',').map(Number);
 export const OVERLOAD_SLACK_MS = Number(process.env.BENCH_OVERLOAD_SLACK_MS ?? 0);
 export const ANALYSIS_RUNS = 5;
 export const SOAK_PEOPLE = (process.env.BENCH_SOAK_PEOPLE ?? '60,200')
