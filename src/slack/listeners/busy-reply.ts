@@ -6,6 +6,15 @@ import type { RequestContext } from '../context.ts';
 export const BUSY_CLICK =
   ':hourglass_flowing_sand: Star Drill is busy right now; nothing was changed. Try again in a minute.';
 
+/**
+ * How long a click that opens no modal (a rating, a skip, a peer request, a mock's offer) may wait for its
+ * turn before it is told "busy" instead: a person takes a button that shows nothing for longer than a few
+ * seconds for a broken one. It was 10 s while the work queue held 200 tasks and no click waited that long;
+ * with 2,000 waiting, earliest deadline first, a rating could sit unseen for the whole 10 s (300 of them in
+ * the soak's ramp, bench/limits.md).
+ */
+export const CLICK_MAX_WAIT_MS = 5_000;
+
 /** Posts to an interaction's response_url (Bolt's `respond`). */
 export type Respond = (message: ReturnType<typeof ephemeral>) => Promise<unknown>;
 

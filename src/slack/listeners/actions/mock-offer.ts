@@ -13,7 +13,7 @@ import {
 } from '../../../views/mock-messages.ts';
 import type { RequestContext } from '../../context.ts';
 import { mockOfferClickSchema } from '../../parse-payloads.ts';
-import { BUSY_CLICK } from '../busy-reply.ts';
+import { BUSY_CLICK, CLICK_MAX_WAIT_MS } from '../busy-reply.ts';
 
 /** `<mock id>:<round>` from an offer's button; undefined for anything else (payloads can be forged). */
 export function parseMockOfferValue(raw: string | undefined): { id: number; round: number } | undefined {
@@ -61,7 +61,7 @@ export function mockOfferClick(ctx: RequestContext) {
           await tell({ text: UNAVAILABLE, replace: false });
         }
       },
-      { maxWaitMs: 10_000, tooLate: () => tell({ text: BUSY_CLICK, replace: false }) },
+      { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: () => tell({ text: BUSY_CLICK, replace: false }) },
     );
   };
 }

@@ -11,7 +11,7 @@ import type { RequestContext } from '../../context.ts';
 import { peerRequestClickSchema } from '../../peer-payloads.ts';
 import { deliverDecline } from '../../peer-review.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
-import { BUSY_CLICK, responseUrlOf } from '../busy-reply.ts';
+import { BUSY_CLICK, CLICK_MAX_WAIT_MS, responseUrlOf } from '../busy-reply.ts';
 import { parseDrillId } from '../drill-access.ts';
 import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
 
@@ -107,6 +107,6 @@ async function decline(
         await tell(UNAVAILABLE);
       }
     },
-    { maxWaitMs: 10_000, tooLate: () => tell(BUSY_CLICK) },
+    { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: () => tell(BUSY_CLICK) },
   );
 }

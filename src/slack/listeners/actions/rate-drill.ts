@@ -13,13 +13,10 @@ import { ephemeral, plainReply, UNAVAILABLE } from '../../../views/command-repli
 import type { RequestContext } from '../../context.ts';
 import { publishFeedback } from '../../feedback-thread.ts';
 import { rateClickSchema } from '../../parse-payloads.ts';
-import { BUSY_CLICK } from '../busy-reply.ts';
+import { BUSY_CLICK, CLICK_MAX_WAIT_MS } from '../busy-reply.ts';
 import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Rated = 'rated' | 'unchanged' | 'superseded' | 'no_such_drill';
-
-/** Ratings are given in the feedback of an answered drill; the click's turn may come a little later. */
-const RATE_MAX_WAIT_MS = 10_000;
 
 /**
  * Again / Hard / Good / Easy under the feedback: the rating schedules the question with FSRS
@@ -68,7 +65,7 @@ export function rateDrill(ctx: RequestContext) {
         }
       },
       {
-        maxWaitMs: RATE_MAX_WAIT_MS,
+        maxWaitMs: CLICK_MAX_WAIT_MS,
         tooLate: busy,
       },
     );

@@ -11,6 +11,7 @@ import { skippedTodayMessage } from '../../../views/progress-replies.ts';
 import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
 import { skipTodayClickSchema } from '../../parse-payloads.ts';
+import { CLICK_MAX_WAIT_MS } from '../busy-reply.ts';
 import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Skipped =
@@ -76,7 +77,7 @@ export function skipToday(ctx: RequestContext) {
           }[outcome.kind],
         );
       },
-      { maxWaitMs: 10_000, tooLate: () => tell(SKIP_BUSY) },
+      { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: () => tell(SKIP_BUSY) },
     );
   };
 }
