@@ -3,10 +3,7 @@
 // workspace, alike. On a real database (PGlite, or the Postgres server when DATABASE_URL is set).
 
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openMigrated } from '../../harness/scheduler.ts';
-import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findAnswer, recordAnalysis, saveAnswer } from '../../src/db/repositories/answers.ts';
 import { claimFeedback, releaseFeedback, setFeedbackTs } from '../../src/db/repositories/drill-feedback.ts';
 import {
@@ -37,6 +34,7 @@ import { ensureUser } from '../../src/db/repositories/users.ts';
 import { answers, type Drill, drills, followUpAnswers } from '../../src/db/schema/index.ts';
 import type { Person } from '../../src/drills/person.ts';
 import { rate } from '../../src/drills/review-cards.ts';
+import { useMigratedDatabase } from '../support/migrated-database.ts';
 
 const OWNER: Person = { teamId: 'T0ALPHA', userId: 'U0SAME' };
 const STRANGERS: Array<[string, Person]> = [
@@ -45,22 +43,11 @@ const STRANGERS: Array<[string, Person]> = [
 ];
 const ANSWER = { situation: 'S text', task: 'T text', action: 'A text', result: 'R text' };
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
+const migrated = useMigratedDatabase();
 let drill: Drill;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = await openMigrated(database.config);
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await database?.drop();
-});
-
 beforeEach(async () => {
-  const { db } = handle;
+  const { db } = migrated.handle;
   await db.execute(sql`truncate users, drills, answers, follow_up_answers cascade`);
   for (const p of [OWNER, ...STRANGERS.map(([, p]) => p)]) await ensureUser(db, p);
   drill = await insertDrill(db, {
@@ -83,7 +70,7 @@ beforeEach(async () => {
 
 /** The owner's rows as stored, to compare before and after a stranger's calls. */
 async function ownerRows() {
-  const { db } = handle;
+  const { db } = migrated.handle;
   return {
     drill: (await db.select().from(drills).where(eq(drills.id, drill.id)))[0],
     answer: (await db.select().from(answers).where(eq(answers.drillId, drill.id)))[0],
@@ -95,7 +82,7 @@ describe.each(STRANGERS)('a drill id of another person, for %s', (_, stranger) =
   const theirs = () => ({ ...stranger, id: drill.id });
 
   it('is not found, nor its answer, nor its follow-ups', async () => {
-    const { db } = handle;
+    const { db } = migrated.handle;
     expect(await findDrill(db, OWNER, drill.id)).toBeDefined(); // the owner's own query finds it
     expect(await findDrill(db, stranger, drill.id)).toBeUndefined();
     expect(await db.transaction((tx) => lockDrill(tx, stranger, drill.id))).toBeUndefined();
@@ -107,7 +94,7 @@ describe.each(STRANGERS)('a drill id of another person, for %s', (_, stranger) =
   });
 
   it('changes nothing, whatever is called with it', async () => {
-    const { db } = handle;
+    const { db } = migrated.handle;
     const before = await ownerRows();
     const followUp = before.followUps[0];
     if (!followUp) throw new Error('the owner’s follow-up was not stored');

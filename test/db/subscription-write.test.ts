@@ -7,27 +7,14 @@
 // known user whose zone would change: the statement fails and neither row is made or changed.
 
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMigrated } from '../../harness/scheduler.ts';
-import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { type SubscriptionSettings, saveSubscription } from '../../src/db/repositories/subscriptions.ts';
 import { ensureUser } from '../../src/db/repositories/users.ts';
 import { subscriptions, users } from '../../src/db/schema/index.ts';
 import type { Person } from '../../src/drills/person.ts';
+import { useMigratedDatabase } from '../support/migrated-database.ts';
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = await openMigrated(database.config);
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await database?.drop();
-});
+const migrated = useMigratedDatabase();
 
 const settings = (person: Person, minuteOfDay = 540): SubscriptionSettings => ({
   person,
@@ -40,11 +27,11 @@ const settings = (person: Person, minuteOfDay = 540): SubscriptionSettings => ({
 });
 
 async function rowsOf(p: Person) {
-  const [user] = await handle.db
+  const [user] = await migrated.handle.db
     .select()
     .from(users)
     .where(and(eq(users.teamId, p.teamId), eq(users.id, p.userId)));
-  const [sub] = await handle.db
+  const [sub] = await migrated.handle.db
     .select()
     .from(subscriptions)
     .where(and(eq(subscriptions.teamId, p.teamId), eq(subscriptions.userId, p.userId)));
@@ -54,7 +41,7 @@ async function rowsOf(p: Person) {
 describe('saveSubscription with the user row', () => {
   it('makes a new user and their subscription in one statement', async () => {
     const p = { teamId: 'T0WRITE', userId: 'U0NEW' };
-    await saveSubscription(handle.db, {
+    await saveSubscription(migrated.handle.db, {
       ...settings(p),
       user: { tz: 'Europe/Berlin', enterpriseId: 'E0ORG' },
     });
@@ -65,8 +52,8 @@ describe('saveSubscription with the user row', () => {
 
   it('changes a known user’s zone, and keeps their enterprise id when the request names none', async () => {
     const p = { teamId: 'T0WRITE', userId: 'U0KNOWN' };
-    await ensureUser(handle.db, p, { tz: 'UTC', enterpriseId: 'E0ORG' });
-    await saveSubscription(handle.db, { ...settings(p, 600), user: { tz: 'Asia/Tokyo' } });
+    await ensureUser(migrated.handle.db, p, { tz: 'UTC', enterpriseId: 'E0ORG' });
+    await saveSubscription(migrated.handle.db, { ...settings(p, 600), user: { tz: 'Asia/Tokyo' } });
     const { user, sub } = await rowsOf(p);
     expect(user).toMatchObject({ tz: 'Asia/Tokyo', enterpriseId: 'E0ORG' });
     expect(sub).toMatchObject({ minuteOfDay: 600 });
@@ -75,16 +62,16 @@ describe('saveSubscription with the user row', () => {
   it('stores neither row when the subscription is refused (a new user)', async () => {
     const p = { teamId: 'T0WRITE', userId: 'U0REFUSED' };
     await expect(
-      saveSubscription(handle.db, { ...settings(p, 1440), user: { tz: 'Europe/Paris' } }),
+      saveSubscription(migrated.handle.db, { ...settings(p, 1440), user: { tz: 'Europe/Paris' } }),
     ).rejects.toThrow();
     expect(await rowsOf(p)).toEqual({ user: undefined, sub: undefined });
   });
 
   it('changes neither row when the subscription is refused (a known user whose zone would change)', async () => {
     const p = { teamId: 'T0WRITE', userId: 'U0KEPT' };
-    await saveSubscription(handle.db, { ...settings(p, 480), user: { tz: 'America/Chicago' } });
+    await saveSubscription(migrated.handle.db, { ...settings(p, 480), user: { tz: 'America/Chicago' } });
     await expect(
-      saveSubscription(handle.db, { ...settings(p, 1440), user: { tz: 'Australia/Sydney' } }),
+      saveSubscription(migrated.handle.db, { ...settings(p, 1440), user: { tz: 'Australia/Sydney' } }),
     ).rejects.toThrow();
     const { user, sub } = await rowsOf(p);
     expect(user).toMatchObject({ tz: 'America/Chicago' });

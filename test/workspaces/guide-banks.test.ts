@@ -4,43 +4,34 @@
 // answers with what it had while it reads the newer version from guide_versions, which the following requests
 // get; a version is parsed once, not per request.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMigrated } from '../../harness/scheduler.ts';
-import { createTestDatabase, type TestDatabase } from '../../harness/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/bank/check-guide.ts';
 import { loadQuestionBank } from '../../src/bank/load.ts';
 import type { QuestionBank } from '../../src/bank/question-bank.ts';
 import { CONTENT_DIR } from '../../src/bot.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
 import { applyGuide } from '../../src/db/repositories/guides.ts';
 import { createLogger } from '../../src/logger.ts';
 import { WorkspaceGuideBanks } from '../../src/workspaces/guide-banks.ts';
 import { TEAM_GUIDE } from '../guide-e2e/support.ts';
+import { useMigratedDatabase } from '../support/migrated-database.ts';
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
+const migrated = useMigratedDatabase();
 let builtIn: QuestionBank;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = await openMigrated(database.config);
   builtIn = await loadQuestionBank(CONTENT_DIR);
-}, 60_000);
-afterAll(async () => {
-  await handle?.close();
-  await database?.drop();
 });
 
 describe('WorkspaceGuideBanks', () => {
   it('follows guide_versions across replicas: cached for its period, forgotten by the replica that changed it', async () => {
-    const trusting = new WorkspaceGuideBanks(handle.db, builtIn, createLogger('error'), 60_000);
-    const checking = new WorkspaceGuideBanks(handle.db, builtIn, createLogger('error'), 0);
+    const trusting = new WorkspaceGuideBanks(migrated.handle.db, builtIn, createLogger('error'), 60_000);
+    const checking = new WorkspaceGuideBanks(migrated.handle.db, builtIn, createLogger('error'), 0);
     expect(await trusting.forTeam('TGUIDE0001')).toBe(builtIn);
     expect(await checking.forTeam('TGUIDE0001')).toBe(builtIn);
 
     const team = checkGuide(TEAM_GUIDE, 'team.md').checked?.bank;
     if (!team) throw new Error('the fixture guide does not check');
-    const applied = await applyGuide(handle.db, {
+    const applied = await applyGuide(migrated.handle.db, {
       teamId: 'TGUIDE0001',
       setBy: 'UADMIN',
       markdown: TEAM_GUIDE,
@@ -66,7 +57,7 @@ describe('WorkspaceGuideBanks', () => {
     expect((await trusting.forTeam('TGUIDE0001')).title).toBe('Platform Team Interview Loop');
 
     // A reset is a version too: back to the shared built-in bank.
-    await applyGuide(handle.db, {
+    await applyGuide(migrated.handle.db, {
       teamId: 'TGUIDE0001',
       setBy: 'UADMIN',
       markdown: null,
@@ -78,7 +69,7 @@ describe('WorkspaceGuideBanks', () => {
 
   it('two changes at once get versions n and n+1, never the same', async () => {
     const change = (setBy: string) =>
-      applyGuide(handle.db, {
+      applyGuide(migrated.handle.db, {
         teamId: 'TGUIDE0003',
         setBy,
         markdown: null,
