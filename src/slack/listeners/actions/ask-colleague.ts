@@ -7,7 +7,7 @@ import { askColleagueClickSchema } from '../../peer-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
 import { drillForUser, NO_SUCH_DRILL } from '../drill-access.ts';
-import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+import { openModalForClick } from './open-modal.ts';
 
 /** "Ask a colleague" under the feedback: the ask modal, with a preview of what the colleague will see. */
 export function askColleague(ctx: RequestContext) {
@@ -25,27 +25,23 @@ export function askColleague(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'Ask a colleague',
+      loads: 'the answer for the ask modal',
       build: async (): Promise<ModalView> => {
-        try {
-          const access = await drillForUser(ctx, click.actions[0]?.value ?? '', who);
-          const topic = access.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
-          if (!access.ok || !access.answer) return noticeModal('Star Drill', NO_SUCH_DRILL);
-          const { drill, answer } = access;
-          return askColleagueModal({
-            drillId: drill.id,
-            shared: {
-              authorId: who.userId,
-              topicTitle: topic?.title ?? drill.topicSlug,
-              questionText: drill.questionText,
-              answer,
-              score: answer.score,
-              note: null,
-            },
-          });
-        } catch (err) {
-          log.error({ err }, 'could not load the answer for the ask modal');
-          return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
-        }
+        const access = await drillForUser(ctx, click.actions[0]?.value ?? '', who);
+        const topic = access.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
+        if (!access.ok || !access.answer) return noticeModal('Star Drill', NO_SUCH_DRILL);
+        const { drill, answer } = access;
+        return askColleagueModal({
+          drillId: drill.id,
+          shared: {
+            authorId: who.userId,
+            topicTitle: topic?.title ?? drill.topicSlug,
+            questionText: drill.questionText,
+            answer,
+            score: answer.score,
+            note: null,
+          },
+        });
       },
     });
   };

@@ -8,7 +8,7 @@ import { editStoryClickSchema } from '../../story-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
 import { parseDrillId } from '../drill-access.ts';
-import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+import { openModalForClick } from './open-modal.ts';
 
 export const NO_SUCH_STORY = 'This story is not available to you any more. `/star stories` lists yours.';
 
@@ -29,16 +29,12 @@ export function editStory(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'Your story',
+      loads: 'the story for the modal',
       build: async (): Promise<ModalView> => {
-        try {
-          const drillId = parseDrillId(click.actions[0]?.value);
-          const story = drillId === undefined ? undefined : await storyOfDrill(ctx.db, who, drillId);
-          if (!story || drillId === undefined) return noticeModal('Star Drill', NO_SUCH_STORY);
-          return storyModal({ drillId, story, others: await storiesOf(ctx.db, who) });
-        } catch (err) {
-          log.error({ err }, 'could not load the story for the modal');
-          return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
-        }
+        const drillId = parseDrillId(click.actions[0]?.value);
+        const story = drillId === undefined ? undefined : await storyOfDrill(ctx.db, who, drillId);
+        if (!story || drillId === undefined) return noticeModal('Star Drill', NO_SUCH_STORY);
+        return storyModal({ drillId, story, others: await storiesOf(ctx.db, who) });
       },
     });
   };

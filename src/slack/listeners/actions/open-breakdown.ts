@@ -7,7 +7,7 @@ import { breakdownClickSchema } from '../../parse-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
 import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
-import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+import { openModalForClick } from './open-modal.ts';
 
 /** "See the full breakdown" under the feedback: every check of the stored analysis, in a modal. */
 export function openBreakdown(ctx: RequestContext) {
@@ -26,6 +26,7 @@ export function openBreakdown(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'Full breakdown',
+      loads: 'the analysis for the breakdown',
       build: () => buildModal(ctx, value, click.user.id, log),
     });
   };
@@ -37,15 +38,10 @@ async function buildModal(
   userId: string,
   log: RequestContext['log'],
 ): Promise<ModalView> {
-  try {
-    const access = await drillForUser(ctx, value, ctx.person(userId));
-    if (!access.ok || !access.answer?.feedback) {
-      if (!access.ok) log.warn(NOT_OWN_DRILL_LOG);
-      return noticeModal('Star Drill', NO_SUCH_DRILL);
-    }
-    return breakdownModal({ questionText: access.drill.questionText, analysis: access.answer.feedback });
-  } catch (err) {
-    log.error({ err }, 'could not load the analysis for the breakdown');
-    return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
+  const access = await drillForUser(ctx, value, ctx.person(userId));
+  if (!access.ok || !access.answer?.feedback) {
+    if (!access.ok) log.warn(NOT_OWN_DRILL_LOG);
+    return noticeModal('Star Drill', NO_SUCH_DRILL);
   }
+  return breakdownModal({ questionText: access.drill.questionText, analysis: access.answer.feedback });
 }

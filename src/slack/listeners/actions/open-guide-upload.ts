@@ -26,6 +26,7 @@ export function openGuideUpload(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log: ctx.log.child({ user: click.user.id }),
       title: 'Upload a guide',
+      loads: 'whether they are a workspace admin',
       build: async () => {
         const admin = await isWorkspaceAdmin(ctx, click.user.id);
         if (admin === true) return guideUploadModal();

@@ -18,8 +18,8 @@ const OPEN_NEEDS_MS = 800;
 
 /**
  * Opens the modal a button asks for, built from the database by `build` (which answers a notice modal itself
- * when the data is not the user's or cannot be read). Call it right after the ack; it returns at once and
- * the work runs in the bounded work queue. When the bot sheds the click, or its turn comes too late for the
+ * when the data is not the user's; when it cannot be read, the "unavailable" notice opens instead). Call it
+ * right after the ack; it returns at once and the work runs in the bounded work queue. When the bot sheds the click, or its turn comes too late for the
  * trigger (`deadline`: trigger-deadline.ts), the person gets an ephemeral "busy, nothing was changed": a
  * decision taken from the time left on the trigger, not after a failed views.open.
  */
@@ -34,6 +34,11 @@ export async function openModalForClick(
     respond?: Respond;
     log: RequestContext['log'];
     title: string;
+    /**
+     * What `build` reads, for the log line when it fails ("could not load the role"): the person then gets
+     * the "unavailable" notice in the modal instead.
+     */
+    loads: string;
     build: () => Promise<ModalView>;
   },
 ): Promise<void> {
@@ -47,7 +52,10 @@ export async function openModalForClick(
 }
 
 async function open(ctx: RequestContext, p: Parameters<typeof openModalForClick>[1]): Promise<void> {
-  const loading = p.build();
+  const loading = p.build().catch((err: unknown) => {
+    p.log.error({ err }, `could not load ${p.loads}`);
+    return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
+  });
   // What the trigger leaves for loading; the loading modal opens in time either way.
   const budget = Math.min(LOAD_BUDGET_MS, p.deadline - OPEN_NEEDS_MS - performance.now());
   const early = await withTimeout(loading, Math.max(0, budget), () => undefined);

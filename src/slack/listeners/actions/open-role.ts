@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { findRole } from '../../../db/repositories/roles.ts';
 import { ACTION_OPEN_ROLE } from '../../../views/ids.ts';
 import { roleModal } from '../../../views/role-modal.ts';
-import { noticeModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { buttonClick } from '../../parse-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
-import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+import { openModalForClick } from './open-modal.ts';
 
 const openRoleClickSchema = buttonClick(z.literal(ACTION_OPEN_ROLE));
 
@@ -28,13 +27,9 @@ export function openRole(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'The role',
+      loads: 'the role',
       build: async () => {
-        try {
-          return roleModal(await findRole(ctx.db, ctx.person(click.user.id)));
-        } catch (err) {
-          log.error({ err }, 'could not load the role');
-          return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
-        }
+        return roleModal(await findRole(ctx.db, ctx.person(click.user.id)));
       },
     });
   };

@@ -5,12 +5,11 @@ import { daysFromMask } from '../../../drills/days.ts';
 import { isValidZone } from '../../../drills/schedule.ts';
 import { withTimeout } from '../../../timeout.ts';
 import { settingsModal } from '../../../views/settings-modal.ts';
-import { noticeModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { settingsClickSchema } from '../../parse-payloads.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
-import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+import { openModalForClick } from './open-modal.ts';
 
 /** How long the modal waits for the person's zone from Slack before showing the stored one. */
 const ZONE_BUDGET_MS = 1_500;
@@ -35,32 +34,28 @@ export function openSettings(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'Drill settings',
+      loads: 'the settings',
       build: async () => {
-        try {
-          const who = ctx.person(userId);
-          const [user, sub, fromSlack] = await Promise.all([
-            findUser(ctx.db, who),
-            findSubscription(ctx.db, who),
-            slackZone(ctx, userId),
-          ]);
-          const zone = fromSlack ?? user?.tz ?? 'UTC';
-          const modal = settingsModal({
-            zone,
-            topics: ctx.bank.topics,
-            current: sub?.active
-              ? {
-                  minuteOfDay: sub.minuteOfDay,
-                  days: daysFromMask(sub.dayMask),
-                  topics: sub.topics,
-                  reminderMinutes: sub.reminderMinutes ?? null,
-                }
-              : null,
-          });
-          return { ...modal, private_metadata: zone };
-        } catch (err) {
-          log.error({ err }, 'could not load the settings');
-          return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
-        }
+        const who = ctx.person(userId);
+        const [user, sub, fromSlack] = await Promise.all([
+          findUser(ctx.db, who),
+          findSubscription(ctx.db, who),
+          slackZone(ctx, userId),
+        ]);
+        const zone = fromSlack ?? user?.tz ?? 'UTC';
+        const modal = settingsModal({
+          zone,
+          topics: ctx.bank.topics,
+          current: sub?.active
+            ? {
+                minuteOfDay: sub.minuteOfDay,
+                days: daysFromMask(sub.dayMask),
+                topics: sub.topics,
+                reminderMinutes: sub.reminderMinutes ?? null,
+              }
+            : null,
+        });
+        return { ...modal, private_metadata: zone };
       },
     });
   };

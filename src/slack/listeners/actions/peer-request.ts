@@ -13,7 +13,7 @@ import { deliverDecline } from '../../peer-review.ts';
 import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { BUSY_CLICK, CLICK_MAX_WAIT_MS, responseUrlOf } from '../busy-reply.ts';
 import { parseDrillId } from '../drill-access.ts';
-import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+import { openModalForClick } from './open-modal.ts';
 
 /** Why a request can no longer be reviewed or declined, said to the colleague; nothing changes. */
 export function closedRequestNotice(request: PeerReview | undefined): string {
@@ -52,20 +52,16 @@ export function peerRequestClick(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'Review an answer',
+      loads: 'a review request',
       build: async (): Promise<ModalView> => {
-        try {
-          const request = id === undefined ? undefined : await findRequestForReviewer(ctx.db, who, id);
-          if (request?.status !== 'pending')
-            return noticeModal('Review an answer', closedRequestNotice(request));
-          return peerReviewModal({
-            requestId: request.id,
-            authorId: request.authorId,
-            questionText: request.questionText,
-          });
-        } catch (err) {
-          log.error({ err }, 'could not load a review request');
-          return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
-        }
+        const request = id === undefined ? undefined : await findRequestForReviewer(ctx.db, who, id);
+        if (request?.status !== 'pending')
+          return noticeModal('Review an answer', closedRequestNotice(request));
+        return peerReviewModal({
+          requestId: request.id,
+          authorId: request.authorId,
+          questionText: request.questionText,
+        });
       },
     });
   };

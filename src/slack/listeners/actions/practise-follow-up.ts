@@ -11,7 +11,7 @@ import { slackDeadlineOf } from '../../trigger-deadline.ts';
 import { responseUrlOf } from '../busy-reply.ts';
 import { drillForUser, NO_SUCH_DRILL, NOT_OWN_DRILL_LOG } from '../drill-access.ts';
 import { followUpQuestion } from '../follow-up-question.ts';
-import { openModalForClick, UNAVAILABLE_NOTICE } from './open-modal.ts';
+import { openModalForClick } from './open-modal.ts';
 
 /** "Practise this follow-up": a one-field modal with the follow-up question, pre-filled when answered. */
 export function practiseFollowUp(ctx: RequestContext) {
@@ -29,6 +29,7 @@ export function practiseFollowUp(ctx: RequestContext) {
       respond: responseUrlOf(args),
       log,
       title: 'Practise a follow-up',
+      loads: 'the follow-up for the modal',
       build: () => buildModal(ctx, value, click.user.id, log, click.actions[0]?.block_id),
     });
   };
@@ -41,32 +42,27 @@ async function buildModal(
   log: RequestContext['log'],
   blockId: string | undefined,
 ): Promise<ModalView> {
-  try {
-    const target = parseFollowUpMetadata(value);
-    const access = target && (await drillForUser(ctx, target.drillId, ctx.person(userId)));
-    const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
-    const question =
-      target && access?.ok && topic
-        ? await followUpQuestion(ctx.db, access.drill, topic, target.number)
-        : undefined;
-    if (!target || !access?.ok || !topic || !question) {
-      if (access && !access.ok) log.warn(NOT_OWN_DRILL_LOG);
-      return noticeModal('Star Drill', NO_SUCH_DRILL);
-    }
-    if (await isStaleMockClick(ctx, ctx.person(userId), access.drill.id, blockId)) {
-      log.info('click on a follow-up of a mock interview that has ended');
-      return noticeModal('Mock interview', MOCK_STALE);
-    }
-    const answered = await findFollowUpAnswer(ctx.db, access.drill, target.number);
-    return followUpModal({
-      drillId: access.drill.id,
-      number: target.number,
-      question,
-      topicTitle: topic.title,
-      answer: answered?.text,
-    });
-  } catch (err) {
-    log.error({ err }, 'could not load the follow-up for the modal');
-    return noticeModal('Star Drill', UNAVAILABLE_NOTICE);
+  const target = parseFollowUpMetadata(value);
+  const access = target && (await drillForUser(ctx, target.drillId, ctx.person(userId)));
+  const topic = access?.ok ? ctx.bank.topic(access.drill.topicSlug) : undefined;
+  const question =
+    target && access?.ok && topic
+      ? await followUpQuestion(ctx.db, access.drill, topic, target.number)
+      : undefined;
+  if (!target || !access?.ok || !topic || !question) {
+    if (access && !access.ok) log.warn(NOT_OWN_DRILL_LOG);
+    return noticeModal('Star Drill', NO_SUCH_DRILL);
   }
+  if (await isStaleMockClick(ctx, ctx.person(userId), access.drill.id, blockId)) {
+    log.info('click on a follow-up of a mock interview that has ended');
+    return noticeModal('Mock interview', MOCK_STALE);
+  }
+  const answered = await findFollowUpAnswer(ctx.db, access.drill, target.number);
+  return followUpModal({
+    drillId: access.drill.id,
+    number: target.number,
+    question,
+    topicTitle: topic.title,
+    answer: answered?.text,
+  });
 }
