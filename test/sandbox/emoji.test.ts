@@ -43,6 +43,14 @@ describe('emoji on the sandbox page', () => {
     expect(css).toContain(`url(${EMOJI_FONT_PATH}noto-color-emoji-0-400-normal.woff2)`);
     expect(css).not.toMatch(/url\((?!\/sandbox\/emoji\/)/);
     expect((await emojiFontFile('noto-color-emoji-0-400-normal.woff2'))?.length).toBeGreaterThan(1000);
+    // Digits and Latin-1 come from the text fonts: this font's glyphs for them are blank (the keycap bases).
+    const ranges = [...css.matchAll(/unicode-range:([^;]*);/g)].flatMap((m) => (m[1] ?? '').split(','));
+    expect(ranges.length).toBeGreaterThan(10);
+    for (const r of ranges) {
+      const last = Number.parseInt(r.trim().replace(/^U\+/i, '').split('-').at(-1) ?? '', 16);
+      expect(last, r).toBeGreaterThan(0xff);
+    }
+    expect(css).toContain('U+20e3');
     for (const bad of ['../../package.json', 'noto-color-emoji-0-400-normal.woff', 'index.css', '']) {
       expect(await emojiFontFile(bad)).toBeNull();
     }
