@@ -162,9 +162,10 @@ async function soak(): Promise<SoakRun[]> {
         databaseUrl: db.url,
         workdir,
         job,
-        // After everyone's first whole cycle (7 kinds of request, one every ~10 s ±30%: 91 s at the slowest):
-        // every path has run, the coach's language model is loaded and the heap has grown to its working size.
-        warmUpMs: Math.min(91_000, job.durationMs / 2),
+        // After everyone's first whole cycle (7 kinds of request at the pace ±30%: 91 s at the slowest for a
+        // 10-s pace): every path has run, the coach's language model is loaded and the heap has grown to its
+        // working size.
+        warmUpMs: Math.min(7 * 1.3 * job.periodMs, job.durationMs / 2),
         compiledMain,
         log,
       });
@@ -184,7 +185,7 @@ async function soak(): Promise<SoakRun[]> {
       step: 0,
       stepMs: 1_000,
       durationMs: settings.SOAK_SECONDS * 1000,
-      periodMs: 10_000,
+      periodMs: settings.SOAK_PACE_MS,
     });
   }
   if (settings.RAMP_TO > 0) {
@@ -197,7 +198,7 @@ async function soak(): Promise<SoakRun[]> {
         (Math.ceil((settings.RAMP_TO - settings.RAMP_FROM) / settings.RAMP_STEP) + 2) *
         settings.RAMP_STEP_S *
         1000,
-      periodMs: 10_000,
+      periodMs: settings.RAMP_PACE_MS,
     };
     // Base first when given, so neither always runs on a machine warmed by the other.
     if (settings.SOAK_BASE)

@@ -1,8 +1,9 @@
 // The knobs of `npm run bench`, from the environment:
 //   BENCH_RUNS=5 (fan-out rounds)  BENCH_ACK_ROUNDS=20  BENCH_SUBSCRIBERS=10000
 //   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=150,330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
-//   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=180 (each steady run)  BENCH_SOAK_RAMP=200,2400,200,10 (from,
-//   to, step, seconds per step; 0 skips the ramp)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped and
+//   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=180 (each steady run)  BENCH_SOAK_PACE_MS=1700 (a steady person's
+//   time between requests)  BENCH_SOAK_RAMP=200,3000,200,10 (from, to, step, seconds per step; 0 skips the ramp;
+//   a ramp's person sends a request every ~10 s)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped and
 //   ack-timed too, side by side: a base commit's worktree, built)  BENCH_PROFILE_DIR=/abs/dir (CPU profiles of
 //   the bot in the ack and overload runs)
 //   BENCH_ONLY=fanout|click|ack|overload|tick|analysis|soak: that benchmark alone, printed; BENCHMARKS.md untouched
@@ -19,8 +20,16 @@ export const SOAK_PEOPLE = (process.env.BENCH_SOAK_PEOPLE ?? '60,200')
   .map(Number)
   .filter((n) => n > 0);
 export const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
+/**
+ * Issue 22's load: 60 people "each acting every ~10 s" sent ~35 requests a second, so one action was a run of
+ * requests (ask, click, answer, rate, ...). Here a person sends one request of their cycle every ~1.7 s (a
+ * whole cycle of 7 about every 12 s), which gives the issue's ~35 requests a second at 60 people.
+ */
+export const SOAK_PACE_MS = Number(process.env.BENCH_SOAK_PACE_MS ?? 1_700);
+/** The ramp's pace: one request every ~10 s a person, so its people axis reads as in earlier runs. */
+export const RAMP_PACE_MS = 10_000;
 export const [RAMP_FROM = 20, RAMP_TO = 400, RAMP_STEP = 20, RAMP_STEP_S = 10] = (
-  process.env.BENCH_SOAK_RAMP ?? '200,2400,200,10'
+  process.env.BENCH_SOAK_RAMP ?? '200,3000,200,10'
 )
   .split(',')
   .map(Number);

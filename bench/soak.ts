@@ -1,4 +1,4 @@
-// Soak and stress (issue 22): N people acting every ~10 s for a few minutes against one bot on Postgres, mixed
+// Soak and stress (issue 22): N people acting at a steady pace for a few minutes against one bot on Postgres, mixed
 // traffic through a whole local Slack (bench/soak-people.ts: drills on demand, clicks, answers, ratings,
 // status, history, Home opens). Reports requests a second, answers saved and scored, busy replies, silent
 // clicks (must be 0), error lines in the bot's log (must be 0), and resident memory after the warm-up and at
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnBot } from '../harness/bot-process.ts';
 import { adminQuery } from './db.ts';
 import { PRODUCTION } from './production.ts';
+import * as settings from './settings.ts';
 import type { SoakJob, SoakResult } from './soak-types.ts';
 import { percentile } from './stats.ts';
 
@@ -167,7 +168,9 @@ export function soakSection(runs: SoakRun[]): string {
   const errors = runs.flatMap((r) => r.errorExamples.map((e) => `  - ${r.label}: ${e}`));
   return `## Soak and stress (bench/soak.ts)
 
-N people, each acting every ~10 s (±30%) for the run, against one bot started as \`npm start\` runs it on a
+N people, each sending one request of their cycle every ~${(settings.SOAK_PACE_MS / 1000).toFixed(1)} s (±30%; a whole cycle of 7 about every
+${((7 * settings.SOAK_PACE_MS) / 1000).toFixed(0)} s, issue 22's ~35 requests a second at 60 people) in the steady runs, and every ~${settings.RAMP_PACE_MS / 1000} s in the
+ramp, against one bot started as \`npm start\` runs it on a
 fresh Postgres database. The people live in a process of their own (bench/soak-people.ts) holding a whole local
 Slack, which also answers the bot's Web API: each goes round \`/star random\` -> "Answer with STAR" on the drill
 -> save an answer -> "Good" on the feedback -> \`/star status\` -> \`/star history\` -> open the Home tab, all
