@@ -64,6 +64,8 @@ export async function openSandbox(
     async shot(step) {
       n += 1;
       const file = path.join(ARTIFACTS, `${slug}-${String(n).padStart(2, '0')}-${step}.png`);
+      // The emoji font's subsets load on demand (font-display: swap), so a shot taken at once shows blanks.
+      await page.evaluate('document.fonts.ready.then(() => true)');
       await page.screenshot({ path: file });
       return file;
     },
