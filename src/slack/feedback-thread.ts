@@ -1,4 +1,5 @@
-import type { Topic } from '../bank/types.ts';
+import type { QuestionBank } from '../bank/question-bank.ts';
+import type { Question, Topic } from '../bank/types.ts';
 import { analyseAnswer } from '../coach/analyse.ts';
 import { findAnswer, recordAnalysis } from '../db/repositories/answers.ts';
 import { claimFeedback, releaseFeedback, setFeedbackTs } from '../db/repositories/drill-feedback.ts';
@@ -23,11 +24,8 @@ import { offerModelCoaching } from './model-thread.ts';
  */
 export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Answer): Promise<void> {
   const log = ctx.log.child({ drill: drill.id, user: drill.userId });
-  const topic = ctx.bank.topic(drill.topicSlug);
-  if (!topic) {
-    log.warn({ topic: drill.topicSlug }, 'the drill’s topic is no longer in the guide; no feedback');
-    return;
-  }
+  const { topic, gone } = topicOfDrill(ctx.bank, drill);
+  if (gone) log.info({ topic: drill.topicSlug }, 'the drill’s topic left the guide; coached on its question');
   // With a role set (`/star role`), the analysis adds "Connects to the role".
   const role = await findRole(ctx.db, { teamId: drill.teamId, userId: drill.userId });
   const started = performance.now();
@@ -36,7 +34,8 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
       topic,
       questionText: drill.questionText,
       strategies: ctx.bank.strategies,
-      otherTopics: ctx.bank.topics,
+      // A dropped topic has no key concepts left to weigh the new guide's topics against.
+      otherTopics: gone ? [] : ctx.bank.topics,
       ...(role ? { role: { title: role.title, description: role.description } } : {}),
     }),
   );
@@ -56,8 +55,8 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
 export async function publishFeedback(ctx: RequestContext, who: Person, drillId: number): Promise<void> {
   const drill = await findDrill(ctx.db, who, drillId);
   const answer = drill && (await findAnswer(ctx.db, drill));
-  const topic = drill && ctx.bank.topic(drill.topicSlug);
-  if (!drill || !answer?.feedback || !topic) return;
+  if (!drill || !answer?.feedback) return;
+  const found = topicOfDrill(ctx.bank, drill);
   const log = ctx.log.child({ drill: drill.id, user: drill.userId });
   if (!drill.channelId || !drill.messageTs) {
     log.error('answer saved but the drill message is unknown; no thread reply');
@@ -65,10 +64,10 @@ export async function publishFeedback(ctx: RequestContext, who: Person, drillId:
   }
   const posted = { ...drill, channelId: drill.channelId, messageTs: drill.messageTs };
   const analysed = { ...answer, feedback: answer.feedback };
-  await showFeedbackInThread(ctx, posted, analysed, topic, log);
+  await showFeedbackInThread(ctx, posted, analysed, found, log);
   // Whatever became of the thread reply, the drill message says it was answered (it was) and its score.
   try {
-    await markDrillMessageAnswered(ctx.slack.interactive, posted, topic, answer);
+    await markDrillMessageAnswered(ctx.slack.interactive, posted, found.topic, answer);
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but updating the drill message failed');
@@ -80,17 +79,18 @@ async function showFeedbackInThread(
   ctx: RequestContext,
   drill: Drill & { channelId: string; messageTs: string },
   answer: Answer & { feedback: NonNullable<Answer['feedback']> },
-  topic: Topic,
+  { topic, gone, sampleQuestion }: DrillTopic,
   log: RequestContext['log'],
 ): Promise<void> {
   const slack = ctx.slack.interactive;
   const message = feedbackMessage({
     topic,
+    topicGone: gone,
     drill,
     answer,
     analysis: answer.feedback,
     previousScore: answer.previousScore,
-    sampleQuestion: ctx.bank.sampleQuestion(topic),
+    sampleQuestion,
     rating: drill.rating,
     nextReviewAt: drill.ratedCard ? new Date(drill.ratedCard.card.due) : null,
   });
@@ -110,4 +110,37 @@ async function showFeedbackInThread(
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
     log.error({ err }, 'answer saved, but Slack refused the feedback in the thread');
   }
+}
+
+interface DrillTopic {
+  topic: Topic;
+  /** The workspace's guide no longer has the drill's topic: `topic` is the stand-in below. */
+  gone: boolean;
+  /** The question the topic's sample answers (for a stand-in, which has no sample: the drill's own). */
+  sampleQuestion: Question;
+}
+
+/**
+ * The drill's topic in the workspace's guide, or, when a new guide dropped it after the drill was asked, a
+ * stand-in made of what the drill row kept: the question as it was asked, and a title from the topic's slug.
+ * The old topic's key concepts, sample answer and follow-ups are in no bank any more, so the stand-in has
+ * none: the coach still reads the answer against its question, and the feedback says what is missing.
+ */
+function topicOfDrill(bank: QuestionBank, drill: Drill): DrillTopic {
+  const topic = bank.topic(drill.topicSlug);
+  if (topic) return { topic, gone: false, sampleQuestion: bank.sampleQuestion(topic) };
+  const question = { id: drill.questionId, topicSlug: drill.topicSlug, number: 1, text: drill.questionText };
+  return {
+    topic: {
+      slug: drill.topicSlug,
+      number: 1,
+      title: bank.topicTitle(drill.topicSlug),
+      keyConcepts: '',
+      questions: [question],
+      followUps: [],
+      sourceFile: '',
+    },
+    gone: true,
+    sampleQuestion: question,
+  };
 }

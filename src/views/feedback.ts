@@ -37,6 +37,11 @@ export interface FeedbackInput {
   rating?: SelfRating | null;
   /** When the rated question comes back (its FSRS card's due date). */
   nextReviewAt?: Date | null;
+  /**
+   * The workspace's guide dropped the drill's topic after it was asked: `topic` keeps only its title and the
+   * question, so the guide's part (sample, follow-ups) is one line saying so instead.
+   */
+  topicGone?: boolean;
 }
 
 /**
@@ -53,9 +58,9 @@ export function feedbackMessage(input: FeedbackInput): SlackMessage {
     { type: 'divider' },
     section(`:memo: *Your answer, saved*\n${recap(input.answer)}`),
     { type: 'divider' },
-    ...sampleBlocks(input),
-    { type: 'divider' },
-    ...followUpBlocks(input),
+    ...(input.topicGone
+      ? [topicGoneBlock(input)]
+      : [...sampleBlocks(input), { type: 'divider' } as const, ...followUpBlocks(input)]),
     { type: 'divider' },
     ...ratingBlocks(input),
   ];
@@ -66,11 +71,12 @@ export function feedbackMessage(input: FeedbackInput): SlackMessage {
 }
 
 /** The score, what to improve first, what worked, and the button to the full breakdown. */
-function glanceBlocks({ analysis, drill, previousScore }: FeedbackInput): KnownBlock[] {
+function glanceBlocks({ analysis, drill, previousScore, topicGone }: FeedbackInput): KnownBlock[] {
   const score = scoreLine(analysis, previousScore ?? undefined);
+  const stillApply = topicGone ? '' : " The guide's sample and the follow-ups below still apply.";
   if (analysis.score === null)
     return [
-      section(`:dart: *${score}*\n${ENGLISH_ONLY} The guide's sample and the follow-ups below still apply.`),
+      section(`:dart: *${score}*\n${ENGLISH_ONLY}${stillApply}`),
       { type: 'actions', block_id: BLOCK_FEEDBACK_ACTIONS, elements: [askColleagueButton(drill.id)] },
     ];
   const improve = improveFirst(analysis.checks, analysis.caps);
@@ -137,6 +143,15 @@ function recap(answer: StarAnswer): string {
 /** A recap shows the start of each part on one line; the full text stays in the database and the modal. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** In place of the sample and follow-ups of a topic the workspace's guide no longer has: what is missing, and why. */
+function topicGoneBlock({ topic }: FeedbackInput): KnownBlock {
+  return section(
+    `:information_source: *This workspace's guide no longer has this question's topic* (${escapeMrkdwn(topic.title)}): ` +
+      'it changed after this drill was sent, so there is no sample answer or follow-up questions for it any more. ' +
+      "The feedback above reads your answer against the question as it was asked; the topic's key concepts could not be checked.",
+  );
 }
 
 /** The guide's one sample per topic, said plainly to answer the question it was written for. */

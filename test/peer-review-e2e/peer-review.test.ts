@@ -1,7 +1,7 @@
 // Ask a colleague end to end, over HTTP against the local Slack: an author asks a colleague (a users_select in
 // a modal with a preview), the colleague gets one DM with Review and Decline, reviews in a modal, and the
-// author reads the review in the drill's thread and the average on Home; both exports list it. A decline is
-// told kindly.
+// author reads the review in the drill's thread and the average on Home (of one review, then of two from two
+// colleagues); both exports list it. A decline is told kindly.
 //
 // Bad inputs tried here: a rating left blank (field error, nothing stored); the ask modal submitted twice
 // (Slack's retry: one request, one DM); Review clicked twice and the review submitted twice (one review, one
@@ -158,6 +158,24 @@ describe('ask a colleague', () => {
     expect(theirs).toContain(`**Answer by:** Slack user ${author}`);
     expect(theirs).toContain(comment);
   }, 120_000);
+
+  it('Home averages a topic’s reviews from two colleagues, each review the mean of its four ratings', async () => {
+    const { author, d } = await answeredDrill(t, 3);
+    const all5 = { clearSituation: 5, ownActions: 5, measuredResult: 5, wouldHire: 5 };
+    // GOOD_REVIEW's mean is 4, all fives 5: the topic's average is 4.5 from 2 reviews.
+    for (const ratings of [GOOD_REVIEW, all5]) {
+      const reviewer = person(t, 'Europe/Paris', 'UREV');
+      await submitAsk(t, author, await openAsk(t, author, d), { reviewer });
+      const request = (await requestsOf(t, author)).find((r) => r.reviewerId === reviewer);
+      const [dm] = requestDms(t, reviewer);
+      if (!request || !dm) throw new Error('no request');
+      await submitReview(t, reviewer, await openReview(t, reviewer, dm, request.id), ratings);
+    }
+    const reviewed = (await requestsOf(t, author)).filter((r) => r.status === 'reviewed');
+    expect(new Set(reviewed.map((r) => r.reviewerId)).size).toBe(2);
+    const { text: home } = await openHome(t, author);
+    expect(home).toContain(`*${escapeForSlack(topicAt(t, 3).title)}*: 4.5/5 from 2 reviews`);
+  }, 60_000);
 
   it('a decline is told kindly; a stale Review button then opens a notice and changes nothing', async () => {
     const { author, d } = await answeredDrill(t, 1);

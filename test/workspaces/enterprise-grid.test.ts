@@ -1,5 +1,5 @@
-// Enterprise Grid: an org-wide app removed from one workspace (team_access_revoked, over signed HTTP), the
-// org-wide purge sparing workspaces with their own install, and rows left with an empty team from before
+// Enterprise Grid: an org-wide app removed from one workspace (team_access_revoked, over signed HTTP; its
+// purge takes the workspace's guides and drafts with its people), the org-wide purge sparing workspaces with their own install, and rows left with an empty team from before
 // migration 0008 moved or deleted. On both databases.
 //
 // Bad inputs tried: Slack's retry of team_access_revoked (the purge date does not move); a team_access event
@@ -12,11 +12,20 @@ import type { Workspace } from '../../local-slack/index.ts';
 import { markRevoked, purgeWorkspace, upsertInstallation } from '../../src/db/repositories/installations.ts';
 import { ensureUser } from '../../src/db/repositories/users.ts';
 import { countWorkspaceStates } from '../../src/db/repositories/workspace-states.ts';
-import { dailyJobs, deliveryPauses, drills, installations, users } from '../../src/db/schema/index.ts';
+import {
+  dailyJobs,
+  deliveryPauses,
+  drills,
+  guideDrafts,
+  guideVersions,
+  installations,
+  users,
+} from '../../src/db/schema/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { purgeUninstalledWorkspaces } from '../../src/scheduler/housekeeping.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { settleLegacyRows } from '../../src/workspaces/adopt-workspace.ts';
+import { openUpload, pasteGuide, submitUpload, TEAM_GUIDE } from '../guide-e2e/support.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { install, startOAuthBot } from './support.ts';
 
@@ -28,13 +37,15 @@ let scheduler: Scheduler;
 const clock = new TestClock(new Date('2026-03-09T12:00:00Z'));
 const db = () => t.bot.database.db;
 const ws = (teamId: string) => t.standin.oauth.workspaceOf(teamId) as Workspace;
+/** Who installed each workspace: its admin for `/star guide`. */
+const installer = (teamId: string) => `UADMIN${teamId.slice(5, 9)}`;
 const quiet = createLogger('error');
 
 beforeAll(async () => {
   t = await startOAuthBot({ scheduler: { cron: false }, clock });
   scheduler = t.bot.scheduler as Scheduler;
   for (const teamId of [ALPHA, BETA]) {
-    const { page } = await install(t, { teamId, teamName: teamId, userId: `UADMIN${teamId.slice(5, 9)}` });
+    const { page } = await install(t, { teamId, teamName: teamId, userId: installer(teamId) });
     expect(page.status).toBe(200);
   }
 }, 60_000);
@@ -43,6 +54,8 @@ beforeEach(async () => {
   await db().delete(users);
   await db().delete(deliveryPauses);
   await db().delete(dailyJobs);
+  await db().delete(guideVersions);
+  await db().delete(guideDrafts);
   clock.set('2026-03-09T12:00:00Z');
 });
 
@@ -72,11 +85,26 @@ async function teamAccess(
 
 const drillTeams = async () =>
   (await db().select({ teamId: drills.teamId }).from(drills)).map((d) => d.teamId).sort();
+const guideTeams = async () => ({
+  versions: (await db().select().from(guideVersions)).map((g) => g.teamId).sort(),
+  drafts: (await db().select().from(guideDrafts)).map((g) => g.teamId).sort(),
+});
+
+/** The workspace's own guide in use, and a second upload left in preview (a draft), by its installer. */
+async function guideAndDraft(teamId: string) {
+  await pasteGuide(t, installer(teamId), TEAM_GUIDE, ws(teamId));
+  const modal = await openUpload(t, installer(teamId), ws(teamId));
+  const previewed = await submitUpload(t, installer(teamId), modal, { text: TEAM_GUIDE }, ws(teamId));
+  expect(previewed).toMatchObject({ response_action: 'update' });
+}
 
 describe('team_access_revoked', () => {
   it('stops that workspace’s deliveries at once, purges it after 30 days, and team_access_granted resumes one', async () => {
     await subscribe(ALPHA, 'UGRIDA0001');
     await subscribe(BETA, 'UGRIDB0001');
+    await guideAndDraft(ALPHA);
+    await guideAndDraft(BETA);
+    expect(await guideTeams()).toEqual({ versions: [ALPHA, BETA], drafts: [ALPHA, BETA] });
     await teamAccess('team_access_revoked', [ALPHA], 'EvRevoke1');
     await teamAccess('team_access_revoked', [ALPHA], 'EvRevoke1'); // Slack's retry
     const [pause] = await db().select().from(deliveryPauses);
@@ -91,9 +119,12 @@ describe('team_access_revoked', () => {
     const revokedAt = pause.createdAt.getTime();
     await purgeUninstalledWorkspaces(db(), quiet, new Date(revokedAt + 29 * DAY));
     expect((await db().select().from(users)).map((u) => u.teamId).sort()).toEqual([ALPHA, BETA]);
+    expect(await guideTeams()).toEqual({ versions: [ALPHA, BETA], drafts: [ALPHA, BETA] });
     await purgeUninstalledWorkspaces(db(), quiet, new Date(revokedAt + 30 * DAY + 1000));
     expect((await db().select().from(users)).map((u) => u.teamId)).toEqual([BETA]);
     expect(await db().select().from(deliveryPauses)).toEqual([]);
+    // The guide's text and who uploaded it go with the people; the other workspace's guide stays.
+    expect(await guideTeams()).toEqual({ versions: [BETA], drafts: [BETA] });
     // The organisation's other workspace keeps its installation and its data.
     expect(await db().select().from(installations).where(eq(installations.id, BETA))).toHaveLength(1);
   });
