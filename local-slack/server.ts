@@ -176,6 +176,10 @@ export class SlackStandin extends StandinInspection {
     return this.toBot.clickViewButton(...args);
   }
 
+  pickViewOption(...args: Parameters<ToBot['pickViewOption']>): Promise<SlackReply> {
+    return this.toBot.pickViewOption(...args);
+  }
+
   /**
    * A person picks a file in a modal's file_input: Slack uploads it then; its id goes in `submitView`'s values
    * (`{ [block]: { [action]: [fileId] } }`). Served at url_private to a valid bot token only.

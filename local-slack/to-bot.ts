@@ -16,6 +16,7 @@ import {
 import { EventsToBot } from './events-to-bot.ts';
 import { triggerId } from './ids.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
+import { selectAction } from './select-action.ts';
 import type { SignOptions, SlackReply } from './types.ts';
 import type { Obj } from './web-api/common.ts';
 import { fileObject } from './web-api/files.ts';
@@ -145,6 +146,36 @@ export class ToBot extends EventsToBot {
       is_enterprise_install: false,
       view: viewOutput(workspace, view),
       actions: [buttonAction(block, element, this.core.ts.next())],
+    };
+    return this.sendRaw(botUrl, interactivityBody(payload), FORM, sign);
+  }
+
+  /**
+   * A pick in a select of an open modal or a published home tab, outside an input block (an actions block or
+   * a section's accessory): `value` is the option's value. Sent at once as a block action, as Slack does.
+   */
+  pickViewOption(
+    botUrl: string,
+    p: { userId: string; viewId: string; actionId: string; blockId?: string; value: string },
+    sign?: SignOptions,
+  ): Promise<SlackReply> {
+    const { store, workspace } = this.core;
+    const view = store.views.get(p.viewId);
+    if (!view || view.closed) throw new Error(`pickViewOption: view ${p.viewId} is not open`);
+    const blocks = Array.isArray(view.view.blocks) ? view.view.blocks : [];
+    const action = selectAction(blocks, p, this.core.ts.next(), `view ${p.viewId}`);
+    const payload: Obj = {
+      type: 'block_actions',
+      user: this.user(p.userId),
+      api_app_id: workspace.appId,
+      token: workspace.verificationToken,
+      container: { type: 'view', view_id: view.id },
+      trigger_id: this.newTriggerId(p.userId),
+      team: { id: workspace.teamId, domain: workspace.teamDomain },
+      enterprise: null,
+      is_enterprise_install: false,
+      view: viewOutput(workspace, view),
+      actions: [action],
     };
     return this.sendRaw(botUrl, interactivityBody(payload), FORM, sign);
   }

@@ -179,6 +179,11 @@ export function checkElement(
           issues.tooLong(LIMITS.optionValue, `${at}/value`);
         }
       });
+      // Slack refuses an initial option that is not one of the options.
+      const initial = element.initial_option;
+      if (isObj(initial) && !options.some((o) => isObj(o) && o.value === initial.value)) {
+        issues.add('initial_option must match one of the options', `${pointer}/initial_option`);
+      }
       break;
     }
     case 'file_input': {

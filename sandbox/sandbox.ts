@@ -216,17 +216,25 @@ class Sandbox implements SandboxApp {
     actionId: string;
     blockId?: string;
     value?: string;
+    selected?: string;
   }): Promise<{ ok: boolean; problem?: string }> {
     const { slack } = this.running();
     const target = { userId: p.user, actionId: p.actionId, blockId: p.blockId, value: p.value };
-    const reply =
-      p.viewId !== undefined
-        ? await slack.clickViewButton(this.botUrl, { ...target, viewId: p.viewId })
-        : await slack.clickButton(this.botUrl, {
-            ...target,
-            channel: p.channel ?? '',
-            messageTs: p.ts ?? '',
-          });
+    let reply: Awaited<ReturnType<SlackStandin['clickButton']>>;
+    if (p.viewId === undefined) {
+      // The bot's only select outside inputs is in a modal ("Start from a saved story").
+      if (p.selected !== undefined)
+        return { ok: false, problem: 'A select in a message is not supported in the sandbox.' };
+      reply = await slack.clickButton(this.botUrl, {
+        ...target,
+        channel: p.channel ?? '',
+        messageTs: p.ts ?? '',
+      });
+    } else if (p.selected !== undefined) {
+      reply = await slack.pickViewOption(this.botUrl, { ...target, viewId: p.viewId, value: p.selected });
+    } else {
+      reply = await slack.clickViewButton(this.botUrl, { ...target, viewId: p.viewId });
+    }
     return reply.status === 200
       ? { ok: true }
       : { ok: false, problem: `The app did not respond (HTTP ${reply.status}).` };

@@ -38,6 +38,8 @@ const clickSchema = z.object({
   actionId: z.string(),
   blockId: z.string().optional(),
   value: z.string().optional(),
+  /** The option picked in a select outside an input block. */
+  selected: z.string().max(150).optional(),
 });
 const submitSchema = z.object({
   user,

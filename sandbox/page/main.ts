@@ -229,24 +229,32 @@ document.addEventListener('click', (e) => {
   if (button) void click(button);
 });
 
-async function click(button: HTMLButtonElement): Promise<void> {
-  const view = button.closest<HTMLElement>('[data-view-id]');
-  const message = button.closest<HTMLElement>('article[data-ts]');
+// A select outside an input block: Slack sends the pick at once, as a click.
+document.addEventListener('change', (e) => {
+  const select = (e.target as HTMLElement).closest<HTMLSelectElement>('select[data-action-id]');
+  if (select) void click(select);
+});
+
+async function click(control: HTMLButtonElement | HTMLSelectElement): Promise<void> {
+  const view = control.closest<HTMLElement>('[data-view-id]');
+  const message = control.closest<HTMLElement>('article[data-ts]');
   const where = view
     ? { viewId: view.dataset.viewId }
     : { channel: message?.dataset.channel, ts: message?.dataset.ts };
-  button.disabled = true;
+  const choice =
+    control instanceof HTMLSelectElement ? { selected: control.value } : { value: control.dataset.value };
+  control.disabled = true;
   try {
     const result = await post<{ ok: boolean; problem?: string }>('/sandbox/click', {
       user: me().id,
-      actionId: button.dataset.actionId,
-      blockId: button.dataset.blockId,
-      value: button.dataset.value,
+      actionId: control.dataset.actionId,
+      blockId: control.dataset.blockId,
+      ...choice,
       ...where,
     });
     if (!result.ok) say(result.problem ?? 'Something went wrong.');
   } finally {
-    button.disabled = false;
+    control.disabled = false;
   }
 }
 

@@ -100,7 +100,11 @@ export class Modal {
       if (field.control) updateCounter(field.control);
     }
     if (!this.dialog.open) this.dialog.showModal();
-    (this.dialog.querySelector('textarea, input, select') as HTMLElement | null)?.focus();
+    // The first field, as Slack focuses it (not a select above the fields, such as "Start from a saved story").
+    const first =
+      this.dialog.querySelector<HTMLElement>('.bk-input :is(textarea, input, select)') ??
+      this.dialog.querySelector<HTMLElement>('textarea, input, select');
+    first?.focus();
   }
 
   private draft(viewId: string): Values {

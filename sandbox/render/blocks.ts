@@ -1,5 +1,5 @@
 // Block Kit to HTML for messages, modals and the Home tab: the blocks the bot sends (header, section with
-// text, fields and an accessory, context, divider, actions with buttons, input with a text field, time
+// text, fields and an accessory, context, divider, actions with buttons, a select outside inputs, input with a text field, time
 // picker, checkboxes, select or people picker) and a visible note for any other, so nothing the bot sends is silently
 // dropped. Every button is a real <button> named by its text.
 
@@ -31,6 +31,8 @@ function element(el: unknown, blockId: string, ctx: RenderContext): Html {
   switch (el.type) {
     case 'button':
       return button(el, blockId);
+    case 'static_select':
+      return actionSelect(el, blockId);
     case 'image':
       return html`<span class="bk-image-alt">[image: ${str(el.alt_text)}]</span>`;
     case 'mrkdwn':
@@ -39,6 +41,21 @@ function element(el: unknown, blockId: string, ctx: RenderContext): Html {
     default:
       return unsupported(`element ${str(el.type)}`);
   }
+}
+
+/**
+ * A select outside an input block (a section's accessory, an actions block): a pick goes to the bot at once,
+ * as Slack sends it (the page posts it on change). Named by its placeholder.
+ */
+function actionSelect(el: Obj, blockId: string): Html {
+  const placeholder = isObj(el.placeholder) ? str(el.placeholder.text) : 'Select an option';
+  const initial = isObj(el.initial_option) ? str(el.initial_option.value) : '';
+  const none = initial === '' ? html`<option value="" selected disabled>${placeholder}</option>` : '';
+  return html`<select class="bk-select" aria-label="${placeholder}" data-action-id="${str(el.action_id)}" data-block-id="${blockId}">${none}${optionsOf(
+    el.options,
+  ).map(
+    (o) => html`<option value="${o.value}" ${o.value === initial ? 'selected' : ''}>${o.text}</option>`,
+  )}</select>`;
 }
 
 function unsupported(what: string): Html {

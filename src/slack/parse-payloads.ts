@@ -16,8 +16,8 @@ import {
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_RATE_DRILL,
   ACTION_SKIP_TODAY,
+  ACTION_USE_STORY,
   COMMAND,
-  USE_STORY_ACTION,
   VIEW_ASK_COLLEAGUE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
@@ -59,13 +59,15 @@ export const buttonClick = <A extends z.ZodType<string>>(actionId: A) =>
       .object({ message_ts: z.string().max(64).optional(), channel_id: id.optional() })
       .loose()
       .optional(),
-    // A button without a value of its own (Home's Settings and Subscribe) comes without one.
+    // A button without a value of its own (Home's Settings and Subscribe) comes without one; a select's pick
+    // comes as its chosen option instead (Slack's option values are up to 150 characters).
     actions: z
       .array(
         z.object({
           action_id: actionId,
           block_id: z.string().max(255).optional(),
           value: z.string().max(64).optional(),
+          selected_option: z.object({ value: z.string().max(150) }).optional(),
         }),
       )
       .length(1),
@@ -104,12 +106,11 @@ const BUTTONS: ReadonlySet<string> = new Set([
   ACTION_PEER_REVIEW,
   ACTION_PEER_DECLINE,
   ACTION_OPEN_GUIDE_UPLOAD,
+  ACTION_USE_STORY,
 ]);
 
-/** Any button of the bot's, for the gate; each listener then reads its own with the schemas above. */
-const anyButtonClick = buttonClick(
-  z.string().refine((a) => BUTTONS.has(a) || RATE_ACTION.test(a) || USE_STORY_ACTION.test(a)),
-);
+/** Any button (or select) of the bot's, for the gate; each listener then reads its own with the schemas above. */
+const anyButtonClick = buttonClick(z.string().refine((a) => BUTTONS.has(a) || RATE_ACTION.test(a)));
 
 const inputValue = z.object({ value: z.string().nullish() });
 

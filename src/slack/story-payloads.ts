@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { ACTION_EDIT_STORY, USE_STORY_ACTION, VIEW_STORY } from '../views/ids.ts';
+import { ACTION_EDIT_STORY, ACTION_USE_STORY, VIEW_STORY } from '../views/ids.ts';
 import { buttonClick, viewSubmission } from './parse-payloads.ts';
 
 /** "Edit story" in a drill's thread: value is the drill id. */
 export const editStoryClickSchema = buttonClick(z.literal(ACTION_EDIT_STORY));
 
-/** "Start from a saved story" in the STAR modal: value `<drill id>:<story id>`, and the modal to update. */
-export const useStoryClickSchema = buttonClick(z.string().regex(USE_STORY_ACTION)).extend({
+/**
+ * "Start from a saved story" in the STAR modal: the option picked (value `<drill id>:<story id>`, read from
+ * `selected_option`), and the modal to update.
+ */
+export const useStoryPickSchema = buttonClick(z.literal(ACTION_USE_STORY)).extend({
   view: z.object({ id: z.string().min(1).max(64), hash: z.string().max(255).optional() }),
 });
 

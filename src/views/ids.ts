@@ -67,12 +67,11 @@ export const ACTION_STORY_TITLE = 'title';
 export const BLOCK_STORY_SAME = 'story_same';
 export const ACTION_STORY_SAME = 'same';
 /**
- * "Start from a saved story" in the STAR modal: a button per story, value `<drill id>:<story id>`. Action
- * ids must differ within a block, so each button's is `use_story_<n>` (USE_STORY_ACTION matches them).
+ * "Start from a saved story" in the STAR modal: a section whose accessory is a select of the person's
+ * stories, each option's value `<drill id>:<story id>`; a pick comes as a block action at once.
  */
 export const BLOCK_USE_STORY = 'use_story';
 export const ACTION_USE_STORY = 'use_story';
-export const USE_STORY_ACTION = new RegExp(`^${ACTION_USE_STORY}_\\d{1,2}$`);
 /** Home's Stories section header block. */
 export const BLOCK_HOME_STORIES = 'home_stories';
 

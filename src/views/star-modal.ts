@@ -28,7 +28,7 @@ export interface StarModalInput {
   questionText: string;
   /** The stored answer, when editing; or a saved story's text to start from (`fromStory`). */
   answer?: StarAnswer;
-  /** The person's stories, offered as "Start from a saved story". */
+  /** The person's stories, most recently used first, offered as "Start from a saved story". */
   stories?: readonly StoryRef[];
   /** The story whose text fills the fields: the answer will be saved as telling it. */
   fromStory?: StoryRef;
@@ -98,7 +98,9 @@ export function starModal({
               ],
             },
           ]
-        : useStoryBlocks(drillId, stories)),
+        : []),
+      // Still offered once filled, so another story can be picked instead.
+      ...useStoryBlocks(drillId, stories, fromStory),
       ...inputs,
     ],
   };

@@ -1,6 +1,6 @@
 /**
  * The story bank's Block Kit: the note under a saved answer naming its story, the story modal (rename, or
- * "this is the same story as ..."), the "Start from a saved story" buttons of the STAR modal, and the
+ * "this is the same story as ..."), the "Start from a saved story" select of the STAR modal, and the
  * topic-by-story matrix of `/star stories` and the Home tab. Story titles are the person's words: escaped.
  */
 import type { KnownBlock, ModalView } from '@slack/types';
@@ -24,10 +24,7 @@ import { clip, escapeClipped, escapeMrkdwn } from './mrkdwn.ts';
 
 /** Slack's limits: a select holds at most 100 options, an actions block 25 elements, option text 75 chars. */
 const MAX_SELECT_OPTIONS = 100;
-/** The STAR modal offers the most recently used stories: buttons, so a few. */
-export const MAX_USE_STORY_BUTTONS = 5;
 const OPTION_CHARS = 75;
-const BUTTON_CHARS = 75;
 
 export interface StoryRef {
   id: number;
@@ -104,29 +101,42 @@ export function storyModal(p: { drillId: number; story: StoryRef; others: readon
   };
 }
 
-/** The STAR modal's "Start from a saved story" row: picking one fills the four fields (nothing is saved). */
-export function useStoryBlocks(drillId: number, stories: readonly StoryRef[]): KnownBlock[] {
-  const shown = stories.slice(0, MAX_USE_STORY_BUTTONS);
+/**
+ * The STAR modal's "Start from a saved story": one select of the person's stories, most recently used first
+ * (Slack's limit of 100 options: a person with more sees their 100 latest). Picking one fills the four fields
+ * (nothing is saved). The select stays after filling, showing the story used, so the person can switch;
+ * option values are `<drill id>:<story id>`, as the pick's listener reads them.
+ */
+export function useStoryBlocks(
+  drillId: number,
+  stories: readonly StoryRef[],
+  chosen?: StoryRef,
+): KnownBlock[] {
+  const shown = stories.slice(0, MAX_SELECT_OPTIONS);
   if (shown.length === 0) return [];
+  const option = (s: StoryRef) => ({
+    text: { type: 'plain_text' as const, text: clip(s.title, OPTION_CHARS) },
+    value: `${drillId}:${s.id}`,
+  });
+  // Only an option of the list can be the initial one (Slack refuses any other).
+  const initial = chosen && shown.some((s) => s.id === chosen.id) ? option(chosen) : undefined;
   return [
     {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: 'Start from a saved story: its latest text fills the four fields, to adapt. Nothing is saved until you press Save.',
-        },
-      ],
-    },
-    {
-      type: 'actions',
+      type: 'section',
       block_id: BLOCK_USE_STORY,
-      elements: shown.map((s, i) => ({
-        type: 'button' as const,
-        action_id: `${ACTION_USE_STORY}_${i}`,
-        value: `${drillId}:${s.id}`,
-        text: { type: 'plain_text' as const, text: clip(s.title, BUTTON_CHARS) },
-      })),
+      text: {
+        type: 'mrkdwn',
+        text: chosen
+          ? 'Start from another saved story: its text replaces what is in the four fields.'
+          : 'Start from a saved story: its latest text fills the four fields, to adapt. Nothing is saved until you press Save.',
+      },
+      accessory: {
+        type: 'static_select',
+        action_id: ACTION_USE_STORY,
+        placeholder: { type: 'plain_text', text: 'Choose a story' },
+        options: shown.map(option),
+        ...(initial ? { initial_option: initial } : {}),
+      },
     },
   ];
 }

@@ -246,6 +246,62 @@ describe('clicks elsewhere', () => {
   });
 });
 
+describe('a pick in a select outside an input block', () => {
+  const option = (value: string) => ({
+    text: { type: 'plain_text' as const, text: `Story ${value}` },
+    value,
+  });
+  const pickModal = {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Pick' },
+    blocks: [
+      {
+        type: 'section' as const,
+        block_id: 'stories',
+        text: { type: 'mrkdwn' as const, text: 'Start from a story' },
+        accessory: {
+          type: 'static_select' as const,
+          action_id: 'pick',
+          options: [option('1:7'), option('1:4')],
+        },
+      },
+    ],
+  };
+
+  it('is sent at once as a block action carrying the option chosen, from a view', async () => {
+    const opened = await app.client.views.open({ trigger_id: standin.newTriggerId('U213'), view: pickModal });
+    const viewId = opened.view?.id as string;
+    const reply = await standin.pickViewOption(botUrl, {
+      userId: 'U213',
+      viewId,
+      actionId: 'pick',
+      value: '1:4',
+    });
+    expect(reply.status).toBe(200);
+    expect(seen.actions.at(-1)).toMatchObject({
+      type: 'block_actions',
+      container: { type: 'view', view_id: viewId },
+      view: { id: viewId },
+      actions: [
+        { type: 'static_select', action_id: 'pick', block_id: 'stories', selected_option: option('1:4') },
+      ],
+    });
+  });
+
+  it('refuses an option the select does not have, or a select the view does not have', async () => {
+    const opened = await app.client.views.open({ trigger_id: standin.newTriggerId('U214'), view: pickModal });
+    const viewId = opened.view?.id as string;
+    const before = seen.actions.length;
+    expect(() =>
+      standin.pickViewOption(botUrl, { userId: 'U214', viewId, actionId: 'pick', value: '1:9' }),
+    ).toThrow(/has no option 1:9; it has 1:7, 1:4/);
+    expect(() =>
+      standin.pickViewOption(botUrl, { userId: 'U214', viewId, actionId: 'other', value: '1:7' }),
+    ).toThrow(/no select \*\/other/);
+    expect(seen.actions).toHaveLength(before);
+  });
+});
+
 describe('view submissions', () => {
   async function openModal(userId: string): Promise<string> {
     await standin.slashCommand(botUrl, { userId, text: 'modal' });

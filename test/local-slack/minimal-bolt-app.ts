@@ -100,6 +100,11 @@ export async function startMinimalApp(
     await ack();
     await client.views.push({ trigger_id: body.trigger_id, view: { ...stepModal('step2'), blocks: [] } });
   });
+  // A pick in a select outside an input block (the story select of Star Drill's answer modal).
+  app.action('pick', async ({ body, ack }) => {
+    seen.actions.push(body as unknown as BlockButtonAction);
+    await ack();
+  });
   app.view('step1', async ({ ack }) => {
     await ack({ response_action: 'update', view: stepModal('step2') });
   });

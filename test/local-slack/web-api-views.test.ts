@@ -112,6 +112,15 @@ describe('views', () => {
         '/element/initial_value',
       ],
       [withElement({ type: 'plain_text_input', action_id: 'a'.repeat(256) }), '/element/action_id'],
+      [
+        withElement({
+          type: 'static_select',
+          action_id: 'a',
+          options: [{ text: { type: 'plain_text', text: 'X' }, value: 'x' }],
+          initial_option: { text: { type: 'plain_text', text: 'Y' }, value: 'y' },
+        }),
+        '/element/initial_option',
+      ],
       [{ blocks: [section('a', 'same'), section('b', 'same')] }, '/view/blocks/1/block_id'],
       [{ blocks: [section('a', 'x'.repeat(256))] }, '/view/blocks/0/block_id'],
     );

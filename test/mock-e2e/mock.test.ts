@@ -3,7 +3,8 @@
 // first, each followed by one of its follow-ups), each timed on the bot's clock from its post to its save, then
 // one summary: per question the score, the time and the speaking time against two minutes, the strongest and
 // weakest answer, two things to practise, the stories. Each answer is a drill like any other: its feedback in
-// its thread, history, a self-rating that schedules a review, the export, and `/star delete` removes the mock.
+// its thread, history, a self-rating that schedules a review, the streak and the count of drills answered, the
+// export, and `/star delete` removes the mock.
 //
 // Bad inputs tried: blank STAR fields and a blank follow-up (field errors, nothing advances).
 
@@ -21,7 +22,16 @@ import { durationLabel, spokenAgainstTarget } from '../../src/drills/mock-interv
 import { STAR_PARTS } from '../../src/drills/star-answer.ts';
 import { CAP_TITLES } from '../../src/views/feedback-summary.ts';
 import { ACTION_STAR_INPUT, BLOCK_FOLLOW_UP } from '../../src/views/ids.ts';
-import { answer, feedbackOf, person, rate, star, strongAnswer, topicAt } from '../progress-e2e/support.ts';
+import {
+  answer,
+  feedbackOf,
+  openHome,
+  person,
+  rate,
+  star,
+  strongAnswer,
+  topicAt,
+} from '../progress-e2e/support.ts';
 import { requestDrill, viewValues } from '../support/drill-driver.ts';
 import { useProgressBot } from '../support/progress-bot.ts';
 import { shownText } from '../support/shown-text.ts';
@@ -55,6 +65,10 @@ describe('/star mock', () => {
     // The first topic answered already: the mock starts with the three weakest (never answered) after it.
     const warmUp = await requestDrill(t, user, topicAt(t, 0).slug, dm);
     await answer(t, user, warmUp, strongAnswer(topicAt(t, 0).slug));
+    // The mock comes the next day: its answers must make the streak two days (checked after the summary).
+    clock.advance(24 * 60 * 60 * 1000);
+    expect((await openHome(t, user)).text).toContain('*Streak: 1 drill day*');
+    expect((await star(t, user, 'status')).text).toContain('Drills answered: *1*');
 
     const said = await slashMock(t, user);
     expect(said).toEqual([]); // typed in the DM: the question itself is the answer
@@ -91,6 +105,10 @@ describe('/star mock', () => {
     expect(done).toMatchObject({ step: 6, endReason: 'completed' });
     expect(done?.summaryPostedAt).not.toBeNull();
     expect(done?.timings.map((x) => x.seconds)).toEqual(TAKES);
+
+    // The mock's answers count as drills answered today: the streak grew, and so did the count.
+    expect((await openHome(t, user)).text).toContain('*Streak: 2 drill days*');
+    expect((await star(t, user, 'status')).text).toContain('Drills answered: *4*');
 
     // What is stored, read back: each answer's score and speaking time, each follow-up's, each story.
     const drillIds = done?.drillIds ?? [];

@@ -228,6 +228,36 @@ describe('modal', () => {
     expect(out).toContain('<option value="weekdays" selected>Weekdays</option>');
   });
 
+  it('renders "Start from a saved story" as a select the page sends on change, the story used chosen', () => {
+    const stories = [
+      { id: 7, title: 'Checkout <outage>' },
+      { id: 4, title: 'Billing migration' },
+    ];
+    const fresh = modalContent(
+      { ...view, view: starModal({ drillId: 3, topicTitle: 'T', questionText: 'Q?', stories }) as never },
+      ctx,
+    ).markup.value;
+    expect(fresh).toContain(
+      '<select class="bk-select" aria-label="Choose a story" data-action-id="use_story" data-block-id="use_story"><option value="" selected disabled>Choose a story</option><option value="3:7" >Checkout &lt;outage&gt;</option><option value="3:4" >Billing migration</option></select>',
+    );
+    const filled = modalContent(
+      {
+        ...view,
+        view: starModal({
+          drillId: 3,
+          topicTitle: 'T',
+          questionText: 'Q?',
+          answer: { situation: 'S', task: 'T', action: 'A', result: 'R' },
+          stories,
+          fromStory: stories[1],
+        }) as never,
+      },
+      ctx,
+    ).markup.value;
+    expect(filled).not.toContain('disabled>Choose a story');
+    expect(filled).toContain('<option value="3:4" selected>Billing migration</option>');
+  });
+
   it("renders a people picker (users_select) with the workspace's people, their user id as the value", () => {
     const people = [
       { id: 'U0ADA', name: 'Ada Lovelace' },

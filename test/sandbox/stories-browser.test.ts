@@ -1,7 +1,7 @@
 // The story bank and the role in the sandbox, in a real browser (Debian's Chromium through playwright-core),
 // by clicks and typing only: an answer becomes a story, renamed from its thread, shown in Home's Stories
-// section (the README's screenshot, docs/stories-home.png, is refreshed with UPDATE_SCREENSHOTS=1), and the role
-// modal saved from /star role.
+// section (the README's screenshot, docs/stories-home.png, is refreshed with UPDATE_SCREENSHOTS=1), picked in
+// another question's answer modal to fill it, and the role modal saved from /star role.
 
 import { copyFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { describeSandboxInBrowser } from './support/browser-suite.ts';
 import { ANSWER, fillStar, messageWithHeading, type } from './support/sandbox-page.ts';
 
 describeSandboxInBrowser('stories and role in the sandbox', (sandbox) => {
-  it('an answer becomes a story, renamed from its thread and shown in Home; the role modal saves', async () => {
+  it('an answer becomes a story, renamed, shown in Home and picked for another answer; the role modal saves', async () => {
     const s = await sandbox.open('stories');
     const { page } = s;
     await type(page, '/star incidents');
@@ -47,8 +47,25 @@ describeSandboxInBrowser('stories and role in the sandbox', (sandbox) => {
     // The README's screenshot is refreshed on request only: a test run leaves the tracked files alone.
     if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(shot, 'docs/stories-home.png');
 
-    // The role, from /star role.
+    // Another question answered from the saved story: picked in the answer modal's select, the fields filled.
     await page.getByRole('tab', { name: 'Messages' }).click();
+    await type(page, '/star 2');
+    const second = messageWithHeading(page, 'Drill: Cross-Functional Collaboration');
+    await second.getByRole('button', { name: 'Answer with STAR' }).click();
+    const fromStory = page.getByRole('dialog', { name: 'Answer with STAR' });
+    await fromStory.waitFor();
+    await fromStory
+      .getByRole('combobox', { name: 'Choose a story' })
+      .selectOption({ label: 'Black Friday payments outage' });
+    await fromStory.getByText(/Filled from your story/).waitFor();
+    await expect(fromStory.getByLabel('Situation', { exact: true }).inputValue()).resolves.toBe(
+      ANSWER.Situation,
+    );
+    await s.shot('answer-from-story');
+    await fromStory.getByRole('button', { name: 'Save answer' }).click();
+    await fromStory.waitFor({ state: 'hidden' });
+
+    // The role, from /star role.
     await type(page, '/star role');
     const role = page.getByRole('dialog', { name: 'The role' });
     await role.waitFor();

@@ -19,6 +19,7 @@ import {
   ACTION_USE_STORY,
   BLOCK_STORY_SAME,
   BLOCK_STORY_TITLE,
+  BLOCK_USE_STORY,
   VIEW_STORY,
 } from '../../src/views/ids.ts';
 import {
@@ -190,10 +191,10 @@ describe('the story bank', () => {
     const opened = await openModal(t, user, third.channel, third.ts, third.drill.id);
     expect(JSON.stringify(opened.view().blocks)).toContain(ACTION_USE_STORY);
     const updates = t.standin.count('views.update');
-    const use = await t.standin.clickViewButton(t.url, {
+    const use = await t.standin.pickViewOption(t.url, {
       userId: user,
       viewId: opened.viewId,
-      actionId: `${ACTION_USE_STORY}_0`,
+      actionId: ACTION_USE_STORY,
       value: `${third.drill.id}:${story?.id}`,
     });
     expect(use.status).toBe(200);
@@ -250,7 +251,15 @@ describe('the story bank', () => {
       container: { type: 'view', view_id: opened.viewId },
       view: { id: opened.viewId, hash: t.standin.views.get(opened.viewId)?.hash },
       actions: [
-        { action_id: `${ACTION_USE_STORY}_0`, value: `${theirs.drill.id}:${owned?.id}`, type: 'button' },
+        {
+          type: 'static_select',
+          action_id: ACTION_USE_STORY,
+          block_id: BLOCK_USE_STORY,
+          selected_option: {
+            text: { type: 'plain_text', text: 'Forged' },
+            value: `${theirs.drill.id}:${owned?.id}`,
+          },
+        },
       ],
     };
     expect((await sendPayload(t, forged)).status).toBe(200);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { storyMatrix } from '../../src/progress/story-matrix.ts';
 import type { TopicProgress } from '../../src/progress/topic-stats.ts';
 import { homeView } from '../../src/views/home.ts';
-import { BLOCK_ROLE_DESCRIPTION, BLOCK_ROLE_DESCRIPTION_MORE } from '../../src/views/ids.ts';
+import { BLOCK_ROLE_DESCRIPTION, BLOCK_ROLE_DESCRIPTION_MORE, BLOCK_USE_STORY } from '../../src/views/ids.ts';
 import { roleModal } from '../../src/views/role-modal.ts';
 import { starModal } from '../../src/views/star-modal.ts';
 import { storiesReply, storyModal } from '../../src/views/stories.ts';
@@ -17,6 +17,13 @@ import {
   shownText,
   WORST_PARTS,
 } from '../views/limits.ts';
+
+type Select = { options?: Array<{ value: string }>; initial_option?: { value: string } };
+/** The STAR modal's "Start from a saved story" select. */
+const useStorySelect = (modal: { blocks: unknown[] }) =>
+  (modal.blocks as Array<{ block_id?: string; accessory?: Select }>).find(
+    (b) => b.block_id === BLOCK_USE_STORY,
+  )?.accessory;
 
 const topicProgress = (slug: string, title: string): TopicProgress => ({
   slug,
@@ -61,8 +68,28 @@ describe('within Slack’s limits whatever the data', () => {
       expect(modalProblems(modal)).toEqual([]);
       const star = starModal({ drillId: 1, topicTitle: text, questionText: text, stories });
       expect(modalProblems(star)).toEqual([]);
-      const ids = [...JSON.stringify(star).matchAll(/"action_id":"(use_story_\d+)"/g)].map((m) => m[1]);
-      expect(ids).toEqual(['use_story_0', 'use_story_1', 'use_story_2', 'use_story_3', 'use_story_4']);
+      // One select of the 100 most recent (Slack's limit), not a button per story.
+      expect(useStorySelect(star)?.options).toHaveLength(100);
+      expect(useStorySelect(star)?.options?.[0]?.value).toBe('1:1');
+      // Filled from a story: the select stays, showing it; one past the 100 shown is not offered as chosen.
+      const filled = starModal({
+        drillId: 1,
+        topicTitle: text,
+        questionText: text,
+        stories,
+        fromStory: stories[3],
+      });
+      expect(modalProblems(filled)).toEqual([]);
+      expect(useStorySelect(filled)?.initial_option?.value).toBe('1:4');
+      const older = starModal({
+        drillId: 1,
+        topicTitle: text,
+        questionText: text,
+        stories,
+        fromStory: stories[150],
+      });
+      expect(modalProblems(older)).toEqual([]);
+      expect(useStorySelect(older)?.initial_option).toBeUndefined();
     },
   );
 

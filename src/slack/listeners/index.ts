@@ -15,8 +15,8 @@ import {
   ACTION_PEER_REVIEW,
   ACTION_PRACTISE_FOLLOW_UP,
   ACTION_SKIP_TODAY,
+  ACTION_USE_STORY,
   COMMAND,
-  USE_STORY_ACTION,
   VIEW_ASK_COLLEAGUE,
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
@@ -91,7 +91,7 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
   app.view(VIEW_SETTINGS, inWorkspace(submitSettings));
   app.view(VIEW_DELETE_DATA, inWorkspace(confirmDelete));
   app.action(ACTION_EDIT_STORY, inWorkspace(editStory));
-  app.action(USE_STORY_ACTION, inWorkspace(useStory));
+  app.action(ACTION_USE_STORY, inWorkspace(useStory));
   app.view(VIEW_STORY, inWorkspace(submitStory));
   app.action(ACTION_OPEN_ROLE, inWorkspace(openRole));
   app.view(VIEW_ROLE, inWorkspace(submitRole));

@@ -1,34 +1,42 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { findStory, latestTextOfStory } from '../../../db/repositories/stories.ts';
+import { findStory, latestTextOfStory, storiesOf } from '../../../db/repositories/stories.ts';
 import { starModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
-import { parseIdPair, useStoryClickSchema } from '../../story-payloads.ts';
+import { parseIdPair, useStoryPickSchema } from '../../story-payloads.ts';
+import { CLICK_MAX_WAIT_MS, tellBusy } from '../busy-reply.ts';
 import { drillForUser } from '../drill-access.ts';
 
 /**
- * "Start from a saved story" in the STAR modal: the modal is replaced (views.update, with its hash so a
- * newer version is never overwritten) by the same modal filled with the story's latest text. Nothing is
- * stored: the person adapts the text and saves, or cancels. A story or drill that is not theirs, or gone,
- * leaves the modal as it is.
+ * "Start from a saved story" in the STAR modal: a pick in its select replaces the modal (views.update, with
+ * its hash so a newer version is never overwritten) by the same modal filled with the story's latest text,
+ * the select still there to switch to another story. Nothing is stored: the person adapts the text and
+ * saves, or cancels. A story or drill that is not theirs, or gone, leaves the modal as it is. A pick the bot
+ * sheds, or reaches too late, is answered "busy" in the DM (a modal's action has no response_url): a select
+ * that changes nothing and says nothing looks broken.
  */
 export function useStory(ctx: RequestContext) {
   return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const click = useStoryClickSchema.parse(body);
-    const who = ctx.person(click.user.id);
+    const pick = useStoryPickSchema.parse(body);
+    const who = ctx.person(pick.user.id);
     const log = ctx.log.child({ user: who.userId });
-    const ids = parseIdPair(click.actions[0]?.value);
+    const ids = parseIdPair(pick.actions[0]?.selected_option?.value);
     if (!ids) return;
     const [drillId, storyId] = ids;
-    const admission = ctx.work.admit('click');
-    if (!admission) return;
+    const busy = () => tellBusy(ctx, { userId: who.userId, log });
+    const admission = ctx.work.admit('story pick');
+    if (!admission) {
+      await busy();
+      return;
+    }
     admission.run(
       async () => {
         try {
-          const [access, story, text] = await Promise.all([
+          const [access, story, text, stories] = await Promise.all([
             drillForUser(ctx, String(drillId), who),
             findStory(ctx.db, who, storyId),
             latestTextOfStory(ctx.db, who, storyId),
+            storiesOf(ctx.db, who),
           ]);
           if (!access.ok || !story || !text) {
             log.warn('a saved story could not fill the modal: not found or not the person’s');
@@ -39,11 +47,12 @@ export function useStory(ctx: RequestContext) {
             topicTitle: ctx.bank.topicTitle(access.drill.topicSlug),
             questionText: access.drill.questionText,
             answer: text,
+            stories,
             fromStory: { id: story.id, title: story.title },
           });
           await ctx.slack.modal.views.update({
-            view_id: click.view.id,
-            ...(click.view.hash ? { hash: click.view.hash } : {}),
+            view_id: pick.view.id,
+            ...(pick.view.hash ? { hash: pick.view.hash } : {}),
             view,
           });
         } catch (err) {
@@ -51,8 +60,7 @@ export function useStory(ctx: RequestContext) {
           log.warn({ err }, 'could not fill the modal from a story');
         }
       },
-      // The modal stays as it is: the person can click again.
-      { maxWaitMs: 1_000, tooLate: async () => log.warn('a story fill waited too long; skipped') },
+      { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: busy },
     );
   };
 }
