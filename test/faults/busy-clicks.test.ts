@@ -4,18 +4,23 @@
 // on the trigger, without trying views.open. A submission that comes too late to be answered in the modal
 // is not saved, and an ephemeral message in the DM says so and how to get the text back.
 //
-// Bad inputs tried: a drill's Answer click and the Home tab's Settings click each signed 3 s before they
-// reach the bot (a bot whose socket backlog held them: the trigger has expired); a click whose views.open
+// Bad inputs tried: a drill's Answer click, the Home tab's Settings click and a modal's "Start from a saved
+// story" each signed 3 s before they reach the bot (a bot whose socket backlog held them: the trigger has expired); a click whose views.open
 // Slack answers expired_trigger_id even though the time looked enough; a STAR submission signed
 // 3 s before; an on-time click while the bot is saturated (requests arriving 3 s late). The control: an
 // on-time click on an idle bot opens its modal.
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answers } from '../../src/db/schema/index.ts';
+import { answers, stories } from '../../src/db/schema/index.ts';
 import { BUSY_CLICK } from '../../src/slack/listeners/busy-reply.ts';
 import { LATE_NOTICE } from '../../src/slack/listeners/views/save-submission.ts';
-import { ACTION_ANSWER_DRILL, ACTION_OPEN_SETTINGS, BLOCK_HOME_ACTIONS } from '../../src/views/ids.ts';
+import {
+  ACTION_ANSWER_DRILL,
+  ACTION_OPEN_SETTINGS,
+  ACTION_USE_STORY,
+  BLOCK_HOME_ACTIONS,
+} from '../../src/views/ids.ts';
 import { answerOf, newUser, openModal, requestDrill, viewValues } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
@@ -94,6 +99,32 @@ describe('a click whose trigger has expired by the time the bot reads it', () =>
     }
     expect(ephemeralTexts(t, userId)).toContain(BUSY_CLICK);
     expect(t.logs.find('could not open the modal')).toEqual([]);
+  });
+
+  it('“Start from a saved story” in the modal: the modal is left as it was, an ephemeral "busy" in the DM', async () => {
+    const userId = newUser();
+    const dm = t.standin.dmChannelFor(userId);
+    // A saved answer makes a story, which the next drill's modal offers.
+    const first = await requestDrill(t, userId, 'random', dm);
+    const answered = await openModal(t, userId, first.channel, first.ts, first.drill.id);
+    await t.standin.submitView(t.url, { userId, viewId: answered.viewId, values: viewValues(answerOf('s')) });
+    await t.bot.idle();
+    const [story] = await t.bot.ctx.db.select().from(stories).where(eq(stories.userId, userId));
+    const next = await requestDrill(t, userId, 'random', dm);
+    const { viewId, view } = await openModal(t, userId, next.channel, next.ts, next.drill.id);
+    const shown = JSON.stringify(view().blocks);
+    expect(shown).toContain(ACTION_USE_STORY);
+    const updates = t.standin.count('views.update');
+    const click = await t.standin.clickViewButton(
+      t.url,
+      { userId, viewId, actionId: `${ACTION_USE_STORY}_0`, value: `${next.drill.id}:${story?.id}` },
+      threeSecondsLate(),
+    );
+    expect(click.status).toBe(200);
+    await t.bot.idle();
+    expect(t.standin.count('views.update')).toBe(updates);
+    expect(JSON.stringify(view().blocks)).toBe(shown);
+    expect(ephemeralTexts(t, userId)).toEqual([BUSY_CLICK]);
   });
 
   it('control: the same click on time opens the modal and says nothing else', async () => {

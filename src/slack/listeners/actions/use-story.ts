@@ -3,16 +3,17 @@ import { findStory, latestTextOfStory } from '../../../db/repositories/stories.t
 import { starModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { parseIdPair, useStoryClickSchema } from '../../story-payloads.ts';
+import { modalFillStartBy, runClickOrTellBusy } from '../busy-reply.ts';
 import { drillForUser } from '../drill-access.ts';
 
 /**
  * "Start from a saved story" in the STAR modal: the modal is replaced (views.update, with its hash so a
  * newer version is never overwritten) by the same modal filled with the story's latest text. Nothing is
  * stored: the person adapts the text and saves, or cancels. A story or drill that is not theirs, or gone,
- * leaves the modal as it is.
+ * leaves the modal as it is; so does a busy bot, which tells the person so (busy-reply.ts).
  */
 export function useStory(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const click = useStoryClickSchema.parse(body);
     const who = ctx.person(click.user.id);
@@ -20,9 +21,8 @@ export function useStory(ctx: RequestContext) {
     const ids = parseIdPair(click.actions[0]?.value);
     if (!ids) return;
     const [drillId, storyId] = ids;
-    const admission = ctx.work.admit('click');
-    if (!admission) return;
-    admission.run(
+    await runClickOrTellBusy(
+      ctx,
       async () => {
         try {
           const [access, story, text] = await Promise.all([
@@ -51,8 +51,7 @@ export function useStory(ctx: RequestContext) {
           log.warn({ err }, 'could not fill the modal from a story');
         }
       },
-      // The modal stays as it is: the person can click again.
-      { maxWaitMs: 1_000, tooLate: async () => log.warn('a story fill waited too long; skipped') },
+      { kind: 'click', userId: who.userId, log, limit: { startBy: modalFillStartBy(context) } },
     );
   };
 }
