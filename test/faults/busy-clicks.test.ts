@@ -8,7 +8,7 @@
 // story" each signed 3 s before they reach the bot (a bot whose socket backlog held them: the trigger has
 // expired); a click whose views.open Slack answers expired_trigger_id even though the time looked enough; a
 // STAR submission signed 3 s before; an on-time click, a rating and a STAR submission while the bot is
-// saturated (requests // arriving 3 s late). The control: an on-time click on an idle bot opens its modal.
+// saturated (requests arriving 3 s late). The control: an on-time click on an idle bot opens its modal.
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
