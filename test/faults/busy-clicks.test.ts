@@ -32,6 +32,7 @@ import {
   SLACK_DEADLINE_MS,
   viewValues,
 } from '../support/drill-driver.ts';
+import { onTimeFirst, signedAgo, untilShed } from '../support/saturate.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 let t: TestBot;
@@ -43,9 +44,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** Signed 3 s before it reaches the bot: Slack's 3 s (and the trigger's) are over when the bot reads it. */
-const threeSecondsLate = () => ({ timestamp: nowSeconds() - 3 });
+const threeSecondsLate = () => signedAgo(3);
 
 /** What the person sees only for themselves in their DM with the bot, as text. */
 const ephemeralTexts = (bot: TestBot, userId: string) =>
@@ -208,35 +208,15 @@ describe('a saturated bot', () => {
       const m = await drillOf();
       modals.push({ ...m, shown: JSON.stringify(m.view().blocks) });
     }
-    // On time first: the least lateness seen is how far this host's clock is from Slack's (none here).
-    for (let i = 0; i < 5; i++) {
-      await late.standin.slashCommand(late.url, { userId: newUser(), text: 'help' });
-    }
+    await onTimeFirst(late);
   });
   afterAll(async () => {
     await late?.close();
   });
 
-  /**
-   * Bursts of requests 3 s late (answered from memory), each followed by `act` on time, until the bot is
-   * saturated when `act` comes (the lateness is judged over the last second, however slow this machine):
-   * `act` says whether it was refused.
-   */
-  async function untilShed(act: () => Promise<boolean>): Promise<boolean> {
-    for (let round = 0; round < 5; round++) {
-      await Promise.all(
-        Array.from({ length: 8 }, () =>
-          late.standin.slashCommand(late.url, { userId: newUser(), text: 'help' }, threeSecondsLate()),
-        ),
-      );
-      if (await act()) return true;
-    }
-    return false;
-  }
-
   it('sheds an on-time click with an ephemeral "busy", and opens nothing', async () => {
     const { userId, channel, ts, drill } = clicked;
-    const shed = await untilShed(async () => {
+    const shed = await untilShed(late, async () => {
       const opens = late.standin.count('views.open');
       const click = await late.standin.clickButton(late.url, {
         userId,
@@ -262,7 +242,7 @@ describe('a saturated bot', () => {
     const busyCount = () => ephemeralTexts(late, userId).filter((text) => text === BUSY_CLICK).length;
     const ratings = ['again', 'hard', 'good', 'easy', 'again'] as const;
     let round = 0;
-    const shed = await untilShed(async () => {
+    const shed = await untilShed(late, async () => {
       const rating = ratings[round++ % ratings.length];
       const [before, busyBefore] = [await ratingOf(), busyCount()];
       const click = await late.standin.clickButton(late.url, {
@@ -285,7 +265,7 @@ describe('a saturated bot', () => {
   it('refuses a STAR submission in time: a field error in the modal, which stays as it was', async () => {
     let round = 0;
     let refused: { m: (typeof modals)[number]; reply: SlackReply } | undefined;
-    await untilShed(async () => {
+    await untilShed(late, async () => {
       // A round the bot lets through saves and closes its modal: the next round submits the next one.
       const m = modals[round++];
       if (!m) return false;
