@@ -1,15 +1,15 @@
-// Every answer to a submission is true when time runs short (issue 22): "not saved" only when nothing was
-// stored, and a COMMIT still on its way when Slack's time runs out is said to be
-// unconfirmed, never "not saved", since Postgres may still apply it.
+// Every answer to a submission is true when time runs short (issue 22): "not saved" and "nothing was
+// deleted" only when nothing was stored, and a COMMIT still on its way when Slack's time runs out is said to
+// be unconfirmed, never "not saved", since Postgres may still apply it.
 //
 // Faults injected: the bot's transactions slowed (a hold of 2.5 s before the COMMIT is sent, or before the
 // work starts) on submissions signed 1 s before they reach the bot (their time runs out at the margin, so the
-// DM speaks too).
+// DM speaks too); a delete confirmation signed 3 s before (too late to start: busy).
 
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { answers } from '../../src/db/schema/index.ts';
+import { answers, drills } from '../../src/db/schema/index.ts';
 import { IN_DOUBT_NOTICE, LATE_NOTICE, NOT_SAVED } from '../../src/slack/listeners/views/save-submission.ts';
 import { answerOf, newUser, openModal, requestDrill, viewValues } from '../support/drill-driver.ts';
 import { signedAgo } from '../support/saturate.ts';
@@ -110,5 +110,42 @@ describe('a STAR answer whose save runs out of time', () => {
     expect(ephemeralTexts(userId)).toEqual([LATE_NOTICE.answer]);
     await settled;
     expect(await answersOf(drill.id)).toEqual([]);
+  });
+});
+
+describe('the delete confirmation', () => {
+  async function openDelete() {
+    const userId = newUser();
+    const { drill } = await requestDrill(t, userId, 'random', t.standin.dmChannelFor(userId));
+    await t.standin.slashCommand(t.url, { userId, text: 'delete' });
+    await t.bot.idle();
+    const modal = t.standin.openModal(userId);
+    if (!modal) throw new Error('no delete modal');
+    const drillsOf = () => t.bot.ctx.db.select().from(drills).where(eq(drills.id, drill.id));
+    return { userId, viewId: modal.id, drillsOf };
+  }
+  const modalText = (userId: string) => JSON.stringify(t.standin.openModal(userId)?.view.blocks);
+
+  it('too late to start (signed 3 s before): "busy, nothing was deleted" in the modal and the DM', async () => {
+    const { userId, viewId, drillsOf } = await openDelete();
+    const reply = await t.standin.submitView(t.url, { userId, viewId, values: {} }, signedAgo(3));
+    expect(reply.json).toMatchObject({ response_action: 'update' });
+    await t.bot.idle();
+    expect(modalText(userId)).toMatch(/busy right now, so nothing was deleted/);
+    const [dm] = ephemeralTexts(userId);
+    expect(dm).toMatch(/nothing was deleted. Please try again in a minute with `\/star delete`/);
+    expect(await drillsOf()).toHaveLength(1);
+  });
+
+  it('its COMMIT on the way when time runs out: "could not confirm", and the delete lands', async () => {
+    const { userId, viewId, drillsOf } = await openDelete();
+    const settled = slowNextTransaction('commit');
+    await t.standin.submitView(t.url, { userId, viewId, values: {} }, signedAgo(1));
+    await t.bot.idle();
+    expect(modalText(userId)).toMatch(/could not confirm in time whether your data was deleted/);
+    expect(ephemeralTexts(userId).join('\n')).toMatch(/could not confirm in time/);
+    expect(ephemeralTexts(userId).join('\n')).not.toMatch(/nothing was deleted/);
+    await settled;
+    await vi.waitFor(async () => expect(await drillsOf()).toEqual([]));
   });
 });
