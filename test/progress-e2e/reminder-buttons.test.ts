@@ -2,13 +2,16 @@
 // day recorded as a day off, so the streak neither grows nor breaks), over HTTP against the local Slack.
 //
 // Bad inputs tried: Skip today clicked twice; clicked the next day (the day is over: nothing changes); after
-// the drill was answered; by another person, with the reminder's drill id (not theirs: refused, nothing stored).
+// the drill was answered; by another person, with the reminder's drill id (not theirs: refused, nothing stored);
+// clicked while the bot is saturated (the standard busy notice, nothing stored).
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysOff } from '../../src/db/schema/index.ts';
+import { BUSY_CLICK } from '../../src/slack/listeners/busy-reply.ts';
 import { ACTION_ANSWER_DRILL, ACTION_SKIP_TODAY, VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import { repliesTo } from '../support/drill-driver.ts';
+import { onTimeFirst, untilSaturated } from '../support/saturate.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
   answer,
@@ -124,5 +127,19 @@ describe('the reminder’s buttons', () => {
     expect(ephemeralsOf(user).join('\n')).toContain('You answered this drill already');
     expect(await daysOffOf(user)).toEqual([]);
     expect(await daysOffOf(stranger)).toEqual([]);
+  });
+
+  it('Skip today on a saturated bot: the standard busy notice, and the day is not skipped', async () => {
+    clock.set('2027-01-11T06:00:00Z');
+    const user = person(t, 'Europe/London');
+    await star(t, user, 'subscribe 09:00 daily');
+    const { d, nudge } = await remindedDrill(user, '2027-01-11');
+    await onTimeFirst(t);
+    expect(await untilSaturated(t)).toBe(true);
+    await click(user, d, nudge.ts, ACTION_SKIP_TODAY, d.drill.id);
+    await t.bot.idle();
+    expect(t.standin.ephemerals(user).at(-1)?.args.text).toBe(BUSY_CLICK);
+    expect(await daysOffOf(user)).toEqual([]);
+    expect(JSON.stringify(t.standin.message(d.channel, nudge.ts)?.blocks)).toContain(ACTION_SKIP_TODAY);
   });
 });

@@ -1,6 +1,7 @@
 import { ephemeral, plainReply } from '../../views/command-replies.ts';
 import type { SlackMessage } from '../../views/drill-message.ts';
 import type { RequestContext } from '../context.ts';
+import { slackDeadlineOf } from '../trigger-deadline.ts';
 
 /** What a person whose click the bot shed is told (issue 22): nothing happened, and when to try again. */
 export const BUSY_CLICK =
@@ -14,6 +15,16 @@ export const BUSY_CLICK =
  * the soak's ramp, bench/limits.md).
  */
 export const CLICK_MAX_WAIT_MS = 5_000;
+
+/**
+ * When a click that fills the open modal in place (views.update: "Start from a saved story") must have
+ * started: within the click's 3 s (Slack's deadline, from its signed timestamp) and 1 s of waiting in the
+ * queue. It needs no trigger, but it replaces the fields: coming later it would overwrite what the person
+ * started typing meanwhile, or change a modal they took for unresponsive. Past it they hear "busy" instead.
+ */
+export function modalFillStartBy(context: Record<string, unknown>): number {
+  return Math.min(slackDeadlineOf(context), performance.now() + 1_000);
+}
 
 /** Posts to an interaction's response_url (Bolt's `respond`). */
 export type Respond = (message: ReturnType<typeof ephemeral>) => Promise<unknown>;
@@ -52,4 +63,31 @@ export const tellBusy = (ctx: Pick<RequestContext, 'slack'>, p: Parameters<typeo
 /** Bolt's `respond` when the interaction came with a response_url (its types claim it always does). */
 export function responseUrlOf(args: { respond?: unknown }): Respond | undefined {
   return typeof args.respond === 'function' ? (args.respond as Respond) : undefined;
+}
+
+/**
+ * Runs a click's work that opens no modal (openModalForClick opens one) in the work queue, as Admission.run
+ * does. When the bot sheds the click, or its turn has not come by `limit`, the person is told "busy"
+ * ephemerally and nothing of `work` runs: a click never ends in silence, and its listener needs no busy
+ * branch of its own.
+ */
+export async function runClickOrTellBusy(
+  ctx: Pick<RequestContext, 'slack' | 'work'>,
+  work: () => Promise<void>,
+  p: {
+    /** Names the click among the shed requests (metrics, the log of refusals). */
+    kind: string;
+    userId: string;
+    respond?: Respond;
+    log: RequestContext['log'];
+    limit: { maxWaitMs: number } | { startBy: number };
+  },
+): Promise<void> {
+  const busy = () => tellBusy(ctx, { userId: p.userId, respond: p.respond, log: p.log });
+  const admission = ctx.work.admit(p.kind);
+  if (!admission) {
+    await busy();
+    return;
+  }
+  admission.run(work, { ...p.limit, tooLate: busy });
 }

@@ -11,15 +11,12 @@ import { skippedTodayMessage } from '../../../views/progress-replies.ts';
 import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
 import { skipTodayClickSchema } from '../../parse-payloads.ts';
-import { CLICK_MAX_WAIT_MS } from '../busy-reply.ts';
+import { BUSY_CLICK, CLICK_MAX_WAIT_MS } from '../busy-reply.ts';
 import { NO_SUCH_DRILL, parseDrillId } from '../drill-access.ts';
 
 type Skipped =
   | { kind: 'skipped' | 'already'; localDate: string }
   | { kind: 'no_such_drill' | 'answered' | 'not_scheduled' | 'day_over' };
-
-const SKIP_BUSY =
-  ':hourglass_flowing_sand: Star Drill is busy right now, so the day was not skipped. Please click again in a minute.';
 
 /**
  * The reminder's **Skip today**: the drill's day becomes a day off (days_off, reason `skip`), so the streak
@@ -38,7 +35,7 @@ export function skipToday(ctx: RequestContext) {
       );
     const admission = ctx.work.admit('skip today');
     if (!admission) {
-      await tell(SKIP_BUSY);
+      await tell(BUSY_CLICK);
       return;
     }
     admission.run(
@@ -77,7 +74,7 @@ export function skipToday(ctx: RequestContext) {
           }[outcome.kind],
         );
       },
-      { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: () => tell(SKIP_BUSY) },
+      { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: () => tell(BUSY_CLICK) },
     );
   };
 }

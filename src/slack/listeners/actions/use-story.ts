@@ -3,19 +3,19 @@ import { findStory, latestTextOfStory, storiesOf } from '../../../db/repositorie
 import { starModal } from '../../../views/star-modal.ts';
 import type { RequestContext } from '../../context.ts';
 import { parseIdPair, useStoryPickSchema } from '../../story-payloads.ts';
-import { CLICK_MAX_WAIT_MS, tellBusy } from '../busy-reply.ts';
+import { modalFillStartBy, runClickOrTellBusy } from '../busy-reply.ts';
 import { drillForUser } from '../drill-access.ts';
 
 /**
  * "Start from a saved story" in the STAR modal: a pick in its select replaces the modal (views.update, with
  * its hash so a newer version is never overwritten) by the same modal filled with the story's latest text,
  * the select still there to switch to another story. Nothing is stored: the person adapts the text and
- * saves, or cancels. A story or drill that is not theirs, or gone, leaves the modal as it is. A pick the bot
- * sheds, or reaches too late, is answered "busy" in the DM (a modal's action has no response_url): a select
- * that changes nothing and says nothing looks broken.
+ * saves, or cancels. A story or drill that is not theirs, or gone, leaves the modal as it is; so does a busy
+ * bot, which tells the person so in the DM (busy-reply.ts): a select that changes nothing and says nothing
+ * looks broken.
  */
 export function useStory(ctx: RequestContext) {
-  return async ({ ack, body }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const pick = useStoryPickSchema.parse(body);
     const who = ctx.person(pick.user.id);
@@ -23,13 +23,8 @@ export function useStory(ctx: RequestContext) {
     const ids = parseIdPair(pick.actions[0]?.selected_option?.value);
     if (!ids) return;
     const [drillId, storyId] = ids;
-    const busy = () => tellBusy(ctx, { userId: who.userId, log });
-    const admission = ctx.work.admit('story pick');
-    if (!admission) {
-      await busy();
-      return;
-    }
-    admission.run(
+    await runClickOrTellBusy(
+      ctx,
       async () => {
         try {
           const [access, story, text, stories] = await Promise.all([
@@ -60,7 +55,7 @@ export function useStory(ctx: RequestContext) {
           log.warn({ err }, 'could not fill the modal from a story');
         }
       },
-      { maxWaitMs: CLICK_MAX_WAIT_MS, tooLate: busy },
+      { kind: 'click', userId: who.userId, log, limit: { startBy: modalFillStartBy(context) } },
     );
   };
 }

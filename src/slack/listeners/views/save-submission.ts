@@ -1,9 +1,9 @@
 import type { SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { Database } from '../../../db/client.ts';
-import { withTimeout } from '../../../timeout.ts';
 import { plainReply } from '../../../views/command-replies.ts';
 import type { RequestContext } from '../../context.ts';
 import { tellEphemerally } from '../busy-reply.ts';
+import { commitInTime } from './commit-in-time.ts';
 
 /** At most this long for the save itself, whatever time the request has left. */
 const SAVE_BUDGET_MS = 2_200;
@@ -39,21 +39,27 @@ export const LATE_NOTICE = {
     ':hourglass_flowing_sand: Star Drill was too busy to check your guide in time, so *nothing was changed*. The modal stays open while you keep it: press *Check guide* again in a minute.',
 } as const;
 
+/**
+ * Said in the DM instead of a `LATE_NOTICE` when the save's COMMIT was already on its way as the time ran
+ * out (commit-in-time.ts): it may have landed, so "not saved" could be false.
+ */
+export const IN_DOUBT_NOTICE =
+  ':hourglass_flowing_sand: Star Drill could not confirm in time whether this was saved: its database answered too slowly, after Slack had stopped waiting, so it *may or may not have been saved*. If the modal is still open, press *Save* again (saving twice is safe). If you closed it, check before writing it again: `/star history` lists your answers, `/star status` your settings.';
+
 export type SaveOutcome<T> = { ok: true; saved: T } | { ok: false; error: string };
 
 type Ack = SlackViewMiddlewareArgs['ack'];
 
-class TooLate extends Error {}
-
 /**
  * A modal's save, told truthfully: `save` runs in one transaction in the bounded work queue and must commit
  * before Slack's deadline for the submission (`deadline`: trigger-deadline.ts). When the time runs out first
- * the transaction is rolled back instead of committed, so "not saved" stays true (only a COMMIT already on
- * its way at that instant can land, and that reply says so). A refused save answers a field error on
- * `errorBlock`, the modal stays open with the user's text. When even that answer cannot reach Slack in time
- * (the bot was too busy to look at the submission before its deadline), the user is also told ephemerally,
- * in their DM with the bot, with `lateNotice`: what was not saved and how to get the text back. After a
- * success the modal closes and `after` runs (feedback, thread replies).
+ * the transaction is rolled back instead of committed, so "not saved" stays true; a COMMIT already on its
+ * way at that instant may still land, and then no reply says "not saved" (commit-in-time.ts,
+ * IN_DOUBT_NOTICE). A refused save answers a field error on `errorBlock`, the modal stays open with the
+ * user's text. When even that answer cannot reach Slack in time (the bot was too busy to look at the
+ * submission before its deadline), the user is also told ephemerally, in their DM with the bot, with
+ * `lateNotice`: what was not saved and how to get the text back. After a success the modal closes and
+ * `after` runs (feedback, thread replies).
  */
 export async function saveSubmission<T>(
   ctx: RequestContext,
@@ -70,22 +76,24 @@ export async function saveSubmission<T>(
     after: (saved: T) => Promise<void>;
   },
 ): Promise<void> {
-  const refuse = async (error: string) => {
-    const inTime = performance.now() < p.deadline - ACK_MARGIN_MS;
+  const refuse = async ({ error, inDoubt, atDeadline }: Refusal) => {
+    const inTime = !atDeadline && performance.now() < p.deadline - ACK_MARGIN_MS;
     // Answered even when late: Slack may still show it, and Bolt's request ends here either way.
     await p.ack({ response_action: 'errors', errors: { [p.errorBlock]: error } });
-    if (!inTime) await tellEphemerally(ctx, { userId: p.userId, log: p.log }, plainReply(p.lateNotice));
+    if (inTime) return;
+    const notice = inDoubt ? IN_DOUBT_NOTICE : p.lateNotice;
+    await tellEphemerally(ctx, { userId: p.userId, log: p.log }, plainReply(notice));
   };
   const admission = ctx.work.admit('submission');
   if (!admission) {
-    await refuse(NOT_SAVED.busy);
+    await refuse({ ok: false, error: NOT_SAVED.busy });
     return;
   }
   let acked: () => void = () => {};
   const ackSent = new Promise<void>((resolve) => {
     acked = resolve;
   });
-  const outcome = await new Promise<SaveOutcome<T>>((resolve) => {
+  const outcome = await new Promise<SaveOutcome<T> | Refusal>((resolve) => {
     admission.run(
       async () => {
         const result = await saveInTime(ctx, p.log, p.save, p.deadline);
@@ -101,31 +109,39 @@ export async function saveSubmission<T>(
     );
   });
   if (outcome.ok) await p.ack();
-  else await refuse(outcome.error);
+  else await refuse(outcome);
   acked();
 }
+
+/**
+ * A refused save. `inDoubt`: it may still have been stored, so its DM must not say "not saved". `atDeadline`:
+ * refused when its time ran out, so the answer leaves at the margin and Slack may not show it (the DM says
+ * it too; a timer may fire a fraction of a millisecond before the margin, so the clock alone cannot tell).
+ */
+type Refusal = { ok: false; error: string; inDoubt?: true; atDeadline?: true };
 
 async function saveInTime<T>(
   ctx: RequestContext,
   log: RequestContext['log'],
   save: (tx: Database) => Promise<SaveOutcome<T>>,
   deadline: number,
-): Promise<SaveOutcome<T>> {
-  let late = false;
-  const work = ctx.db
-    .transaction(async (tx) => {
-      const result = await save(tx);
-      if (late) throw new TooLate();
-      return result;
-    })
-    .catch((err: unknown): SaveOutcome<T> => {
-      if (!(err instanceof TooLate)) log.error({ err }, 'could not save a submission');
-      return { ok: false, error: NOT_SAVED.unavailable };
-    });
-  const budget = Math.min(SAVE_BUDGET_MS, deadline - ACK_MARGIN_MS - performance.now());
-  return withTimeout(work, Math.max(0, budget), () => {
-    late = true;
-    log.warn('a submission was not saved within the budget');
-    return { ok: false, error: NOT_SAVED.unconfirmed };
-  });
+): Promise<SaveOutcome<T> | Refusal> {
+  const untilDeadline = deadline - ACK_MARGIN_MS - performance.now();
+  const done = await commitInTime(ctx.db, save, Math.min(SAVE_BUDGET_MS, untilDeadline), (err) =>
+    log.error({ err }, 'could not save a submission'),
+  );
+  if (done.kind === 'committed') return done.value;
+  if (done.kind === 'rolledBack' && !done.late) return { ok: false, error: NOT_SAVED.unavailable };
+  log.warn(
+    done.kind === 'inDoubt'
+      ? 'a submission’s COMMIT was still unanswered when its time ran out: it may have been stored'
+      : 'a submission was not saved within the budget',
+  );
+  // Rolled back or in doubt, "could not confirm" is true in the modal; only the DM tells them apart.
+  return {
+    ok: false,
+    error: NOT_SAVED.unconfirmed,
+    ...(done.kind === 'inDoubt' ? { inDoubt: true } : {}),
+    ...(untilDeadline < SAVE_BUDGET_MS ? { atDeadline: true } : {}),
+  };
 }
