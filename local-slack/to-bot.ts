@@ -17,7 +17,7 @@ import { EventsToBot } from './events-to-bot.ts';
 import { triggerId } from './ids.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
 import { selectAction } from './select-action.ts';
-import type { SignOptions, SlackReply } from './types.ts';
+import type { OpenedView, SignOptions, SlackReply } from './types.ts';
 import type { Obj } from './web-api/common.ts';
 import { fileObject } from './web-api/files.ts';
 import { applyResponseAction } from './web-api/views.ts';
@@ -129,24 +129,12 @@ export class ToBot extends EventsToBot {
     p: { userId: string; viewId: string; actionId: string; blockId?: string; value?: string },
     sign?: SignOptions,
   ): Promise<SlackReply> {
-    const { store, workspace } = this.core;
+    const { store } = this.core;
     const view = store.views.get(p.viewId);
     if (!view || view.closed) throw new Error(`clickViewButton: view ${p.viewId} is not open`);
     const blocks = Array.isArray(view.view.blocks) ? view.view.blocks : [];
     const { block, element } = findButton(blocks, p, `view ${p.viewId}`);
-    const payload: Obj = {
-      type: 'block_actions',
-      user: this.user(p.userId),
-      api_app_id: workspace.appId,
-      token: workspace.verificationToken,
-      container: { type: 'view', view_id: view.id },
-      trigger_id: this.newTriggerId(p.userId),
-      team: { id: workspace.teamId, domain: workspace.teamDomain },
-      enterprise: null,
-      is_enterprise_install: false,
-      view: viewOutput(workspace, view),
-      actions: [buttonAction(block, element, this.core.ts.next())],
-    };
+    const payload = this.viewAction(p.userId, view, buttonAction(block, element, this.core.ts.next()));
     return this.sendRaw(botUrl, interactivityBody(payload), FORM, sign);
   }
 
@@ -159,25 +147,30 @@ export class ToBot extends EventsToBot {
     p: { userId: string; viewId: string; actionId: string; blockId?: string; value: string },
     sign?: SignOptions,
   ): Promise<SlackReply> {
-    const { store, workspace } = this.core;
+    const { store } = this.core;
     const view = store.views.get(p.viewId);
     if (!view || view.closed) throw new Error(`pickViewOption: view ${p.viewId} is not open`);
     const blocks = Array.isArray(view.view.blocks) ? view.view.blocks : [];
     const action = selectAction(blocks, p, this.core.ts.next(), `view ${p.viewId}`);
-    const payload: Obj = {
+    return this.sendRaw(botUrl, interactivityBody(this.viewAction(p.userId, view, action)), FORM, sign);
+  }
+
+  /** A block action in an open view, as Slack sends it: the view's state and a fresh trigger. */
+  private viewAction(userId: string, view: OpenedView, action: Obj): Obj {
+    const { workspace } = this.core;
+    return {
       type: 'block_actions',
-      user: this.user(p.userId),
+      user: this.user(userId),
       api_app_id: workspace.appId,
       token: workspace.verificationToken,
       container: { type: 'view', view_id: view.id },
-      trigger_id: this.newTriggerId(p.userId),
+      trigger_id: this.newTriggerId(userId),
       team: { id: workspace.teamId, domain: workspace.teamDomain },
       enterprise: null,
       is_enterprise_install: false,
       view: viewOutput(workspace, view),
       actions: [action],
     };
-    return this.sendRaw(botUrl, interactivityBody(payload), FORM, sign);
   }
 
   /**
