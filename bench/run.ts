@@ -167,6 +167,9 @@ async function soak(): Promise<SoakRun[]> {
         // working size.
         warmUpMs: Math.min(7 * 1.3 * job.periodMs, job.durationMs / 2),
         compiledMain,
+        ...(process.env.BENCH_PROFILE_DIR && !compiledMain
+          ? { botEnv: profileEnv(process.env.BENCH_PROFILE_DIR) }
+          : {}),
         log,
       });
       log(

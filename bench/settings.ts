@@ -5,7 +5,7 @@
 //   time between requests)  BENCH_SOAK_RAMP=200,3000,200,10 (from, to, step, seconds per step; 0 skips the ramp;
 //   a ramp's person sends a request every ~10 s)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped and
 //   ack-timed too, side by side: a base commit's worktree, built)  BENCH_PROFILE_DIR=/abs/dir (CPU profiles of
-//   the bot in the ack and overload runs)
+//   the bot in the ack, overload and soak runs)
 //   BENCH_ONLY=fanout|click|ack|overload|tick|analysis|soak: that benchmark alone, printed; BENCHMARKS.md untouched
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
