@@ -8,7 +8,6 @@
  * clipped, so any number of topics or drills fits.
  */
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Days } from '../drills/days.ts';
 import { interviewCountdown } from '../drills/pause.ts';
 import { localDateOf } from '../drills/schedule.ts';
@@ -30,7 +29,12 @@ import {
 import { clip, escapeClipped } from './mrkdwn.ts';
 import { type PeerTopicRating, peerRatingBlocks } from './peer-review.ts';
 import { storyMatrixBlocks } from './stories.ts';
-import { deliveryLabel, endsAfterText, scheduleLabel } from './subscription-replies.ts';
+import {
+  deliveryLabel,
+  endsAfterText,
+  dayLabel as plainDayLabel,
+  scheduleLabel,
+} from './subscription-replies.ts';
 
 export interface HomeSubscription {
   minuteOfDay: number;
@@ -91,12 +95,13 @@ const context = (text: string): KnownBlock => ({
   elements: [{ type: 'mrkdwn', text: clip(text) }],
 });
 
-/** "Thu 24 Dec", with the year when it is not the year of `today`. */
+/**
+ * "Thu 24 Dec", with the year when it is not the year of `today`: plain arithmetic (subscription-replies.ts),
+ * as luxon's formatter cost each Home publish more than its own layout (bench/limits.md, the soak's profile).
+ */
 function dayLabel(localDate: string, today: string): string {
-  const d = DateTime.fromISO(localDate, { zone: 'utc' });
-  return d.toFormat(
-    d.year === DateTime.fromISO(today, { zone: 'utc' }).year ? 'ccc d LLL' : 'ccc d LLL yyyy',
-  );
+  const year = localDate.slice(0, 4);
+  return year === today.slice(0, 4) ? plainDayLabel(localDate) : `${plainDayLabel(localDate)} ${year}`;
 }
 
 function plural(n: number, one: string, many: string): string {
