@@ -24,6 +24,7 @@ import {
   GOOD_REVIEW,
   openAsk,
   openReview,
+  openTheOnlyRequest,
   rawReview,
   requestDms,
   requestsOf,
@@ -114,10 +115,7 @@ describe('a copy taken back', () => {
     const { author, d } = await answeredDrill(t, 3);
     const reviewer = person(t, 'UTC', 'UREV');
     await submitAsk(t, author, await openAsk(t, author, d), { reviewer });
-    const [request] = await requestsOf(t, author);
-    const [dm] = requestDms(t, reviewer);
-    if (!request || !dm) throw new Error('no request');
-    const openBefore = await openReview(t, reviewer, dm, request.id);
+    const { request, dm, modal: openBefore } = await openTheOnlyRequest(t, author, reviewer);
 
     // The author edits the answer (the same text saved again withdraws nothing; a change does).
     const edit = await openModal(t, author, d.channel, d.ts, d.drill.id);
@@ -197,10 +195,7 @@ describe('a request left unanswered', () => {
     const { author, d } = await answeredDrill(t, 0);
     const reviewer = person(t, 'UTC', 'UREV');
     await submitAsk(t, author, await openAsk(t, author, d), { reviewer });
-    const [request] = await requestsOf(t, author);
-    const [dm] = requestDms(t, reviewer);
-    if (!request || !dm) throw new Error('no request');
-    const modal = await openReview(t, reviewer, dm, request.id);
+    const { request, dm, modal } = await openTheOnlyRequest(t, author, reviewer);
 
     const tickAll = async (iso: string) => {
       const at = clock.set(iso);

@@ -11,9 +11,8 @@ import {
   answeredDrill,
   GOOD_REVIEW,
   openAsk,
-  openReview,
+  openTheOnlyRequest,
   rawReview,
-  requestDms,
   requestsOf,
   submitAsk,
   submitReview,
@@ -38,10 +37,7 @@ async function reviewTwiceAtOnce(first: TestBot, second: TestBot) {
   const { author, d } = await answeredDrill(t, 0);
   const reviewer = person(t, 'Europe/Paris', 'UREV');
   await submitAsk(t, author, await openAsk(t, author, d), { reviewer });
-  const [request] = await requestsOf(t, author);
-  const [dm] = requestDms(t, reviewer);
-  if (!request || !dm) throw new Error('no request');
-  const modal = await openReview(t, reviewer, dm, request.id);
+  const { request, modal } = await openTheOnlyRequest(t, author, reviewer);
   const replies = await Promise.all([
     submitReview(first, reviewer, modal, GOOD_REVIEW, 'Clear, and measured.'),
     rawReview(second, reviewer, modal.id, request.id, GOOD_REVIEW),

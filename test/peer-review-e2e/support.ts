@@ -153,6 +153,17 @@ export async function openReview(t: TestBot, reviewer: string, dm: StoredMessage
   return modal;
 }
 
+/**
+ * The author's only request, sent to `reviewer`, and the colleague's review modal opened from its DM: the
+ * steps before a test's own review.
+ */
+export async function openTheOnlyRequest(t: TestBot, author: string, reviewer: string) {
+  const [request] = await requestsOf(t, author);
+  const [dm] = requestDms(t, reviewer);
+  if (!request || !dm) throw new Error('no request');
+  return { request, dm, modal: await openReview(t, reviewer, dm, request.id) };
+}
+
 /** Submits the review modal; a rating left null is left blank. */
 export async function submitReview(
   t: TestBot,
