@@ -30,6 +30,7 @@ import {
 } from '../progress-e2e/support.ts';
 import { requestDrill } from '../support/drill-driver.ts';
 import { useProgressBot } from '../support/progress-bot.ts';
+import { lastSharedFile } from '../support/shared-file.ts';
 import { KEPT_QUESTION, pasteGuide } from './support.ts';
 
 const { clock, t } = useProgressBot('2027-01-12T08:00:00Z');
@@ -93,18 +94,11 @@ const DEBT_ANSWER = {
 
 /** The export the bot just shared in the person's DM: the comment and each drill's section. */
 function exportedFile(userId: string) {
-  const shared = t.standin
-    .messages(t.standin.dmChannelFor(userId))
-    .filter((m) => (m.files?.length ?? 0) > 0)
-    .at(-1);
-  const file = shared?.files?.[0];
-  const bytes = file ? t.standin.file(file.id)?.bytes : undefined;
-  if (!shared || !bytes) throw new Error(`no export shared in ${userId}'s DM`);
-  const markdown = bytes.toString('utf8');
+  const { comment, markdown } = lastSharedFile(t, userId);
   const sections = markdown.split('\n---\n\n').slice(1);
   /** The sections whose question is `text`, as the export writes it. */
   const asking = (text: string) => sections.filter((s) => s.includes(`**Question:** ${inlineText(text)}\n`));
-  return { comment: shared.text, markdown, sections, asking };
+  return { comment, markdown, sections, asking };
 }
 
 const cardsOf = (userId: string) =>

@@ -22,6 +22,7 @@ import {
 import { repliesTo, requestDrill } from '../support/drill-driver.ts';
 import { useProgressBot } from '../support/progress-bot.ts';
 import { setRole } from '../support/role-driver.ts';
+import { lastSharedFile } from '../support/shared-file.ts';
 import {
   answer,
   drillsOf,
@@ -43,17 +44,7 @@ const { clock, t } = useProgressBot('2027-01-12T12:00:00Z');
 const topic = (i: number) => topicAt(t, i);
 
 /** The file the bot shared in the person's DM by the export just made: its name, comment and text. */
-function exportedFile(userId: string) {
-  const shared = t.standin
-    .messages(t.standin.dmChannelFor(userId))
-    .filter((m) => (m.files?.length ?? 0) > 0)
-    .at(-1);
-  const file = shared?.files?.[0];
-  if (!shared || !file) throw new Error(`no file shared in ${userId}'s DM`);
-  const stored = t.standin.file(file.id);
-  if (!stored?.bytes) throw new Error(`file ${file.id} has no bytes`);
-  return { comment: shared.text, name: stored.name, markdown: stored.bytes.toString('utf8') };
-}
+const exportedFile = (userId: string) => lastSharedFile(t, userId);
 
 /** Practises the drill's first follow-up: the button in its thread, the one-field modal, submitted. */
 async function practiseFollowUp(userId: string, d: Posted, text: string) {
