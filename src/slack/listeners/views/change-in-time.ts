@@ -1,11 +1,6 @@
 import type { Database } from '../../../db/client.ts';
 import type { RequestContext } from '../../context.ts';
-import { commitInTime, type InTime } from './commit-in-time.ts';
-
-/** Kept free before Slack's deadline for the answer to travel back. */
-const ACK_MARGIN_MS = 400;
-/** A change whose turn comes later than this before the deadline is not tried: "busy" goes back in time. */
-const CHANGE_NEEDS_MS = 600;
+import { ACK_MARGIN_MS, commitInTime, type InTime, SUBMISSION_NEEDS_MS } from './commit-in-time.ts';
 
 export type ChangeOutcome<T> = InTime<T> | { kind: 'busy' };
 
@@ -39,7 +34,7 @@ export async function changeInTime<T>(
             atDeadline = untilDeadline < p.budgetMs;
             resolve(await commitInTime(ctx.db, p.change, Math.min(p.budgetMs, untilDeadline), p.onError));
           },
-          { startBy: p.deadline - CHANGE_NEEDS_MS, tooLate: async () => resolve({ kind: 'busy' }) },
+          { startBy: p.deadline - SUBMISSION_NEEDS_MS, tooLate: async () => resolve({ kind: 'busy' }) },
         );
       });
   const timedOut = outcome.kind === 'inDoubt' || (outcome.kind === 'rolledBack' && outcome.late);

@@ -14,6 +14,14 @@ export type InTime<T> =
   | { kind: 'rolledBack'; late: boolean }
   | { kind: 'inDoubt' };
 
+/** Kept free before Slack's deadline for a submission's answer to travel back. */
+export const ACK_MARGIN_MS = 400;
+/**
+ * A submission whose turn in the work queue comes later than this before Slack's deadline is not tried:
+ * "busy" goes back in time instead (a save and a change alike).
+ */
+export const SUBMISSION_NEEDS_MS = 600;
+
 class TooLate extends Error {}
 
 /**

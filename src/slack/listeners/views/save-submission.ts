@@ -3,14 +3,10 @@ import type { Database } from '../../../db/client.ts';
 import { plainReply } from '../../../views/command-replies.ts';
 import type { RequestContext } from '../../context.ts';
 import { tellEphemerally } from '../busy-reply.ts';
-import { commitInTime } from './commit-in-time.ts';
+import { ACK_MARGIN_MS, commitInTime, SUBMISSION_NEEDS_MS } from './commit-in-time.ts';
 
 /** At most this long for the save itself, whatever time the request has left. */
 const SAVE_BUDGET_MS = 2_200;
-/** Kept free before Slack's deadline for the answer to travel back. */
-const ACK_MARGIN_MS = 400;
-/** A save whose turn comes later than this before the deadline is not tried: "busy" goes back in time. */
-const SAVE_NEEDS_MS = 600;
 
 /** Each failure says what happened to the text, and it is true; the user's text stays in the modal. */
 export const NOT_SAVED = {
@@ -103,7 +99,7 @@ export async function saveSubmission<T>(
         await p.after(result.saved);
       },
       {
-        startBy: p.deadline - SAVE_NEEDS_MS,
+        startBy: p.deadline - SUBMISSION_NEEDS_MS,
         tooLate: async () => resolve({ ok: false, error: NOT_SAVED.busy }),
       },
     );
