@@ -26,6 +26,10 @@ import * as users from '../../src/db/repositories/users.ts';
 import * as workspaceModel from '../../src/db/repositories/workspace-model.ts';
 import type { Person } from '../../src/drills/person.ts';
 
+/** A repository file's name in camelCase (token-pauses.ts -> tokenPauses). */
+const moduleName = (file: string) =>
+  (file.split('/').pop() ?? file).replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
 /**
  * Every module of src/db/repositories, found by the file system rather than listed by hand, so a new
  * repository file is checked without anyone remembering to add it here. Keyed by the file's name in
@@ -34,11 +38,34 @@ import type { Person } from '../../src/drills/person.ts';
 const MODULES: Record<string, Record<string, unknown>> = Object.fromEntries(
   Object.entries(
     import.meta.glob<Record<string, unknown>>('../../src/db/repositories/*.ts', { eager: true }),
-  ).map(([file, mod]) => [
-    (file.split('/').pop() ?? file).replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
-    mod,
+  ).map(([file, mod]) => [moduleName(file), mod]),
+);
+
+/**
+ * Each module's prepared statements (`const name = preparedFor(...)`, src/db/prepared.ts) by name, as source
+ * text: a function that runs one has its SQL there, outside its own body.
+ */
+const PREPARED: Record<string, Map<string, string>> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('../../src/db/repositories/*.ts', {
+      eager: true,
+      query: '?raw',
+      import: 'default',
+    }),
+  ).map(([file, source]) => [
+    moduleName(file),
+    new Map(
+      [...source.matchAll(/const (\w+) = preparedFor\(([\s\S]*?)\);\n/g)].map((m) => [m[1] ?? '', m[0]]),
+    ),
   ]),
 );
+
+/** A function's source with the prepared statements it runs. */
+function textOf(mod: string, f: (...args: never[]) => unknown): string {
+  const own = f.toString();
+  const prepared = [...(PREPARED[mod] ?? [])].filter(([name]) => new RegExp(`\\b${name}\\b`).test(own));
+  return [own, ...prepared.map(([, text]) => text)].join('\n');
+}
 
 /**
  * The tables whose rows belong to one person: by their own (team_id, user_id), or through their drill
@@ -241,13 +268,16 @@ const ACROSS_PEOPLE: Record<string, string> = {
 /** The exports that touch a person's table: by name in their code, or through another export that does. */
 function exportsTouchingPersonTables(): Map<string, (...args: never[]) => unknown> {
   const all = new Map<string, (...args: never[]) => unknown>();
+  const texts = new Map<string, string>();
   for (const [mod, exports] of Object.entries(MODULES)) {
     for (const [name, value] of Object.entries(exports)) {
-      if (typeof value === 'function') all.set(`${mod}.${name}`, value as (...args: never[]) => unknown);
+      if (typeof value !== 'function') continue;
+      all.set(`${mod}.${name}`, value as (...args: never[]) => unknown);
+      texts.set(`${mod}.${name}`, textOf(mod, value as (...args: never[]) => unknown));
     }
   }
   const tables = new RegExp(`\\b(${PERSON_TABLES.join('|')})\\b`);
-  const touching = new Set([...all].filter(([, f]) => tables.test(f.toString())).map(([k]) => k));
+  const touching = new Set([...texts].filter(([, text]) => tables.test(text)).map(([k]) => k));
   // Calls to a touching export count too (progressRowsOf reads through findUser, findSubscription ...).
   for (let grew = true; grew; ) {
     grew = false;
@@ -269,7 +299,9 @@ describe('owner-scoped repositories', () => {
   it('finds the functions that touch a person’s table (the detector itself works)', () => {
     expect(touching.has('drills.findDrill')).toBe(true);
     expect(touching.has('followUps.saveFollowUpAnswer')).toBe(true);
-    expect(touching.has('reviewCards.ratedCardsOf')).toBe(true); // through ratedCardsOfUsers
+    expect(touching.has('reviewCards.ratedCardsOfUsers')).toBe(true);
+    expect(touching.has('reviewCards.ratedCardsOf')).toBe(true); // its SQL in a prepared statement
+    expect(touching.has('progress.progressRowsOf')).toBe(true); // through findUser, findSubscription ...
     expect(touching.has('installations.installationIdOf')).toBe(false);
     expect(touching.has('events.firstTimeSeen')).toBe(false);
     expect(touching.size).toBeGreaterThan(50);

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AnswerFeedback } from '../../coach/types.ts';
 import type { StarAnswer } from '../../drills/star-answer.ts';
 import type { Database } from '../client.ts';
+import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
 import { type Answer, answers } from '../schema/index.ts';
 import { type Owned, ofOwnDrill, ownDrillId } from './people.ts';
 
@@ -42,12 +43,17 @@ export async function saveAnswer(
 
 /** The answer to the person's drill; undefined for anyone else's drill. */
 export async function findAnswer(db: Database, drill: Owned): Promise<Answer | undefined> {
-  const [row] = await db
-    .select()
-    .from(answers)
-    .where(and(eq(answers.drillId, drill.id), ofOwnDrill(answers.drillId, drill)));
+  const [row] = await findAnswerQuery(db).execute({ ...paramsOf(drill), id: drill.id });
   return row;
 }
+
+const findAnswerQuery = preparedFor((db) =>
+  db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.drillId, param<number>('id')), ofOwnDrill(answers.drillId, PERSON)))
+    .prepare('find_answer'),
+);
 
 /**
  * Stores the analysis of the answer as it was analysed: if the text changed meanwhile (another edit),
@@ -59,17 +65,28 @@ export async function recordAnalysis(
   analysed: { updatedAt: Date },
   feedback: AnswerFeedback,
 ): Promise<Answer | undefined> {
-  const [row] = await db
+  const [row] = await recordAnalysisQuery(db).execute({
+    ...paramsOf(drill),
+    id: drill.id,
+    updatedAt: analysed.updatedAt.toISOString(),
+    score: feedback.score,
+    feedback,
+  });
+  return row;
+}
+
+const recordAnalysisQuery = preparedFor((db) =>
+  db
     .update(answers)
-    .set({ score: feedback.score, feedback })
+    .set({ score: param<number>('score'), feedback: param<AnswerFeedback>('feedback') })
     .where(
       // The column keeps microseconds, a Date only milliseconds: compare at a Date's precision, or on a
       // Postgres server (whose clock has microseconds) no analysis would ever be stored.
       and(
-        sql`${answers.drillId} = ${drill.id} and date_trunc('milliseconds', ${answers.updatedAt}) = ${analysed.updatedAt.toISOString()}::timestamptz`,
-        ofOwnDrill(answers.drillId, drill),
+        sql`${answers.drillId} = ${param('id')} and date_trunc('milliseconds', ${answers.updatedAt}) = ${param('updatedAt')}::timestamptz`,
+        ofOwnDrill(answers.drillId, PERSON),
       ),
     )
-    .returning();
-  return row;
-}
+    .returning()
+    .prepare('record_analysis'),
+);

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
 import { drills } from '../schema/index.ts';
 import { type Owned, ofPerson } from './people.ts';
 
@@ -14,13 +15,20 @@ const ownDrill = (d: Owned) => and(eq(drills.id, d.id), ofPerson(drills, d));
  * retried or duplicated submission never posts the feedback twice. `at` is the bot's clock.
  */
 export async function claimFeedback(db: Database, drill: Owned, at: Date): Promise<boolean> {
-  const rows = await db
-    .update(drills)
-    .set({ feedbackPostedAt: at })
-    .where(and(ownDrill(drill), isNull(drills.feedbackPostedAt)))
-    .returning({ id: drills.id });
+  const rows = await claimQuery(db).execute({ ...paramsOf(drill), id: drill.id, at });
   return rows.length > 0;
 }
+
+const OWN_DRILL = ownDrill({ ...PERSON, id: param<number>('id') });
+
+const claimQuery = preparedFor((db) =>
+  db
+    .update(drills)
+    .set({ feedbackPostedAt: param<Date>('at') })
+    .where(and(OWN_DRILL, isNull(drills.feedbackPostedAt)))
+    .returning({ id: drills.id })
+    .prepare('claim_feedback'),
+);
 
 /** Gives the claim back after Slack refused the thread reply, so a later save can post it. */
 export async function releaseFeedback(db: Database, drill: Owned): Promise<void> {
@@ -29,5 +37,13 @@ export async function releaseFeedback(db: Database, drill: Owned): Promise<void>
 
 /** The feedback message is in the thread: later edits and ratings update it there. */
 export async function setFeedbackTs(db: Database, drill: Owned, ts: string): Promise<void> {
-  await db.update(drills).set({ feedbackTs: ts }).where(ownDrill(drill));
+  await setTsQuery(db).execute({ ...paramsOf(drill), id: drill.id, ts });
 }
+
+const setTsQuery = preparedFor((db) =>
+  db
+    .update(drills)
+    .set({ feedbackTs: param<string>('ts') })
+    .where(OWN_DRILL)
+    .prepare('set_feedback_ts'),
+);

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { param, preparedFor } from '../prepared.ts';
 import { type GuideVersion, guideDrafts, guideVersions, subscriptions } from '../schema/index.ts';
 
 /** The workspace's guide now in use (without its text), or undefined: the built-in guide, never changed. */
@@ -28,14 +29,19 @@ export async function currentGuide(
 
 /** The workspace's newest guide version (0: never changed): a primary-key lookup, cheap enough to poll. */
 export async function latestGuideVersion(db: Database, teamId: string): Promise<number> {
-  const [row] = await db
-    .select({ version: guideVersions.version })
-    .from(guideVersions)
-    .where(eq(guideVersions.teamId, teamId))
-    .orderBy(desc(guideVersions.version))
-    .limit(1);
+  const [row] = await latestVersionQuery(db).execute({ teamId });
   return row?.version ?? 0;
 }
+
+const latestVersionQuery = preparedFor((db) =>
+  db
+    .select({ version: guideVersions.version })
+    .from(guideVersions)
+    .where(eq(guideVersions.teamId, param<string>('teamId')))
+    .orderBy(desc(guideVersions.version))
+    .limit(1)
+    .prepare('latest_guide_version'),
+);
 
 /** One version's text (null: the built-in guide). */
 export async function guideMarkdown(

@@ -3,6 +3,7 @@ import type { PeerRatings } from '../../drills/peer-review.ts';
 import type { Person } from '../../drills/person.ts';
 import type { StarAnswer } from '../../drills/star-answer.ts';
 import type { Database } from '../client.ts';
+import { PERSON, paramsOf, preparedFor } from '../prepared.ts';
 import { drills, type PeerReview, peerReviews, users } from '../schema/index.ts';
 import { notPaused } from './token-pauses.ts';
 
@@ -220,17 +221,22 @@ export async function markExpiryNoticed(db: Database, author: Person, id: number
 
 /** The average peer rating of the author's reviewed answers, per topic (Home). */
 export async function peerRatingsByTopic(db: Database, author: Person) {
-  const rows = await db
+  const rows = await peerRatingsQuery(db).execute(paramsOf(author));
+  return rows.map((r) => ({ ...r, average: Number(r.average), reviews: Number(r.reviews) }));
+}
+
+const peerRatingsQuery = preparedFor((db) =>
+  db
     .select({
       topicSlug: peerReviews.topicSlug,
       average: sql<number>`avg((${peerReviews.clearSituation} + ${peerReviews.ownActions} + ${peerReviews.measuredResult} + ${peerReviews.wouldHire}) / 4.0)::float8`,
       reviews: sql<number>`count(*)::int`,
     })
     .from(peerReviews)
-    .where(and(asAuthor(author), eq(peerReviews.status, 'reviewed')))
-    .groupBy(peerReviews.topicSlug);
-  return rows.map((r) => ({ ...r, average: Number(r.average), reviews: Number(r.reviews) }));
-}
+    .where(and(asAuthor(PERSON), eq(peerReviews.status, 'reviewed')))
+    .groupBy(peerReviews.topicSlug)
+    .prepare('peer_ratings_by_topic'),
+);
 
 /** The requests the person made, newest first (export). */
 export async function requestsMadeBy(db: Database, author: Person) {

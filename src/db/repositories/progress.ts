@@ -3,6 +3,7 @@ import { type Person, personKey } from '../../drills/person.ts';
 import { isValidZone } from '../../drills/schedule.ts';
 import type { ProgressRows } from '../../progress/snapshot.ts';
 import type { Database } from '../client.ts';
+import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
 import { answers, daysOff, drills, followUpAnswers, users } from '../schema/index.ts';
 import { ofPeople } from './people.ts';
 import { ratedCardsOf } from './review-cards.ts';
@@ -42,12 +43,24 @@ export async function endPauseEarly(db: Database, who: Person, today: string): P
 }
 
 export async function daysOffOf(db: Database, who: Person) {
-  return db.select({ from: daysOff.fromDate, until: daysOff.untilDate }).from(daysOff).where(daysOffOf_(who));
+  return daysOffQuery(db).execute(paramsOf(who));
 }
+
+const daysOffQuery = preparedFor((db) =>
+  db
+    .select({ from: daysOff.fromDate, until: daysOff.untilDate })
+    .from(daysOff)
+    .where(daysOffOf_(PERSON))
+    .prepare('days_off_of'),
+);
 
 /** Every answered drill of the user: its topic, when it was answered, its score (progress, recap, streak). */
 export async function answeredDrillsOf(db: Database, who: Person) {
-  return db
+  return answeredDrillsQuery(db).execute(paramsOf(who));
+}
+
+const answeredDrillsQuery = preparedFor((db) =>
+  db
     .select({
       topicSlug: drills.topicSlug,
       answeredAt: answers.createdAt,
@@ -56,13 +69,18 @@ export async function answeredDrillsOf(db: Database, who: Person) {
     })
     .from(answers)
     .innerJoin(drills, eq(drills.id, answers.drillId))
-    .where(drillsOf(who))
-    .orderBy(answers.createdAt);
-}
+    .where(drillsOf(PERSON))
+    .orderBy(answers.createdAt)
+    .prepare('answered_drills_of'),
+);
 
 /** The user's drills not answered yet, newest first (the Home tab shows the first few). */
 export async function unansweredDrillsOf(db: Database, who: Person, limit: number) {
-  return db
+  return unansweredDrillsQuery(db).execute({ ...paramsOf(who), limit });
+}
+
+const unansweredDrillsQuery = preparedFor((db) =>
+  db
     .select({
       id: drills.id,
       topicSlug: drills.topicSlug,
@@ -71,10 +89,11 @@ export async function unansweredDrillsOf(db: Database, who: Person, limit: numbe
     })
     .from(drills)
     .leftJoin(answers, eq(answers.drillId, drills.id))
-    .where(and(drillsOf(who), isNull(answers.id), sql`${drills.messageTs} is not null`))
+    .where(and(drillsOf(PERSON), isNull(answers.id), sql`${drills.messageTs} is not null`))
     .orderBy(desc(drills.createdAt), desc(drills.id))
-    .limit(limit);
-}
+    .limit(param<number>('limit'))
+    .prepare('unanswered_drills_of'),
+);
 
 /** Everything the user's export holds: every drill, its answer and follow-up answers, newest first. */
 export async function exportRowsOf(db: Database, who: Person) {

@@ -2,13 +2,23 @@ import { and, eq } from 'drizzle-orm';
 import { type Person, personKey } from '../../drills/person.ts';
 import type { RatedCard } from '../../drills/review-cards.ts';
 import type { Database } from '../client.ts';
+import { PERSON, paramsOf, preparedFor } from '../prepared.ts';
 import { type ReviewCard, reviewCards } from '../schema/index.ts';
 import { ofPeople } from './people.ts';
 
 /** The user's cards by question id, as the drill chooser wants them (drills/review-cards.ts's RatedCard). */
 export async function ratedCardsOf(db: Database, who: Person): Promise<Map<string, RatedCard>> {
-  return (await ratedCardsOfUsers(db, [who])).get(personKey(who)) ?? new Map();
+  const rows = await ratedCardsQuery(db).execute(paramsOf(who));
+  return new Map(rows.map((row) => [row.questionId, asRated(row)]));
 }
+
+const ratedCardsQuery = preparedFor((db) =>
+  db
+    .select()
+    .from(reviewCards)
+    .where(and(eq(reviewCards.teamId, PERSON.teamId), eq(reviewCards.userId, PERSON.userId)))
+    .prepare('rated_cards'),
+);
 
 /** ratedCardsOf for a whole claimed batch, in one query; by personKey. */
 export async function ratedCardsOfUsers(

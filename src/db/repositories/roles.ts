@@ -2,15 +2,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Person } from '../../drills/person.ts';
 import type { RoleInput } from '../../drills/role-input.ts';
 import type { Database } from '../client.ts';
+import { PERSON, paramsOf, preparedFor } from '../prepared.ts';
 import { type Role, roles } from '../schema/index.ts';
 import { ensureUser } from './users.ts';
 
 const roleOf = (who: Person) => and(eq(roles.teamId, who.teamId), eq(roles.userId, who.userId));
 
 export async function findRole(db: Database, who: Person): Promise<Role | undefined> {
-  const [row] = await db.select().from(roles).where(roleOf(who));
+  const [row] = await findRoleQuery(db).execute(paramsOf(who));
   return row;
 }
+
+const findRoleQuery = preparedFor((db) => db.select().from(roles).where(roleOf(PERSON)).prepare('find_role'));
 
 /** Sets the person's role, replacing the one before (a saved modal submitted twice stores the same). */
 export async function saveRole(

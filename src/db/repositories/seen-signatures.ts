@@ -1,5 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { param, preparedFor } from '../prepared.ts';
 import { seenSignatures } from '../schema/index.ts';
 
 /** Signatures whose requests can no longer be accepted anyway. */
@@ -16,10 +17,19 @@ export async function newSignatures(
   rows: ReadonlyArray<{ signature: string; expiresAt: Date }>,
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const inserted = await db
-    .insert(seenSignatures)
-    .values(rows.map((r) => ({ signature: r.signature, expiresAt: r.expiresAt })))
-    .onConflictDoNothing()
-    .returning({ signature: seenSignatures.signature });
+  const inserted = await newSignaturesQuery(db).execute({
+    signatures: rows.map((r) => r.signature),
+    expiries: rows.map((r) => r.expiresAt.toISOString()),
+  });
   return new Set(inserted.map((r) => r.signature));
 }
+
+/** Every request runs it: one statement for any number of rows (two arrays), built once. */
+const newSignaturesQuery = preparedFor((db) =>
+  db
+    .insert(seenSignatures)
+    .select(sql`select * from unnest(${param('signatures')}::text[], ${param('expiries')}::timestamptz[])`)
+    .onConflictDoNothing()
+    .returning({ signature: seenSignatures.signature })
+    .prepare('new_signatures'),
+);

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Person } from '../../drills/person.ts';
 import type { StarAnswer } from '../../drills/star-answer.ts';
 import type { Database } from '../client.ts';
+import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
 import { answers, drillStories, drills, type Story, stories } from '../schema/index.ts';
 import { ofPeople } from './people.ts';
 
@@ -21,13 +22,18 @@ export async function findStory(db: Database, who: Person, storyId: number): Pro
 
 /** The story an answered drill tells, if it has one yet. */
 export async function storyOfDrill(db: Database, who: Person, drillId: number): Promise<Story | undefined> {
-  const [row] = await db
+  const [row] = await storyOfDrillQuery(db).execute({ ...paramsOf(who), drillId });
+  return row?.story;
+}
+
+const storyOfDrillQuery = preparedFor((db) =>
+  db
     .select({ story: stories })
     .from(drillStories)
     .innerJoin(stories, eq(stories.id, drillStories.storyId))
-    .where(and(linkOf(who), eq(drillStories.drillId, drillId)));
-  return row?.story;
-}
+    .where(and(linkOf(PERSON), eq(drillStories.drillId, param<number>('drillId'))))
+    .prepare('story_of_drill'),
+);
 
 /**
  * The drill's story: the one it already tells (an edited answer keeps its story), else a new story named
@@ -130,7 +136,16 @@ export interface StoryRow {
 
 /** The person's stories with their best score and the topics they answered, most recently used first. */
 export async function storiesOf(db: Database, who: Person): Promise<StoryRow[]> {
-  const rows = await db
+  const rows = await storiesQuery(db).execute(paramsOf(who));
+  return rows.map((r) => ({
+    ...r,
+    bestScore: r.bestScore === null ? null : Number(r.bestScore),
+    topicSlugs: r.topicSlugs ?? [],
+  }));
+}
+
+const storiesQuery = preparedFor((db) =>
+  db
     .select({
       id: stories.id,
       title: stories.title,
@@ -144,15 +159,11 @@ export async function storiesOf(db: Database, who: Person): Promise<StoryRow[]> 
     .leftJoin(drillStories, eq(drillStories.storyId, stories.id))
     .leftJoin(drills, eq(drills.id, drillStories.drillId))
     .leftJoin(answers, eq(answers.drillId, drills.id))
-    .where(storyOf(who))
+    .where(storyOf(PERSON))
     .groupBy(stories.id)
-    .orderBy(desc(stories.updatedAt), desc(stories.id));
-  return rows.map((r) => ({
-    ...r,
-    bestScore: r.bestScore === null ? null : Number(r.bestScore),
-    topicSlugs: r.topicSlugs ?? [],
-  }));
-}
+    .orderBy(desc(stories.updatedAt), desc(stories.id))
+    .prepare('stories_of'),
+);
 
 /** The latest saved text of a story (its most recently saved answer), to start a new answer from. */
 export async function latestTextOfStory(

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type Days, maskOfDays } from '../../drills/days.ts';
 import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
+import { PERSON, paramsOf, preparedFor } from '../prepared.ts';
 import { drills, type Subscription, subscriptions, type User, users } from '../schema/index.ts';
 import { type UserRowFields, userUpsert } from './users.ts';
 
@@ -29,13 +30,18 @@ const subscriptionOf = (p: Person) =>
 export const clearBackoff = { retryAt: null, deliveryAttempts: 0 };
 
 export async function findSubscription(db: Database, p: Person): Promise<SubscriptionWithZone | undefined> {
-  const [row] = await db
+  const [row] = await findSubscriptionQuery(db).execute(paramsOf(p));
+  return row;
+}
+
+const findSubscriptionQuery = preparedFor((db) =>
+  db
     .select(withZone)
     .from(subscriptions)
     .innerJoin(users, ownUser)
-    .where(subscriptionOf(p));
-  return row;
-}
+    .where(subscriptionOf(PERSON))
+    .prepare('find_subscription'),
+);
 
 /** The statement of `userWithSubscription`, built once per database (see there). */
 const userWithSubscriptionQuery = (db: Database) =>

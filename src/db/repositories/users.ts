@@ -1,6 +1,7 @@
 import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { Person } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
+import { PERSON, paramsOf, preparedFor } from '../prepared.ts';
 import { users } from '../schema/index.ts';
 
 const userIs = (p: Person) => and(eq(users.teamId, p.teamId), eq(users.id, p.userId));
@@ -69,14 +70,20 @@ export async function markHomeOpened(db: Database, p: Person): Promise<void> {
 
 /** Whether the person has ever opened the bot's Home tab (false for someone the bot has not met). */
 export async function hasOpenedHome(db: Database, p: Person): Promise<boolean> {
-  const [row] = await db.select({ opened: users.homeOpened }).from(users).where(userIs(p));
+  const [row] = await hasOpenedHomeQuery(db).execute(paramsOf(p));
   return row?.opened ?? false;
 }
 
+const hasOpenedHomeQuery = preparedFor((db) =>
+  db.select({ opened: users.homeOpened }).from(users).where(userIs(PERSON)).prepare('has_opened_home'),
+);
+
 export async function findUser(db: Database, p: Person) {
-  const [row] = await db.select().from(users).where(userIs(p));
+  const [row] = await findUserQuery(db).execute(paramsOf(p));
   return row;
 }
+
+const findUserQuery = preparedFor((db) => db.select().from(users).where(userIs(PERSON)).prepare('find_user'));
 
 /** Returns true when the zone changed (the caller then recomputes the user's schedule). */
 export async function updateUserZone(db: Database, p: Person, tz: string): Promise<boolean> {
