@@ -50,9 +50,16 @@ export async function coachAnswer(ctx: RequestContext, drill: Drill, answer: Ans
 
 /**
  * Shows the drill's feedback as stored now (analysis, rating): updates the message in the thread, or posts it
- * when there is none yet (exactly once, whoever claims it first). Then the drill message shows the score.
+ * when there is none yet (exactly once, whoever claims it first). Then the drill message shows the score,
+ * unless `answered` is false: a rating or a story's new title changes the reply only, and updating the drill
+ * message to what it already says cost every rating a Slack call.
  */
-export async function publishFeedback(ctx: RequestContext, who: Person, drillId: number): Promise<void> {
+export async function publishFeedback(
+  ctx: RequestContext,
+  who: Person,
+  drillId: number,
+  p: { answered?: boolean } = {},
+): Promise<void> {
   const drill = await findDrill(ctx.db, who, drillId);
   const answer = drill && (await findAnswer(ctx.db, drill));
   if (!drill || !answer?.feedback) return;
@@ -66,11 +73,13 @@ export async function publishFeedback(ctx: RequestContext, who: Person, drillId:
   const analysed = { ...answer, feedback: answer.feedback };
   await showFeedbackInThread(ctx, posted, analysed, found, log);
   // Whatever became of the thread reply, the drill message says it was answered (it was) and its score.
-  try {
-    await markDrillMessageAnswered(ctx.slack.interactive, posted, found.topic, answer);
-  } catch (err) {
-    await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
-    log.error({ err }, 'answer saved, but updating the drill message failed');
+  if (p.answered !== false) {
+    try {
+      await markDrillMessageAnswered(ctx.slack.interactive, posted, found.topic, answer);
+    } catch (err) {
+      await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);
+      log.error({ err }, 'answer saved, but updating the drill message failed');
+    }
   }
   await publishHome(ctx, drill.userId);
 }

@@ -61,7 +61,7 @@ export function rateDrill(ctx: RequestContext) {
           );
         } else if (outcome === 'rated' && drillId !== undefined) {
           log.info('drill rated');
-          await publishFeedback(ctx, ctx.person(click.user.id), drillId);
+          await publishFeedback(ctx, ctx.person(click.user.id), drillId, { answered: false });
         }
       },
       {

@@ -67,7 +67,8 @@ export function submitStory(ctx: RequestContext) {
         return { ok: true, saved: { said } };
       },
       // The feedback message names the story: shown again with its new name (and Home with it).
-      after: () => (drillId === undefined ? Promise.resolve() : publishFeedback(ctx, who, drillId)),
+      after: () =>
+        drillId === undefined ? Promise.resolve() : publishFeedback(ctx, who, drillId, { answered: false }),
     });
   };
 }
