@@ -28,9 +28,7 @@ export const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
 export const SOAK_PACE_MS = Number(process.env.BENCH_SOAK_PACE_MS ?? 1_700);
 /** The ramp's pace: one request every ~10 s a person, so its people axis reads as in earlier runs. */
 export const RAMP_PACE_MS = 10_000;
-export const [RAMP_FROM = 20, RAMP_TO = 400, RAMP_STEP = 20, RAMP_STEP_S = 10] = (
-  process.env.BENCH_SOAK_RAMP ?? '200,3000,200,10'
-)
-  .split(',')
-  .map(Number);
+/** `BENCH_SOAK_RAMP=0` alone skips the ramp: its missing parts must not fall back to a ramp to 400. */
+const RAMP = process.env.BENCH_SOAK_RAMP === '0' ? '0,0' : (process.env.BENCH_SOAK_RAMP ?? '200,3000,200,10');
+export const [RAMP_FROM = 20, RAMP_TO = 400, RAMP_STEP = 20, RAMP_STEP_S = 10] = RAMP.split(',').map(Number);
 export const SOAK_BASE = process.env.BENCH_SOAK_BASE;
