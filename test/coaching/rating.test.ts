@@ -76,7 +76,15 @@ describe('rating an answer', () => {
     expect(await cardsOf(t, userId)).toEqual([]);
 
     const ratedAt = clock.now();
+    const updates = t.standin.callsTo('chat.update').length;
     await rate(t, userId, at, 'good');
+    // The rating changes the feedback reply; the drill message (answered, its score) is left as it was.
+    expect(
+      t.standin
+        .callsTo('chat.update')
+        .slice(updates)
+        .map((c) => c.args.ts),
+    ).toEqual([feedback.ts]);
 
     const cards = await cardsOf(t, userId);
     expect(cards).toHaveLength(1);
