@@ -6,9 +6,9 @@
 // Bad inputs tried: a trigger failing every UPDATE that stores a message ts; one failing the first such
 // UPDATE only; SIGTERM-like stop() right after a command's ack while Slack is slow; 50 health checks at once.
 
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { answers, drills } from '../../src/db/schema/index.ts';
+import { answers, drills, subscriptions } from '../../src/db/schema/index.ts';
 import { VIEW_STAR_ANSWER } from '../../src/views/ids.ts';
 import { answerOf, healthz, newUser, openModal, repliesTo, viewValues } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
@@ -84,13 +84,20 @@ describe('a group of posted ts failing to store once', () => {
     const ids = [newUser(), newUser(), newUser()];
     for (const userId of ids) await t.standin.slashCommand(t.url, { userId, text: 'subscribe 09:00 daily' });
     await t.bot.idle();
+    // Just after the three are due, on their delivery's own date: a tick a day later would find the day passed
+    // (stale, not delivered) whenever the test runs before 09:00 in their zone.
+    const due = await t.bot.ctx.db
+      .select({ at: subscriptions.nextDueAt })
+      .from(subscriptions)
+      .where(inArray(subscriptions.userId, ids));
+    const dueAt = new Date(Math.max(...due.map((d) => d.at?.getTime() ?? Number.NaN)) + 60_000);
+    expect(due).toHaveLength(3);
     await failStoringTs(true);
     try {
-      const tomorrow = new Date(Date.now() + 86_400_000);
-      const counts = await t.bot.scheduler?.tick(tomorrow);
+      const counts = await t.bot.scheduler?.tick(dueAt);
       expect(counts).toMatchObject({ delivered: 3, failed: 0 });
       // A later tick finds nothing to post again.
-      expect(await t.bot.scheduler?.tick(new Date(tomorrow.getTime() + 120_000))).toMatchObject({
+      expect(await t.bot.scheduler?.tick(new Date(dueAt.getTime() + 120_000))).toMatchObject({
         delivered: 0,
       });
     } finally {

@@ -29,6 +29,9 @@ it('tells the user, stores nothing, pauses delivery without switching anyone off
     .from(subscriptions)
     .where(eq(subscriptions.userId, subscriber));
   expect(before?.active).toBe(true);
+  // Ticks just after the drill is due, on its own date: a day later would find the day passed (stale, never
+  // delivered) whenever the test runs before 09:00 in the subscriber's zone.
+  const dueAt = new Date((before?.nextDueAt?.getTime() ?? Number.NaN) + 60_000);
 
   t.standin.intercept('chat.postMessage', () => ({ error: 'token_revoked' }));
   const userId = newUser();
@@ -52,7 +55,7 @@ it('tells the user, stores nothing, pauses delivery without switching anyone off
   // While paused a tick posts nothing, even after the pause runs out if the token still fails.
   t.standin.intercept('auth.test', () => ({ error: 'invalid_auth' }));
   await runOut();
-  expect(await t.bot.scheduler?.tick(new Date(Date.now() + 86_400_000))).toMatchObject({ delivered: 0 });
+  expect(await t.bot.scheduler?.tick(dueAt)).toMatchObject({ delivered: 0 });
   const [pause] = await t.bot.ctx.db.select().from(deliveryPauses);
   expect(pause).toMatchObject({ reason: 'invalid_auth', failures: 2 });
   const [during] = await t.bot.ctx.db
@@ -64,7 +67,7 @@ it('tells the user, stores nothing, pauses delivery without switching anyone off
   // The token works again: the next check ends the pause, the subscriber's drill goes out, health is back.
   t.standin.clearIntercepts();
   await runOut();
-  const counts = await t.bot.scheduler?.tick(new Date(Date.now() + 86_400_000));
+  const counts = await t.bot.scheduler?.tick(new Date(dueAt.getTime() + 1_000));
   expect(counts).toMatchObject({ delivered: 1 });
   expect(await t.bot.ctx.db.select().from(deliveryPauses)).toHaveLength(0);
   expect((await waitForHealth(t, 200)).json).toEqual({ ok: true, database: 'ok' });
