@@ -1,6 +1,7 @@
 import { peerRatingsByTopic } from '../db/repositories/peer-reviews.ts';
 import { progressRowsOf, unansweredDrillsOf } from '../db/repositories/progress.ts';
-import { hasOpenedHome } from '../db/repositories/users.ts';
+import { type UserWithSubscription, userWithSubscription } from '../db/repositories/subscriptions.ts';
+import { markHomeOpened } from '../db/repositories/users.ts';
 import { daysFromMask } from '../drills/days.ts';
 import type { Person } from '../drills/person.ts';
 import { progressSnapshot } from '../progress/snapshot.ts';
@@ -12,10 +13,12 @@ import { storyMatrixOf } from './story-bank.ts';
 export async function homeDataOf(
   ctx: Pick<BotContext, 'db' | 'bank' | 'clock'>,
   who: Person,
+  /** The user row and subscription, when read already. */
+  known?: UserWithSubscription,
 ): Promise<HomeData> {
   const now = ctx.clock.now();
   const [{ sub, rows }, unanswered, stories, peer] = await Promise.all([
-    progressRowsOf(ctx.db, who),
+    progressRowsOf(ctx.db, who, known),
     unansweredDrillsOf(ctx.db, who, MAX_UNANSWERED + 20),
     storyMatrixOf(ctx, who),
     peerRatingsByTopic(ctx.db, who),
@@ -57,19 +60,27 @@ export async function homeDataOf(
 
 /**
  * Publishes the user's Home tab (views.publish): when they open it, and after each answer, rating and
- * settings change of someone who has opened it (`opened`: known already, else read from their user row; a
- * person who never looked at the tab costs no queries and no views.publish). Best effort: a failure is
- * logged, and the next opening publishes it again.
+ * settings change of someone who has opened it (`opened`: publish whatever their user row says; else a person
+ * who never looked at the tab costs one query and no views.publish). `justOpened`: they are looking at it now,
+ * which their user row remembers the first time. Best effort: a failure is logged, and the next opening
+ * publishes it again.
  */
 export async function publishHome(
   ctx: RequestContext,
   userId: string,
-  p: { opened?: boolean } = {},
+  p: { opened?: boolean; justOpened?: boolean } = {},
 ): Promise<void> {
   try {
     const who = ctx.person(userId);
-    if (!(p.opened ?? (await hasOpenedHome(ctx.db, who)))) return;
-    const view = homeView(await homeDataOf(ctx, who));
+    // Read once for both: whether they have opened the tab, and the first part of what it shows.
+    const known = await userWithSubscription(ctx.db, who);
+    if (p.justOpened && known.user && !known.user.homeOpened) {
+      await markHomeOpened(ctx.db, who).catch((err: unknown) =>
+        ctx.log.warn({ err, user: userId }, 'could not record that the Home tab was opened'),
+      );
+    }
+    if (!(p.opened || p.justOpened || known.user?.homeOpened)) return;
+    const view = homeView(await homeDataOf(ctx, who, known));
     await ctx.slack.interactive.views.publish({ user_id: userId, view });
   } catch (err) {
     await ctx.tokens.report(err, ctx.teamId).catch(() => undefined);

@@ -210,7 +210,6 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(users.findUser),
   owned(users.updateUserZone),
   owned(users.markHomeOpened),
-  owned(users.hasOpenedHome),
   owned(subscriptions.userWithSubscription),
   owned(exportRequests.takeExportSlot),
   owned(exportRequests.releaseExportSlot),

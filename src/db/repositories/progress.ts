@@ -7,8 +7,7 @@ import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
 import { answers, daysOff, drills, followUpAnswers, users } from '../schema/index.ts';
 import { ofPeople } from './people.ts';
 import { ratedCardsOf } from './review-cards.ts';
-import { findSubscription } from './subscriptions.ts';
-import { findUser } from './users.ts';
+import { type UserWithSubscription, userWithSubscription } from './subscriptions.ts';
 
 const drillsOf = (p: Person) => and(eq(drills.teamId, p.teamId), eq(drills.userId, p.userId));
 const daysOffOf_ = (p: Person) => and(eq(daysOff.teamId, p.teamId), eq(daysOff.userId, p.userId));
@@ -137,11 +136,13 @@ export async function deleteUserData(db: Database, who: Person): Promise<boolean
   return rows.length > 0;
 }
 
-/** The rows a user's progress is computed from (progress/snapshot.ts), read in a few queries. */
-export async function progressRowsOf(db: Database, who: Person) {
-  const [user, sub, answered, daysOff, rated] = await Promise.all([
-    findUser(db, who),
-    findSubscription(db, who),
+/**
+ * The rows a user's progress is computed from (progress/snapshot.ts), read in a few queries; `known`: the user
+ * row and subscription when the caller has read them already (the Home tab's publish).
+ */
+export async function progressRowsOf(db: Database, who: Person, known?: UserWithSubscription) {
+  const [{ user, sub }, answered, daysOff, rated] = await Promise.all([
+    known ?? userWithSubscription(db, who),
     answeredDrillsOf(db, who),
     daysOffOf(db, who),
     ratedCardsOf(db, who),

@@ -29,6 +29,15 @@ const subscriptionOf = (p: Person) =>
  */
 export const clearBackoff = { retryAt: null, deliveryAttempts: 0 };
 
+const userWithSubscriptionQuery = preparedFor((db) =>
+  db
+    .select({ user: users, sub: subscriptions })
+    .from(users)
+    .leftJoin(subscriptions, ownUser)
+    .where(and(eq(users.teamId, PERSON.teamId), eq(users.id, PERSON.userId)))
+    .prepare('user_with_subscription'),
+);
+
 export async function findSubscription(db: Database, p: Person): Promise<SubscriptionWithZone | undefined> {
   const [row] = await findSubscriptionQuery(db).execute(paramsOf(p));
   return row;
@@ -43,33 +52,20 @@ const findSubscriptionQuery = preparedFor((db) =>
     .prepare('find_subscription'),
 );
 
-/** The statement of `userWithSubscription`, built once per database (see there). */
-const userWithSubscriptionQuery = (db: Database) =>
-  db
-    .select({ user: users, sub: subscriptions })
-    .from(users)
-    .leftJoin(subscriptions, ownUser)
-    .where(and(eq(users.teamId, sql.placeholder('teamId')), eq(users.id, sql.placeholder('userId'))))
-    .prepare('user_with_subscription');
-
-const preparedUserWithSubscription = new WeakMap<Database, ReturnType<typeof userWithSubscriptionQuery>>();
+export interface UserWithSubscription {
+  user: User | undefined;
+  sub: SubscriptionWithZone | undefined;
+}
 
 /**
  * The person's user row and subscription in one statement (either may be missing): `/star subscribe` decides
- * from it whether to ask Slack for the zone and whether the user row needs writing at all. Prepared, since every
- * subscribe runs it: drizzle built its SQL from the two tables' 40 columns on every call (a sixth of a
- * subscribe's CPU in a profile at 150 a second, bench/limits.md), and the server parses it once a connection.
+ * from it whether to ask Slack for the zone and whether the user row needs writing at all; the Home tab and
+ * progress start from it. Prepared, since every subscribe runs it: drizzle built its SQL from the two tables'
+ * 40 columns on every call (a sixth of a subscribe's CPU in a profile at 150 a second, bench/limits.md), and
+ * the server parses it once a connection.
  */
-export async function userWithSubscription(
-  db: Database,
-  p: Person,
-): Promise<{ user: User | undefined; sub: SubscriptionWithZone | undefined }> {
-  let query = preparedUserWithSubscription.get(db);
-  if (!query) {
-    query = userWithSubscriptionQuery(db);
-    preparedUserWithSubscription.set(db, query);
-  }
-  const [row] = await query.execute({ teamId: p.teamId, userId: p.userId });
+export async function userWithSubscription(db: Database, p: Person): Promise<UserWithSubscription> {
+  const [row] = await userWithSubscriptionQuery(db).execute(paramsOf(p));
   if (!row) return { user: undefined, sub: undefined };
   const { user, sub } = row;
   return { user, sub: sub ? { ...sub, tz: user.tz, enterpriseId: user.enterpriseId } : undefined };

@@ -68,16 +68,6 @@ export async function markHomeOpened(db: Database, p: Person): Promise<void> {
     .where(and(userIs(p), eq(users.homeOpened, false)));
 }
 
-/** Whether the person has ever opened the bot's Home tab (false for someone the bot has not met). */
-export async function hasOpenedHome(db: Database, p: Person): Promise<boolean> {
-  const [row] = await hasOpenedHomeQuery(db).execute(paramsOf(p));
-  return row?.opened ?? false;
-}
-
-const hasOpenedHomeQuery = preparedFor((db) =>
-  db.select({ opened: users.homeOpened }).from(users).where(userIs(PERSON)).prepare('has_opened_home'),
-);
-
 export async function findUser(db: Database, p: Person) {
   const [row] = await findUserQuery(db).execute(paramsOf(p));
   return row;

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { markHomeOpened } from '../../../db/repositories/users.ts';
 import type { RequestContext } from '../../context.ts';
 import { publishHome } from '../../home-tab.ts';
 import { appHomeOpenedEventSchema, eventCallbackSchema } from '../../parse-payloads.ts';
@@ -11,12 +10,7 @@ export function appHomeOpened(ctx: RequestContext) {
     const parsed = appHomeOpenedEventSchema.safeParse(envelope.event);
     if (!parsed.success || parsed.data.tab !== 'home') return;
     const userId = parsed.data.user;
-    const publish = async () => {
-      await markHomeOpened(ctx.db, ctx.person(userId)).catch((err: unknown) =>
-        ctx.log.warn({ err, user: userId }, 'could not record that the Home tab was opened'),
-      );
-      await publishHome(ctx, userId, { opened: true });
-    };
+    const publish = () => publishHome(ctx, userId, { justOpened: true });
     ctx.work.admit('app_home_opened')?.run(publish, {
       maxWaitMs: 30_000,
       tooLate: async () => {},
