@@ -181,15 +181,19 @@ async function soak(): Promise<SoakRun[]> {
       await db.drop();
     }
   };
+  const base = settings.SOAK_BASE && path.join(settings.SOAK_BASE, 'dist', 'main.js');
   for (const n of settings.SOAK_PEOPLE) {
-    await one(`${n} people, steady`, {
+    const steady = {
       people: n,
       maxPeople: n,
       step: 0,
       stepMs: 1_000,
       durationMs: settings.SOAK_SECONDS * 1000,
       periodMs: settings.SOAK_PACE_MS,
-    });
+    };
+    // The base commit's bot too when given, just before, so "busy at N" compares within one run.
+    if (base) await one(`${n} people, steady, base commit`, steady, base);
+    await one(`${n} people, steady`, steady);
   }
   if (settings.RAMP_TO > 0) {
     const ramp = {
@@ -204,8 +208,7 @@ async function soak(): Promise<SoakRun[]> {
       periodMs: settings.RAMP_PACE_MS,
     };
     // Base first when given, so neither always runs on a machine warmed by the other.
-    if (settings.SOAK_BASE)
-      await one('ramp, base commit', ramp, path.join(settings.SOAK_BASE, 'dist', 'main.js'));
+    if (base) await one('ramp, base commit', ramp, base);
     await one('ramp, this commit', ramp);
   }
   return runs;

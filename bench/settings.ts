@@ -3,7 +3,7 @@
 //   BENCH_OVERLOAD_N=10000  BENCH_OVERLOAD_RATES=150,330,400  BENCH_OVERLOAD_SLACK_MS=0 (users.info latency)
 //   BENCH_SOAK_PEOPLE=60,200  BENCH_SOAK_SECONDS=180 (each steady run)  BENCH_SOAK_PACE_MS=1700 (a steady person's
 //   time between requests)  BENCH_SOAK_RAMP=200,3000,200,10 (from, to, step, seconds per step; 0 skips the ramp;
-//   a ramp's person sends a request every ~10 s)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js ramped and
+//   a ramp's person sends a request every ~10 s)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js soaked, ramped and
 //   ack-timed too, side by side: a base commit's worktree, built)  BENCH_PROFILE_DIR=/abs/dir (CPU profiles of
 //   the bot in the ack, overload and soak runs)
 //   BENCH_ONLY=fanout|click|ack|overload|tick|analysis|soak: that benchmark alone, printed; BENCHMARKS.md untouched
