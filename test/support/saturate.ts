@@ -13,25 +13,46 @@ export async function onTimeFirst(t: TestBot): Promise<void> {
 }
 
 /**
- * Bursts of requests 3 s late (answered from memory), each followed by `act` on time, until the bot is
- * saturated when `act` comes (its lateness is judged over the last second, however slow this machine), at
- * most five rounds: `act` says whether the bot refused it. A saturated bot refuses commands that need work,
- * so set a test up before the first burst.
+ * Requests 3 s late (answered from memory) flowing from eight senders at once, and `act` on time among them
+ * once the bot has acked each round of eight, until the bot is saturated when `act` comes, at most five
+ * rounds: `act` says whether the bot refused it. The late requests keep coming while `act` runs, so the last
+ * second the bot judges its lateness by always holds them, however slow a loaded machine makes the acks (a
+ * burst sent first and awaited could age out of that second before `act` arrived). A saturated bot refuses
+ * commands that need work, so set a test up before calling this.
  */
 export async function untilShed(t: TestBot, act: () => Promise<boolean>): Promise<boolean> {
-  for (let round = 0; round < 5; round++) {
-    await Promise.all(
-      Array.from({ length: 8 }, () =>
-        t.standin.slashCommand(t.url, { userId: someone(), text: 'help' }, signedAgo(3)),
-      ),
-    );
-    if (await act()) return true;
+  let acked = 0;
+  let stopped = false;
+  const ackWaiters = new Set<() => void>();
+  const sender = async () => {
+    while (!stopped) {
+      await t.standin.slashCommand(t.url, { userId: someone(), text: 'help' }, signedAgo(3));
+      acked += 1;
+      for (const wake of ackWaiters) wake();
+    }
+  };
+  const untilAcked = async (n: number) => {
+    while (acked < n)
+      await new Promise<void>((wake) => ackWaiters.add(wake)).finally(() => ackWaiters.clear());
+  };
+  const senders = Array.from({ length: SENDERS }, sender);
+  try {
+    for (let round = 1; round <= 5; round++) {
+      await untilAcked(round * SENDERS);
+      if (await act()) return true;
+    }
+    return false;
+  } finally {
+    // Not awaited: the caller acts next, while the last late requests are still the bot's latest second.
+    stopped = true;
+    void Promise.allSettled(senders);
   }
-  return false;
 }
 
+const SENDERS = 8;
+
 /**
- * Bursts as `untilShed` sends them until a probe (`/star status` of someone new, which needs work after its
+ * Late requests as `untilShed` sends them until a probe (`/star status` of someone new, which needs work after its
  * ack) is answered "busy": for an `act` that cannot be repeated (a let-through click changes its message),
  * sent right after, while the bot still refuses work. False after five rounds.
  */
