@@ -200,7 +200,10 @@ async function send(): Promise<void> {
   if (!text || !snapshot) return;
   messageInput.value = '';
   say('');
-  const result = await post<{ ok: boolean; problem?: string }>('/sandbox/command', { user: me().id, text });
+  // The person the switcher shows: right after a switch their conversation may still be loading, and the
+  // command must not go out as the person before (their reply would land in a conversation no longer shown).
+  const user = personSelect.value || me().id;
+  const result = await post<{ ok: boolean; problem?: string }>('/sandbox/command', { user, text });
   if (!result.ok) say(result.problem ?? 'Something went wrong.');
 }
 
