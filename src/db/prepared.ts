@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Person } from '../drills/person.ts';
 import type { Database } from './client.ts';
+import type { Owned } from './repositories/people.ts';
 
 /**
  * A statement drizzle builds once per database (and the server parses once per connection), for the reads every
@@ -20,6 +21,9 @@ export function preparedFor<Q>(build: (db: Database) => Q): (db: Database) => Q 
   };
 }
 
+/** A placeholder where a scoping helper wants a value of type T (an id): `execute({ [name]: value })` fills it. */
+export const param = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
 /**
  * The person as placeholders named `teamId` and `userId`, for the scoping helpers that take a Person (they only
  * put its fields into the SQL): `execute(paramsOf(who))` fills them.
@@ -31,5 +35,7 @@ export const PERSON = {
 
 export const paramsOf = (who: Person) => ({ teamId: who.teamId, userId: who.userId });
 
-/** A placeholder where a scoping helper wants a value of type T (an id): `execute({ [name]: value })` fills it. */
-export const param = <T>(name: string) => sql.placeholder(name) as unknown as T;
+/** One of the person's rows as placeholders (`id` with the person's): `execute(ownedParams(row))` fills them. */
+export const OWNED: Owned = { ...PERSON, id: param<number>('id') };
+
+export const ownedParams = (row: Owned) => ({ ...paramsOf(row), id: row.id });

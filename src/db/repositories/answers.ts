@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AnswerFeedback } from '../../coach/types.ts';
 import type { StarAnswer } from '../../drills/star-answer.ts';
 import type { Database } from '../client.ts';
-import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
+import { OWNED, ownedParams, param, preparedFor } from '../prepared.ts';
 import { type Answer, answers } from '../schema/index.ts';
 import { type Owned, ofOwnDrill, ownDrillId } from './people.ts';
 
@@ -43,7 +43,7 @@ export async function saveAnswer(
 
 /** The answer to the person's drill; undefined for anyone else's drill. */
 export async function findAnswer(db: Database, drill: Owned): Promise<Answer | undefined> {
-  const [row] = await findAnswerQuery(db).execute({ ...paramsOf(drill), id: drill.id });
+  const [row] = await findAnswerQuery(db).execute(ownedParams(drill));
   return row;
 }
 
@@ -51,7 +51,7 @@ const findAnswerQuery = preparedFor((db) =>
   db
     .select()
     .from(answers)
-    .where(and(eq(answers.drillId, param<number>('id')), ofOwnDrill(answers.drillId, PERSON)))
+    .where(and(eq(answers.drillId, OWNED.id), ofOwnDrill(answers.drillId, OWNED)))
     .prepare('find_answer'),
 );
 
@@ -66,8 +66,7 @@ export async function recordAnalysis(
   feedback: AnswerFeedback,
 ): Promise<Answer | undefined> {
   const [row] = await recordAnalysisQuery(db).execute({
-    ...paramsOf(drill),
-    id: drill.id,
+    ...ownedParams(drill),
     updatedAt: analysed.updatedAt.toISOString(),
     score: feedback.score,
     feedback,
@@ -83,8 +82,8 @@ const recordAnalysisQuery = preparedFor((db) =>
       // The column keeps microseconds, a Date only milliseconds: compare at a Date's precision, or on a
       // Postgres server (whose clock has microseconds) no analysis would ever be stored.
       and(
-        sql`${answers.drillId} = ${param('id')} and date_trunc('milliseconds', ${answers.updatedAt}) = ${param('updatedAt')}::timestamptz`,
-        ofOwnDrill(answers.drillId, PERSON),
+        sql`${answers.drillId} = ${OWNED.id} and date_trunc('milliseconds', ${answers.updatedAt}) = ${param('updatedAt')}::timestamptz`,
+        ofOwnDrill(answers.drillId, OWNED),
       ),
     )
     .returning()

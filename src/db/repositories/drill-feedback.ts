@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
+import { OWNED, ownedParams, param, preparedFor } from '../prepared.ts';
 import { drills } from '../schema/index.ts';
 import { type Owned, ofPerson } from './people.ts';
 
@@ -15,17 +15,15 @@ const ownDrill = (d: Owned) => and(eq(drills.id, d.id), ofPerson(drills, d));
  * retried or duplicated submission never posts the feedback twice. `at` is the bot's clock.
  */
 export async function claimFeedback(db: Database, drill: Owned, at: Date): Promise<boolean> {
-  const rows = await claimQuery(db).execute({ ...paramsOf(drill), id: drill.id, at });
+  const rows = await claimQuery(db).execute({ ...ownedParams(drill), at });
   return rows.length > 0;
 }
-
-const OWN_DRILL = ownDrill({ ...PERSON, id: param<number>('id') });
 
 const claimQuery = preparedFor((db) =>
   db
     .update(drills)
     .set({ feedbackPostedAt: param<Date>('at') })
-    .where(and(OWN_DRILL, isNull(drills.feedbackPostedAt)))
+    .where(and(ownDrill(OWNED), isNull(drills.feedbackPostedAt)))
     .returning({ id: drills.id })
     .prepare('claim_feedback'),
 );
@@ -37,13 +35,13 @@ export async function releaseFeedback(db: Database, drill: Owned): Promise<void>
 
 /** The feedback message is in the thread: later edits and ratings update it there. */
 export async function setFeedbackTs(db: Database, drill: Owned, ts: string): Promise<void> {
-  await setTsQuery(db).execute({ ...paramsOf(drill), id: drill.id, ts });
+  await setTsQuery(db).execute({ ...ownedParams(drill), ts });
 }
 
 const setTsQuery = preparedFor((db) =>
   db
     .update(drills)
     .set({ feedbackTs: param<string>('ts') })
-    .where(OWN_DRILL)
+    .where(ownDrill(OWNED))
     .prepare('set_feedback_ts'),
 );

@@ -3,7 +3,7 @@ import type { AskedBefore } from '../../drills/choose-question.ts';
 import { type Person, personKey } from '../../drills/person.ts';
 import type { RatedCard } from '../../drills/review-cards.ts';
 import type { Database } from '../client.ts';
-import { PERSON, param, paramsOf, preparedFor } from '../prepared.ts';
+import { OWNED, ownedParams, preparedFor } from '../prepared.ts';
 import { answers, type Drill, drills, type NewDrill } from '../schema/index.ts';
 import { type Owned, ofPeople, ofPerson } from './people.ts';
 
@@ -26,16 +26,12 @@ export async function insertDrill(db: Database, drill: NewDrill): Promise<Drill>
 
 /** The person's drill with this id; undefined for an unknown id and for anyone else's drill alike. */
 export async function findDrill(db: Database, who: Person, id: number): Promise<Drill | undefined> {
-  const [row] = await findDrillQuery(db).execute({ ...paramsOf(who), id });
+  const [row] = await findDrillQuery(db).execute(ownedParams({ ...who, id }));
   return row;
 }
 
 const findDrillQuery = preparedFor((db) =>
-  db
-    .select()
-    .from(drills)
-    .where(ownDrill({ ...PERSON, id: param<number>('id') }))
-    .prepare('find_drill'),
+  db.select().from(drills).where(ownDrill(OWNED)).prepare('find_drill'),
 );
 
 /** The person's drill, locked until the transaction ends: a rating must not interleave with another click's. */

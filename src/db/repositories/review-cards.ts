@@ -4,7 +4,7 @@ import type { RatedCard } from '../../drills/review-cards.ts';
 import type { Database } from '../client.ts';
 import { PERSON, paramsOf, preparedFor } from '../prepared.ts';
 import { type ReviewCard, reviewCards } from '../schema/index.ts';
-import { ofPeople } from './people.ts';
+import { ofPeople, ofPerson } from './people.ts';
 
 /** The user's cards by question id, as the drill chooser wants them (drills/review-cards.ts's RatedCard). */
 export async function ratedCardsOf(db: Database, who: Person): Promise<Map<string, RatedCard>> {
@@ -13,11 +13,7 @@ export async function ratedCardsOf(db: Database, who: Person): Promise<Map<strin
 }
 
 const ratedCardsQuery = preparedFor((db) =>
-  db
-    .select()
-    .from(reviewCards)
-    .where(and(eq(reviewCards.teamId, PERSON.teamId), eq(reviewCards.userId, PERSON.userId)))
-    .prepare('rated_cards'),
+  db.select().from(reviewCards).where(ofPerson(reviewCards, PERSON)).prepare('rated_cards'),
 );
 
 /** ratedCardsOf for a whole claimed batch, in one query; by personKey. */

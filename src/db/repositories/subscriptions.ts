@@ -176,18 +176,15 @@ function proposed(keys: string[]): Record<string, SQL> {
   );
 }
 
-const preparedUpserts = new WeakMap<Database, Map<string, ReturnType<typeof subscriptionUpsert>>>();
+/** Each database's upserts, by the parts they have. */
+const upsertsOf = preparedFor(() => new Map<string, ReturnType<typeof subscriptionUpsert>>());
 
 function preparedUpsert(db: Database, shape: UpsertShape) {
   const key = Object.entries(shape)
     .filter(([, on]) => on)
     .map(([part]) => part)
     .join('_');
-  let byShape = preparedUpserts.get(db);
-  if (!byShape) {
-    byShape = new Map();
-    preparedUpserts.set(db, byShape);
-  }
+  const byShape = upsertsOf(db);
   let query = byShape.get(key);
   if (!query) {
     query = subscriptionUpsert(db, shape, `subscription_upsert_${key || 'plain'}`);
