@@ -8,7 +8,7 @@
 //   floor: from the instant the floor process logs "start" (just before its first post) to the same.
 // Both processes start cold (same JIT warm-up). Memory: VmHWM of the bot process after the run.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { type BotProcess, type SpawnOptions, spawnBot } from '../harness/bot-process.ts';
 import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
 import { adminQuery } from './db.ts';
+import { cpuMsOf, peakRssMb } from './proc.ts';
 import { PRODUCTION } from './production.ts';
 
 const FLOOR = fileURLToPath(new URL('./floor.ts', import.meta.url));
@@ -57,16 +58,11 @@ async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs: num
   }
 }
 
-/** Peak resident set size of a process, in MB (VmHWM from /proc). */
-export async function peakRssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(status.match(/VmHWM:\s+(\d+)\s+kB/)?.[1]);
-  return kb / 1024;
-}
-
 export interface FloorRun {
   ms: number;
   posts: number;
+  /** CPU time of the floor process, start-up included (process.cpuUsage at its end). */
+  cpuMs: number;
 }
 
 export async function floorRun(messages: number, concurrency: number): Promise<FloorRun> {
@@ -81,15 +77,18 @@ export async function floorRun(messages: number, concurrency: number): Promise<F
       },
     );
     let start = 0;
+    let cpuMs = Number.NaN;
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/\{"start":(\d+)\}/);
       if (m) start = Number(m[1]);
+      const done = out.match(/"cpuMs":(\d+)/);
+      if (done) cpuMs = Number(done[1]);
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0 || !start) throw new Error(`floor process exited ${code}: ${out}`);
-    return { ms: posts.last - start, posts: posts.n };
+    return { ms: posts.last - start, posts: posts.n, cpuMs };
   } finally {
     await standin.close();
   }
@@ -102,6 +101,8 @@ export interface BotRun {
   drillRows: number;
   /** Peak RSS of each bot process, MB. */
   rssMb: number[];
+  /** CPU time of each bot process at its last post, start-up and migrations included, ms. */
+  cpuMs: number[];
   /** Drills delivered by each replica (from their tick logs). */
   perReplica: number[];
 }
@@ -137,6 +138,7 @@ export async function botRun(p: {
     await waitUntil(() => posts.n >= p.subscribers, 300_000, `${p.subscribers} posts`);
     const ms = posts.last - tickStart;
     const rssMb = await Promise.all(bots.map((b) => peakRssMb(b.child.pid as number)));
+    const cpuMs = await Promise.all(bots.map((b) => cpuMsOf(b.child.pid as number)));
     // Every subscription advanced: the ticks are over (so no late duplicate can still arrive).
     await waitUntil(
       async () =>
@@ -160,7 +162,7 @@ export async function botRun(p: {
         "select count(*)::int as n from drills where source = 'scheduled'",
       )
     ).rows[0]?.n as number;
-    return { ms, posts: posts.n, distinctUsers: posts.users.size, drillRows, rssMb, perReplica };
+    return { ms, posts: posts.n, distinctUsers: posts.users.size, drillRows, rssMb, cpuMs, perReplica };
   } finally {
     for (const b of bots) b.child.kill('SIGTERM');
     await Promise.all(bots.map((b) => b.exited));

@@ -38,4 +38,5 @@ await Promise.all(
     }),
   ),
 );
-console.log(JSON.stringify({ done: messages }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ done: messages, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));

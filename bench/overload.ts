@@ -13,15 +13,14 @@
 // the response_url reply), and finally the truth from the database: a subscription row for every
 // "subscribed", none for a "busy" or "unavailable".
 import { fork } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { spawnBot } from '../harness/bot-process.ts';
 import { BUSY, UNAVAILABLE } from '../src/views/command-replies.ts';
 import { startApiStandin } from './api-standin.ts';
 import { adminQuery } from './db.ts';
-import { peakRssMb } from './fanout.ts';
 import type { Job, SenderResult } from './overload-sender.ts';
+import { cpuMsOf, peakRssMb } from './proc.ts';
 import { PRODUCTION } from './production.ts';
 import { percentile } from './stats.ts';
 
@@ -272,11 +271,3 @@ export async function measureOverload(p: {
 
 /** Peak resident set size so far (VmHWM), MB; 0 once the process is gone. */
 const vmHwmMb = (pid: number) => peakRssMb(pid).catch(() => 0);
-
-/** CPU time a process has used (utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms), ms. */
-async function cpuMsOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may hold spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}

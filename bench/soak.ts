@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { spawnBot } from '../harness/bot-process.ts';
 import { adminQuery } from './db.ts';
+import { cpuMsOf } from './proc.ts';
 import { PRODUCTION } from './production.ts';
 import * as settings from './settings.ts';
 import type { SoakJob, SoakResult } from './soak-types.ts';
@@ -124,13 +125,6 @@ export async function measureSoak(p: {
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
-}
-
-/** CPU time a process has used (utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms), ms. */
-async function cpuMsOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const int = (x: number) => Math.round(x).toLocaleString('en');
