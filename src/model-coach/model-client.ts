@@ -3,7 +3,7 @@
 // whole answer, retries included, has a fixed budget; only 429 and 5xx are retried, after Retry-After.
 
 import { setTimeout as delay } from 'node:timers/promises';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { CoachModelConfig } from './config.ts';
 import { type CoachingRequest, coachingMessages } from './prompt.ts';
 import { type ModelReply, modelReplyJsonSchema, modelReplySchema } from './reply-schema.ts';
@@ -39,8 +39,19 @@ export interface ModelClientOptions {
   budgetMs?: number;
 }
 
+/**
+ * The `openai` package, loaded at the first model call: it adds ~20 MB of resident memory, which a bot with no
+ * model configured (the default) should not carry, and which would push the fan-out's peak towards its limit.
+ */
+type OpenAIModule = typeof import('openai');
+let openaiModule: Promise<OpenAIModule> | undefined;
+const loadOpenAI = (): Promise<OpenAIModule> => {
+  openaiModule ??= import('openai');
+  return openaiModule;
+};
+
 export class ModelClient {
-  private readonly client: OpenAI;
+  private client: Promise<{ api: OpenAI; errors: typeof OpenAI }> | undefined;
   private readonly budgetMs: number;
 
   constructor(
@@ -48,7 +59,19 @@ export class ModelClient {
     options: ModelClientOptions = {},
   ) {
     this.budgetMs = options.budgetMs ?? MODEL_BUDGET_MS;
-    this.client = new OpenAI({
+  }
+
+  private openai(): Promise<{ api: OpenAI; errors: typeof OpenAI }> {
+    this.client ??= loadOpenAI().then(({ default: OpenAI }) => ({
+      api: this.create(OpenAI),
+      errors: OpenAI,
+    }));
+    return this.client;
+  }
+
+  private create(OpenAI: OpenAIModule['default']): OpenAI {
+    const config = this.config;
+    return new OpenAI({
       baseURL: config.url,
       // The client insists on a key; without one the Authorization header is left out altogether.
       apiKey: config.apiKey ?? 'none',
@@ -68,6 +91,7 @@ export class ModelClient {
   /** The model's reply to one answer, parsed and validated; throws ModelFailure. */
   async coach(request: CoachingRequest, stop?: AbortSignal): Promise<ModelReply> {
     const deadline = performance.now() + this.budgetMs;
+    const { api, errors } = await this.openai();
     const signal = stop
       ? AbortSignal.any([stop, AbortSignal.timeout(this.budgetMs)])
       : AbortSignal.timeout(this.budgetMs);
@@ -76,7 +100,7 @@ export class ModelClient {
       if (remaining <= 0) throw new ModelFailure('timeout');
       let content: string | null | undefined;
       try {
-        const completion = await this.client.chat.completions.create(
+        const completion = await api.chat.completions.create(
           {
             model: this.config.model,
             messages: coachingMessages(request),
@@ -90,8 +114,8 @@ export class ModelClient {
         );
         content = completion.choices[0]?.message?.content;
       } catch (err) {
-        const failure = classify(err, stop);
-        const wait = retryWait(err, failure);
+        const failure = classify(errors, err, stop);
+        const wait = retryWait(errors, err, failure);
         if (wait === undefined || attempt >= MAX_ATTEMPTS) throw failure;
         // A wait past the budget would only end in a timeout: give up now, as the endpoint asked us to wait.
         if (performance.now() + wait >= deadline) throw failure;
@@ -118,7 +142,7 @@ function parseReply(content: string | null | undefined): ModelReply {
   return parsed.data;
 }
 
-function classify(err: unknown, stop?: AbortSignal): ModelFailure {
+function classify(OpenAI: typeof import('openai').default, err: unknown, stop?: AbortSignal): ModelFailure {
   if (stop?.aborted) return new ModelFailure('stopped');
   if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) {
     return new ModelFailure('timeout');
@@ -134,7 +158,11 @@ function classify(err: unknown, stop?: AbortSignal): ModelFailure {
 }
 
 /** How long to wait before retrying, or undefined when this failure is not retried (only 429 and 5xx are). */
-function retryWait(err: unknown, failure: ModelFailure): number | undefined {
+function retryWait(
+  OpenAI: typeof import('openai').default,
+  err: unknown,
+  failure: ModelFailure,
+): number | undefined {
   if (failure.reason !== 'rate_limited' && failure.reason !== 'server_error') return undefined;
   const headers = err instanceof OpenAI.APIError ? err.headers : undefined;
   return retryAfterMs(headers) ?? DEFAULT_RETRY_MS;
