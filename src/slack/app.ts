@@ -230,7 +230,9 @@ export function createSlackApp({
 
   // In multi-workspace mode Bolt authorizes each request through the receiver's InstallProvider.
   const authorize = auth.kind === 'single' ? { authorize: auth.authorize } : {};
-  const app = new GatedApp({ receiver, ...authorize, logger, clientOptions }, ctx);
+  // No conversation store: the bot keeps no state in Bolt's memory (several replicas share Postgres), and
+  // Bolt's default store built a rejected promise and an Error with its stack for every request.
+  const app = new GatedApp({ receiver, ...authorize, logger, clientOptions, convoStore: false }, ctx);
   registerListeners(app, ctx, hooks);
 
   let metricsServer: MetricsServer | undefined;

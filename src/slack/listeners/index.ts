@@ -48,6 +48,7 @@ import { appHomeOpened } from './events/app-home-opened.ts';
 import { appUninstalled, tokensRevoked, type UninstallHooks } from './events/app-uninstalled.ts';
 import { directMessage } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
+import { Routes } from './routes.ts';
 import { applyGuideSubmission } from './views/apply-guide.ts';
 import { confirmDelete } from './views/confirm-delete.ts';
 import { submitAsk } from './views/submit-ask.ts';
@@ -71,42 +72,44 @@ export function registerListeners(app: App, ctx: BotContext, hooks: ListenerHook
     <A extends { context: Context }>(listener: (ctx: RequestContext) => (args: A) => Promise<void>) =>
     async (args: A) =>
       listener(await requestContext(ctx, args.context))(args);
+  const routes = new Routes();
   app.command(COMMAND, inWorkspace(starCommand));
-  app.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
-  app.action(RATE_ACTION, inWorkspace(rateDrill));
-  app.action(ACTION_PRACTISE_FOLLOW_UP, inWorkspace(practiseFollowUp));
-  app.action(ACTION_SKIP_TODAY, inWorkspace(skipToday));
-  app.action(ACTION_OPEN_BREAKDOWN, inWorkspace(openBreakdown));
-  app.view(VIEW_STAR_ANSWER, inWorkspace(submitStarAnswer));
-  app.view(VIEW_FOLLOW_UP, inWorkspace(submitFollowUp));
+  routes.action(ACTION_ANSWER_DRILL, inWorkspace(answerDrill));
+  routes.action(RATE_ACTION, inWorkspace(rateDrill));
+  routes.action(ACTION_PRACTISE_FOLLOW_UP, inWorkspace(practiseFollowUp));
+  routes.action(ACTION_SKIP_TODAY, inWorkspace(skipToday));
+  routes.action(ACTION_OPEN_BREAKDOWN, inWorkspace(openBreakdown));
+  routes.view(VIEW_STAR_ANSWER, inWorkspace(submitStarAnswer));
+  routes.view(VIEW_FOLLOW_UP, inWorkspace(submitFollowUp));
   const onZoneChanged = hooks.onZoneChanged ?? (async () => {});
-  app.event(
+  routes.event(
     'user_change',
     inWorkspace((c) => userChange(c, onZoneChanged)),
   );
-  app.event('message', inWorkspace(directMessage));
-  app.event('app_home_opened', inWorkspace(appHomeOpened));
-  app.action(ACTION_OPEN_SETTINGS, inWorkspace(openSettings));
-  app.action(ACTION_HOME_SUBSCRIBE, inWorkspace(openSettings));
-  app.view(VIEW_SETTINGS, inWorkspace(submitSettings));
-  app.view(VIEW_DELETE_DATA, inWorkspace(confirmDelete));
-  app.action(ACTION_EDIT_STORY, inWorkspace(editStory));
-  app.action(ACTION_USE_STORY, inWorkspace(useStory));
-  app.view(VIEW_STORY, inWorkspace(submitStory));
-  app.action(ACTION_OPEN_ROLE, inWorkspace(openRole));
-  app.view(VIEW_ROLE, inWorkspace(submitRole));
-  app.action(ACTION_MOCK_CONTINUE, inWorkspace(mockOfferClick));
-  app.action(ACTION_MOCK_END, inWorkspace(mockOfferClick));
+  routes.event('message', inWorkspace(directMessage));
+  routes.event('app_home_opened', inWorkspace(appHomeOpened));
+  routes.action(ACTION_OPEN_SETTINGS, inWorkspace(openSettings));
+  routes.action(ACTION_HOME_SUBSCRIBE, inWorkspace(openSettings));
+  routes.view(VIEW_SETTINGS, inWorkspace(submitSettings));
+  routes.view(VIEW_DELETE_DATA, inWorkspace(confirmDelete));
+  routes.action(ACTION_EDIT_STORY, inWorkspace(editStory));
+  routes.action(ACTION_USE_STORY, inWorkspace(useStory));
+  routes.view(VIEW_STORY, inWorkspace(submitStory));
+  routes.action(ACTION_OPEN_ROLE, inWorkspace(openRole));
+  routes.view(VIEW_ROLE, inWorkspace(submitRole));
+  routes.action(ACTION_MOCK_CONTINUE, inWorkspace(mockOfferClick));
+  routes.action(ACTION_MOCK_END, inWorkspace(mockOfferClick));
   // Ask a colleague (peer review): the ask modal, the colleague's Review / Decline, the review modal.
-  app.action(ACTION_ASK_COLLEAGUE, inWorkspace(askColleague));
-  app.view(VIEW_ASK_COLLEAGUE, inWorkspace(submitAsk));
-  app.action(ACTION_PEER_REVIEW, inWorkspace(peerRequestClick));
-  app.action(ACTION_PEER_DECLINE, inWorkspace(peerRequestClick));
-  app.view(VIEW_PEER_REVIEW, inWorkspace(submitReview));
-  app.action(ACTION_OPEN_GUIDE_UPLOAD, inWorkspace(openGuideUpload));
-  app.view(VIEW_GUIDE_UPLOAD, inWorkspace(submitGuide));
-  app.view(VIEW_GUIDE_PREVIEW, inWorkspace(applyGuideSubmission));
+  routes.action(ACTION_ASK_COLLEAGUE, inWorkspace(askColleague));
+  routes.view(VIEW_ASK_COLLEAGUE, inWorkspace(submitAsk));
+  routes.action(ACTION_PEER_REVIEW, inWorkspace(peerRequestClick));
+  routes.action(ACTION_PEER_DECLINE, inWorkspace(peerRequestClick));
+  routes.view(VIEW_PEER_REVIEW, inWorkspace(submitReview));
+  routes.action(ACTION_OPEN_GUIDE_UPLOAD, inWorkspace(openGuideUpload));
+  routes.view(VIEW_GUIDE_UPLOAD, inWorkspace(submitGuide));
+  routes.view(VIEW_GUIDE_PREVIEW, inWorkspace(applyGuideSubmission));
   // The workspace's token is already dead when these come: Bolt runs them without one (no request context).
-  app.event('app_uninstalled', appUninstalled(ctx, hooks));
-  app.event('tokens_revoked', tokensRevoked(ctx, hooks));
+  routes.event('app_uninstalled', appUninstalled(ctx, hooks));
+  routes.event('tokens_revoked', tokensRevoked(ctx, hooks));
+  routes.registerWith(app);
 }
