@@ -96,6 +96,8 @@ export async function floorRun(messages: number, concurrency: number): Promise<F
 
 export interface BotRun {
   ms: number;
+  /** From "database ready" to the first post's arrival: start-up and the first batch's claim and preparation. */
+  firstPostMs: number;
   posts: number;
   distinctUsers: number;
   drillRows: number;
@@ -162,7 +164,16 @@ export async function botRun(p: {
         "select count(*)::int as n from drills where source = 'scheduled'",
       )
     ).rows[0]?.n as number;
-    return { ms, posts: posts.n, distinctUsers: posts.users.size, drillRows, rssMb, cpuMs, perReplica };
+    return {
+      ms,
+      firstPostMs: posts.first - tickStart,
+      posts: posts.n,
+      distinctUsers: posts.users.size,
+      drillRows,
+      rssMb,
+      cpuMs,
+      perReplica,
+    };
   } finally {
     for (const b of bots) b.child.kill('SIGTERM');
     await Promise.all(bots.map((b) => b.exited));

@@ -158,7 +158,11 @@ Every bot run is checked for exactly-once delivery: ${settings.subscribers.toLoc
   before its first post to the last post's arrival. Two replicas are two bot processes (each its own pool)
   started together; their time runs from the first one's "database ready". Runs (s): floor ${runs(fan.floor)};
   one replica ${runs(fan.one)}; two replicas ${runs(fan.two)}. Drills per replica in the two-replica runs:
-  ${fan.two.map((r) => r.perReplica.join('/')).join(', ')}.
+  ${fan.two.map((r) => r.perReplica.join('/')).join(', ')}. CPU time of each process over its run, start-up
+  included (s): floor ${fan.floor.map((r) => fmt(r.cpuMs / 1000, 1)).join(', ')} (under tsx); one replica
+  ${fan.one.map((r) => fmt((r.cpuMs[0] ?? 0) / 1000, 1)).join(', ')}. The bot's first post came
+  ${fan.one.map((r) => fmt(r.firstPostMs, 0)).join(', ')} ms after "database ready" (start-up, the first claim and
+  its batch's drills chosen and stored).
 - **Ack latency** (bench/ack-latency.ts): the bot and a bare Bolt app (bench/bare-bolt-app.ts: same Bolt, HTTP
   receiver, acks a no-op command and button) as two processes, driven from one stand-in: bursts of
   ${ack.concurrency} concurrent signed requests, ${ack.rounds} rounds, the four kinds interleaved with the order
