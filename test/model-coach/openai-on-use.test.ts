@@ -1,6 +1,6 @@
-// The `openai` package (~20 MB resident) is loaded at the first model call, never at start-up: a bot with no
-// model configured, the default, must not carry it (its fan-out peak has a memory target, BENCHMARKS.md). The
-// import rules' parser cannot tell a type-only or dynamic import from a static one, so this reads the sources.
+// The `openai` package (~11 MB resident in the bot) is loaded at the first model call, never at start-up: a bot
+// with no model configured, the default, must not carry it (its fan-out peak has a memory target, BENCHMARKS.md).
+// The import rules' parser cannot tell a type-only or dynamic import from a static one, so this reads the sources.
 import { describe, expect, it } from 'vitest';
 
 const sources = import.meta.glob<string>('../../src/**/*.ts', {
