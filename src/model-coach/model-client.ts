@@ -44,6 +44,8 @@ export interface ModelClientOptions {
  * 114 -> 103 MB), which a bot with no model configured (the default) should not carry.
  */
 type OpenAIModule = typeof import('openai');
+/** The client's class: its instances call the model, its static members are the errors it throws. */
+type OpenAIClass = OpenAIModule['default'];
 let openaiModule: Promise<OpenAIModule> | undefined;
 const loadOpenAI = (): Promise<OpenAIModule> => {
   openaiModule ??= import('openai');
@@ -51,7 +53,7 @@ const loadOpenAI = (): Promise<OpenAIModule> => {
 };
 
 export class ModelClient {
-  private client: Promise<{ api: OpenAI; errors: typeof OpenAI }> | undefined;
+  private client: Promise<{ api: OpenAI; errors: OpenAIClass }> | undefined;
   private readonly budgetMs: number;
 
   constructor(
@@ -61,7 +63,7 @@ export class ModelClient {
     this.budgetMs = options.budgetMs ?? MODEL_BUDGET_MS;
   }
 
-  private openai(): Promise<{ api: OpenAI; errors: typeof OpenAI }> {
+  private openai(): Promise<{ api: OpenAI; errors: OpenAIClass }> {
     this.client ??= loadOpenAI().then(({ default: OpenAI }) => ({
       api: this.create(OpenAI),
       errors: OpenAI,
@@ -69,7 +71,7 @@ export class ModelClient {
     return this.client;
   }
 
-  private create(OpenAI: OpenAIModule['default']): OpenAI {
+  private create(OpenAI: OpenAIClass): OpenAI {
     const config = this.config;
     return new OpenAI({
       baseURL: config.url,
@@ -142,7 +144,7 @@ function parseReply(content: string | null | undefined): ModelReply {
   return parsed.data;
 }
 
-function classify(OpenAI: typeof import('openai').default, err: unknown, stop?: AbortSignal): ModelFailure {
+function classify(OpenAI: OpenAIClass, err: unknown, stop?: AbortSignal): ModelFailure {
   if (stop?.aborted) return new ModelFailure('stopped');
   if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) {
     return new ModelFailure('timeout');
@@ -158,11 +160,7 @@ function classify(OpenAI: typeof import('openai').default, err: unknown, stop?: 
 }
 
 /** How long to wait before retrying, or undefined when this failure is not retried (only 429 and 5xx are). */
-function retryWait(
-  OpenAI: typeof import('openai').default,
-  err: unknown,
-  failure: ModelFailure,
-): number | undefined {
+function retryWait(OpenAI: OpenAIClass, err: unknown, failure: ModelFailure): number | undefined {
   if (failure.reason !== 'rate_limited' && failure.reason !== 'server_error') return undefined;
   const headers = err instanceof OpenAI.APIError ? err.headers : undefined;
   return retryAfterMs(headers) ?? DEFAULT_RETRY_MS;
