@@ -1,6 +1,7 @@
 import type { RetryOptions, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger.ts';
 import { MeteredWebClient } from '../metrics/index.ts';
+import { slackFetch } from './request-fetch.ts';
 
 /**
  * A bot token's Web API clients, one per kind of call. A WebClient that meets a 429 (without
@@ -65,6 +66,7 @@ export function createSlackClients(o: SlackClientOptions): SlackClients {
     // Metered: every call is counted by method and Slack's error code (metrics/slack-calls.ts).
     new MeteredWebClient(o.botToken, {
       slackApiUrl: o.apiUrl,
+      fetch: slackFetch,
       logger: boltLogger(o.log.child({ component })),
       ...options,
     });

@@ -22,6 +22,7 @@ import {
   startMetricsServer,
 } from '../metrics/index.ts';
 import type { SlackClients } from '../slack-api/clients.ts';
+import { slackFetch } from '../slack-api/request-fetch.ts';
 import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import type { BotContext } from './context.ts';
 import { isTeamAccessEvent, teamAccessChanged } from './listeners/events/team-access.ts';
@@ -137,7 +138,11 @@ export function createSlackApp({
     customRoutes.push({ path: METRICS_PATH, method: ['GET'], handler: metricsHandler(metricsToken) });
   }
   const { transport } = config.slack;
-  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : undefined;
+  // Bolt's respond() and its own clients use the same fetch as ours (slack-api/request-fetch.ts).
+  const clientOptions = {
+    fetch: slackFetch,
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+  };
   const oauthConfig = config.slack.auth.kind === 'oauth' ? config.slack.auth : undefined;
   if ((auth.kind === 'oauth') !== (oauthConfig !== undefined)) {
     throw new Error(`createSlackApp: auth is ${auth.kind} but the config's is ${config.slack.auth.kind}`);
