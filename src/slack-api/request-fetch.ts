@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { Agent, request } from 'undici';
+import { Agent, Headers, request } from 'undici';
 
 /**
  * The `fetch` WebClient and Bolt's `respond` call, over undici's `request()` instead of the global fetch.
@@ -36,7 +36,8 @@ export function createRequestFetch(dispatcher = new Agent({ keepAliveTimeout: 4_
 
 function headersOf(headers: RequestInit['headers']): Record<string, string> {
   if (!headers) return {};
-  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(new Headers(headers));
+  // A Headers object (the global one or undici's) or a list of pairs: each iterates as [name, value].
+  if (Symbol.iterator in headers) return Object.fromEntries(headers as Iterable<[string, string]>);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers))
     out[name] = typeof value === 'string' ? value : value.join(', ');
