@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { Agent, Headers, request } from 'undici';
+import { Agent, type Dispatcher, Headers, interceptors, request } from 'undici';
 
 /**
  * The `fetch` WebClient and Bolt's `respond` call, over undici's `request()` instead of the global fetch.
@@ -7,27 +7,30 @@ import { Agent, Headers, request } from 'undici';
  * call in WHATWG streams, a Request, a Response and their signals: measured in the bot, that wrapping was a
  * quarter of a `/star subscribe`'s CPU (two Web API calls each), and `request()` does the same call in about a
  * quarter of fetch's client-side CPU (bench/limits.md). Anything else (a FormData upload, a stream, a Request
- * object, a redirect to follow) goes to the global fetch unchanged, so no caller loses a feature.
+ * object) goes to the global fetch unchanged, so no caller loses a feature.
  */
-export function createRequestFetch(dispatcher = new Agent({ keepAliveTimeout: 4_000 })): typeof fetch {
+export function createRequestFetch(agent = new Agent({ keepAliveTimeout: 4_000 })): typeof fetch {
+  // fetch's default: redirects followed, by undici's own interceptor (a 301/302 POST becomes a GET, as in fetch).
+  const following = agent.compose(interceptors.redirect({ maxRedirections: 20 }));
   return async (input, init) => {
     const body = init?.body;
     const simple =
       (typeof input === 'string' || input instanceof URL) && (body === undefined || typeof body === 'string');
     if (!simple) return fetch(input, init);
     const url = String(input);
+    const redirect = init?.redirect ?? 'follow';
     const answer = await request(url, {
-      method: (init?.method ?? 'GET') as 'GET',
+      method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: headersOf(init?.headers),
       body,
       signal: init?.signal ?? undefined,
-      dispatcher,
+      dispatcher: redirect === 'follow' ? following : agent,
     });
     const status = answer.statusCode;
-    if (status >= 300 && status < 400 && init?.redirect !== 'manual') {
-      // Slack's Web API never redirects; fetch's own handling decides ('error' throws, 'follow' follows).
+    if (redirect === 'error' && status >= 300 && status < 400) {
+      // What fetch does with `redirect: 'error'` (WebClient's setting; Slack's Web API never redirects).
       await answer.body.dump();
-      return fetch(input, init);
+      throw new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
     }
     const bytes = Buffer.from(await answer.body.arrayBuffer());
     return bufferedResponse(url, status, answer.headers, bytes);

@@ -94,13 +94,19 @@ describe('request fetch', () => {
     expect(String(seen.at(-1)?.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
   });
 
-  it("refuses a redirect under redirect 'error' and follows one otherwise, like fetch", async () => {
+  it("refuses a redirect under redirect 'error' without sending again, and follows one otherwise, like fetch", async () => {
+    const before = seen.length;
     await expect(
       requestFetch(`${base}/moved`, { method: 'POST', body: 'a=1', redirect: 'error' }),
-    ).rejects.toThrow();
-    const followed = await requestFetch(`${base}/moved`, { method: 'GET' });
+    ).rejects.toThrow(TypeError);
+    expect(seen.slice(before).map((s) => s.url)).toEqual(['/moved']);
+    // A 302 after a POST is followed with a GET and no body, as fetch does.
+    const followed = await requestFetch(`${base}/moved`, { method: 'POST', body: 'a=1' });
     expect(followed.status).toBe(200);
-    expect(seen.at(-1)?.url).toBe('/api/users.info');
+    expect(seen.slice(before + 1).map((s) => [s.method, s.url, s.body])).toEqual([
+      ['POST', '/moved', 'a=1'],
+      ['GET', '/api/users.info', ''],
+    ]);
   });
 
   it('ends a hung call when its signal aborts, and rejects a closed port', async () => {
