@@ -7,7 +7,10 @@ import type { ApiCall, Fault, Interceptor, ResponseUrlPost } from './types.ts';
 export class CallRecorder {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
-  /** Ephemeral response_url posts (method 'response_url'). */
+  /**
+   * Ephemerals a person saw in answer to the app: response_url posts (method 'response_url') and slash commands
+   * answered in their ack (method 'command_ack').
+   */
   readonly ephemeralLog: ApiCall[] = [];
   private readonly callsByMethod = new Map<string, ApiCall[]>();
   private readonly counts = new Map<string, number>();

@@ -108,11 +108,11 @@ export function showCommandAnswer(
   to: { user: string; channel: string },
   body: string,
   json: unknown,
-): void {
+): Record<string, unknown> | undefined {
   const message = isObj(json) ? json : body.trim() !== '' ? { text: body } : undefined;
-  if (!message) return;
+  if (!message) return undefined;
   const content = checkContent(message, true);
-  if ('ok' in content) return;
+  if ('ok' in content) return undefined;
   const shown = {
     channel: to.channel,
     ts: core.ts.next(),
@@ -120,6 +120,10 @@ export function showCommandAnswer(
     blocks: content.blocks ?? [],
     user: core.workspace.botUserId,
   };
-  if (message.response_type === 'in_channel') core.store.addMessage(shown);
-  else core.store.addEphemeral({ ...shown, to: to.user });
+  if (message.response_type === 'in_channel') {
+    core.store.addMessage(shown);
+    return undefined;
+  }
+  core.store.addEphemeral({ ...shown, to: to.user });
+  return { ...message, channel: to.channel, user: to.user };
 }

@@ -115,7 +115,10 @@ export abstract class StandinInspection {
     this.recorder.clear();
   }
 
-  /** Ephemeral response_url posts (method 'response_url'), optionally for one user. */
+  /**
+   * Ephemerals shown in answer to the app, optionally for one user: response_url posts (method 'response_url')
+   * and slash commands answered in their ack (method 'command_ack').
+   */
   ephemerals(userId?: string): ApiCall[] {
     const log = this.recorder.ephemeralLog;
     return userId === undefined ? [...log] : log.filter((c) => c.args.user === userId);

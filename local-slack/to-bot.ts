@@ -17,14 +17,25 @@ import { EventsToBot } from './events-to-bot.ts';
 import { triggerId } from './ids.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
 import { selectAction } from './select-action.ts';
-import type { OpenedView, SignOptions, SlackReply } from './types.ts';
-import type { Obj } from './web-api/common.ts';
+import type { SocketModeLink } from './socket-mode-link.ts';
+import type { ApiCall, OpenedView, SignOptions, SlackReply } from './types.ts';
+import type { Core, Obj } from './web-api/common.ts';
 import { fileObject } from './web-api/files.ts';
 import { applyResponseAction } from './web-api/views.ts';
 
 /** Slack's side of interactivity: slash commands, clicks and view submissions (events: EventsToBot). */
 export class ToBot extends EventsToBot {
   private triggerCount = 0;
+
+  constructor(
+    core: Core,
+    signingSecret: string,
+    socketMode: SocketModeLink,
+    /** Where ephemerals the user saw are logged (CallRecorder.ephemeralLog): a command answered in its ack. */
+    private readonly ephemeralLog: ApiCall[],
+  ) {
+    super(core, signingSecret, socketMode);
+  }
 
   /** A trigger_id as Slack issues with a command or click: valid once, for 3 s of the clock. */
   newTriggerId(userId = 'U0STANDINUSER'): string {
@@ -62,8 +73,21 @@ export class ToBot extends EventsToBot {
       triggerId: this.newTriggerId(p.userId),
     });
     const reply = await this.sendRaw(botUrl, body, FORM, sign);
-    if (reply.status === 200)
-      showCommandAnswer(this.core, { user: p.userId, channel: channelId }, reply.body, reply.json);
+    if (reply.status !== 200) return reply;
+    const shown = showCommandAnswer(
+      this.core,
+      { user: p.userId, channel: channelId },
+      reply.body,
+      reply.json,
+    );
+    if (shown)
+      this.ephemeralLog.push({
+        method: 'command_ack',
+        args: shown,
+        at: this.core.now(),
+        status: 200,
+        response: {},
+      });
     return reply;
   }
 

@@ -27,6 +27,7 @@ import { installerLogger, oauthReceiverOptions } from '../workspaces/oauth.ts';
 import type { BotContext } from './context.ts';
 import { isTeamAccessEvent, teamAccessChanged } from './listeners/events/team-access.ts';
 import { type ListenerHooks, registerListeners } from './listeners/index.ts';
+import { ackOwedProperties } from './owed-ack.ts';
 import { assertKnownPayload, MalformedRequestError } from './parse-payloads.ts';
 import { BODY_LIMIT_BYTES, gateRequests } from './request-gate.ts';
 import type { SharedReplays } from './shared-replays.ts';
@@ -189,8 +190,9 @@ export function createSlackApp({
       // ways, replays. Bolt checking the same signature again cost every request a second HMAC of its body
       // and a second parse of its headers, ahead of its ack.
       signatureVerification: false,
-      // When Slack's 3 s for the request run out, stamped by the gate: listeners decide by the time left.
-      customPropertiesExtractor: deadlineProperties,
+      // Stamped by the gate: when Slack's 3 s for the request run out (listeners decide by the time left), and
+      // how a listener holding its ack for its own work stops counting as owed one (owed-ack.ts).
+      customPropertiesExtractor: (req) => ({ ...deadlineProperties(req), ...ackOwedProperties(req) }),
       ...oauth,
       // Returns true once this handler has answered: Bolt then marks the request acknowledged, which stops
       // its 3-second "not acknowledged" timer. Returning false after answering (as before) left that timer

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { type HTTPReceiver, HTTPModuleFunctions as http, type Logger } from '@slack/bolt';
+import { stampAckOwed } from './owed-ack.ts';
 import { ReplayCache } from './replay-cache.ts';
 import { stampDeadline } from './trigger-deadline.ts';
 
@@ -78,6 +79,7 @@ export function gateRequests(
           http.buildNoBodyResponse(res, verdict.status);
           return;
         }
+        if (answered) stampAckOwed(buffered, answered);
         if (verdict.sentAtMs !== undefined) {
           o.onLateness?.(lateness(verdict.sentAtMs, at));
           // The age the other way: as old as the whole-second timestamp allows, less this host's known lead.

@@ -39,15 +39,18 @@ async function ackOf(userId: string, text: string) {
   return { ...body, shown: shownText(body.blocks) };
 }
 
-/** `/star <text>` answered later through response_url: what the user sees. */
+/**
+ * `/star <text>` whose answer needs the database: what the user sees, exactly once (in the ack when the bot
+ * had it ready in time, else through response_url).
+ */
 async function laterReplyOf(userId: string, text: string) {
-  const before = t.standin.responses.length;
+  const before = t.standin.ephemerals(userId).length;
   const reply = await t.standin.slashCommand(t.url, { userId, text });
   expect(reply.status).toBe(200);
   await t.bot.idle();
-  const posts = t.standin.responses.slice(before).filter((r) => r.url && typeof r.body === 'object');
-  expect(posts).toHaveLength(1);
-  const body = posts[0]?.body as { response_type: string; text: string; blocks: unknown };
+  const shown = t.standin.ephemerals(userId).slice(before);
+  expect(shown).toHaveLength(1);
+  const body = shown[0]?.args as { response_type: string; text: string; blocks: unknown };
   return { ...body, shown: shownText(body.blocks) };
 }
 

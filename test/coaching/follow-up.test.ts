@@ -177,12 +177,13 @@ describe('practise a follow-up', () => {
     await t.standin.submitView(t.url, { userId, viewId, values: followUpValues(STRONG) });
     await t.bot.idle();
     const [row] = await followUpRows(t, drill.id);
-    const before = t.standin.responses.length;
+    const before = t.standin.ephemerals(userId).length;
     await t.standin.slashCommand(t.url, { userId, text: 'history' });
     await t.bot.idle();
-    const history = t.standin.responses
+    const history = t.standin
+      .ephemerals(userId)
       .slice(before)
-      .map((r) => shownText((r.body as { blocks: unknown }).blocks));
+      .map((c) => shownText(c.args.blocks));
     expect(history).toHaveLength(1);
     expect(history[0]).toContain(`follow-up 2 (${row?.score})`);
   });

@@ -130,10 +130,10 @@ describe('scheduled drills', () => {
     // Two days on, both subscribe; the tick at their next 09:00 finds the review overdue.
     clock.advance(2 * DAY);
     for (const id of [rated, control]) {
-      const before = t.standin.responses.length;
+      const before = t.standin.ephemerals(id).length;
       await t.standin.slashCommand(t.url, { userId: id, text: 'subscribe 09:00 daily' });
       await t.bot.idle();
-      expect(t.standin.responses.length).toBeGreaterThan(before);
+      expect(t.standin.ephemerals(id).length).toBeGreaterThan(before);
     }
     const [sub] = await t.bot.ctx.db.select().from(subscriptions).where(eq(subscriptions.userId, rated));
     const dueAt = sub?.nextDueAt as Date;

@@ -171,11 +171,11 @@ describe("another user's drills", () => {
       `${alice} ${aliceAnswered.drill.id}`,
       "' or 1=1 --",
     ]) {
-      const before = t.standin.responses.length;
+      const before = t.standin.ephemerals(bob).length;
       const reply = await t.standin.slashCommand(t.url, { userId: bob, text: `history ${args}`.trim() });
       expect(reply.status).toBe(200);
-      const listed = await t.standin.waitFor(() => t.standin.responses.slice(before)[0]);
-      const shown = blocksText(listed.body);
+      const listed = await t.standin.waitFor(() => t.standin.ephemerals(bob).slice(before)[0]);
+      const shown = blocksText(listed.args);
       expect(shown, args).toContain(bobOwn.drill.questionText.slice(0, 40));
       expect(shown).not.toContain(':white_check_mark: answered'); // Bob answered nothing
       expect((shown.match(/not answered yet/g) ?? []).length, args).toBe(1);

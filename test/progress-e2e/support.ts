@@ -45,7 +45,7 @@ export function person(t: TestBot, tz: string, tag = 'UPROG'): string {
 }
 
 export interface Reply {
-  /** Answered in the ack itself (bad input), rather than later through response_url. */
+  /** Answered in the ack itself (bad input, or a reply ready in time), rather than later through response_url. */
   inAck: boolean;
   text: string;
 }

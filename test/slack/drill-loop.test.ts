@@ -114,12 +114,11 @@ describe('the drill loop', () => {
       if (!topic) return;
       const { reply, channel, ts, message, drill } = await requestDrill(userId, query);
 
-      // The ack is empty; the ephemeral pointer to the DM comes through response_url.
-      expect(reply.body).toBe('');
-      const pointer = await t.standin.waitFor(() =>
-        t.standin.responses.find((r) => blocksText(r.body).includes(topic.title)),
-      );
-      expect(blocksText(pointer.body)).toMatch(/waiting in your DM/);
+      // The ephemeral pointer to the DM, in the ack (the bot had it ready well within a second here).
+      expect(blocksText(reply.json)).toMatch(/waiting in your DM/);
+      const pointer = t.standin.ephemerals(userId).find((c) => blocksText(c.args).includes(topic.title));
+      expect(pointer?.method).toBe('command_ack');
+      expect(blocksText(pointer?.args)).toMatch(/waiting in your DM/);
 
       // The DM: topic, question (also in `text`), key concepts, primary button carrying the drill id.
       expect(channel).toBe(t.standin.dmChannelFor(userId));
@@ -186,10 +185,12 @@ describe('the drill loop', () => {
     const userId = newUser();
     const dm = t.standin.dmChannelFor(userId);
     const responsesBefore = t.standin.responses.length;
-    await requestDrill(userId, 'random', dm);
-    // The command's work after its ack is finished: a wrongly sent ephemeral would be here by now.
+    const shownBefore = t.standin.ephemerals(userId).length;
+    const { reply } = await requestDrill(userId, 'random', dm);
+    expect(reply.body).toBe('');
+    // The command's work is finished: a wrongly sent ephemeral (in the ack or later) would be here by now.
     await t.bot.idle();
-    expect(t.standin.responses.slice(responsesBefore).filter((r) => r.url.includes(userId))).toHaveLength(0);
+    expect(t.standin.ephemerals(userId)).toHaveLength(shownBefore);
     expect(t.standin.responses.length).toBe(responsesBefore);
   });
 
@@ -341,9 +342,9 @@ describe('/star history', () => {
   it('shows only the caller’s last 10 drills, newest first, with answered or not', async () => {
     const userId = newUser();
     const empty = await t.standin.slashCommand(t.url, { userId, text: 'history' });
-    expect(empty.body).toBe('');
+    expect(empty.status).toBe(200);
     const none = await t.standin.waitFor(() =>
-      t.standin.responses.find((r) => blocksText(r.body).includes('No drills yet') && r.url),
+      t.standin.ephemerals(userId).find((c) => blocksText(c.args).includes('No drills yet')),
     );
     expect(none).toBeDefined();
 
@@ -353,12 +354,15 @@ describe('/star history', () => {
     for (let i = 0; i < 10; i++) await requestDrill(userId, 'random');
     await requestDrill(newUser(), 'leadership'); // someone else's drill must not show
 
-    const before = t.standin.responses.length;
+    const before = t.standin.ephemerals(userId).length;
     await t.standin.slashCommand(t.url, { userId, text: 'history' });
     const list = await t.standin.waitFor(() =>
-      t.standin.responses.slice(before).find((r) => blocksText(r.body).includes('Your last')),
+      t.standin
+        .ephemerals(userId)
+        .slice(before)
+        .find((c) => blocksText(c.args).includes('Your last')),
     );
-    const shown = blocksText(list.body);
+    const shown = blocksText(list.args);
     expect(shown).toContain('Your last 10 drills');
     // The answered first drill is the 11th most recent: it fell off the list.
     expect(shown).not.toContain(':white_check_mark: answered');

@@ -28,13 +28,15 @@ afterAll(async () => {
 const callsFor = (method: string, key: string, userId: string) =>
   t.standin.callsTo(method).filter((c) => c.args[key] === userId).length;
 
-/** `/star <text>`, and the bot done with everything it left for after the ack. */
+/** `/star <text>`, the bot done with everything it started; the one reply the user was shown. */
 async function star(userId: string, text: string) {
+  const before = t.standin.ephemerals(userId).length;
   const reply = await t.standin.slashCommand(t.url, { userId, text });
   expect(reply.status).toBe(200);
   await t.bot.idle();
-  const last = t.standin.responses.filter((r) => JSON.stringify(r.body).includes('drill at')).at(-1);
-  return JSON.stringify(last?.body ?? reply.json);
+  const shown = t.standin.ephemerals(userId).slice(before);
+  expect(shown).toHaveLength(1);
+  return JSON.stringify(shown[0]?.args);
 }
 
 async function userRow(userId: string) {

@@ -1,10 +1,12 @@
 // The bounded work after acks (src/slack/work-queue.ts), by itself. Bad inputs tried: more tasks than the
 // queue holds; a task whose turn comes after its wait ran out; requests arriving late, then on time again;
 // a failing task.
+import type { IncomingMessage } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { bindMetricSources, registry } from '../../src/metrics/index.ts';
+import { ackNoLongerOwed, ackOwedProperties, stampAckOwed } from '../../src/slack/owed-ack.ts';
 import { WorkQueue } from '../../src/slack/work-queue.ts';
 import { parseMetrics, sampleSum } from '../metrics/support.ts';
 import { LogCapture } from '../support/test-bot.ts';
@@ -92,6 +94,21 @@ describe('WorkQueue', () => {
     });
     await q.idle();
     expect(order).toEqual(['ack 1', 'ack 2', 'work']);
+  });
+
+  it('counts a request holding its ack for its own reply (owed-ack.ts) as owed none: its work starts at once', async () => {
+    const { q } = queue();
+    const req = {} as IncomingMessage;
+    stampAckOwed(req, q.ackOwed());
+    // The listener's context carries the stamp (Bolt's customPropertiesExtractor); it holds its ack.
+    ackNoLongerOwed(ackOwedProperties(req));
+    const order: string[] = [];
+    q.admit('t')?.run(async () => void order.push('work'), { maxWaitMs: 60_000, tooLate: async () => {} });
+    // Still owed, the work would wait up to 50 ms for this ack and come after the next turn of the loop.
+    setImmediate(() => order.push('next turn'));
+    await q.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['work', 'next turn']);
   });
 
   it('does not wait for ever on an ack that is never written: the work still runs', async () => {

@@ -10,7 +10,10 @@ import {
 } from '../../../../views/command-replies.ts';
 import type { SlackMessage } from '../../../../views/drill-message.ts';
 import type { RequestContext } from '../../../context.ts';
+import { ackNoLongerOwed } from '../../../owed-ack.ts';
 import { slashCommandSchema } from '../../../parse-payloads.ts';
+import { slackDeadlineOf } from '../../../trigger-deadline.ts';
+import { commandReply } from './command-reply.ts';
 import { drillOn, random } from './drill.ts';
 import { guide } from './guide.ts';
 import { help, tips, topics } from './help.ts';
@@ -47,21 +50,25 @@ const SUBCOMMANDS = new Map<string, Subcommand>(
 );
 
 /**
- * A command's slow part may wait this long for its turn (its reply goes through response_url, valid 30
- * minutes); later than that the user has likely given up, and is told the bot was busy instead.
+ * A command's slow part may wait this long for its turn (past REPLY_IN_ACK_MS its reply goes through
+ * response_url, valid 30 minutes); later than that the user has likely given up, and is told the bot was busy
+ * instead.
  */
 const COMMAND_MAX_WAIT_MS = 5_000;
 
-/** Routes `/star <text>`: a subcommand, else a topic, else the topic list. */
+/**
+ * Routes `/star <text>`: a subcommand, else a topic, else the topic list. A subcommand's slow part runs in the
+ * work queue; its reply goes in the ack when it is ready in time (command-reply.ts), else through response_url.
+ */
 export function starCommand(ctx: RequestContext) {
-  return async ({ ack, respond, body }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ ack, respond, body, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const command = slashCommandSchema.parse(body);
     const text = command.text.trim();
     const [word = '', ...rest] = text.split(/\s+/);
     const subcommand = SUBCOMMANDS.get(word.toLowerCase()) ?? (text === '' ? help : undefined);
     const topic = subcommand ? null : ctx.bank.findTopic(text);
     const input = { ctx, command, args: rest.join(' ') };
-    const reply: SubcommandReply = subcommand
+    const answer: SubcommandReply = subcommand
       ? subcommand(input)
       : topic
         ? drillOn(input, topic)
@@ -71,14 +78,14 @@ export function starCommand(ctx: RequestContext) {
       user: command.user_id,
       subcommand: subcommand ? word.toLowerCase() || 'help' : 'topic',
     });
-    const later = reply.later;
-    if (reply.modal) {
+    const { later, ack: first } = answer;
+    if (answer.modal) {
       await ack();
-      await openModal(ctx, command.trigger_id, reply.modal(), log);
+      await openModal(ctx, command.trigger_id, answer.modal(), log);
       return;
     }
     if (!later) {
-      await ack(reply.ack ? ephemeral(reply.ack) : undefined);
+      await ack(first ? ephemeral(first) : undefined);
       return;
     }
     const admission = ctx.work.admit('command');
@@ -86,32 +93,23 @@ export function starCommand(ctx: RequestContext) {
       await ack(ephemeral(plainReply(BUSY)));
       return;
     }
-    const acked = ack(reply.ack ? ephemeral(reply.ack) : undefined);
-    const answer = (message: SlackMessage) =>
-      respond(ephemeral(message)).catch((err: unknown) =>
-        log.warn({ err }, 'could not answer through response_url'),
-      );
+    const reply = commandReply({ ack, respond, log, deadline: slackDeadlineOf(context), immediate: first });
+    // Held for the reply, the ack is this command's own work, not a quick one the work queue should wait for.
+    if (!first) ackNoLongerOwed(context);
     admission.run(
       async () => {
-        await acked;
         let followUp: SlackMessage | undefined;
         try {
           followUp = await later();
         } catch (err) {
-          log.error({ err }, '/star failed after ack');
+          log.error({ err }, '/star failed');
           followUp = plainReply(UNAVAILABLE);
         }
-        if (followUp) await answer(followUp);
+        await (followUp ? reply.send(followUp) : reply.none());
       },
-      {
-        maxWaitMs: COMMAND_MAX_WAIT_MS,
-        tooLate: async () => {
-          await acked;
-          await answer(plainReply(BUSY));
-        },
-      },
+      { maxWaitMs: COMMAND_MAX_WAIT_MS, tooLate: () => reply.send(plainReply(BUSY)) },
     );
-    await acked;
+    await reply.acked;
   };
 }
 

@@ -12,7 +12,8 @@ export interface SubcommandInput {
 
 /**
  * What a subcommand answers. `ack` is sent as the immediate response (so it must not wait on I/O);
- * `later` does the slow work after the ack and its message goes to the user through response_url.
+ * `later` does the slow work in the work queue, and its message goes to the user in the ack when it is ready
+ * within a second (command-reply.ts), else through response_url after an empty ack.
  */
 export interface SubcommandReply {
   ack?: SlackMessage;
