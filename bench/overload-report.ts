@@ -72,8 +72,8 @@ of its own (bench/overload-sender.ts: a local Slack that signs each command and 
 as Slack does), after 20 sequential \`/star help\` to warm both sides up; the bot's Web API calls (users.info,
 which knows every user and their zone) and its response_url replies go to the local Slack's Web API in a
 third process (bench/standin-process.ts), answering ${slackMs > 0 ? `users.info ${slackMs} ms late` : 'at once'}.
-What a user was told is the ack when it has a body (a refusal: "busy") and otherwise the reply to their
-response_url; the wait for replies ends when everyone acked without a word has one, or none has come for
+What a user was told is the ack's text when it has one (a refusal, "busy", or the reply itself when the bot had
+it ready within a second) and otherwise the reply to their response_url; the wait for replies ends when everyone acked without a word has one, or none has come for
 ${STALL_MS / 1000} s. Then the truth, from the database: every "subscribed" user has a subscription row, no
 "busy" or "unavailable" one has. Peak RSS is VmHWM from /proc/<pid>/status, sampled every 250 ms and read once
 more at the end. "Sender late" is how far behind its schedule a request left: when it is large, the rate the bot

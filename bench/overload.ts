@@ -9,8 +9,8 @@
 // the sender (bench/overload-sender.ts: signs, sends and times the commands, nothing else on its event loop)
 // and the local Slack's Web API (bench/standin-process.ts: users.info, and the response_url each reply goes to).
 //
-// Per request: the ack's status and latency, then what the user was told (the ack itself for a refusal, else
-// the response_url reply), and finally the truth from the database: a subscription row for every
+// Per request: the ack's status and latency, then what the user was told (the ack's text when it has one: a
+// refusal, or the reply when it was ready within a second; else the response_url reply), and finally the truth from the database: a subscription row for every
 // "subscribed", none for a "busy" or "unavailable".
 import { fork } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -49,6 +49,16 @@ export function replyKind(text: string): Exclude<ReplyKind, 'none'> {
   if (text.includes(BUSY)) return 'busy';
   if (text.includes(UNAVAILABLE)) return 'unavailable';
   return 'other';
+}
+
+/** The text of an ack's JSON body (`{"response_type":"ephemeral","text":...}`), or the body as it came. */
+function ackText(body: string): string {
+  try {
+    const text = (JSON.parse(body) as { text?: unknown }).text;
+    return typeof text === 'string' ? text : body;
+  } catch {
+    return body;
+  }
 }
 
 export interface OverloadRun {
@@ -206,7 +216,7 @@ export async function measureOverload(p: {
     let toldTwice = 0;
     users.forEach((user, i) => {
       const sent = result.sent[i] as SenderResult['sent'][number];
-      const texts = [...(sent.body ? [sent.body] : []), ...(replies.get(user) ?? [])];
+      const texts = [...(sent.body ? [ackText(sent.body)] : []), ...(replies.get(user) ?? [])];
       if (texts.length > 1) toldTwice += 1;
       const kind: ReplyKind = texts[0] === undefined ? 'none' : replyKind(texts[0]);
       told[kind] += 1;
