@@ -160,6 +160,7 @@ const OWNER_SCOPED: ReadonlyArray<(...args: never[]) => unknown> = [
   owned(peerReviews.deleteRequest),
   owned(people.ofPerson),
   owned(people.ofOwnDrill),
+  owned(people.ownDrill),
   owned(people.ownDrillId),
   owned(people.ofPeople),
   owned(progress.recordDaysOff),

@@ -1,15 +1,13 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { OWNED, ownedParams, param, preparedFor } from '../prepared.ts';
 import { drills } from '../schema/index.ts';
-import { type Owned, ofPerson } from './people.ts';
+import { type Owned, ownDrill } from './people.ts';
 
 /**
  * The feedback reply in a drill's thread: posted exactly once (a claim on the drill row), then updated in
  * place. Every statement names the drill with its owner.
  */
-const ownDrill = (d: Owned) => and(eq(drills.id, d.id), ofPerson(drills, d));
-
 /**
  * Claims the right to post the sample answer in the drill's thread. Exactly one caller gets true, so a
  * retried or duplicated submission never posts the feedback twice. `at` is the bot's clock.

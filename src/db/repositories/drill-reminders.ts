@@ -1,15 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { answers, drills, users } from '../schema/index.ts';
-import { type Owned, ofOwnDrill, ofPerson } from './people.ts';
+import { type Owned, ofOwnDrill, ownDrill } from './people.ts';
 import { notPaused } from './token-pauses.ts';
 
 /**
  * The one nudge in an unanswered scheduled drill's thread. The claim takes every due reminder (the
  * scheduler's work, across people); everything after it names the drill with its owner.
  */
-const ownDrill = (d: Owned) => and(eq(drills.id, d.id), ofPerson(drills, d));
-
 export interface DueReminder {
   id: number;
   teamId: string;

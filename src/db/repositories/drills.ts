@@ -5,7 +5,7 @@ import type { RatedCard } from '../../drills/review-cards.ts';
 import type { Database } from '../client.ts';
 import { OWNED, ownedParams, preparedFor } from '../prepared.ts';
 import { answers, type Drill, drills, type NewDrill } from '../schema/index.ts';
-import { type Owned, ofPeople, ofPerson } from './people.ts';
+import { type Owned, ofPeople, ofPerson, ownDrill } from './people.ts';
 
 /**
  * A person's drills, on demand and from the listeners. Every function takes the person and scopes its query
@@ -15,8 +15,6 @@ import { type Owned, ofPeople, ofPerson } from './people.ts';
  */
 
 const drillsOf = (p: Person) => ofPerson(drills, p);
-/** One drill of the person: the id and the owner together, never the id alone. */
-const ownDrill = (d: Owned) => and(eq(drills.id, d.id), drillsOf(d));
 
 export async function insertDrill(db: Database, drill: NewDrill): Promise<Drill> {
   const [row] = await db.insert(drills).values(drill).returning();

@@ -10,6 +10,9 @@ export type Owned = Person & { id: number };
 export const ofPerson = (columns: { teamId: AnyPgColumn; userId: AnyPgColumn }, p: Person): SQL =>
   and(eq(columns.teamId, p.teamId), eq(columns.userId, p.userId)) as SQL;
 
+/** `where` for one drill of the person: the id and the owner together, never the id alone. */
+export const ownDrill = (d: Owned): SQL => and(eq(drills.id, d.id), ofPerson(drills, d)) as SQL;
+
 /**
  * `where` for rows reached through a drill (answers, follow-up answers, which have no owner columns of their
  * own): the drill must be this person's. A primary-key probe of drills, so it costs one index lookup.

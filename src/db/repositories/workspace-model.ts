@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { drills, type ModelFollowUp, modelFollowUps, workspaceModel } from '../schema/index.ts';
-import { type Owned, ofOwnDrill } from './people.ts';
+import { type Owned, ofOwnDrill, ownDrill } from './people.ts';
 
 /** Whether the workspace turned the extra coaching on (`/star model on`); no row is off. */
 export async function isModelOn(db: Database, teamId: string): Promise<boolean> {
@@ -47,11 +47,7 @@ export async function addModelFollowUps(
 ): Promise<Array<{ number: number; question: string }>> {
   return db.transaction(async (tx) => {
     // Locks the drill only when it is the person's: someone else's drill gets nothing stored.
-    const own = await tx
-      .select({ id: drills.id })
-      .from(drills)
-      .where(and(eq(drills.id, drill.id), eq(drills.teamId, drill.teamId), eq(drills.userId, drill.userId)))
-      .for('update');
+    const own = await tx.select({ id: drills.id }).from(drills).where(ownDrill(drill)).for('update');
     if (own.length === 0) return [];
     const [last] = await tx
       .select({ max: sql<number | null>`max(${modelFollowUps.number})` })
