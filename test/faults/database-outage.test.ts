@@ -98,9 +98,10 @@ describe.runIf(onPostgresServer)('database outage', () => {
 
       await proxy.close();
 
-      // /star random: an empty ack at once, then an ephemeral "temporarily unavailable" and no DM.
+      // /star random: an ephemeral "temporarily unavailable", once (in the ack when the failure is quick, else
+      // through response_url), and no DM.
       const postsBefore = t.standin.callsTo('chat.postMessage').length;
-      const responsesBefore = t.standin.responses.length;
+      const shownBefore = t.standin.ephemerals(asker).length;
       const random = await t.standin.slashCommand(t.url, {
         userId: asker,
         text: 'random',
@@ -108,13 +109,13 @@ describe.runIf(onPostgresServer)('database outage', () => {
       });
       replies.push(['/star random', random]);
       expect(random.status).toBe(200);
-      const notice = await t.standin.waitFor(() => t.standin.responses.slice(responsesBefore)[0]);
+      const notice = await t.standin.waitFor(() => t.standin.ephemerals(asker).slice(shownBefore)[0]);
       expect(notice.status).toBe(200);
-      expect(notice.body).toMatchObject({ response_type: 'ephemeral' });
-      expect(JSON.stringify(notice.body)).toMatch(UNAVAILABLE);
+      expect(notice.args).toMatchObject({ response_type: 'ephemeral' });
+      expect(JSON.stringify(notice.args)).toMatch(UNAVAILABLE);
       // The reply is the last thing the command does, so no DM can follow it.
       expect(t.standin.callsTo('chat.postMessage').slice(postsBefore)).toEqual([]);
-      expect(t.standin.responses.slice(responsesBefore)).toHaveLength(1);
+      expect(t.standin.ephemerals(asker).slice(shownBefore)).toHaveLength(1);
 
       // /star help needs no database: the full help in the ack.
       const help = await t.standin.slashCommand(t.url, { userId: asker, text: 'help' });
@@ -124,11 +125,13 @@ describe.runIf(onPostgresServer)('database outage', () => {
       expect(blocksText((help.json as { blocks: unknown }).blocks)).toContain('/star random');
 
       // /star history: the same ephemeral notice.
-      const historyBefore = t.standin.responses.length;
+      const historyBefore = t.standin.ephemerals(asker).length;
       const history = await t.standin.slashCommand(t.url, { userId: asker, text: 'history' });
       replies.push(['/star history', history]);
-      const historyNotice = await t.standin.waitFor(() => t.standin.responses.slice(historyBefore)[0]);
-      expect(JSON.stringify(historyNotice.body)).toMatch(UNAVAILABLE);
+      const historyNotice = await t.standin.waitFor(
+        () => t.standin.ephemerals(asker).slice(historyBefore)[0],
+      );
+      expect(JSON.stringify(historyNotice.args)).toMatch(UNAVAILABLE);
 
       // The STAR submission: a field error keeps the modal open with the text; nothing is stored.
       const text = answerOf('outage');
@@ -230,7 +233,7 @@ describe.runIf(onPostgresServer)('database outage', () => {
 
       await proxy.stall();
       const started = performance.now();
-      const responsesBefore = t.standin.responses.length;
+      const shownBefore = t.standin.ephemerals(asker).length;
       const [random, submit, click, down] = await Promise.all([
         t.standin.slashCommand(t.url, { userId: asker, text: 'random', channelId: 'C0GENERAL' }),
         t.standin.submitView(t.url, {
@@ -255,10 +258,10 @@ describe.runIf(onPostgresServer)('database outage', () => {
       expect(down).toMatchObject({ status: 503, json: { ok: false } });
 
       // The slow work after the ack ends too: the command gets its notice, the click's modal says why.
-      const notice = await t.standin.waitFor(() => t.standin.responses.slice(responsesBefore)[0], {
+      const notice = await t.standin.waitFor(() => t.standin.ephemerals(asker).slice(shownBefore)[0], {
         timeoutMs: 15_000,
       });
-      expect(JSON.stringify(notice.body)).toMatch(UNAVAILABLE);
+      expect(JSON.stringify(notice.args)).toMatch(UNAVAILABLE);
       const clickView = String((click.open.response.view as { id: string }).id);
       await t.standin.waitFor(
         () => UNAVAILABLE.test(blocksText(t.standin.views.get(clickView)?.view.blocks)),
@@ -323,12 +326,12 @@ describe.runIf(onPostgresServer)('database outage', () => {
       const help = await t.standin.slashCommand(t.url, { userId: newUser(), text: 'help' });
       expect(help.status).toBe(200);
       expect(blocksText((help.json as { blocks: unknown }).blocks)).toContain('/star random');
-      const before = t.standin.responses.length;
-      const random = await t.standin.slashCommand(t.url, { userId: newUser(), text: 'random' });
+      const someone = newUser();
+      const random = await t.standin.slashCommand(t.url, { userId: someone, text: 'random' });
       expect(random.status).toBe(200);
       expect(random.ms).toBeLessThan(SLACK_DEADLINE_MS);
-      const notice = await t.standin.waitFor(() => t.standin.responses.slice(before)[0]);
-      expect(JSON.stringify(notice.body)).toMatch(UNAVAILABLE);
+      const notice = await t.standin.waitFor(() => t.standin.ephemerals(someone)[0]);
+      expect(JSON.stringify(notice.args)).toMatch(UNAVAILABLE);
 
       await setup.proxy.open();
       await Promise.race([
