@@ -189,11 +189,8 @@ export class AppRequests {
     if (outcome.ts !== undefined) post.ts = outcome.ts;
     this.recorder.responses.push(post);
     if (outcome.ephemeral && typeof outcome.body === 'object') {
-      this.recorder.ephemeralLog.push({
-        method: 'response_url',
+      this.recorder.shownEphemeral('response_url', {
         args: { ...(outcome.body as Record<string, unknown>), channel: state.channel, user: state.user },
-        at: this.core.now(),
-        status: 200,
         response: { ok: true, url },
       });
     }

@@ -21,6 +21,20 @@ export class CallRecorder {
     private readonly now: () => number,
   ) {}
 
+  /** Logs an ephemeral the person saw in answer to the app (see `ephemeralLog`). */
+  shownEphemeral(
+    method: 'response_url' | 'command_ack',
+    shown: { args: Record<string, unknown>; response: Record<string, unknown> },
+  ): void {
+    this.ephemeralLog.push({
+      method,
+      args: shown.args,
+      at: this.now(),
+      status: 200,
+      response: shown.response,
+    });
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.callsByMethod.get(method) ?? [];
   }

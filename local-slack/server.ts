@@ -90,7 +90,7 @@ export class SlackStandin extends StandinInspection {
     });
     this.server = createServer((req, res) => this.requests.onRequest(req, res));
     this.socketMode = new SocketModeLink(this.server);
-    this.toBot = new ToBot(this.core, this.signingSecret, this.socketMode, this.recorder.ephemeralLog);
+    this.toBot = new ToBot(this.core, this.signingSecret, this.socketMode, this.recorder);
   }
 
   /** @internal started by startSlackStandin */

@@ -15,10 +15,11 @@ import {
 } from './build-payloads.ts';
 import { EventsToBot } from './events-to-bot.ts';
 import { triggerId } from './ids.ts';
+import type { CallRecorder } from './recorder.ts';
 import { newResponseUrl, showCommandAnswer } from './response-url.ts';
 import { selectAction } from './select-action.ts';
 import type { SocketModeLink } from './socket-mode-link.ts';
-import type { ApiCall, OpenedView, SignOptions, SlackReply } from './types.ts';
+import type { OpenedView, SignOptions, SlackReply } from './types.ts';
 import type { Core, Obj } from './web-api/common.ts';
 import { fileObject } from './web-api/files.ts';
 import { applyResponseAction } from './web-api/views.ts';
@@ -31,8 +32,8 @@ export class ToBot extends EventsToBot {
     core: Core,
     signingSecret: string,
     socketMode: SocketModeLink,
-    /** Where ephemerals the user saw are logged (CallRecorder.ephemeralLog): a command answered in its ack. */
-    private readonly ephemeralLog: ApiCall[],
+    /** Logs what the user saw: a command answered in its ack is an ephemeral, as Slack shows it. */
+    private readonly recorder: CallRecorder,
   ) {
     super(core, signingSecret, socketMode);
   }
@@ -80,14 +81,7 @@ export class ToBot extends EventsToBot {
       reply.body,
       reply.json,
     );
-    if (shown)
-      this.ephemeralLog.push({
-        method: 'command_ack',
-        args: shown,
-        at: this.core.now(),
-        status: 200,
-        response: {},
-      });
+    if (shown) this.recorder.shownEphemeral('command_ack', { args: shown, response: {} });
     return reply;
   }
 
