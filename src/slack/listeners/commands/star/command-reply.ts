@@ -44,18 +44,19 @@ export function commandReply(o: CommandReplyOptions): CommandReply {
   const acked = new Promise<void>((resolve) => {
     settle = resolve;
   });
+  let timer: NodeJS.Timeout | undefined;
+  // A failed ack rejects `acked`, which the listener awaits: the callers here need not see it again.
   const ackWith = (message?: SlackMessage): Promise<void> => {
     clearTimeout(timer);
     ackCall ??= o.ack(message ? ephemeral(message) : undefined);
     settle(ackCall);
     return ackCall;
   };
-  const ackBy = Math.min(performance.now() + REPLY_IN_ACK_MS, o.deadline - DEADLINE_MARGIN_MS);
-  const timer = setTimeout(
-    () => void ackWith().catch(() => undefined),
-    Math.max(0, ackBy - performance.now()),
-  );
   if (o.immediate) void ackWith(o.immediate).catch(() => undefined);
+  else {
+    const ackBy = Math.min(performance.now() + REPLY_IN_ACK_MS, o.deadline - DEADLINE_MARGIN_MS);
+    timer = setTimeout(() => void ackWith().catch(() => undefined), Math.max(0, ackBy - performance.now()));
+  }
   return {
     acked,
     async send(message) {
