@@ -10,6 +10,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drills } from '../../src/db/schema/index.ts';
+import { starShown } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
   answeredDrill,
@@ -44,11 +45,7 @@ async function ackOf(userId: string, text: string) {
  * had it ready in time, else through response_url).
  */
 async function laterReplyOf(userId: string, text: string) {
-  const before = t.standin.ephemerals(userId).length;
-  const reply = await t.standin.slashCommand(t.url, { userId, text });
-  expect(reply.status).toBe(200);
-  await t.bot.idle();
-  const shown = t.standin.ephemerals(userId).slice(before);
+  const { shown } = await starShown(t, userId, text);
   expect(shown).toHaveLength(1);
   const body = shown[0]?.args as { response_type: string; text: string; blocks: unknown };
   return { ...body, shown: shownText(body.blocks) };

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../local-slack/index.ts';
 import { ACTION_PRACTISE_FOLLOW_UP, BLOCK_FOLLOW_UP, VIEW_FOLLOW_UP } from '../../src/views/ids.ts';
-import { rawSubmission } from '../support/drill-driver.ts';
+import { rawSubmission, starShown } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
   answeredDrill,
@@ -177,13 +177,7 @@ describe('practise a follow-up', () => {
     await t.standin.submitView(t.url, { userId, viewId, values: followUpValues(STRONG) });
     await t.bot.idle();
     const [row] = await followUpRows(t, drill.id);
-    const before = t.standin.ephemerals(userId).length;
-    await t.standin.slashCommand(t.url, { userId, text: 'history' });
-    await t.bot.idle();
-    const history = t.standin
-      .ephemerals(userId)
-      .slice(before)
-      .map((c) => shownText(c.args.blocks));
+    const history = (await starShown(t, userId, 'history')).shown.map((c) => shownText(c.args.blocks));
     expect(history).toHaveLength(1);
     expect(history[0]).toContain(`follow-up 2 (${row?.score})`);
   });

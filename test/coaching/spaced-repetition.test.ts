@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../harness/test-clock.ts';
 import { drills, subscriptions } from '../../src/db/schema/index.ts';
+import { starShown } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 import {
   answerDrill,
@@ -130,10 +131,7 @@ describe('scheduled drills', () => {
     // Two days on, both subscribe; the tick at their next 09:00 finds the review overdue.
     clock.advance(2 * DAY);
     for (const id of [rated, control]) {
-      const before = t.standin.ephemerals(id).length;
-      await t.standin.slashCommand(t.url, { userId: id, text: 'subscribe 09:00 daily' });
-      await t.bot.idle();
-      expect(t.standin.ephemerals(id).length).toBeGreaterThan(before);
+      expect((await starShown(t, id, 'subscribe 09:00 daily')).shown.length).toBeGreaterThan(0);
     }
     const [sub] = await t.bot.ctx.db.select().from(subscriptions).where(eq(subscriptions.userId, rated));
     const dueAt = sub?.nextDueAt as Date;

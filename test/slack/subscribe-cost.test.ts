@@ -8,6 +8,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscriptions, users } from '../../src/db/schema/index.ts';
+import { starShown } from '../support/drill-driver.ts';
 import { startTestBot, type TestBot } from '../support/test-bot.ts';
 
 let t: TestBot;
@@ -30,11 +31,7 @@ const callsFor = (method: string, key: string, userId: string) =>
 
 /** `/star <text>`, the bot done with everything it started; the one reply the user was shown. */
 async function star(userId: string, text: string) {
-  const before = t.standin.ephemerals(userId).length;
-  const reply = await t.standin.slashCommand(t.url, { userId, text });
-  expect(reply.status).toBe(200);
-  await t.bot.idle();
-  const shown = t.standin.ephemerals(userId).slice(before);
+  const { shown } = await starShown(t, userId, text);
   expect(shown).toHaveLength(1);
   return JSON.stringify(shown[0]?.args);
 }

@@ -3,7 +3,7 @@
 
 import { eq, sql } from 'drizzle-orm';
 import { expect, vi } from 'vitest';
-import type { SlackReply, StoredMessage } from '../../local-slack/index.ts';
+import type { ApiCall, SlackReply, StoredMessage } from '../../local-slack/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { type Drill, drills } from '../../src/db/schema/index.ts';
 import type { SelfRating } from '../../src/drills/review-cards.ts';
@@ -54,6 +54,22 @@ export async function requestDrill(t: TestBot, userId: string, text = 'random', 
     return r;
   });
   return { reply, post, channel, ts, message, drill: row };
+}
+
+/**
+ * `/star <text>` from `userId`, once the bot is done with what it started: the ack, and the ephemerals the
+ * person was shown for it (the answer in the ack or the posts to its response_url: the local Slack logs both).
+ */
+export async function starShown(
+  t: TestBot,
+  userId: string,
+  text: string,
+): Promise<{ reply: SlackReply; shown: ApiCall[] }> {
+  const before = t.standin.ephemerals(userId).length;
+  const reply = await t.standin.slashCommand(t.url, { userId, text });
+  expect(reply.status).toBe(200);
+  await t.bot.idle();
+  return { reply, shown: t.standin.ephemerals(userId).slice(before) };
 }
 
 /** Polls an async probe until it yields a value (bounded). */
