@@ -93,27 +93,39 @@ function zoneOf(zone: string): IANAZone {
 }
 
 /**
- * Offsets already computed, by zone and exact instant. luxon asks Intl (formatToParts) for every offset, and a
+ * Offsets already computed, by zone and UTC minute. luxon asks Intl (formatToParts) for every offset, and a
  * fan-out asks the same few instants (today's and tomorrow's due times in each zone) thousands of times: a
- * profile of 10,000 drills spent 1.2 s there. Exact instants only, so a cached offset is never wrong.
+ * profile of 10,000 drills spent 1.2 s there; a burst of subscribes asks "now", a new instant each time.
+ * A minute is cached only when its first and last second have the same offset, so a cached offset is never
+ * wrong: offsets change at most once a minute (in practice months apart), so equal ends mean no change
+ * inside. A minute with a change in it (none since 1972: changes fall on whole minutes) is asked each time.
  */
 const offsets = new Map<IANAZone, Map<number, number>>();
+/** A minute whose offset changes inside it: not cacheable. */
+const CHANGES = Number.NaN;
 
 /** Offset of `zone` at instant `t`, in milliseconds (local = UTC + offset). */
 function offsetMs(z: IANAZone, t: number): number {
-  let byInstant = offsets.get(z);
-  if (!byInstant) {
-    byInstant = new Map();
-    offsets.set(z, byInstant);
+  let byMinute = offsets.get(z);
+  if (!byMinute) {
+    byMinute = new Map();
+    offsets.set(z, byMinute);
   }
-  let offset = byInstant.get(t);
+  const minute = Math.floor(t / MINUTE_MS);
+  let offset = byMinute.get(minute);
   if (offset === undefined) {
-    offset = Math.round(z.offset(t) * MINUTE_MS);
-    // Bounded: a long-running process keeps meeting new instants.
-    if (byInstant.size >= 1_000) byInstant.clear();
-    byInstant.set(t, offset);
+    const start = minute * MINUTE_MS;
+    const first = exactOffsetMs(z, start);
+    offset = first === exactOffsetMs(z, start + MINUTE_MS - 1) ? first : CHANGES;
+    // Bounded: a long-running process keeps meeting new minutes.
+    if (byMinute.size >= 1_000) byMinute.clear();
+    byMinute.set(minute, offset);
   }
-  return offset;
+  return Number.isNaN(offset) ? exactOffsetMs(z, t) : offset;
+}
+
+function exactOffsetMs(z: IANAZone, t: number): number {
+  return Math.round(z.offset(t) * MINUTE_MS);
 }
 
 export function localDateOf(zone: string, at: Date): string {
