@@ -6,10 +6,10 @@
 
 import type { AckFn, RespondArguments, RespondFn } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
 import { commandReply } from '../../src/slack/listeners/commands/star/command-reply.ts';
 import { plainReply } from '../../src/views/command-replies.ts';
 import type { SlackMessage } from '../../src/views/drill-message.ts';
-import { createLogger } from '../../src/logger.ts';
 
 function recorder(respondFails = false) {
   const acks: (string | RespondArguments | undefined)[] = [];
