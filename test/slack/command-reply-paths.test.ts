@@ -20,7 +20,7 @@ function recorder(respondFails = false) {
   const respond = (async (m: string | RespondArguments) => {
     if (respondFails) throw new Error('response_url gone');
     responses.push(m as RespondArguments);
-  }) as RespondFn;
+  }) as unknown as RespondFn;
   return { acks, responses, ack, respond };
 }
 
