@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { StoredMessage } from '../../local-slack/index.ts';
+import type { ApiCall, StoredMessage } from '../../local-slack/index.ts';
 import { answers, drills, followUpAnswers, reviewCards } from '../../src/db/schema/index.ts';
 import {
   ACTION_OPEN_BREAKDOWN,
@@ -277,10 +277,12 @@ export function forgedClick(
   return drive.sendPayload(t, payload);
 }
 
+/** An ephemeral the person was shown (in a command's ack or through response_url), as text. */
+export function ephemeralText(c: ApiCall): string {
+  return `${String(c.args.text ?? '')}\n${shownText(c.args.blocks)}`;
+}
+
 /** The ephemerals `userId` was sent since `since` (an index into the ephemeral log), as text. */
 export function ephemeralTexts(t: TestBot, userId: string, since = 0): string[] {
-  return t.standin
-    .ephemerals(userId)
-    .slice(since)
-    .map((c) => `${String(c.args.text ?? '')}\n${shownText(c.args.blocks)}`);
+  return t.standin.ephemerals(userId).slice(since).map(ephemeralText);
 }

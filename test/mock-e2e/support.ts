@@ -16,7 +16,7 @@ import {
   BLOCK_MOCK_OFFER,
   BLOCK_MOCK_STEP,
 } from '../../src/views/ids.ts';
-import { viewValues } from '../support/drill-driver.ts';
+import { starShown, viewValues } from '../support/drill-driver.ts';
 import { shownText } from '../support/shown-text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 
@@ -82,15 +82,7 @@ export async function mockRows(t: Bot, userId: string): Promise<MockInterview[]>
 
 /** `/star mock` typed in the person's DM; returns what it answered (ephemeral), if anything. */
 export async function slashMock(t: Bot, userId: string, channelId?: string) {
-  const before = t.standin.ephemerals(userId).length;
-  const reply = await t.standin.slashCommand(t.url, {
-    userId,
-    text: 'mock',
-    ...(channelId ? { channelId } : {}),
-  });
-  expect(reply.status).toBe(200);
-  await t.bot.idle();
-  return t.standin.ephemerals(userId).slice(before);
+  return (await starShown(t, userId, 'mock', channelId ? { channelId } : {})).shown;
 }
 
 /** Clicks a step message's button and returns the modal it opened. */

@@ -15,7 +15,7 @@ import { ACTION_PRACTISE_FOLLOW_UP } from '../../src/views/ids.ts';
 import {
   answerDrill,
   buttonsOf,
-  ephemeralTexts,
+  ephemeralText,
   followUpValues,
   newUser,
   practise,
@@ -24,7 +24,7 @@ import {
   shownText,
   WE_ANSWER,
 } from '../coaching/support.ts';
-import { openModal, viewValues } from '../support/drill-driver.ts';
+import { openModal, starShown, viewValues } from '../support/drill-driver.ts';
 import { ModelStandin } from '../support/model-standin.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import {
@@ -51,15 +51,9 @@ beforeEach(() => model.reset());
 
 /** `/star model <args>` from `userId`; what they were told once the command's work is done. */
 async function modelCommand(userId: string, args: string): Promise<string> {
-  const since = t.standin.ephemerals(userId).length;
-  const reply = await t.standin.slashCommand(t.url, { userId, text: `model ${args}`.trim() });
-  expect(reply.status).toBe(200);
-  await t.bot.idle();
-  // A reply in the ack itself, or later through response_url.
-  const acked = reply.json as { text?: string; blocks?: unknown } | undefined;
-  return [`${acked?.text ?? ''}\n${shownText(acked?.blocks)}`, ...ephemeralTexts(t, userId, since)].join(
-    '\n',
-  );
+  // A reply in the ack itself, or later through response_url: both are among what the person was shown.
+  const { shown } = await starShown(t, userId, `model ${args}`.trim());
+  return shown.map(ephemeralText).join('\n');
 }
 
 /** A drill answered with WE_ANSWER by a new user; its thread once everything the save started is done. */

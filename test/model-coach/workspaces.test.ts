@@ -12,8 +12,8 @@ import { installations, workspaceModel } from '../../src/db/schema/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { purgeUninstalledWorkspaces } from '../../src/scheduler/housekeeping.ts';
 import { ACTION_ANSWER_DRILL } from '../../src/views/ids.ts';
-import { shownText, WE_ANSWER } from '../coaching/support.ts';
-import { viewValues } from '../support/drill-driver.ts';
+import { ephemeralText, shownText, WE_ANSWER } from '../coaching/support.ts';
+import { starShown, viewValues } from '../support/drill-driver.ts';
 import { type ModelStandin, startModelStandin } from '../support/model-standin.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { install, startOAuthBot } from '../workspaces/support.ts';
@@ -42,18 +42,8 @@ afterAll(async () => {
 });
 
 async function star(teamId: string, userId: string, text: string): Promise<string> {
-  const since = t.standin.ephemerals(userId).length;
-  const reply = await t.standin.slashCommand(t.url, { userId, text, workspace: ws(teamId) });
-  expect(reply.status).toBe(200);
-  await t.bot.idle();
-  const acked = reply.json as { text?: string } | undefined;
-  return [
-    acked?.text ?? '',
-    ...t.standin
-      .ephemerals(userId)
-      .slice(since)
-      .map((c) => `${String(c.args.text ?? '')}\n${shownText(c.args.blocks)}`),
-  ].join('\n');
+  const { shown } = await starShown(t, userId, text, { workspace: ws(teamId) });
+  return shown.map(ephemeralText).join('\n');
 }
 
 /** `/star incidents` in the workspace, answered with WE_ANSWER; the drill's thread when all is done. */

@@ -22,7 +22,7 @@ import {
   BLOCK_SETTINGS_TOPICS,
 } from '../../src/views/ids.ts';
 import { CALIBRATION_SET } from '../coach/calibration-set.ts';
-import { rate as clickRating, openModal, repliesTo, viewValues } from '../support/drill-driver.ts';
+import { rate as clickRating, openModal, repliesTo, starShown, viewValues } from '../support/drill-driver.ts';
 import { shownText } from '../support/shown-text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 
@@ -52,14 +52,10 @@ export interface Reply {
 
 /** `/star <text>` typed in the person's DM; the reply from the ack body, or the response_url post after it. */
 export async function star(t: TestBot, userId: string, text: string): Promise<Reply> {
-  const before = t.standin.ephemerals(userId).length;
-  const ack = await t.standin.slashCommand(t.url, { userId, text });
-  expect(ack.status).toBe(200);
-  await t.bot.idle();
-  const body = ack.json as { text?: string } | undefined;
+  const { reply, shown } = await starShown(t, userId, text);
+  const body = reply.json as { text?: string } | undefined;
   if (body?.text) return { inAck: true, text: body.text };
-  const later = t.standin.ephemerals(userId).slice(before);
-  return { inAck: false, text: later.map((c) => String(c.args.text ?? '')).join('\n') };
+  return { inAck: false, text: shown.map((c) => String(c.args.text ?? '')).join('\n') };
 }
 
 /** The person opens the app's Home tab: Slack sends app_home_opened; returns the view then published. */

@@ -3,7 +3,7 @@
 
 import { eq, sql } from 'drizzle-orm';
 import { expect, vi } from 'vitest';
-import type { ApiCall, SlackReply, StoredMessage } from '../../local-slack/index.ts';
+import type { ApiCall, SlackReply, StoredMessage, Workspace } from '../../local-slack/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { type Drill, drills } from '../../src/db/schema/index.ts';
 import type { SelfRating } from '../../src/drills/review-cards.ts';
@@ -59,14 +59,16 @@ export async function requestDrill(t: TestBot, userId: string, text = 'random', 
 /**
  * `/star <text>` from `userId`, once the bot is done with what it started: the ack, and the ephemerals the
  * person was shown for it (the answer in the ack or the posts to its response_url: the local Slack logs both).
+ * `where`: another workspace than the stand-in's own, or a channel instead of the person's DM.
  */
 export async function starShown(
-  t: TestBot,
+  t: Pick<TestBot, 'bot' | 'standin' | 'url'>,
   userId: string,
   text: string,
+  where: { workspace?: Workspace; channelId?: string } = {},
 ): Promise<{ reply: SlackReply; shown: ApiCall[] }> {
   const before = t.standin.ephemerals(userId).length;
-  const reply = await t.standin.slashCommand(t.url, { userId, text });
+  const reply = await t.standin.slashCommand(t.url, { userId, text, ...where });
   expect(reply.status).toBe(200);
   await t.bot.idle();
   return { reply, shown: t.standin.ephemerals(userId).slice(before) };
