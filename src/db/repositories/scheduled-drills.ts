@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Person, personKey } from '../../drills/person.ts';
 import type { Database } from '../client.ts';
-import { param, preparedFor } from '../prepared.ts';
 import { type Drill, drills, type NewDrill } from '../schema/index.ts';
 import { ofPerson } from './people.ts';
 
@@ -146,25 +145,17 @@ export async function markDrillsPosted(
   posted: ReadonlyArray<Person & { id: number; channelId: string; messageTs: string; postedAt: Date }>,
 ): Promise<void> {
   if (posted.length === 0) return;
-  await markPostedQuery(db).execute({
-    ids: posted.map((p) => p.id),
-    teams: posted.map((p) => p.teamId),
-    users: posted.map((p) => p.userId),
-    channels: posted.map((p) => p.channelId),
-    tss: posted.map((p) => p.messageTs),
-    // posted_at is the bot's clock (each post's own instant), not the database's.
-    ats: posted.map((p) => p.postedAt.toISOString()),
-  });
+  // posted_at is the bot's clock (each post's own instant), not the database's.
+  await db.execute(sql`
+    update ${drills} as d
+    set channel_id = v.channel, message_ts = v.ts, posted_at = v.at
+    from unnest(
+      ${sql.param(posted.map((p) => p.id))}::int[],
+      ${sql.param(posted.map((p) => p.teamId))}::text[],
+      ${sql.param(posted.map((p) => p.userId))}::text[],
+      ${sql.param(posted.map((p) => p.channelId))}::text[],
+      ${sql.param(posted.map((p) => p.messageTs))}::text[],
+      ${sql.param(posted.map((p) => p.postedAt.toISOString()))}::timestamptz[]
+    ) as v(id, team, usr, channel, ts, at)
+    where d.id = v.id and d.team_id = v.team and d.user_id = v.usr`);
 }
-
-/** Run a few times a second in a fan-out: one text whatever the batch (six arrays), built and parsed once. */
-const markPostedQuery = preparedFor((db) =>
-  db
-    .update(drills)
-    .set({ channelId: sql`v.channel`, messageTs: sql`v.ts`, postedAt: sql`v.at` })
-    .from(
-      sql`unnest(${param('ids')}::int[], ${param('teams')}::text[], ${param('users')}::text[], ${param('channels')}::text[], ${param('tss')}::text[], ${param('ats')}::timestamptz[]) as v(id, team, usr, channel, ts, at)`,
-    )
-    .where(sql`${drills.id} = v.id and ${drills.teamId} = v.team and ${drills.userId} = v.usr`)
-    .prepare('mark_drills_posted'),
-);
