@@ -97,7 +97,7 @@ function zoneOf(zone: string): IANAZone {
  * fan-out asks the same few instants (today's and tomorrow's due times in each zone) thousands of times: a
  * profile of 10,000 drills spent 1.2 s there; a burst of subscribes asks "now", a new instant each time.
  * A minute is cached only when its first and last second have the same offset, so a cached offset is never
- * wrong: offsets change at most once a minute (in practice months apart), so equal ends mean no change
+ * wrong: offsets change at most once a minute (in practice weeks apart at least), so equal ends mean no change
  * inside. A minute with a change in it (none since 1972: changes fall on whole minutes) is asked each time.
  */
 const offsets = new Map<IANAZone, Map<number, number>>();
