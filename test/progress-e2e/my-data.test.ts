@@ -19,7 +19,7 @@ import {
   VIEW_DELETE_DATA,
   VIEW_FOLLOW_UP,
 } from '../../src/views/ids.ts';
-import { repliesTo, requestDrill } from '../support/drill-driver.ts';
+import { repliesTo, requestDrill, starShown } from '../support/drill-driver.ts';
 import { useProgressBot } from '../support/progress-bot.ts';
 import { setRole } from '../support/role-driver.ts';
 import { lastSharedFile } from '../support/shared-file.ts';
@@ -141,10 +141,7 @@ describe('/star export', () => {
     const user = person(t, 'Europe/Berlin');
     const d = await requestDrill(t, user, topic(2).slug, t.standin.dmChannelFor(user));
     await answer(t, user, d, strongAnswer(topic(2).slug));
-    const before = t.standin.ephemerals(user).length;
-    await t.standin.slashCommand(t.url, { userId: user, text: 'export', channelId: 'C0GENERAL' });
-    await t.bot.idle();
-    const said = t.standin.ephemerals(user).slice(before);
+    const { shown: said } = await starShown(t, user, 'export', { channelId: 'C0GENERAL' });
     expect(said.map((c) => c.args.text)).toEqual([':outbox_tray: Your export is in your DM with me.']);
     expect(exportedFile(user).comment).toContain('1 drill, 1 answered');
 
