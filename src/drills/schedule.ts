@@ -174,9 +174,10 @@ export function dueInstant(zone: string, localDate: string, minuteOfDay: number)
   let lo = wall - SEARCH_MS; // shows a wall time before `wall`
   let hi = wall + SEARCH_MS; // shows a wall time after `wall`
   if (!(after > before)) throw new Error(`No instant for ${localDate} ${minuteOfDay} in ${zone}`);
+  // Arbitrary instants, each asked once: exact offsets, not the per-minute cache (two lookups a new minute).
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (mid + offsetMs(z, mid) >= wall) hi = mid;
+    if (mid + exactOffsetMs(z, mid) >= wall) hi = mid;
     else lo = mid;
   }
   return new Date(hi);
