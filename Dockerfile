@@ -23,4 +23,7 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The same command as `npm start` (package.json), without npm in between so SIGTERM reaches the bot directly.
 # The heap flags keep the resident set near 140 MB during a 10,000-drill fan-out (see BENCHMARKS.md).
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=96", "dist/main.js"]
+# --liftoff-only: WebAssembly (undici's HTTP parser, PGlite) runs on V8's baseline compiler only. On Node 20
+# optimising undici's parser cost a ~35 MB spike of compiler memory at the first Slack call, the process's
+# peak; on Node 26 PGlite's resident set is ~100 MB smaller. See bench/limits.md ("Memory").
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=96", "--liftoff-only", "dist/main.js"]

@@ -1,6 +1,7 @@
 // The overload benchmark's part of BENCHMARKS.md: whether a run met its targets, its summary rows and its
 // section, from the figures bench/overload.ts measured.
 import { OVERLOAD_TEXT, type OverloadRun, STALL_MS } from './overload.ts';
+import { PRODUCTION } from './production.ts';
 
 const int = (x: number) => Math.round(x).toLocaleString('en');
 const ms1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
@@ -67,7 +68,7 @@ export function overloadSection(runs: OverloadRun[]): string {
 ${int(runs[0]?.n ?? 0)} \`/star ${OVERLOAD_TEXT}\` from as many distinct users, sent **open loop**: the i-th leaves at i / rate
 seconds whatever became of the others, so a slow bot faces the whole rate, as it would from Slack. One run per
 rate, each against a fresh database and a fresh bot process started as \`npm start\` runs it (\`node
---max-semi-space-size=8 --max-old-space-size=96 dist/main.js\`, \`LOG_LEVEL=info\`). The sender is a process
+${(PRODUCTION.nodeArgs ?? []).join(' ')} dist/main.js\`, \`LOG_LEVEL=info\`). The sender is a process
 of its own (bench/overload-sender.ts: a local Slack that signs each command and sends it on a fresh connection,
 as Slack does), after 20 sequential \`/star help\` to warm both sides up; the bot's Web API calls (users.info,
 which knows every user and their zone) and its response_url replies go to the local Slack's Web API in a

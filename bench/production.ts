@@ -1,11 +1,12 @@
 import type { SpawnOptions } from '../harness/bot-process.ts';
+import { startNodeArgs } from '../harness/start-command.ts';
 
 /**
  * The bot as `npm start` and the Dockerfile run it: compiled JavaScript (bench/run.ts builds it first; the
- * sources through tsx cost ~60 MB more resident memory) with the same V8 heap flags. Keep in step with the
- * `start` script in package.json.
+ * sources through tsx cost ~60 MB more resident memory) with the start script's V8 flags (read from
+ * package.json, so the two cannot drift). A base commit run side by side gets the same flags.
  */
 export const PRODUCTION: SpawnOptions = {
   entry: 'compiled',
-  nodeArgs: ['--max-semi-space-size=8', '--max-old-space-size=96'],
+  nodeArgs: startNodeArgs(),
 };
