@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { type BotProcess, type SpawnOptions, spawnBot } from '../harness/bot-process.ts';
 import { type SlackStandin, startSlackStandin } from '../local-slack/index.ts';
 import { adminQuery } from './db.ts';
-import { cpuMsOf, peakRssMb } from './proc.ts';
+import { cpuMsOf, peakRssMb, postgresCpuMs } from './proc.ts';
 import { PRODUCTION } from './production.ts';
 
 const FLOOR = fileURLToPath(new URL('./floor.ts', import.meta.url));
@@ -63,6 +63,8 @@ export interface FloorRun {
   posts: number;
   /** CPU time of the floor process, start-up included (process.cpuUsage at its end). */
   cpuMs: number;
+  /** CPU time from the floor's first post to its last, ms: the floor process and the local Slack. */
+  during: { floor: number; slack: number };
 }
 
 export async function floorRun(messages: number, concurrency: number): Promise<FloorRun> {
@@ -77,18 +79,27 @@ export async function floorRun(messages: number, concurrency: number): Promise<F
       },
     );
     let start = 0;
-    let cpuMs = Number.NaN;
+    let slackAtStart = process.cpuUsage();
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/\{"start":(\d+)\}/);
-      if (m) start = Number(m[1]);
-      const done = out.match(/"cpuMs":(\d+)/);
-      if (done) cpuMs = Number(done[1]);
+      if (m && !start) {
+        start = Number(m[1]);
+        slackAtStart = process.cpuUsage();
+      }
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const slack = process.cpuUsage(slackAtStart);
     if (code !== 0 || !start) throw new Error(`floor process exited ${code}: ${out}`);
-    return { ms: posts.last - start, posts: posts.n, cpuMs };
+    const done = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { cpuMs: number; postingCpuMs: number };
+    return {
+      ms: posts.last - start,
+      posts: posts.n,
+      cpuMs: done.cpuMs,
+      // The local Slack runs in this process: its CPU is this process's (little else runs here meanwhile).
+      during: { floor: done.postingCpuMs, slack: (slack.user + slack.system) / 1000 },
+    };
   } finally {
     await standin.close();
   }
@@ -107,6 +118,11 @@ export interface BotRun {
   cpuMs: number[];
   /** Drills delivered by each replica (from their tick logs). */
   perReplica: number[];
+  /**
+   * CPU time from "database ready" to the last post, ms: the bot processes, the local Slack (this process) and
+   * the Postgres server (null when it is not on this machine).
+   */
+  during: { bots: number; slack: number; postgres: number | null };
 }
 
 export async function botRun(p: {
@@ -137,10 +153,12 @@ export async function botRun(p: {
       bots.map((b) => b.waitForLog((l) => l.msg === 'database ready: migrations applied', 120_000)),
     );
     const tickStart = Math.min(...ready.map((l) => Date.parse(String(l.time))));
+    const atReady = await cpuNow(bots);
     await waitUntil(() => posts.n >= p.subscribers, 300_000, `${p.subscribers} posts`);
     const ms = posts.last - tickStart;
+    const atEnd = await cpuNow(bots);
     const rssMb = await Promise.all(bots.map((b) => peakRssMb(b.child.pid as number)));
-    const cpuMs = await Promise.all(bots.map((b) => cpuMsOf(b.child.pid as number)));
+    const cpuMs = atEnd.bots;
     // Every subscription advanced: the ticks are over (so no late duplicate can still arrive).
     await waitUntil(
       async () =>
@@ -173,6 +191,12 @@ export async function botRun(p: {
       rssMb,
       cpuMs,
       perReplica,
+      during: {
+        bots: sum(atEnd.bots) - sum(atReady.bots),
+        slack: atEnd.slack - atReady.slack,
+        postgres:
+          atEnd.postgres === null || atReady.postgres === null ? null : atEnd.postgres - atReady.postgres,
+      },
     };
   } finally {
     for (const b of bots) b.child.kill('SIGTERM');
@@ -180,4 +204,16 @@ export async function botRun(p: {
     await standin.close();
     await rm(workdir, { recursive: true, force: true });
   }
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** CPU used so far (ms) by each bot, this process (the local Slack) and the local Postgres server. */
+async function cpuNow(bots: BotProcess[]) {
+  const self = process.cpuUsage();
+  return {
+    bots: await Promise.all(bots.map((b) => cpuMsOf(b.child.pid as number))),
+    slack: (self.user + self.system) / 1000,
+    postgres: await postgresCpuMs(),
+  };
 }

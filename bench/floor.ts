@@ -1,7 +1,8 @@
 // The floor of the fan-out: a bare WebClient, built by the same factory and with the same settings as the
 // scheduler's (createSlackClients: retries, timeout), posting the same drill messages (same blocks,
 // same size) at the scheduler's concurrency. Runs as its own process, cold like the bot, so both pay the same
-// start-up JIT. Prints {"start": epoch ms} just before the first post and {"done": n} after the last.
+// start-up JIT. Prints {"start": epoch ms} just before the first post and {"done": n} after the last, with its
+// CPU time in all and from the first post on.
 //
 //   SLACK_API_URL=... SLACK_BOT_TOKEN=... node --import tsx bench/floor.ts <messages> <concurrency>
 import pLimit from 'p-limit';
@@ -20,6 +21,7 @@ const { scheduler: client } = createSlackClients({
 });
 const topics = bank.topics;
 const limit = pLimit(concurrency);
+const cpuAtStart = process.cpuUsage();
 console.log(JSON.stringify({ start: Date.now() }));
 await Promise.all(
   Array.from({ length: messages }, (_, i) =>
@@ -39,4 +41,11 @@ await Promise.all(
   ),
 );
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ done: messages, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
+const posting = process.cpuUsage(cpuAtStart);
+console.log(
+  JSON.stringify({
+    done: messages,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    postingCpuMs: Math.round((posting.user + posting.system) / 1000),
+  }),
+);

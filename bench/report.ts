@@ -149,9 +149,10 @@ Every bot run is checked for exactly-once delivery: ${settings.subscribers.toLoc
 
 - **Fan-out** (${settings.runs} rounds; each figure the median of ${settings.runs} runs): ${settings.subscribers.toLocaleString('en')} subscribers seeded in bulk,
   all due today at 00:00 UTC. A round runs the floor, one bot and two bots, in an order rotated every round, each
-  against a fresh stand-in (\`recordCalls: false\`). The bot is the real process (\`node --import tsx src/main.ts\`,
-  what \`npm start\` runs, \`LOG_LEVEL=info\`); its start-up tick starts right after it logs "database ready", and
+  against a fresh stand-in (\`recordCalls: false\`). The bot is the real process, compiled, with the flags of
+  \`npm start\` (\`LOG_LEVEL=info\`); its start-up tick starts right after it logs "database ready", and
   the time runs from that log line's timestamp to the arrival of the last \`chat.postMessage\` at the stand-in.
+  CPU while posting: ${cpuSplit(fan)}
   The floor (bench/floor.ts) is a process too, so both start cold: a WebClient from the scheduler's own factory
   (\`createSchedulerSlackClient\`: same retries and timeout) posting the same messages (\`drillMessage\`, real
   questions, same blocks and size) at the scheduler's concurrency (${DEFAULT_CONCURRENCY}), timed from just
@@ -222,4 +223,19 @@ function tickPlanLabel(tick: TickCostResult): string {
   return missing.length === 0
     ? `index scans on ${SURVEY_INDEXES.join(', ')}${workers}`
     : `NO index scan on ${missing.join(', ')}${workers}`;
+}
+
+/**
+ * Where the CPU of the machine went while posting (medians of the runs): the floor's two processes against
+ * the bot's three, so the fan-out's ratio can be read against what the bot's Postgres alone costs.
+ */
+function cpuSplit(fan: FanOutResult): string {
+  const sec = (ms: number) => fmt(ms / 1000, 1);
+  const floor = median(fan.floor.map((r) => r.during.floor));
+  const floorSlack = median(fan.floor.map((r) => r.during.slack));
+  const bot = median(fan.one.map((r) => r.during.bots));
+  const botSlack = median(fan.one.map((r) => r.during.slack));
+  const pg = fan.one.map((r) => r.during.postgres).filter((x): x is number => x !== null);
+  const postgres = pg.length > 0 ? median(pg) : null;
+  return `the floor process ${sec(floor)} s and the local Slack ${sec(floorSlack)} s (${sec(floor + floorSlack)} s in all); one replica: the bot ${sec(bot)} s, the local Slack ${sec(botSlack)} s, ${postgres === null ? 'Postgres not on this machine' : `Postgres ${sec(postgres)} s (${sec(bot + botSlack + postgres)} s in all)`} (medians; bench/fanout.ts, \`during\`).`;
 }

@@ -244,6 +244,7 @@ if (process.env.BENCH_ONLY === 'fanout') {
   for (const kind of ['floor', 'one', 'two'] as const) {
     console.log(kind, median(fan[kind].map((r) => r.ms)), JSON.stringify(fan[kind].map((r) => r.ms)));
     console.log(kind, 'rss MB', JSON.stringify(fan[kind].map((r) => ('rssMb' in r ? r.rssMb : null))));
+    console.log(kind, 'cpu while posting', JSON.stringify(fan[kind].map((r) => r.during)));
   }
   process.exit(0);
 }
