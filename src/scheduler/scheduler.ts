@@ -58,8 +58,8 @@ export interface SchedulerDeps {
 const MINUTE_MS = 60_000;
 /**
  * Twenty concurrent posts: Slack answers a chat.postMessage in roughly 100-300 ms, so this sends 60-200 drills a
- * second, a thousand subscribers due in one minute within seconds; on loopback it keeps the 10,000-drill
- * fan-out within 1.5x of a bare WebClient (BENCHMARKS.md). The database does not scale with it: a batch's
+ * second, a thousand subscribers due in one minute within seconds (on loopback, where Slack answers at once,
+ * the 10,000-drill fan-out is bound by the machine's CPU instead: BENCHMARKS.md). The database does not scale with it: a batch's
  * statements are shared by its drills and the ts of the posts are stored by group commit (posted-recorder.ts),
  * so the posts take a connection or two of the pool, not twenty. More would mostly meet chat.postMessage's
  * workspace-wide limit sooner (a 429 pauses every post of this replica), and widen the window of a crash
