@@ -205,7 +205,7 @@ The scheduler claims due subscriptions ${DEFAULT_BATCH_SIZE} at a time and works
 history query for all its users (\`user_id IN (...)\`, newest 200 per user by \`row_number()\`), questions
 chosen in memory, one \`INSERT ... SELECT FROM unnest(<one array per column>) ON CONFLICT DO NOTHING RETURNING\`
 for the drill rows (the unique (user, local date) index still decides), posts at ${DEFAULT_CONCURRENCY} at a time, the ts of each post stored
-by group commit (posts that come back while one UPDATE runs share the next one; each post still waits for
+by group commit (posts that come back while one UPDATE runs, or within 1 ms of the first, share the next one; each post still waits for
 its own ts before it counts), and one transaction advancing the whole batch (rows read \`FOR UPDATE\` where
 \`claimed_by\` is still this replica, then one \`UPDATE ... FROM unnest(...)\`). The next batch is claimed
 and prepared while the previous one posts. Per drill, the database work went from ~7 round trips to a
