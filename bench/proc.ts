@@ -11,10 +11,14 @@ export async function peakRssMb(pid: number): Promise<number> {
 
 /** CPU time a process has used (utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms), ms. */
 export async function cpuMsOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  return ticksOf(await readFile(`/proc/${pid}/stat`, 'utf8'), [11, 12]) * 10;
+}
+
+/** The sum of the given fields of a /proc/<pid>/stat line, counted after the command name. */
+function ticksOf(stat: string, fieldsAt: number[]): number {
   // Fields after the command name, which is in parentheses and may hold spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return fieldsAt.reduce((sum, i) => sum + Number(fields[i]), 0);
 }
 
 /**
@@ -29,9 +33,8 @@ export async function postgresCpuMs(): Promise<number | null> {
   const children = (await run('pgrep', ['-P', postmaster])) ?? '';
   const ticks = async (pid: string, fieldsAt: number[]) => {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    if (!stat) return 0; // exited between pgrep and now: a reaped child's time is in the postmaster's cutime
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fieldsAt.reduce((sum, i) => sum + Number(fields[i]), 0);
+    // Exited between pgrep and now: a reaped child's time is in the postmaster's cutime.
+    return stat ? ticksOf(stat, fieldsAt) : 0;
   };
   let total = await ticks(postmaster, [11, 12, 13, 14]);
   for (const child of children.split('\n').filter(Boolean)) total += await ticks(child, [11, 12]);
