@@ -8,6 +8,7 @@ import type { BotRun, FloorRun } from './fanout.ts';
 import type { Machine } from './machine.ts';
 import type { OverloadRun } from './overload.ts';
 import { overloadMet, overloadSection, overloadSummaryRows } from './overload-report.ts';
+import type { ProgressCost } from './progress-cost.ts';
 import { type SoakRun, soakMet, soakSection, soakSummaryRows } from './soak.ts';
 import { fmt, median, ratio, table } from './stats.ts';
 import { SURVEY_INDEXES, type TickCostResult } from './tick-cost.ts';
@@ -43,6 +44,7 @@ export function report(
   tick: TickCostResult,
   over: OverloadRun[],
   coach: AnalysisResult[],
+  progress: ProgressCost,
   soaks: SoakRun[],
   totalMs: number,
 ) {
@@ -120,6 +122,12 @@ export function report(
       '<= 200 MB',
       met(peakRss + coachRss <= 200),
     ],
+    [
+      '`/star export` of 1,000 answers; the streak over a year of daily answers (CPU)',
+      `${fmt(progress.exportMedianMs)} ms (max ${fmt(progress.exportMaxMs)}); ${fmt(progress.streakMedianMs, 2)} ms (max ${fmt(progress.streakMaxMs, 2)})`,
+      '< 200 ms each',
+      met(progress.exportMaxMs < 200 && progress.streakMaxMs < 200),
+    ],
     ...overloadSummaryRows(over).map((row, i) => [...row, met(overloadMet(over[i] as OverloadRun))]),
     ...soakSummaryRows(soaks).map((row, i) => [...row, met(soakMet(soaks[i] as SoakRun))]),
   ];
@@ -194,6 +202,10 @@ ${tick.plan}
   Resident memory is measured before the first call and after the warm ones. The fan-out above never analyses an
   answer, so its peak does not include the model; a bot that has read an answer before a fan-out holds both,
   which the second coach row adds up.
+- **Progress** (bench/progress-cost.ts, in the benchmark's process): \`exportMarkdown\` of 1,000 drills a day
+  apart, each answered with four parts of 500 characters and a follow-up (${progress.exportChars.toLocaleString('en')} characters of
+  Markdown), and \`streak\` over 364 daily answers; CPU time of each call, 20 calls after 3 discarded, median and
+  max. Both run on the bot's event loop when someone asks for them.
 - **Memory**: VmHWM (peak resident set) from /proc/<pid>/status of each bot process after its last post, in
   the same fan-out runs (${fan.one.map((r) => fmt(r.rssMb[0] ?? 0, 0)).join(', ')} MB for one replica).
 

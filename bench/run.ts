@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of issue 5 in one command, against the Postgres server of DATABASE_URL
 // (else postgres://postgres@127.0.0.1:5432/postgres, the admin connection), one fresh database per scenario,
 // dropped afterwards. Prints a table and writes BENCHMARKS.md.
-// The knobs (BENCH_RUNS, BENCH_ONLY=fanout|click|ack|overload|tick|analysis|soak, ...): bench/settings.ts.
+// The knobs (BENCH_RUNS, BENCH_ONLY=fanout|click|ack|overload|tick|analysis|progress|soak, ...): bench/settings.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { describeMachine } from './machine.ts';
 import { measureOverload, type OverloadRun } from './overload.ts';
 import { overloadSection } from './overload-report.ts';
 import { PRODUCTION } from './production.ts';
+import { measureProgressCost } from './progress-cost.ts';
 import { type AnalysisResult, type FanOutResult, report } from './report.ts';
 import * as settings from './settings.ts';
 import { measureSoak, type SoakRun, soakSection } from './soak.ts';
@@ -125,15 +126,7 @@ async function overload(): Promise<OverloadRun[]> {
           compiledMain: which.main,
           label: which.label,
           log,
-          // BENCH_PROFILE_DIR=/abs/dir: a CPU profile of the bot process (bench/cpu-profile-hook.mjs).
-          ...(process.env.BENCH_PROFILE_DIR
-            ? {
-                botEnv: {
-                  NODE_OPTIONS: `--import ${path.join(ROOT, 'bench', 'cpu-profile-hook.mjs')}`,
-                  CPU_PROFILE_DIR: process.env.BENCH_PROFILE_DIR,
-                },
-              }
-            : {}),
+          ...(process.env.BENCH_PROFILE_DIR ? { botEnv: profileEnv(process.env.BENCH_PROFILE_DIR) } : {}),
         });
         log(
           `overload ${rate}/s ${which.label ?? ''}: ${JSON.stringify(r.told)}; ack p99 ${fmt(r.ack.p99)} ms; ` +
@@ -248,32 +241,27 @@ if (process.env.BENCH_ONLY === 'fanout') {
   }
   process.exit(0);
 }
-if (process.env.BENCH_ONLY === 'click') {
-  console.log(JSON.stringify(await benchClickDuringFanOut(Math.round(settings.SUBSCRIBERS / 2)), null, 2));
+// The others alone, printed: BENCH_ONLY=click|tick|analysis|progress|ack|soak|overload.
+const json = (x: unknown) => JSON.stringify(x, null, 2);
+const ONLY: Record<string, () => Promise<string> | string> = {
+  click: async () => json(await benchClickDuringFanOut(Math.round(settings.SUBSCRIBERS / 2))),
+  tick: async () => {
+    const tick = await measureTickCost();
+    return `${json({ sizes: tick.sizes, indexes: tick.indexes })}\n${tick.plan}`;
+  },
+  analysis: () => json(analysis()),
+  progress: () => json(measureProgressCost()),
+  ack: async () => json(await ackLatency()),
+  soak: async () => soakSection(await soak()),
+  overload: async () => overloadSection(await overload()),
+};
+const only = ONLY[process.env.BENCH_ONLY ?? ''];
+if (only) {
+  console.log(await only());
   process.exit(0);
 }
-if (process.env.BENCH_ONLY === 'tick') {
-  const tick = await measureTickCost();
-  console.log(JSON.stringify({ sizes: tick.sizes, indexes: tick.indexes }, null, 2));
-  console.log(tick.plan);
-  process.exit(0);
-}
-if (process.env.BENCH_ONLY === 'analysis') {
-  console.log(JSON.stringify(analysis(), null, 2));
-  process.exit(0);
-}
-if (process.env.BENCH_ONLY === 'ack') {
-  console.log(JSON.stringify(await ackLatency(), null, 2));
-  process.exit(0);
-}
-if (process.env.BENCH_ONLY === 'soak') {
-  console.log(soakSection(await soak()));
-  process.exit(0);
-}
-if (process.env.BENCH_ONLY === 'overload') {
-  console.log(overloadSection(await overload()));
-  process.exit(0);
-}
+if (process.env.BENCH_ONLY)
+  throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: not one of fanout, ${Object.keys(ONLY).join(', ')}`);
 log('fan-out ...');
 const fan = await fanOut();
 log('a click during a fan-out ...');
@@ -286,6 +274,8 @@ log(`overload: ${settings.OVERLOAD_N} subscribes at ${settings.OVERLOAD_RATES.jo
 const over = await overload();
 log('coach analysis ...');
 const coach = analysis();
+log('progress: export and streak ...');
+const progress = measureProgressCost();
 log('soak and stress ...');
 const soaks = await soak();
 const { summary, md } = report(
@@ -297,6 +287,7 @@ const { summary, md } = report(
   tick,
   over,
   coach,
+  progress,
   soaks,
   performance.now() - started,
 );

@@ -6,7 +6,7 @@
 //   a ramp's person sends a request every ~10 s)  BENCH_SOAK_BASE=/abs/checkout (its dist/main.js soaked, ramped and
 //   ack-timed too, side by side: a base commit's worktree, built)  BENCH_PROFILE_DIR=/abs/dir (CPU profiles of
 //   the bot in the ack, overload and soak runs)
-//   BENCH_ONLY=fanout|click|ack|overload|tick|analysis|soak: that benchmark alone, printed; BENCHMARKS.md untouched
+//   BENCH_ONLY=fanout|click|ack|overload|tick|analysis|progress|soak: that benchmark alone, printed; BENCHMARKS.md untouched
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 export const ACK_ROUNDS = Number(process.env.BENCH_ACK_ROUNDS ?? 20);

@@ -2,7 +2,7 @@
 // headings), that contain ``` and ```` fences (closed and unclosed), `<script>`, HTML comments, CRLF and
 // lone CR line endings, 3,000 emoji, only backticks; guide text with `*`, `_`, `[x](y)`, `<b>`, `#` and
 // `&amp;`; no drills; unanswered drills; drills given out of order and with equal times; 1,000 answers of
-// 4 x 500 characters with follow-ups (time and size).
+// 4 x 500 characters with follow-ups (size and order; its CPU time is a benchmark, bench/progress-cost.ts).
 import type { Code, Heading, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString as mdToString } from 'mdast-util-to-string';
@@ -251,13 +251,8 @@ describe('a large history', () => {
     },
   }));
 
-  it('1,000 answers in under 200 ms, newest first, of a size close to the text itself', () => {
-    exportMarkdown({ zone: NY, drills: drills.slice(0, 10), now: NOW }); // the zone's first Intl formatter
-    // CPU time of this process, not wall time: the cores are shared with other work while tests run.
-    const before = process.cpuUsage();
+  it('1,000 answers, newest first, of a size close to the text itself', () => {
     const md = exportMarkdown({ zone: NY, drills, now: NOW });
-    const cpu = process.cpuUsage(before);
-    expect((cpu.user + cpu.system) / 1000).toBeLessThan(200);
 
     const userText = 1000 * 5 * 500;
     expect(md.length).toBeGreaterThan(userText);

@@ -249,7 +249,7 @@ describe('streak', () => {
     expect(streak({ zone: KOLKATA, answeredAt, calendar: DAILY, now }).today).toBe('answered');
   });
 
-  it('a year of daily answers with a gap in the middle, quickly', () => {
+  it('a year of daily answers with a gap in the middle', () => {
     const answeredAt: Date[] = [];
     for (
       let t = Date.parse('2025-01-01T15:00:00Z');
@@ -259,11 +259,8 @@ describe('streak', () => {
       if (new Date(t).toISOString().startsWith('2025-07-04')) continue;
       answeredAt.push(new Date(t));
     }
-    // CPU time, not wall time: the cores are shared while tests run.
-    const before = process.cpuUsage();
+    // Its CPU time is a benchmark (bench/progress-cost.ts), not a timed test.
     const s = streak({ zone: NY, answeredAt, calendar: DAILY, now: new Date('2025-12-31T20:00:00Z') });
-    const cpu = process.cpuUsage(before);
-    expect((cpu.user + cpu.system) / 1000).toBeLessThan(200);
     expect(s).toEqual({ current: 180, longest: 184, today: 'answered' }); // 07-05..12-31 and 01-01..07-03
   });
 });
