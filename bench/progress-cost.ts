@@ -1,11 +1,12 @@
-// The CPU cost of the two progress computations that grow with a person's history: `/star progress`'s
+// The CPU cost of the two progress computations that grow with a person's history: `/star export`'s
 // export of 1,000 answered drills to Markdown, and the streak over a year of daily answers. Both are pure
 // and run on the bot's event loop, so each must stay well under the 3 s a Slack ack may take (target: 200 ms).
 // They were timed unit tests until a loaded CI machine took 204 ms; a speed target belongs here instead.
 //
 //   node --import tsx bench/progress-cost.ts
 import { fileURLToPath } from 'node:url';
-import { type ExportDrill, exportMarkdown } from '../src/progress/export.ts';
+import { THOUSAND_ANSWERED_DRILLS, YEAR_OF_DAILY_ANSWERS } from '../harness/progress-history.ts';
+import { exportMarkdown } from '../src/progress/export.ts';
 import { streak } from '../src/progress/streak.ts';
 import { fmt, median } from './stats.ts';
 
@@ -23,28 +24,6 @@ export interface ProgressCost {
   streakMaxMs: number;
 }
 
-const part = (i: number, name: string) =>
-  `${name} ${i}: ${'lorem ipsum dolor sit amet '.repeat(18)}`.slice(0, 500);
-
-/** 1,000 drills a day apart, every one answered at the modal's part size with one follow-up. */
-export const THOUSAND_ANSWERS: ExportDrill[] = Array.from({ length: 1000 }, (_, i) => ({
-  topicTitle: `Topic ${i % 7}`,
-  questionText: `Question number ${i}?`,
-  askedAt: new Date(Date.parse('2023-01-01T14:00:00Z') + i * 86_400_000),
-  answer: {
-    parts: { situation: part(i, 's'), task: part(i, 't'), action: part(i, 'a'), result: part(i, 'r') },
-    answeredAt: new Date(Date.parse('2023-01-01T15:00:00Z') + i * 86_400_000),
-    score: i % 101,
-    rating: 'hard',
-    followUps: [{ question: 'Why?', answer: part(i, 'f') }],
-  },
-}));
-
-/** A year of daily answers with one day missed in July. */
-const YEAR_OF_ANSWERS: Date[] = [];
-for (let t = Date.parse('2025-01-01T15:00:00Z'); t < Date.parse('2026-01-01T00:00:00Z'); t += 86_400_000)
-  if (!new Date(t).toISOString().startsWith('2025-07-04')) YEAR_OF_ANSWERS.push(new Date(t));
-
 /** CPU milliseconds of `work` in this process (not wall time: the cores are shared), kept after a warm-up. */
 function cpuSamples(work: () => void): number[] {
   const samples: number[] = [];
@@ -61,11 +40,11 @@ export function measureProgressCost(): ProgressCost {
   const now = new Date('2026-03-10T18:05:00Z');
   let exportChars = 0;
   const exports = cpuSamples(() => {
-    exportChars = exportMarkdown({ zone: NY, drills: THOUSAND_ANSWERS, now }).length;
+    exportChars = exportMarkdown({ zone: NY, drills: THOUSAND_ANSWERED_DRILLS, now }).length;
   });
   const streakNow = new Date('2025-12-31T20:00:00Z');
   const streaks = cpuSamples(() => {
-    streak({ zone: NY, answeredAt: YEAR_OF_ANSWERS, calendar: { days: 'daily' }, now: streakNow });
+    streak({ zone: NY, answeredAt: YEAR_OF_DAILY_ANSWERS, calendar: { days: 'daily' }, now: streakNow });
   });
   return {
     exportMedianMs: median(exports),

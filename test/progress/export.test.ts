@@ -7,6 +7,7 @@ import type { Code, Heading, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { THOUSAND_ANSWERED_DRILLS } from '../../harness/progress-history.ts';
 import {
   type ExportDrill,
   exportFilename,
@@ -236,20 +237,7 @@ describe('user text cannot break the structure', () => {
 });
 
 describe('a large history', () => {
-  const part = (i: number, name: string) =>
-    `${name} ${i}: ${'lorem ipsum dolor sit amet '.repeat(18)}`.slice(0, 500);
-  const drills: ExportDrill[] = Array.from({ length: 1000 }, (_, i) => ({
-    topicTitle: `Topic ${i % 7}`,
-    questionText: `Question number ${i}?`,
-    askedAt: new Date(Date.parse('2023-01-01T14:00:00Z') + i * 86_400_000),
-    answer: {
-      parts: { situation: part(i, 's'), task: part(i, 't'), action: part(i, 'a'), result: part(i, 'r') },
-      answeredAt: new Date(Date.parse('2023-01-01T15:00:00Z') + i * 86_400_000),
-      score: i % 101,
-      rating: 'hard',
-      followUps: [{ question: 'Why?', answer: part(i, 'f') }],
-    },
-  }));
+  const drills = THOUSAND_ANSWERED_DRILLS;
 
   it('1,000 answers, newest first, of a size close to the text itself', () => {
     const md = exportMarkdown({ zone: NY, drills, now: NOW });
